@@ -1,0 +1,3 @@
+from cashless_cli.cli.app import main
+
+main()

@@ -1,0 +1,59 @@
+"""The ``cashless`` application: registers each command module and runs it without tracebacks."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from cashless_cli import __version__
+from cashless_cli.cli.explain import explain
+from cashless_cli.cli.validate import validate
+
+app = typer.Typer(
+    name="cashless",
+    help="Check commune rosters of social-assistance beneficiaries, publish the cashless-payment "
+    "registration rate, and hand registrations to the Post Office.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"cashless {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """cashless: rosters in, rates and handoff files out."""
+
+
+app.command(help="Check rosters and report every problem at its cell.")(validate)
+app.command(help="Explain a problem code, or list every code.")(explain)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted / Đã dừng.\n")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence: never a traceback for a user
+        if os.environ.get("CASHLESS_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"Unexpected error / Lỗi không mong đợi: {type(exc).__name__}: {exc}\n"
+            "This is a bug in cashless; run again with CASHLESS_DEBUG=1 and report the output.\n"
+        )
+        sys.exit(2)

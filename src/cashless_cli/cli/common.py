@@ -1,0 +1,67 @@
+"""What every command shares: the language, the consoles, exit codes, clean failures."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from cashless_cli.i18n import Lang, resolve_lang
+
+
+class Exit(IntEnum):
+    OK = 0
+    PROBLEMS = 1  # the input has errors
+    UNUSABLE = 2  # a file could not be read, or the command was misused
+
+
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages: vi or en (default: $CASHLESS_LANG, else the system locale).",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    str, typer.Option("--format", help="Output format: text or json.", case_sensitive=False)
+]
+
+
+def lang_of(option: str | None) -> Lang:
+    if option is not None and option.lower() not in ("vi", "en"):
+        fail(f"--lang must be vi or en, not {option!r}.", "en")
+    return resolve_lang(option)
+
+
+def check_format(value: str) -> str:
+    value = value.lower()
+    if value not in ("text", "json"):
+        fail(f"--format must be text or json, not {value!r}.", "en")
+    return value
+
+
+def out_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def err_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def print_json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2, default=str))
+    sys.stdout.write("\n")
+
+
+def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:
+    console = err_console()
+    label = "Lỗi" if lang == "vi" else "Error"
+    console.print(f"[bold red]{label}:[/] {message}", markup=True)
+    if hint:
+        console.print(f"  → {hint}")
+    raise typer.Exit(int(code))

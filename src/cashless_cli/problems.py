@@ -1,0 +1,486 @@
+"""The catalogue of problem codes, and the :class:`Problem` value every check produces.
+
+Every problem the tool can report is declared here once, with a stable code, a severity, a title,
+a message template and a hint in Vietnamese and English, and a longer description
+(``cashless explain CODE``). Problems stay data (code, location, value, parameters) until they are
+rendered: the terminal table, the JSON report and the cell comments are three renderings of the
+same list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from cashless_cli.i18n import Lang
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # the row cannot be used as it is
+    WARNING = "warning"  # the row can be used, but somebody should look
+    INFO = "info"  # what the tool did or noticed (conversions, skipped rows, extra columns)
+    FATAL = "fatal"  # the file itself cannot be read: exit code 2
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemType:
+    code: str
+    severity: Severity
+    title_en: str
+    title_vi: str
+    message_en: str
+    message_vi: str
+    hint_en: str
+    hint_vi: str
+    description: str
+
+    def title(self, lang: Lang) -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+    def message(self, lang: Lang, params: Mapping[str, Any]) -> str:
+        return _fill(self.message_vi if lang == "vi" else self.message_en, params, lang)
+
+    def hint(self, lang: Lang, params: Mapping[str, Any]) -> str:
+        return _fill(self.hint_vi if lang == "vi" else self.hint_en, params, lang)
+
+
+class Text(NamedTuple):
+    """A parameter worded in both languages (e.g. a category's age condition)."""
+
+    en: str
+    vi: str
+
+
+class _Default(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
+    resolved = {k: (getattr(v, lang) if isinstance(v, Text) else v) for k, v in params.items()}
+    return template.format_map(_Default(resolved))
+
+
+E, W, I, F = Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.FATAL
+
+# fmt: off
+_CATALOGUE: tuple[ProblemType, ...] = (
+    # ---- the file cannot be read (exit code 2) -------------------------------------------------
+    ProblemType("file-not-found", F,
+        "File not found", "Không tìm thấy tệp",
+        "The file does not exist or cannot be opened.", "Không tìm thấy tệp hoặc không mở được tệp.",
+        "Check the path and the file name.", "Kiểm tra lại đường dẫn và tên tệp.",
+        "The path given on the command line does not name a readable file."),
+    ProblemType("file-empty", F,
+        "Empty file", "Tệp rỗng",
+        "The file is empty (0 bytes).", "Tệp rỗng (0 byte), không có dữ liệu.",
+        "Ask the commune to send the file again.", "Đề nghị xã gửi lại tệp.",
+        "A zero-byte file usually means an interrupted copy or download."),
+    ProblemType("file-not-workbook", F,
+        "Not a workbook", "Không phải tệp Excel",
+        "This is not an Excel or OpenDocument workbook ({detail}).",
+        "Tệp này không phải bảng tính Excel hoặc ODS ({detail}).",
+        "Open it in Excel and save it as .xlsx (Excel Workbook).",
+        "Mở tệp bằng Excel rồi lưu lại dưới dạng .xlsx (Excel Workbook).",
+        "The bytes of the file are not a zip-based workbook (xlsx, xlsm, ods) nor an Excel 97-2003 "
+        "(.xls) file."),
+    ProblemType("file-disguised", F,
+        "Workbook in disguise", "Tệp mang đuôi Excel nhưng không phải Excel",
+        "The file is named {suffix} but is really {kind}.",
+        "Tệp có đuôi {suffix} nhưng thực chất là {kind}.",
+        "Open it in Excel and use File > Save As > Excel Workbook (.xlsx), then send that file.",
+        "Mở tệp bằng Excel, chọn Tệp > Lưu thành > Excel Workbook (.xlsx) rồi gửi lại tệp đó.",
+        "Web systems often export HTML tables, CSV or SpreadsheetML XML under an .xls name. "
+        "Excel opens them with a warning; our reader does not guess their layout."),
+    ProblemType("file-truncated", F,
+        "Damaged file", "Tệp bị hỏng",
+        "The workbook is damaged or incomplete ({detail}).",
+        "Tệp bảng tính bị hỏng hoặc không đầy đủ ({detail}).",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The zip archive or the workbook inside it is cut short or corrupt."),
+    ProblemType("file-encrypted", F,
+        "Password-protected file", "Tệp có đặt mật khẩu",
+        "The workbook is protected with a password.",
+        "Tệp bảng tính đang được đặt mật khẩu mở.",
+        "Ask the commune to remove the password (File > Info > Protect Workbook) and send it again.",
+        "Đề nghị xã gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.",
+        "An encrypted workbook cannot be read without its password."),
+    ProblemType("file-too-large", F,
+        "File too large to open safely", "Tệp quá lớn, không mở an toàn được",
+        "The workbook would take {size} to open (limit {limit}).",
+        "Tệp cần tới {size} bộ nhớ để mở (giới hạn {limit}).",
+        "A roster of a few thousand rows is a few MB; check that the file is the right one.",
+        "Danh sách vài nghìn dòng chỉ vài MB; kiểm tra lại đúng tệp chưa.",
+        "Decompression bombs inflate to gigabytes; we measure the archive before reading it."),
+    ProblemType("sheet-too-large", F,
+        "Sheet area too large", "Vùng dữ liệu của trang tính quá lớn",
+        "Sheet '{sheet}' claims {rows} rows × {columns} columns, last cell {last_cell}.",
+        "Trang tính '{sheet}' có vùng dữ liệu tới {rows} dòng × {columns} cột (ô cuối {last_cell}).",
+        "Delete the stray cells far below or to the right of the table (Ctrl+End shows the last "
+        "cell), save, and send again.",
+        "Xóa các ô thừa nằm xa bên dưới hoặc bên phải bảng (Ctrl+End để tìm ô cuối), lưu lại rồi "
+        "gửi lại.",
+        "One stray cell at XFD1048576 makes a reader allocate the whole grid."),
+    ProblemType("xml-unsafe", F,
+        "Unsafe XML in workbook", "Tệp chứa XML không an toàn",
+        "The workbook contains XML entity declarations, which we refuse to expand.",
+        "Tệp chứa khai báo thực thể XML, chương trình từ chối xử lý.",
+        "Open the file in Excel and save it as a new .xlsx.",
+        "Mở tệp bằng Excel và lưu thành tệp .xlsx mới.",
+        "Entity declarations are the vehicle of 'billion laughs' attacks; no real roster has them."),
+    ProblemType("no-sheet", F,
+        "No sheet with data", "Không có trang tính nào có dữ liệu",
+        "The workbook has no sheet with data.", "Tệp không có trang tính nào có dữ liệu.",
+        "Check that the right file was sent.", "Kiểm tra lại đúng tệp chưa.",
+        "Every sheet is empty."),
+    ProblemType("no-header", F,
+        "Roster header not found", "Không tìm thấy dòng tiêu đề của danh sách",
+        "No row looks like the roster header. Expected headers such as {expected}. "
+        "Closest: sheet '{sheet}' row {row} ({found}).",
+        "Không tìm thấy dòng tiêu đề danh sách. Cần có các cột như {expected}. "
+        "Gần nhất: trang '{sheet}' dòng {row} ({found}).",
+        "Use the template (cashless template) or rename the columns as in the template.",
+        "Dùng mẫu danh sách (lệnh cashless template) hoặc đặt lại tên cột theo mẫu.",
+        "The header row is found by matching column titles and their usual variants, ignoring "
+        "case, diacritics, spaces and line breaks. At least three required columns must match."),
+    ProblemType("no-data", F,
+        "No data rows", "Danh sách không có dòng dữ liệu",
+        "Sheet '{sheet}' has a header on row {row} but no beneficiary below it.",
+        "Trang '{sheet}' có dòng tiêu đề ở dòng {row} nhưng không có đối tượng nào bên dưới.",
+        "Fill in the roster, or check that the right file was sent.",
+        "Nhập danh sách đối tượng, hoặc kiểm tra lại đúng tệp chưa.",
+        "A roster lists every beneficiary of the commune; an empty one is not a report."),
+
+    # ---- structure of the sheet -------------------------------------------------------------
+    ProblemType("column-missing", E,
+        "Required column missing", "Thiếu cột bắt buộc",
+        "The roster has no column '{header}'.", "Danh sách thiếu cột '{header}'.",
+        "Add the column '{header}' (see the template) and fill it for every row.",
+        "Thêm cột '{header}' (xem mẫu) và nhập đủ cho từng dòng.",
+        "A column the roster must always have was not found in the header row; every data row "
+        "lacks that value."),
+    ProblemType("column-duplicate", W,
+        "Column appears twice", "Cột bị lặp",
+        "'{header}' appears twice; the first one ({first}) is used.",
+        "Cột '{header}' xuất hiện hai lần; chương trình dùng cột đầu tiên ({first}).",
+        "Delete or rename the second column.", "Xóa hoặc đổi tên cột thứ hai.",
+        "Two header cells map to the same field."),
+    ProblemType("month-unknown", W,
+        "Report month unknown", "Không xác định được tháng báo cáo",
+        "The report month is not written in the file nor in its name; month-dependent checks "
+        "(base level, registration date) were skipped.",
+        "Không xác định được tháng báo cáo (trong tệp và tên tệp đều không ghi); đã bỏ qua các "
+        "kiểm tra theo tháng (mức chuẩn, ngày đăng ký).",
+        "Add a title row such as 'Tháng 6 năm 2023', or pass --month 2023-06.",
+        "Thêm dòng tiêu đề như 'Tháng 6 năm 2023' hoặc dùng tùy chọn --month 2023-06.",
+        "The month is read from a title row, else the template's metadata, else the file name."),
+    ProblemType("extra-column", I,
+        "Extra column kept", "Cột ngoài mẫu",
+        "Column '{header}' is not part of the roster; it is kept as is.",
+        "Cột '{header}' không thuộc mẫu danh sách; chương trình giữ nguyên, không kiểm tra.",
+        "Nothing to do.", "Không cần xử lý.",
+        "Columns the schema does not know are carried along and reported once."),
+    ProblemType("legacy-text-converted", I,
+        "Legacy text converted", "Đã chuyển mã chữ cũ sang Unicode",
+        "Text typed in {encoding} was converted to Unicode: '{converted}'.",
+        "Chữ gõ bằng bảng mã {encoding} đã được chuyển sang Unicode: '{converted}'.",
+        "Check the converted text; type new rows in Unicode (font Times New Roman).",
+        "Kiểm tra lại chữ đã chuyển; các dòng mới nên gõ bằng Unicode (phông Times New Roman).",
+        "TCVN3 (.Vn fonts) and VNI (VNI- fonts) store Vietnamese as Latin-1 bytes that read as "
+        "garbage in Unicode. The cell's font name, or the letters themselves, tell which."),
+    ProblemType("row-skipped", I,
+        "Row skipped", "Dòng được bỏ qua",
+        "Row {row} was skipped: {reason}.", "Dòng {row} được bỏ qua: {reason}.",
+        "Nothing to do, unless this row is a beneficiary.",
+        "Không cần xử lý, trừ khi dòng này là một đối tượng.",
+        "Blank rows, the numbering row under the header, totals and the signature block are not "
+        "beneficiaries."),
+
+    # ---- a field's value ------------------------------------------------------------------------
+    ProblemType("required-missing", E,
+        "Required value missing", "Thiếu thông tin bắt buộc",
+        "'{header}' is empty.", "Chưa nhập '{header}'.",
+        "Fill in '{header}'.", "Nhập '{header}'.",
+        "Name, birth date, sex, village, category, monthly amount and status are required for "
+        "every beneficiary."),
+    ProblemType("required-when-registered", E,
+        "Required once registered", "Thiếu thông tin khi đã đăng ký",
+        "'{header}' is needed because the status is '{status}'.",
+        "Cần nhập '{header}' vì tình trạng là '{status}'.",
+        "Fill in '{header}', or correct the status.", "Nhập '{header}' hoặc sửa lại tình trạng.",
+        "A registration (Đã đăng ký or Đã có tài khoản) needs the beneficiary's ID, the receiver, "
+        "a phone number and the registration date."),
+    ProblemType("required-when-account", E,
+        "Required once the account exists", "Thiếu thông tin tài khoản",
+        "'{header}' is needed because the status is 'Đã có tài khoản'.",
+        "Cần nhập '{header}' vì tình trạng là 'Đã có tài khoản'.",
+        "Fill in the account number and where it was opened.",
+        "Nhập số tài khoản và nơi mở tài khoản.",
+        "Payment through an account needs its number and its bank or Post Office."),
+    ProblemType("required-when-proxy", E,
+        "Receiver details missing", "Thiếu thông tin người nhận thay",
+        "'{header}' is needed because the receiver is '{receiver}'.",
+        "Cần nhập '{header}' vì người nhận là '{receiver}'.",
+        "Fill in the guardian's or authorised person's name and ID.",
+        "Nhập họ tên và số CCCD của người giám hộ hoặc người được ủy quyền.",
+        "When a guardian or an authorised person receives the allowance, the account is theirs: "
+        "the Post Office needs their name and ID."),
+    ProblemType("id-invalid", E,
+        "ID number invalid", "Số định danh không hợp lệ",
+        "'{value}' is not a 12-digit personal ID ({digits} digits).",
+        "'{value}' không phải số định danh cá nhân 12 chữ số (có {digits} chữ số).",
+        "Type the 12 digits of the CCCD exactly as on the card.",
+        "Nhập đủ 12 chữ số theo thẻ CCCD.",
+        "The personal ID (số định danh cá nhân, on the CCCD card) has 12 digits."),
+    ProblemType("id-old-cmnd", W,
+        "Old 9-digit ID", "Số CMND 9 số cũ",
+        "'{value}' is an old 9-digit CMND number, no longer valid after 31/12/2024.",
+        "'{value}' là số CMND 9 số cũ, hết giá trị sử dụng từ 01/01/2025.",
+        "Replace it with the 12-digit personal ID.", "Thay bằng số định danh cá nhân 12 số.",
+        "9-digit CMND cards stopped being valid after 31 December 2024."),
+    ProblemType("leading-zero-restored", W,
+        "Leading zero restored", "Đã thêm số 0 bị mất ở đầu",
+        "The cell held the number {value}; Excel dropped its leading zero. Read as {fixed}.",
+        "Ô đang lưu dạng số {value} nên Excel đã làm mất số 0 ở đầu; chương trình đọc là {fixed}.",
+        "Format the column as Text and type the number again with its leading zero.",
+        "Định dạng cột là Văn bản (Text) rồi nhập lại số, có số 0 ở đầu.",
+        "IDs, phones and accounts typed into number cells lose their leading zeros."),
+    ProblemType("number-precision-lost", E,
+        "Digits destroyed by Excel", "Excel đã làm hỏng các chữ số",
+        "The cell holds the number {value}: Excel keeps only 15 digits, the rest are lost.",
+        "Ô lưu dạng số {value}: Excel chỉ giữ 15 chữ số, các số sau đã bị mất.",
+        "Format the cell as Text and type the full number again from the source document.",
+        "Định dạng ô là Văn bản (Text) và nhập lại đầy đủ số theo giấy tờ gốc.",
+        "Numbers longer than 15 digits cannot be stored as numbers in Excel."),
+    ProblemType("id-province-unknown", E,
+        "ID province code unknown", "Mã tỉnh trong số định danh không đúng",
+        "The first three digits {prefix} are not a province code.",
+        "Ba số đầu {prefix} không phải mã tỉnh, thành phố nào.",
+        "Check the ID against the card.", "Đối chiếu lại số định danh với thẻ CCCD.",
+        "Digits 1-3 of the 12-digit ID are the province of birth registration."),
+    ProblemType("id-sex-mismatch", E,
+        "ID does not match sex", "Số định danh không khớp giới tính",
+        "Digit 4 of the ID ({digit}) means {id_sex}, but the row says {sex}.",
+        "Chữ số thứ 4 của số định danh ({digit}) là {id_sex}, nhưng dòng này ghi {sex}.",
+        "Check the ID and the sex against the card.",
+        "Đối chiếu số định danh và giới tính với thẻ CCCD.",
+        "Digit 4 encodes sex and century: 0/1 male/female born 1900-1999, 2/3 born 2000-2099."),
+    ProblemType("id-birth-year-mismatch", E,
+        "ID does not match birth year", "Số định danh không khớp năm sinh",
+        "The ID says born in {id_year}, the row says {year}.",
+        "Số định danh cho biết năm sinh {id_year}, nhưng dòng này ghi {year}.",
+        "Check the ID and the birth date against the card.",
+        "Đối chiếu số định danh và ngày sinh với thẻ CCCD.",
+        "Digit 4 gives the century and digits 5-6 the last two digits of the birth year."),
+    ProblemType("id-duplicate", E,
+        "Same person listed twice", "Đối tượng bị trùng",
+        "ID {value} also appears at {other}.", "Số định danh {value} trùng với dòng ở {other}.",
+        "Keep one row per person; remove or correct the other.",
+        "Mỗi người chỉ một dòng; xóa hoặc sửa dòng còn lại.",
+        "A beneficiary must appear once in a commune and once in the district."),
+    ProblemType("phone-invalid", E,
+        "Phone number invalid", "Số điện thoại không đúng",
+        "'{value}' is not a Vietnamese phone number.",
+        "'{value}' không phải số điện thoại Việt Nam hợp lệ.",
+        "Type 10 digits starting with 0, e.g. 0912345678.",
+        "Nhập 10 chữ số, bắt đầu bằng số 0, ví dụ 0912345678.",
+        "Mobile numbers have 10 digits and a current carrier prefix."),
+    ProblemType("phone-old-prefix", W,
+        "Old 11-digit phone number", "Số điện thoại 11 số cũ",
+        "'{value}' uses an old 11-digit prefix; it is now {fixed}.",
+        "'{value}' là số 11 số cũ; số mới là {fixed}.",
+        "Replace it with the new 10-digit number.", "Thay bằng số mới 10 chữ số.",
+        "In 2018 the 11-digit mobile prefixes moved to 10 digits (e.g. 0162 → 032)."),
+    ProblemType("phone-landline", W,
+        "Landline number", "Số điện thoại cố định",
+        "{value} is a landline; the Post Office needs a mobile number to send codes.",
+        "{value} là số máy bàn; Bưu điện cần số di động để nhắn mã xác thực.",
+        "Add the mobile number of the beneficiary or the receiver.",
+        "Bổ sung số di động của đối tượng hoặc người nhận.",
+        "Accounts are opened and confirmed by SMS."),
+    ProblemType("date-invalid", E,
+        "Date not understood", "Ngày tháng không đúng",
+        "'{value}' is not a date (write dd/mm/yyyy).",
+        "'{value}' không phải ngày tháng hợp lệ (ghi theo dạng ngày/tháng/năm).",
+        "Type the date as dd/mm/yyyy, e.g. 05/06/1950, or just the year for a birth date.",
+        "Nhập theo dạng ngày/tháng/năm, ví dụ 05/06/1950; ngày sinh có thể chỉ ghi năm.",
+        "Dates are read day first, never month first. A bare year is accepted for birth dates."),
+    ProblemType("date-in-future", E,
+        "Date in the future", "Ngày ở tương lai",
+        "{date} is after today.", "Ngày {date} sau ngày hôm nay.",
+        "Correct the date.", "Sửa lại ngày.",
+        "Birth, issue and registration dates cannot be in the future."),
+    ProblemType("registration-after-month", E,
+        "Registered after the report month", "Ngày đăng ký sau tháng báo cáo",
+        "Registered on {date}, after the report month {month}.",
+        "Ngày đăng ký {date} sau tháng báo cáo {month}.",
+        "Correct the date, or report this person next month.",
+        "Sửa lại ngày, hoặc đưa người này vào báo cáo tháng sau.",
+        "A monthly report counts registrations made up to the end of its month."),
+    ProblemType("sex-invalid", E,
+        "Sex not understood", "Giới tính không đúng",
+        "'{value}' is neither Nam nor Nữ.", "'{value}' không phải Nam hoặc Nữ.",
+        "Write Nam or Nữ.", "Ghi Nam hoặc Nữ.",
+        "Sex is Nam or Nữ (or the date written under the Nam/Nữ column)."),
+    ProblemType("birth-date-both-columns", E,
+        "Birth date in both Nam and Nữ", "Ngày sinh ghi ở cả cột Nam và Nữ",
+        "The birth date is written under both Nam and Nữ.",
+        "Ngày sinh được ghi ở cả cột Nam và cột Nữ.",
+        "Keep the date only in the column of the person's sex.",
+        "Chỉ ghi ngày sinh ở cột đúng giới tính của đối tượng.",
+        "In the two-column layout the column that holds the date gives the sex."),
+    ProblemType("category-unknown", E,
+        "Category not understood", "Diện đối tượng không đúng",
+        "'{value}' is not a category of Decree 20/2021/NĐ-CP.",
+        "'{value}' không phải diện đối tượng theo Nghị định 20/2021/NĐ-CP.",
+        "Write the code (1, 2, 3, 4, 5a-5d, 6a, 6b, 7, 8) as in the template's list.",
+        "Ghi mã diện (1, 2, 3, 4, 5a-5d, 6a, 6b, 7, 8) theo danh sách trong mẫu.",
+        "Categories follow Decree 20/2021/NĐ-CP, Article 5; 6a/6b split clause 6 by severity."),
+    ProblemType("category-age-mismatch", E,
+        "Age does not fit the category", "Tuổi không phù hợp với diện",
+        "Category {category} is for {condition}, but the person is {age} in {month}.",
+        "Diện {category} dành cho {condition}, nhưng đối tượng {age} tuổi vào tháng {month}.",
+        "Check the birth date and the category.", "Kiểm tra lại ngày sinh và diện đối tượng.",
+        "Each category has an age range (children under 16, elderly from 60, ...)."),
+    ProblemType("coefficient-mismatch", W,
+        "Coefficient differs from the category's", "Hệ số không đúng với diện",
+        "Coefficient {value} differs from {expected} for category {category}.",
+        "Hệ số {value} khác với hệ số {expected} của diện {category}.",
+        "Check the coefficient against Decree 20/2021/NĐ-CP, Article 6.",
+        "Đối chiếu hệ số với Điều 6 Nghị định 20/2021/NĐ-CP.",
+        "Coefficients depend on the category and, for some, on age."),
+    ProblemType("amount-invalid", E,
+        "Amount not understood", "Mức trợ cấp không đúng",
+        "'{value}' is not an amount in đồng.", "'{value}' không phải số tiền (đồng).",
+        "Type the monthly amount in đồng, digits only, e.g. 540000.",
+        "Nhập mức trợ cấp hằng tháng bằng số (đồng), ví dụ 540000.",
+        "The monthly amount is a positive whole number of đồng."),
+    ProblemType("amount-mismatch", W,
+        "Amount differs from base level × coefficient", "Mức trợ cấp khác mức chuẩn × hệ số",
+        "{value} đồng differs from {expected} đồng ({base} × {coefficient}).",
+        "{value} đồng khác với {expected} đồng ({base} × {coefficient}).",
+        "Check the amount, the coefficient and the base level in force.",
+        "Kiểm tra lại mức trợ cấp, hệ số và mức chuẩn đang áp dụng.",
+        "Monthly allowance = base level (360,000 đồng before 1 July 2024, 500,000 from then) × "
+        "coefficient. A province may set a higher base level (cashless.toml)."),
+    ProblemType("status-invalid", E,
+        "Status not understood", "Tình trạng đăng ký không đúng",
+        "'{value}' is not a registration status.", "'{value}' không phải tình trạng đăng ký.",
+        "Write one of: Chưa đăng ký, Đã đăng ký, Đã có tài khoản, Từ chối.",
+        "Ghi một trong: Chưa đăng ký, Đã đăng ký, Đã có tài khoản, Từ chối.",
+        "The status says where the beneficiary stands on cashless payment."),
+    ProblemType("receiver-invalid", E,
+        "Receiver not understood", "Người nhận không đúng",
+        "'{value}' is not a kind of receiver.", "'{value}' không phải loại người nhận.",
+        "Write one of: Bản thân, Người giám hộ, Người được ủy quyền.",
+        "Ghi một trong: Bản thân, Người giám hộ, Người được ủy quyền.",
+        "The receiver is the beneficiary, a guardian or an authorised person."),
+    ProblemType("account-invalid", E,
+        "Account number invalid", "Số tài khoản không đúng",
+        "'{value}' is not an account number (6 to 19 digits).",
+        "'{value}' không phải số tài khoản (6 đến 19 chữ số).",
+        "Type the account number as text, digits only.", "Nhập số tài khoản dạng văn bản, chỉ gồm chữ số.",
+        "Account numbers are kept as text, 6 to 19 digits."),
+    ProblemType("value-invalid", E,
+        "Value not understood", "Giá trị không đúng",
+        "'{value}' is not a valid {header}.", "'{value}' không hợp lệ cho cột '{header}'.",
+        "Correct the value.", "Sửa lại giá trị.",
+        "A catch-all for values of the wrong type."),
+    ProblemType("account-opened-elsewhere", W,
+        "Account already opened by the Post Office", "Bưu điện đã mở tài khoản",
+        "The Post Office opened account {account} on {date}, but the roster says '{status}'.",
+        "Bưu điện đã mở tài khoản {account} ngày {date}, nhưng danh sách vẫn ghi '{status}'.",
+        "Update the status to 'Đã có tài khoản' and fill in the account.",
+        "Sửa tình trạng thành 'Đã có tài khoản' và nhập số tài khoản.",
+        "The Post Office's reply, imported with import-postoffice, is newer than the roster."),
+)
+# fmt: on
+
+CATALOGUE: dict[str, ProblemType] = {p.code: p for p in _CATALOGUE}
+
+
+def problem_type(code: str) -> ProblemType:
+    return CATALOGUE[code]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem at one place. ``row`` is the sheet's 1-based row; ``cell`` its A1 address."""
+
+    code: str
+    sheet: str | None = None
+    cell: str | None = None
+    row: int | None = None
+    column: str | None = None
+    header: str | None = None
+    value: Any = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def type(self) -> ProblemType:
+        return CATALOGUE[self.code]
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    def _params(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {"value": _show(self.value), "header": self.header or ""}
+        merged.update(self.params)
+        return merged
+
+    def message(self, lang: Lang) -> str:
+        return self.type.message(lang, self._params())
+
+    def hint(self, lang: Lang) -> str:
+        return self.type.hint(lang, self._params())
+
+    def to_dict(self, lang: Lang) -> dict[str, Any]:
+        """The JSON shape of the ``validate --format json`` contract (plus nothing else)."""
+        return {
+            "code": self.code,
+            "severity": str(self.severity),
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "row": self.row,
+            "column": self.column,
+            "header": self.header,
+            "value": _json_value(self.value),
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return str(value)
+
+
+class ReadError(Exception):
+    """A file that cannot be read at all (exit code 2). Carries a catalogue code."""
+
+    def __init__(self, code: str, path: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.path = path
+        self.params = params
+
+    def message(self, lang: Lang) -> str:
+        return CATALOGUE[self.code].message(lang, self.params)
+
+    def hint(self, lang: Lang) -> str:
+        return CATALOGUE[self.code].hint(lang, self.params)

@@ -1,0 +1,1 @@
+"""Workbook → sheets of cells → header → data rows: everything that touches the input file."""

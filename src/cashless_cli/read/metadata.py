@@ -1,0 +1,111 @@
+"""Which commune and which month a roster is for, from what the file itself says.
+
+Order of precedence (the command line always wins, and is applied by the caller):
+the template's metadata sheet, then the title rows above the header, then the file name and
+its folder (``rosters/2023-06/binh_hoa T6.xlsx``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from cashless_cli.normalise.text import clean_text
+from cashless_cli.read.workbook import Sheet
+
+
+@dataclass(frozen=True, slots=True)
+class Month:
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """"2023-06", "06/2023", "6/2023", "T6/2023", "2023/6" → Month; ValueError otherwise."""
+        s = text.strip().lower().lstrip("t").strip()
+        m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", s) or None
+        if m:
+            year, month = int(m.group(1)), int(m.group(2))
+        else:
+            m = re.fullmatch(r"(\d{1,2})[-/.](\d{4})", s)
+            if not m:
+                raise ValueError(f"not a month: {text!r} (write YYYY-MM, e.g. 2023-06)")
+            month, year = int(m.group(1)), int(m.group(2))
+        if not 1 <= month <= 12 or not 1900 <= year <= 2200:
+            raise ValueError(f"not a month: {text!r} (write YYYY-MM, e.g. 2023-06)")
+        return cls(year, month)
+
+
+def plain(text: str) -> str:
+    """Lowercase, no diacritics, đ → d, spaces kept: for patterns in titles and file names."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+_MONTH_TITLE = re.compile(r"thang\s*0?(\d{1,2})\s*(?:nam|/|-|\.|,)\s*(\d{4})")
+_UNIT_TITLE = re.compile(
+    r"^\s*(?:ubnd|uy ban nhan dan|ub)\s+(?:xa|thi tran|phuong)\s+(.+?)\s*$", re.IGNORECASE
+)
+_UNIT_WORDS = re.compile(r"^\s*(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UB)\s+", re.IGNORECASE)
+_UNIT_KIND = re.compile(r"^(?:XÃ|THỊ TRẤN|PHƯỜNG)\s+", re.IGNORECASE)
+
+_FILE_MONTHS = (
+    re.compile(r"(?<!\d)(\d{4})[-_. ](\d{1,2})(?!\d)"),  # 2023-06, 2023_6
+    re.compile(r"(?:thang|t)\s*[-_. ]?(\d{1,2})\s*(?:nam)?[-_. /]+(\d{4})"),  # T6-2023, thang 6 2023
+    re.compile(r"(?<!\d)(\d{1,2})[-_. ](\d{4})(?!\d)"),  # 06-2023
+)
+
+
+def month_from_text(text: str) -> Month | None:
+    m = _MONTH_TITLE.search(plain(text))
+    if m and 1 <= int(m.group(1)) <= 12:
+        return Month(int(m.group(2)), int(m.group(1)))
+    return None
+
+
+def commune_from_text(text: str) -> str | None:
+    """"UBND XÃ BÌNH HÒA" → "Bình Hòa"."""
+    if not _UNIT_TITLE.match(plain(text)):
+        return None
+    rest = _UNIT_KIND.sub("", _UNIT_WORDS.sub("", text.strip()))
+    rest = rest.strip(" .:-")
+    return rest.title() if rest else None
+
+
+def month_from_path(path: Path) -> Month | None:
+    for part in (path.stem, path.parent.name):
+        s = plain(part)
+        for pattern in _FILE_MONTHS:
+            m = pattern.search(s)
+            if not m:
+                continue
+            a, b = m.group(1), m.group(2)
+            year, month = (int(a), int(b)) if len(a) == 4 else (int(b), int(a))
+            if 1 <= month <= 12 and 1900 <= year <= 2200:
+                return Month(year, month)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleInfo:
+    commune: str | None
+    month: Month | None
+
+
+def from_titles(sheet: Sheet, header_row: int) -> TitleInfo:
+    """Read the commune and month from the rows above the header."""
+    commune: str | None = None
+    month: Month | None = None
+    for row in sheet.rows[:header_row]:
+        for value in row:
+            text = clean_text(value) if isinstance(value, str) else None
+            if not text:
+                continue
+            commune = commune or commune_from_text(text)
+            month = month or month_from_text(text)
+    return TitleInfo(commune, month)

@@ -1,0 +1,114 @@
+"""Which rows below the header are beneficiaries, and why the others are not.
+
+Nothing is dropped silently: every row that is not data gets a reason (blank, the numbering row
+under the header, a totals row, the signature block), which the report lists. A row that looks
+like a beneficiary is always data, even below a totals row.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from cashless_cli.normalise.text import fold
+from cashless_cli.read.header import BIRTH_FEMALE, BIRTH_MALE, HeaderMatch
+from cashless_cli.read.workbook import Sheet
+from cashless_cli.schema.row import REQUIRED_KEYS
+
+
+class RowKind(StrEnum):
+    DATA = "data"
+    BLANK = "blank"
+    NUMBERING = "numbering"
+    TOTAL = "total"
+    SIGNATURE = "signature"
+
+
+_NUMBERING = re.compile(r"^\(?\s*(?:\d{1,2}|[a-zA-Z])\s*\)?(?:\s*=.*)?$")
+_TOTAL_WORDS = ("tongcong", "cong", "tong", "tongso", "congtong")
+_SIGNATURE_WORDS = (
+    "nguoilap",
+    "lapbieu",
+    "chutich",
+    "phochutich",
+    "tmuyban",
+    "tmubnd",
+    "ktchutich",
+    "ketoan",
+    "xacnhan",
+    "kyghiro",
+    "kyten",
+    "ghirohoten",
+    "congchuc",
+    "thutruong",
+    "noinhan",
+    "daky",
+)
+_DATE_LINE = re.compile(r"ngay.*thang.*nam")
+
+
+def _blank(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def _is_numbering(cells: list[object]) -> bool:
+    filled = [v for v in cells if not _blank(v)]
+    if len(filled) < 3:
+        return False
+    for v in filled:
+        if isinstance(v, float | int) and not isinstance(v, bool):
+            if not float(v).is_integer() or not 0 < v < 100:
+                return False
+        elif not (isinstance(v, str) and _NUMBERING.match(v.strip())):
+            return False
+    return True
+
+
+def _first_text(cells: list[object]) -> str:
+    for v in cells:
+        if isinstance(v, str) and v.strip():
+            return fold(v)
+    return ""
+
+
+def _looks_like_signature(cells: list[object]) -> bool:
+    for v in cells:
+        if isinstance(v, str) and v.strip():
+            f = fold(v)
+            if any(f.startswith(w) for w in _SIGNATURE_WORDS) or _DATE_LINE.search(f):
+                return True
+    return False
+
+
+def classify_rows(sheet: Sheet, header: HeaderMatch) -> list[tuple[int, RowKind]]:
+    """Each row from the first data row to the end of the sheet, with its kind."""
+    required_cols = [header.columns[k] for k in REQUIRED_KEYS if k in header.columns]
+    for key in (BIRTH_MALE, BIRTH_FEMALE):
+        if key in header.columns:
+            required_cols.append(header.columns[key])
+    name_col = header.columns.get("ho_ten")
+    out: list[tuple[int, RowKind]] = []
+    ended = False
+    for r in range(header.data_start, len(sheet.rows)):
+        cells = sheet.rows[r]
+        if all(_blank(v) for v in cells):
+            out.append((r, RowKind.BLANK))
+            continue
+        filled_required = sum(1 for c in required_cols if c < len(cells) and not _blank(cells[c]))
+        if r - header.data_start < 2 and _is_numbering(cells):
+            out.append((r, RowKind.NUMBERING))
+            continue
+        looks_like_data = filled_required >= 3
+        name = cells[name_col] if name_col is not None and name_col < len(cells) else ""
+        first = _first_text(cells)
+        if not looks_like_data and any(first == w or first.startswith(w) for w in _TOTAL_WORDS):
+            if first.startswith(("cong", "tong")) and (_blank(name) or fold(str(name)) == first):
+                out.append((r, RowKind.TOTAL))
+                ended = True
+                continue
+        if not looks_like_data and (ended or _looks_like_signature(cells)):
+            out.append((r, RowKind.SIGNATURE))
+            ended = True
+            continue
+        out.append((r, RowKind.DATA))
+    return out

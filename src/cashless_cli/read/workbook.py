@@ -1,0 +1,128 @@
+"""Workbook → sheets of raw cells, through python-calamine, after the file guards.
+
+Cells keep their absolute position: ``rows[r][c]`` is the cell at 0-based row ``r`` and column
+``c`` of the sheet (A1 is ``rows[0][0]``), so any problem can be pointed at its A1 address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import python_calamine as pc
+
+from cashless_cli.normalise.base import CellValue
+from cashless_cli.problems import ReadError
+from cashless_cli.read.guards import FileKind, inspect_file
+
+#: Sheets our own template writes for its metadata; never a roster.
+META_SHEET = "_cashless"
+
+Merged = tuple[tuple[int, int], tuple[int, int]]
+
+
+@dataclass(slots=True)
+class Sheet:
+    name: str
+    rows: list[list[CellValue]]
+    merged: list[Merged] = field(default_factory=list)
+    visible: bool = True
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+    def cell(self, r: int, c: int) -> CellValue:
+        if r < len(self.rows) and c < len(self.rows[r]):
+            return self.rows[r][c]
+        return ""
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 27 → AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def a1(row: int, col: int) -> str:
+    """0-based (row, col) → "B7"."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+class Workbook:
+    """An open workbook: its kind, sheet names, and sheets loaded on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kind: FileKind = inspect_file(path)
+        self._book = _calamine_call(path, lambda: pc.CalamineWorkbook.from_path(str(path)))
+        self.sheet_names: list[str] = list(self._book.sheet_names)
+        self._visible = {
+            m.name: str(m.visible).endswith("Visible") for m in self._book.sheets_metadata
+        }
+
+    def sheet(self, name: str) -> Sheet:
+        raw = _calamine_call(self.path, lambda: self._book.get_sheet_by_name(name))
+        rows: list[list[CellValue]] = _calamine_call(
+            self.path, lambda: raw.to_python(skip_empty_area=False)
+        )
+        merged: list[Merged] = []
+        try:
+            merged = list(raw.merged_cell_ranges or [])
+        except Exception:  # merges are a layout hint only; older formats may not carry them
+            merged = []
+        return Sheet(name, rows, merged, self._visible.get(name, True))
+
+    def sheets(self) -> Iterator[Sheet]:
+        for name in self.sheet_names:
+            if name != META_SHEET:
+                yield self.sheet(name)
+
+    def close(self) -> None:
+        try:
+            self._book.close()
+        except Exception:  # closing a reader never matters to the user
+            pass
+
+
+def _calamine_call(path: Path, fn: Any) -> Any:
+    """Run a python-calamine call, turning its exceptions into a :class:`ReadError`."""
+    try:
+        return fn()
+    except pc.PasswordError as exc:
+        raise ReadError("file-encrypted", str(path)) from exc
+    except pc.XmlError as exc:
+        text = str(exc)
+        if "entit" in text.lower() or "doctype" in text.lower():
+            raise ReadError("xml-unsafe", str(path)) from exc
+        raise ReadError("file-truncated", str(path), detail=_short(text)) from exc
+    except (pc.ZipError, pc.CalamineError, pc.WorksheetNotFound) as exc:
+        raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
+    except (OSError, ValueError, TypeError, RuntimeError, OverflowError) as exc:
+        raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+def read_meta_sheet(book: Workbook) -> dict[str, str]:
+    """The key/value metadata our template stores in its hidden sheet, if present."""
+    if META_SHEET not in book.sheet_names:
+        return {}
+    sheet = book.sheet(META_SHEET)
+    out: dict[str, str] = {}
+    for row in sheet.rows:
+        if len(row) >= 2 and isinstance(row[0], str) and row[0].strip():
+            value = row[1]
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            out[row[0].strip()] = str(value).strip()
+    return out

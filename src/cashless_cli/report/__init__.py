@@ -1,0 +1,1 @@
+"""Renderings of validation reports: JSON (the contract) and the terminal (rich)."""

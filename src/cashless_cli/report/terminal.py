@@ -1,0 +1,163 @@
+"""Validation reports on a terminal, with rich: a summary line per file, then the problems
+grouped by code with their cells, capped by ``--max-issues`` (all are counted)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from cashless_cli.i18n import Lang
+from cashless_cli.problems import Problem, Severity
+from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.validation import FileReport
+
+_WORDS = {
+    "en": {
+        "sheet": "sheet",
+        "header": "header row",
+        "rows": "rows read",
+        "valid": "valid",
+        "with_errors": "with errors",
+        "errors": "errors",
+        "warnings": "warnings",
+        "skipped": "skipped",
+        "commune": "commune",
+        "month": "month",
+        "unknown": "unknown",
+        "more": "… and {n} more not shown (--max-issues)",
+        "cannot": "cannot be read",
+        "total": "{files} files: {rows} rows, {valid} valid, {bad} with errors, {warn} warnings;"
+        " {unreadable} unreadable",
+        "info": "{n} notes (converted text, extra columns, skipped rows): --format json lists them",
+        "cell": "Cell",
+        "value": "Value",
+        "message": "Message",
+        "blank": "blank",
+        "numbering": "numbering",
+        "total_row": "totals",
+        "signature": "signature",
+    },
+    "vi": {
+        "sheet": "trang",
+        "header": "dòng tiêu đề",
+        "rows": "dòng đọc được",
+        "valid": "hợp lệ",
+        "with_errors": "có lỗi",
+        "errors": "lỗi",
+        "warnings": "cảnh báo",
+        "skipped": "bỏ qua",
+        "commune": "xã",
+        "month": "tháng",
+        "unknown": "không rõ",
+        "more": "… và {n} vấn đề khác không hiển thị (--max-issues)",
+        "cannot": "không đọc được",
+        "total": "{files} tệp: {rows} dòng, {valid} hợp lệ, {bad} có lỗi, {warn} cảnh báo;"
+        " {unreadable} tệp không đọc được",
+        "info": "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --format json",
+        "cell": "Ô",
+        "value": "Giá trị",
+        "message": "Nội dung",
+        "blank": "trống",
+        "numbering": "đánh số cột",
+        "total_row": "tổng cộng",
+        "signature": "ký tên",
+    },
+}
+
+
+def _value(p: Problem, show_ids: bool) -> str:
+    if p.value is None or p.value == "":
+        return ""
+    if p.column in SENSITIVE_KEYS and not show_ids:
+        return mask(p.value)
+    text = str(int(p.value)) if isinstance(p.value, float) and p.value.is_integer() else str(p.value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def render_file(
+    console: Console, report: FileReport, lang: Lang, max_issues: int, show_ids: bool
+) -> int:
+    """Print one file's report; return how many problems were left unshown."""
+    w = _WORDS[lang]
+    name = escape(str(report.path))
+    if report.error is not None:
+        console.print(f"[bold red]✗ {name}[/]: {escape(report.error.message(lang))}")
+        console.print(f"  → {escape(report.error.hint(lang))}")
+        return 0
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    mark = "[bold red]✗[/]" if errors else ("[yellow]![/]" if warnings else "[green]✓[/]")
+    skipped = ", ".join(
+        f"{n} {w.get(k if k != 'total' else 'total_row', k)}" for k, n in report.skipped.items()
+    )
+    console.print(
+        f"{mark} [bold]{name}[/] — {w['sheet']} '{escape(report.sheet or '')}', "
+        f"{w['header']} {report.header_row}; {w['commune']}: {escape(report.commune or w['unknown'])}"
+        f", {w['month']}: {report.month or w['unknown']}"
+    )
+    console.print(
+        f"  {report.rows} {w['rows']}, {report.valid_rows} {w['valid']}, "
+        f"{report.rows_with_errors} {w['with_errors']}; {errors} {w['errors']}, "
+        f"{warnings} {w['warnings']}" + (f"; {w['skipped']}: {skipped}" if skipped else "")
+    )
+    issues = report.issues
+    if not issues:
+        return 0
+    groups: dict[str, list[Problem]] = defaultdict(list)
+    for p in issues:
+        groups[p.code].append(p)
+    order = sorted(groups, key=lambda c: (groups[c][0].severity is not Severity.ERROR, c))
+    shown = 0
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column(w["cell"], no_wrap=True)
+    table.add_column(w["value"])
+    table.add_column(w["message"])
+    for code in order:
+        group = groups[code]
+        if shown >= max_issues:
+            break
+        style = "red" if group[0].severity is Severity.ERROR else "yellow"
+        title = group[0].type.title(lang)
+        table.add_row(f"[{style}]{code}[/]", "", f"[{style}]{escape(title)}[/] ({len(group)})")
+        for p in group:
+            if shown >= max_issues:
+                break
+            table.add_row(
+                f"  {p.cell or '-'}", escape(_value(p, show_ids)), escape(p.message(lang))
+            )
+            shown += 1
+        table.add_row("", "", f"[dim]→ {escape(group[0].hint(lang))}[/]")
+    console.print(table)
+    return len(issues) - shown
+
+
+def render_all(
+    console: Console, reports: list[FileReport], lang: Lang, max_issues: int, show_ids: bool
+) -> None:
+    w = _WORDS[lang]
+    remaining = max_issues
+    hidden = 0
+    for report in reports:
+        left = render_file(console, report, lang, max(remaining, 0), show_ids)
+        hidden += left
+        remaining -= len(report.issues) - left
+    if hidden:
+        console.print(w["more"].format(n=hidden))
+    readable = [r for r in reports if r.error is None]
+    if len(reports) > 1:
+        console.print(
+            w["total"].format(
+                files=len(reports),
+                rows=sum(r.rows for r in readable),
+                valid=sum(r.valid_rows for r in readable),
+                bad=sum(r.rows_with_errors for r in readable),
+                warn=sum(r.count(Severity.WARNING) for r in readable),
+                unreadable=len(reports) - len(readable),
+            )
+        )
+    notes = sum(len(r.info) for r in readable)
+    if notes:
+        console.print(f"[dim]{w['info'].format(n=notes)}[/]")

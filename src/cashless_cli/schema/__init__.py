@@ -1,0 +1,1 @@
+"""The roster schema (pydantic) and the domain tables shipped as package data."""

@@ -1,0 +1,364 @@
+"""The roster row: the single definition of the schema.
+
+Each field of :class:`RosterRow` carries a :class:`Column` in its annotation: the header the
+template writes, the other headers seen in the wild, when the value is required and how a raw
+cell becomes a clean value. The column catalogue (:data:`COLUMNS`) used by header detection, the
+template and the writers is read off the model, so there is one place to change a column.
+
+Validation never stops at the first bad cell: each field's parser runs on its own, a value it
+refuses becomes ``None`` and a field problem in the validation context, and a repair it makes is
+recorded there too. Rules across fields live in :mod:`cashless_cli.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from cashless_cli.normalise import ids, money, phones, vocab
+from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised
+from cashless_cli.normalise.dates import LooseDate, normalise_date
+from cashless_cli.normalise.text import clean_text
+
+
+class Need(StrEnum):
+    """When a column must be filled."""
+
+    NO = "no"
+    ALWAYS = "always"
+    REGISTERED = "registered"  # status Đã đăng ký or Đã có tài khoản
+    ACCOUNT = "account"  # status Đã có tài khoản
+    PROXY = "proxy"  # the receiver is a guardian or an authorised person
+
+
+Kind = Literal[
+    "text",
+    "int",
+    "id",
+    "phone",
+    "birthdate",
+    "date",
+    "amount",
+    "coefficient",
+    "account",
+    "sex",
+    "status",
+    "receiver",
+    "category",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    aliases: tuple[str, ...] = ()
+    need: Need = Need.NO
+    kind: Kind = "text"
+    width: float = 14
+    help_vi: str = ""
+    key: str = ""  # filled in from the field name
+
+
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A problem with one field of one row, before it is given a sheet location."""
+
+    field: str
+    code: str
+    value: Any
+    params: dict[str, Any]
+
+
+def _int(raw: CellValue, today: dt.date) -> Normalised[Any]:
+    if isinstance(raw, float) and raw.is_integer():
+        return Normalised(int(raw))
+    text = clean_text(raw)
+    if text is None:
+        return Normalised(None)
+    if text.isdigit():
+        return Normalised(int(text))
+    return Normalised(text)  # a running number may be anything; never an error
+
+
+def _text(raw: CellValue, today: dt.date) -> Normalised[Any]:
+    return Normalised(clean_text(raw))
+
+
+Parser = Callable[[CellValue, dt.date], Normalised[Any]]
+
+PARSERS: dict[Kind, Parser] = {
+    "text": _text,
+    "int": _int,
+    "id": lambda raw, today: ids.normalise_id(raw),
+    "phone": lambda raw, today: phones.normalise_phone(raw),
+    "birthdate": lambda raw, today: normalise_date(raw, today=today, year_only=True),
+    "date": lambda raw, today: normalise_date(raw, today=today),
+    "amount": lambda raw, today: money.normalise_amount(raw),
+    "coefficient": lambda raw, today: money.normalise_coefficient(raw),
+    "account": lambda raw, today: ids.normalise_account(raw),
+    "sex": lambda raw, today: vocab.parse_sex(raw),
+    "status": lambda raw, today: vocab.parse_status(raw),
+    "receiver": lambda raw, today: vocab.parse_receiver(raw),
+    "category": lambda raw, today: vocab.parse_category(raw),
+}
+
+A = Annotated
+N = Need
+
+
+class RosterRow(BaseModel):
+    """One beneficiary of the monthly social allowance, as a commune lists them."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    stt: A[Any, Column("STT", ("TT", "Số TT", "Số thứ tự"), kind="int", width=6)] = None
+    ma_doi_tuong: A[
+        str | None, Column("Mã đối tượng", ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng"), width=12)
+    ] = None
+    ho_ten: A[
+        str | None,
+        Column(
+            "Họ và tên",
+            ("Họ tên", "Họ và tên đối tượng", "Tên đối tượng", "Họ tên đối tượng"),
+            N.ALWAYS,
+            width=24,
+            help_vi="Họ và tên đầy đủ của đối tượng, có dấu.",
+        ),
+    ] = None
+    ngay_sinh: A[
+        LooseDate | None,
+        Column(
+            "Ngày sinh",
+            ("Ngày tháng năm sinh", "Năm sinh", "NS", "Ngày, tháng, năm sinh"),
+            N.ALWAYS,
+            "birthdate",
+            12,
+            "Ngày/tháng/năm sinh (ví dụ 05/06/1950); nếu chỉ biết năm sinh thì ghi năm (1950).",
+        ),
+    ] = None
+    gioi_tinh: A[
+        str | None,
+        Column("Giới tính", ("Nam/Nữ", "Giới"), N.ALWAYS, "sex", 9, "Nam hoặc Nữ."),
+    ] = None
+    so_dinh_danh: A[
+        str | None,
+        Column(
+            "Số CCCD/Định danh",
+            (
+                "Số CCCD",
+                "CCCD",
+                "Số định danh cá nhân",
+                "CMND/CCCD",
+                "Số căn cước",
+                "Số định danh",
+                "Số CMND/CCCD",
+                "Số CCCD/CMND",
+            ),
+            N.REGISTERED,
+            "id",
+            15,
+            "Số định danh cá nhân 12 chữ số (số CCCD) của đối tượng.",
+        ),
+    ] = None
+    ngay_cap: A[LooseDate | None, Column("Ngày cấp", ("Ngày cấp CCCD",), kind="date", width=12)] = (
+        None
+    )
+    noi_cap: A[str | None, Column("Nơi cấp", ("Nơi cấp CCCD",), width=16)] = None
+    thon: A[
+        str | None,
+        Column(
+            "Thôn/Tổ dân phố",
+            ("Thôn", "Xóm", "Tổ dân phố", "Địa chỉ", "Nơi cư trú", "Thôn/Xóm", "Thôn, tổ"),
+            N.ALWAYS,
+            width=16,
+            help_vi="Thôn hoặc tổ dân phố nơi đối tượng cư trú.",
+        ),
+    ] = None
+    dien: A[
+        str | None,
+        Column(
+            "Diện đối tượng",
+            ("Đối tượng", "Loại đối tượng", "Nhóm đối tượng", "Diện hưởng", "Diện"),
+            N.ALWAYS,
+            "category",
+            10,
+            "Mã diện theo Điều 5 Nghị định 20/2021/NĐ-CP: 1, 2, 3, 4, 5a, 5b, 5c, 5d, 6a, 6b, 7, 8.",
+        ),
+    ] = None
+    he_so: A[
+        float | None,
+        Column("Hệ số", ("Hệ số trợ cấp", "Hệ số hưởng"), kind="coefficient", width=7),
+    ] = None
+    muc_tro_cap: A[
+        int | None,
+        Column(
+            "Mức trợ cấp (đồng)",
+            ("Mức trợ cấp", "Số tiền", "Mức hưởng", "Số tiền hưởng", "Mức trợ cấp hằng tháng"),
+            N.ALWAYS,
+            "amount",
+            13,
+            "Số tiền trợ cấp hằng tháng (đồng) = mức chuẩn × hệ số.",
+        ),
+    ] = None
+    nguoi_nhan: A[
+        str | None,
+        Column(
+            "Người nhận",
+            ("Người nhận trợ cấp", "Hình thức nhận", "Người nhận tiền"),
+            N.REGISTERED,
+            "receiver",
+            14,
+            "Bản thân, Người giám hộ hoặc Người được ủy quyền.",
+        ),
+    ] = None
+    ten_nguoi_nhan: A[
+        str | None,
+        Column(
+            "Họ tên người nhận",
+            (
+                "Người giám hộ",
+                "Người được ủy quyền",
+                "Tên người nhận",
+                "Họ và tên người nhận",
+                "Người nhận Họ tên",
+                "Người nhận Họ và tên",
+            ),
+            N.PROXY,
+            width=22,
+            help_vi="Họ tên người giám hộ hoặc người được ủy quyền (bỏ trống nếu là bản thân).",
+        ),
+    ] = None
+    so_dinh_danh_nguoi_nhan: A[
+        str | None,
+        Column(
+            "Số CCCD người nhận",
+            ("CCCD người nhận", "Số định danh người nhận", "Người nhận Số CCCD", "Người nhận CCCD"),
+            N.PROXY,
+            "id",
+            15,
+            "Số định danh 12 chữ số của người nhận thay.",
+        ),
+    ] = None
+    ngay_sinh_nguoi_nhan: A[
+        LooseDate | None,
+        Column("Ngày sinh người nhận", ("Người nhận Ngày sinh",), kind="birthdate", width=12),
+    ] = None
+    quan_he: A[
+        str | None,
+        Column(
+            "Quan hệ với đối tượng",
+            ("Quan hệ", "Quan hệ với người hưởng", "Người nhận Quan hệ"),
+            width=12,
+        ),
+    ] = None
+    dien_thoai: A[
+        str | None,
+        Column(
+            "Số điện thoại",
+            ("SĐT", "Điện thoại", "Số ĐT", "ĐT", "Số điện thoại liên hệ"),
+            N.REGISTERED,
+            "phone",
+            13,
+            "Số di động 10 chữ số của đối tượng hoặc người nhận.",
+        ),
+    ] = None
+    trang_thai: A[
+        str | None,
+        Column(
+            "Tình trạng đăng ký",
+            ("Trạng thái", "Đăng ký TK", "Tình trạng", "Đăng ký tài khoản"),
+            N.ALWAYS,
+            "status",
+            15,
+            "Chưa đăng ký, Đã đăng ký, Đã có tài khoản hoặc Từ chối.",
+        ),
+    ] = None
+    ngay_dang_ky: A[
+        LooseDate | None,
+        Column("Ngày đăng ký", ("Ngày ĐK",), N.REGISTERED, "date", 12),
+    ] = None
+    so_tai_khoan: A[
+        str | None,
+        Column("Số tài khoản", ("STK", "Số TK"), N.ACCOUNT, "account", 18),
+    ] = None
+    noi_mo_tai_khoan: A[
+        str | None,
+        Column(
+            "Nơi mở tài khoản",
+            ("Ngân hàng", "Ngân hàng/Bưu điện", "Nơi mở TK"),
+            N.ACCOUNT,
+            width=14,
+            help_vi="Bưu điện, hoặc tên ngân hàng.",
+        ),
+    ] = None
+    ghi_chu: A[str | None, Column("Ghi chú", width=16)] = None
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _parse(cls, raw: CellValue, info: ValidationInfo) -> Any:
+        name = info.field_name
+        assert name is not None
+        column = COLUMN_BY_KEY[name]
+        ctx: ValidationContext = info.context
+        try:
+            result = PARSERS[column.kind](raw, ctx.today)
+        except Invalid as exc:
+            ctx.problems.append(FieldProblem(name, exc.code, raw, exc.params))
+            return None
+        for fix in result.fixes:
+            ctx.problems.append(FieldProblem(name, fix.code, raw, fix.params))
+        if result.value is None and column.need is Need.ALWAYS:
+            ctx.problems.append(FieldProblem(name, "required-missing", raw, {}))
+        return result.value
+
+
+@dataclass(slots=True)
+class ValidationContext:
+    """What the field parsers need (today) and where they put what they found."""
+
+    today: dt.date
+    problems: list[FieldProblem]
+
+
+def _columns() -> tuple[Column, ...]:
+    out = []
+    for key, info in RosterRow.model_fields.items():
+        column = next(m for m in info.metadata if isinstance(m, Column))
+        object.__setattr__(column, "key", key)
+        out.append(column)
+    return tuple(out)
+
+
+#: Every roster column, in template order.
+COLUMNS: tuple[Column, ...] = _columns()
+COLUMN_BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
+REQUIRED_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.need is Need.ALWAYS)
+
+
+def parse_row(raw: dict[str, CellValue], today: dt.date) -> tuple[RosterRow, list[FieldProblem]]:
+    """Validate one row of raw cells (keyed by column key). Never raises for bad values.
+
+    Required fields absent from ``raw`` altogether (the column is missing from the sheet) are not
+    reported here: the file reports the missing column once.
+    """
+    ctx = ValidationContext(today, [])
+    row = RosterRow.model_validate(raw, context=ctx)
+    return row, ctx.problems
+
+
+__all__ = [
+    "COLUMNS",
+    "COLUMN_BY_KEY",
+    "REQUIRED_KEYS",
+    "Column",
+    "FieldProblem",
+    "Fix",
+    "Need",
+    "RosterRow",
+    "parse_row",
+]

@@ -1,0 +1,335 @@
+"""Validate one roster file: read → find header → normalise → validate rows → report.
+
+:func:`validate_file` is the library entry point every command uses. It never raises for bad
+input: a file that cannot be read comes back as a :class:`FileReport` whose ``error`` is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cashless_cli.checks.rows import Rules, check_row
+from cashless_cli.normalise.base import CellValue
+from cashless_cli.normalise.text import fold
+from cashless_cli.normalise.vocab import Sex
+from cashless_cli.problems import Problem, ReadError, Severity, Text
+from cashless_cli.read.encoding import convert_sheet
+from cashless_cli.read.header import (
+    BIRTH_FEMALE,
+    BIRTH_MALE,
+    HeaderMatch,
+    closest_row,
+    find_header,
+)
+from cashless_cli.read.metadata import Month, from_titles, month_from_path
+from cashless_cli.read.rows import RowKind, classify_rows
+from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
+from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS
+from cashless_cli.schema.row import COLUMN_BY_KEY, REQUIRED_KEYS, RosterRow, parse_row
+
+ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What the caller knows better than the file (the command line always wins)."""
+
+    commune: str | None = None
+    month: Month | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
+
+
+@dataclass(slots=True)
+class Record:
+    """One beneficiary row: where it is, its clean values, and whether it had errors."""
+
+    row: int  # 1-based sheet row
+    data: RosterRow
+    errors: int = 0
+    warnings: int = 0
+
+
+@dataclass(slots=True)
+class FileReport:
+    path: Path
+    kind: str | None = None
+    sheet: str | None = None
+    header_row: int | None = None  # 1-based
+    header_depth: int = 1
+    commune: str | None = None
+    month: Month | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # key → header as written
+    column_cells: dict[str, int] = field(default_factory=dict)  # key → 0-based column index
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
+    error: ReadError | None = None
+
+    @property
+    def rows(self) -> int:
+        return len(self.records)
+
+    @property
+    def rows_with_errors(self) -> int:
+        return sum(1 for r in self.records if r.errors)
+
+    @property
+    def valid_rows(self) -> int:
+        return self.rows - self.rows_with_errors
+
+    @property
+    def issues(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity in (Severity.ERROR, Severity.WARNING)]
+
+    @property
+    def info(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.INFO]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+
+def iter_roster_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the workbooks inside folders (sorted, recursively; no temp files)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in ROSTER_SUFFIXES
+                    and not child.name.startswith(("~$", ".~lock", "."))
+                ):
+                    out.append(child)
+        else:
+            out.append(path)
+    return out
+
+
+def validate_file(path: Path, options: Options | None = None) -> FileReport:
+    options = options or Options()
+    report = FileReport(path=path)
+    try:
+        book = Workbook(path)
+    except ReadError as exc:
+        report.error = exc
+        return report
+    try:
+        _validate_book(book, report, options)
+    except ReadError as exc:
+        report.error = exc
+    finally:
+        book.close()
+    return report
+
+
+def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]:
+    best: tuple[Sheet, HeaderMatch] | None = None
+    closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
+    any_data = False
+    for sheet in book.sheets():
+        if any(any(v not in ("", None) for v in row) for row in sheet.rows):
+            any_data = True
+        else:
+            continue
+        convert = convert_sheet(sheet, book.path, book.kind)
+        header = find_header(sheet)
+        if header is not None:
+            if best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):
+                best = (sheet, header)
+                report.problems = [p for p in report.problems if p.sheet != sheet.name]
+                for conv in convert:
+                    report.problems.append(
+                        Problem(
+                            "legacy-text-converted",
+                            sheet.name,
+                            a1(conv.row, conv.col),
+                            conv.row + 1,
+                            value=conv.original,
+                            params={"encoding": conv.encoding.upper(), "converted": conv.converted},
+                        )
+                    )
+        else:
+            row, found = closest_row(sheet)
+            if len(found) > closest[0]:
+                closest = (len(found), sheet.name, row, found)
+    if best is None:
+        if not any_data:
+            raise ReadError("no-sheet", str(book.path))
+        expected = ", ".join(f"'{COLUMN_BY_KEY[k].header}'" for k in REQUIRED_KEYS)
+        found_text = ", ".join(closest[3]) if closest[3] else "-"
+        raise ReadError(
+            "no-header",
+            str(book.path),
+            expected=expected,
+            sheet=closest[1],
+            row=closest[2] + 1,
+            found=found_text,
+        )
+    # keep only the conversions of the chosen sheet
+    report.problems = [p for p in report.problems if p.sheet == best[0].name]
+    return best
+
+
+def _validate_book(book: Workbook, report: FileReport, options: Options) -> None:
+    report.kind = book.kind
+    sheet, header = _pick_sheet(book, report)
+    report.sheet = sheet.name
+    report.header_row = header.row + 1
+    report.header_depth = header.depth
+    report.columns = {k: header.headers[c] for k, c in header.columns.items()}
+    report.column_cells = dict(header.columns)
+
+    meta = read_meta_sheet(book)
+    titles = from_titles(sheet, header.row)
+    report.commune = options.commune or meta.get("commune") or titles.commune
+    month = options.month
+    if month is None and meta.get("month"):
+        try:
+            month = Month.parse(meta["month"])
+        except ValueError:
+            month = None
+    report.month = month or titles.month or month_from_path(report.path)
+
+    def at(key: str, row: int | None, code: str, value: Any = None, **params: Any) -> Problem:
+        col = header.columns.get(key)
+        return Problem(
+            code,
+            sheet.name,
+            a1(row, col) if (row is not None and col is not None) else None,
+            row + 1 if row is not None else None,
+            key,
+            header.headers.get(col) if col is not None else COLUMN_BY_KEY[key].header,
+            value,
+            params,
+        )
+
+    header_cell_row = header.row
+    for col, text in header.extra.items():
+        report.problems.append(
+            Problem("extra-column", sheet.name, a1(header_cell_row, col), header.row + 1, None, text)
+        )
+    for key, first, _second in header.duplicates:
+        report.problems.append(
+            Problem(
+                "column-duplicate",
+                sheet.name,
+                a1(header_cell_row, _second),
+                header.row + 1,
+                key,
+                header.headers[_second],
+                params={"first": a1(header_cell_row, first)},
+            )
+        )
+    missing_columns = set(header.missing_required)
+    for key in header.missing_required:
+        report.problems.append(
+            Problem(
+                "column-missing",
+                sheet.name,
+                None,
+                header.row + 1,
+                key,
+                COLUMN_BY_KEY[key].header,
+            )
+        )
+    if report.month is None:
+        report.problems.append(Problem("month-unknown", sheet.name))
+
+    rules = Rules(
+        (report.month.year, report.month.month) if report.month else None, options.base_levels
+    )
+    kinds = classify_rows(sheet, header)
+    if not any(kind is RowKind.DATA for _, kind in kinds):
+        raise ReadError("no-data", str(report.path), sheet=sheet.name, row=header.row + 1)
+
+    reasons = {
+        RowKind.BLANK: Text("blank row", "dòng trống"),
+        RowKind.NUMBERING: Text("column numbering row", "dòng đánh số thứ tự cột"),
+        RowKind.TOTAL: Text("totals row", "dòng tổng cộng"),
+        RowKind.SIGNATURE: Text("signature block", "phần ký tên"),
+    }
+    last_data = max(r for r, kind in kinds if kind is RowKind.DATA)
+    columns = [(k, c) for k, c in header.columns.items() if not k.startswith("_")]
+    male_col = header.columns.get(BIRTH_MALE)
+    female_col = header.columns.get(BIRTH_FEMALE)
+    seen_ids: dict[str, str] = {}
+
+    for r, kind in kinds:
+        if kind is not RowKind.DATA:
+            if kind is RowKind.BLANK and r > last_data:
+                continue  # trailing blank rows of the sheet are not worth a line
+            report.skipped[str(kind)] = report.skipped.get(str(kind), 0) + 1
+            report.problems.append(
+                Problem("row-skipped", sheet.name, a1(r, 0), r + 1, params={"reason": reasons[kind], "row": r + 1})
+            )
+            continue
+        cells = sheet.rows[r]
+        raw: dict[str, CellValue] = {k: (cells[c] if c < len(cells) else "") for k, c in columns}
+        extra_problems: list[Problem] = []
+        birth_key = BIRTH_MALE if male_col is not None else BIRTH_FEMALE
+        if male_col is not None or female_col is not None:
+            male = cells[male_col] if male_col is not None and male_col < len(cells) else ""
+            female = cells[female_col] if female_col is not None and female_col < len(cells) else ""
+            male_blank = male in ("", None)
+            female_blank = female in ("", None)
+            if not male_blank and not female_blank:
+                extra_problems.append(at(BIRTH_FEMALE, r, "birth-date-both-columns", female))
+                raw["ngay_sinh"] = male
+            elif not male_blank:
+                raw["ngay_sinh"] = male
+                raw.setdefault("gioi_tinh", Sex.MALE.value)
+            elif not female_blank:
+                birth_key = BIRTH_FEMALE
+                raw["ngay_sinh"] = female
+                raw.setdefault("gioi_tinh", Sex.FEMALE.value)
+            else:
+                extra_problems.append(at(BIRTH_MALE, r, "required-missing", None))
+        row, field_problems = parse_row(raw, options.today)
+        failed = {p.field for p in field_problems}
+        field_problems.extend(check_row(row, rules, failed))
+        problems = extra_problems
+        for fp in field_problems:
+            if fp.field in missing_columns and fp.code == "required-missing":
+                continue
+            if fp.field not in header.columns and fp.code.startswith("required-when"):
+                key = fp.field
+                if key not in missing_columns:
+                    missing_columns.add(key)
+                    report.problems.append(
+                        Problem("column-missing", sheet.name, None, header.row + 1, key, COLUMN_BY_KEY[key].header)
+                    )
+            problems.append(at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params))
+        if row.so_dinh_danh and len(row.so_dinh_danh) in (9, 12):
+            here = a1(r, header.columns["so_dinh_danh"])
+            if row.so_dinh_danh in seen_ids:
+                problems.append(
+                    at("so_dinh_danh", r, "id-duplicate", row.so_dinh_danh, other=seen_ids[row.so_dinh_danh])
+                )
+            else:
+                seen_ids[row.so_dinh_danh] = here
+        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+        if missing_columns & set(REQUIRED_KEYS):
+            errors += 1  # a required column is missing: no row is complete
+        warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
+        report.records.append(Record(r + 1, row, errors, warnings))
+        report.problems.extend(problems)
+
+
+def _located(key: str, header: HeaderMatch, birth_key: str) -> str:
+    """Where a field's problem is shown: in the two-column birth layout, sex and birth date
+    problems point at the date cell that was filled."""
+    if key in header.columns:
+        return key
+    if key in ("ngay_sinh", "gioi_tinh") and birth_key in header.columns:
+        return birth_key
+    return key
+
+
+def commune_key(name: str) -> str:
+    return fold(name)

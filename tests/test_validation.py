@@ -1,0 +1,175 @@
+"""The whole read → header → normalise → validate path on workbooks built here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cashless_cli.read.metadata import Month
+from cashless_cli.validation import Options, validate_file
+from factory import Layout, make_rows, write_roster
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def codes_at(report, cell: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {p.code for p in report.issues if p.cell == cell}
+
+
+def test_clean_roster_has_no_issue_and_counts_every_row(tmp_path: Path) -> None:
+    rows = make_rows(60)
+    w = write_roster(tmp_path / "binh_hoa T6.xlsx", rows)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert report.error is None
+    assert report.issues == []
+    assert report.rows == 60 and report.valid_rows == 60
+    assert report.header_row == w.header_row
+    assert report.commune == "Bình Hòa"
+    assert report.month == Month(2023, 6)
+    assert report.skipped == {"numbering": 1, "total": 1, "signature": 3}
+
+
+def test_input_file_is_never_modified(tmp_path: Path) -> None:
+    w = write_roster(tmp_path / "r.xlsx", make_rows(10))
+    before = hashlib.sha256(w.path.read_bytes()).hexdigest()
+    validate_file(w.path, Options(today=TODAY))
+    assert hashlib.sha256(w.path.read_bytes()).hexdigest() == before
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "code"),
+    [
+        ("so_dinh_danh", "051099123456", "id-sex-mismatch"),
+        ("dien_thoai", "0123456789", "phone-invalid"),
+        ("ngay_sinh", "31/02/1950", "date-invalid"),
+        ("dien", "9", "category-unknown"),
+        ("trang_thai", "Không rõ", "status-invalid"),
+        ("muc_tro_cap", 123_000, "amount-mismatch"),
+        ("ngay_dang_ky", dt.date(2023, 7, 15), "registration-after-month"),
+        ("so_dinh_danh", "123456789", "id-old-cmnd"),
+        ("ho_ten", None, "required-missing"),
+    ],
+)
+def test_planted_problem_is_reported_at_its_cell(
+    tmp_path: Path, key: str, value: object, code: str
+) -> None:
+    rows = make_rows(12, seed=3)
+    index = 5  # a registered (Đã đăng ký) row: status cycles by index % 4
+    assert rows[index]["trang_thai"] == "Đã đăng ký"
+    if key == "so_dinh_danh" and code == "id-sex-mismatch":
+        # flip the sex digit
+        ident = rows[index]["so_dinh_danh"]
+        value = ident[:3] + str(int(ident[3]) ^ 1) + ident[4:]
+    rows[index][key] = value
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert code in codes_at(report, w.cell(index, key)), report.issues
+    planted_row = int("".join(ch for ch in w.cell(index, key) if ch.isdigit()))
+    assert [p for p in report.issues if p.row != planted_row] == []
+
+
+def test_registered_row_without_phone_and_guardian_without_id(tmp_path: Path) -> None:
+    rows = make_rows(20, seed=5)
+    reg = next(i for i, r in enumerate(rows) if r["trang_thai"] == "Đã đăng ký")
+    rows[reg]["dien_thoai"] = None
+    guard = next(i for i, r in enumerate(rows) if r.get("nguoi_nhan") == "Người giám hộ")
+    rows[guard]["so_dinh_danh_nguoi_nhan"] = None
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert "required-when-registered" in codes_at(report, w.cell(reg, "dien_thoai"))
+    assert "required-when-proxy" in codes_at(report, w.cell(guard, "so_dinh_danh_nguoi_nhan"))
+    assert report.rows_with_errors == 2
+
+
+def test_ids_stored_as_numbers_get_their_zero_back_with_a_warning(tmp_path: Path) -> None:
+    rows = make_rows(8, seed=7)
+    w = write_roster(tmp_path / "r.xlsx", rows, Layout(ids_as_numbers=True))
+    report = validate_file(w.path, Options(today=TODAY))
+    assert report.rows_with_errors == 0
+    restored = [p for p in report.issues if p.code == "leading-zero-restored"]
+    assert {p.cell for p in restored} >= {w.cell(i, "so_dinh_danh") for i in range(8)}
+    assert [r.data.so_dinh_danh for r in report.records] == [r["so_dinh_danh"] for r in rows]
+
+
+def test_duplicate_id_in_file_points_at_second_row(tmp_path: Path) -> None:
+    rows = make_rows(10, seed=9)
+    rows[7]["so_dinh_danh"] = rows[2]["so_dinh_danh"]
+    rows[7]["gioi_tinh"] = rows[2]["gioi_tinh"]
+    rows[7]["ngay_sinh"] = rows[2]["ngay_sinh"]
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    report = validate_file(w.path, Options(today=TODAY))
+    dup = [p for p in report.issues if p.code == "id-duplicate"]
+    assert [p.cell for p in dup] == [w.cell(7, "so_dinh_danh")]
+    assert dup[0].params["other"] == w.cell(2, "so_dinh_danh")
+
+
+def test_text_dates_and_header_variants(tmp_path: Path) -> None:
+    rows = make_rows(15, seed=11)
+    layout = Layout(
+        text_dates=True,
+        headers={"ho_ten": "Ho va ten", "so_dinh_danh": "Số\nCCCD", "thon": "THÔN", "dien_thoai": "SĐT"},
+    )
+    w = write_roster(tmp_path / "r.xlsx", rows, layout)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert report.issues == []
+    assert report.rows == 15
+
+
+def test_extra_column_is_information(tmp_path: Path) -> None:
+    rows = make_rows(5)
+    for r in rows:
+        r["dan_toc"] = "Kinh"
+    layout = Layout(keys=[*Layout().keys, "dan_toc"])
+    from factory import HEADERS
+
+    HEADERS["dan_toc"] = "Dân tộc"
+    try:
+        w = write_roster(tmp_path / "r.xlsx", rows, layout)
+    finally:
+        del HEADERS["dan_toc"]
+    report = validate_file(w.path, Options(today=TODAY))
+    assert report.issues == []
+    assert [p.header for p in report.info if p.code == "extra-column"] == ["Dân tộc"]
+
+
+def test_two_row_header_birth_date_under_nam_nu(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "UBND XÃ BÌNH AN"
+    ws["A2"] = "Tháng 06/2023"
+    heads = ["STT", "Họ và tên", "Ngày sinh", None, "Thôn", "Diện", "Mức trợ cấp", "Tình trạng"]
+    for c, h in enumerate(heads, start=1):
+        if h:
+            ws.cell(4, c, h)
+    ws.merge_cells("C4:D4")
+    for c in (1, 2, 5, 6, 7, 8):
+        ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
+    ws["C5"], ws["D5"] = "Nam", "Nữ"
+    ws.append([1, "Trần Văn Một", dt.date(1950, 3, 1), None, "Thôn 1", "5a", 540000, "Chưa đăng ký"])
+    ws.append([2, "Lê Thị Hai", None, "1955", "Thôn 2", "5a", 540000, "Chưa đăng ký"])
+    ws.append([3, "Võ Thị Ba", None, None, "Thôn 2", "5a", 540000, "Chưa đăng ký"])
+    path = tmp_path / "binh an.xlsx"
+    wb.save(path)
+    report = validate_file(path, Options(today=TODAY))
+    assert report.header_row == 4
+    assert report.commune == "Bình An"
+    assert report.month == Month(2023, 6)
+    assert [r.data.gioi_tinh for r in report.records] == ["Nam", "Nữ", None]
+    assert str(report.records[1].data.ngay_sinh) == "1955"
+    # the third row has no birth date in either column: reported at the Nam column
+    assert [(p.code, p.cell) for p in report.issues] == [("required-missing", "C8")]
+
+
+def test_command_line_month_wins_over_the_file(tmp_path: Path) -> None:
+    rows = make_rows(8, seed=2, month=(2024, 8))
+    w = write_roster(tmp_path / "r.xlsx", rows, Layout(month_title="Tháng 6 năm 2023"))
+    as_written = validate_file(w.path, Options(today=TODAY))
+    assert {p.code for p in as_written.issues} >= {"amount-mismatch"}  # 360,000 base in 2023
+    overridden = validate_file(w.path, Options(today=TODAY, month=Month(2024, 8)))
+    assert overridden.month == Month(2024, 8)
+    assert overridden.issues == []
