@@ -6,6 +6,7 @@ ignored) and short codes, and returns the canonical wording.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from cashless_cli.normalise.base import CellValue, Invalid, Normalised
@@ -99,7 +100,7 @@ _CATEGORY_WORDS = {
 }
 
 
-def _lookup(raw: CellValue, table: dict[str, str], code: str) -> Normalised[str | None]:
+def _lookup(raw: CellValue, table: Mapping[str, str], code: str) -> Normalised[str | None]:
     text = clean_text(raw)
     if text is None:
         return Normalised(None)

@@ -1,0 +1,1 @@
+"""Row and roster checks: each returns problem codes with their parameters."""
