@@ -99,7 +99,9 @@ def make_rows(n: int, seed: int = 1, month: tuple[int, int] = (2023, 6)) -> list
                 gsex = rng.choice(["Nam", "Nữ"])
                 gyear = month[0] - rng.randint(30, 50)
                 row["nguoi_nhan"] = "Người giám hộ"
-                row["ten_nguoi_nhan"] = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+                row["ten_nguoi_nhan"] = (
+                    f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+                )
                 row["so_dinh_danh_nguoi_nhan"] = make_id(rng, gsex, gyear)
                 row["quan_he"] = "Ông/bà"
             else:
@@ -168,7 +170,11 @@ def write_roster(path: Path, rows: list[dict[str, Any]], layout: Layout | None =
             cells[(i, key)] = f"{get_column_letter(c)}{r}"
             if value is None:
                 continue
-            if layout.ids_as_numbers and key in ("so_dinh_danh", "dien_thoai") and str(value).isdigit():
+            if (
+                layout.ids_as_numbers
+                and key in ("so_dinh_danh", "dien_thoai")
+                and str(value).isdigit()
+            ):
                 value = int(value)
             if layout.text_dates and isinstance(value, dt.date):
                 value = value.strftime("%d/%m/%Y")

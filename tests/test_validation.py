@@ -111,7 +111,12 @@ def test_text_dates_and_header_variants(tmp_path: Path) -> None:
     rows = make_rows(15, seed=11)
     layout = Layout(
         text_dates=True,
-        headers={"ho_ten": "Ho va ten", "so_dinh_danh": "Số\nCCCD", "thon": "THÔN", "dien_thoai": "SĐT"},
+        headers={
+            "ho_ten": "Ho va ten",
+            "so_dinh_danh": "Số\nCCCD",
+            "thon": "THÔN",
+            "dien_thoai": "SĐT",
+        },
     )
     w = write_roster(tmp_path / "r.xlsx", rows, layout)
     report = validate_file(w.path, Options(today=TODAY))
@@ -150,7 +155,9 @@ def test_two_row_header_birth_date_under_nam_nu(tmp_path: Path) -> None:
     for c in (1, 2, 5, 6, 7, 8):
         ws.merge_cells(start_row=4, start_column=c, end_row=5, end_column=c)
     ws["C5"], ws["D5"] = "Nam", "Nữ"
-    ws.append([1, "Trần Văn Một", dt.date(1950, 3, 1), None, "Thôn 1", "5a", 540000, "Chưa đăng ký"])
+    ws.append(
+        [1, "Trần Văn Một", dt.date(1950, 3, 1), None, "Thôn 1", "5a", 540000, "Chưa đăng ký"]
+    )
     ws.append([2, "Lê Thị Hai", None, "1955", "Thôn 2", "5a", 540000, "Chưa đăng ký"])
     ws.append([3, "Võ Thị Ba", None, None, "Thôn 2", "5a", 540000, "Chưa đăng ký"])
     path = tmp_path / "binh an.xlsx"

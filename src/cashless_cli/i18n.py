@@ -1,10 +1,13 @@
-"""Which language messages are shown in: --lang, else CASHLESS_LANG, else the locale, else English."""
+"""Which language messages are shown in.
+
+--lang, else CASHLESS_LANG, else the locale, else English.
+"""
 
 from __future__ import annotations
 
 import locale
 import os
-from typing import Literal, cast
+from typing import Literal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -14,7 +17,11 @@ def _pick(value: str | None) -> Lang | None:
     if not value:
         return None
     code = value.strip().lower().replace("-", "_")[:2]
-    return cast(Lang, code) if code in LANGS else None
+    if code == "vi":
+        return "vi"
+    if code == "en":
+        return "en"
+    return None
 
 
 def resolve_lang(option: str | None = None, environ: dict[str, str] | None = None) -> Lang:

@@ -212,7 +212,9 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     header_cell_row = header.row
     for col, text in header.extra.items():
         report.problems.append(
-            Problem("extra-column", sheet.name, a1(header_cell_row, col), header.row + 1, None, text)
+            Problem(
+                "extra-column", sheet.name, a1(header_cell_row, col), header.row + 1, None, text
+            )
         )
     for key, first, _second in header.duplicates:
         report.problems.append(
@@ -266,7 +268,13 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
                 continue  # trailing blank rows of the sheet are not worth a line
             report.skipped[str(kind)] = report.skipped.get(str(kind), 0) + 1
             report.problems.append(
-                Problem("row-skipped", sheet.name, a1(r, 0), r + 1, params={"reason": reasons[kind], "row": r + 1})
+                Problem(
+                    "row-skipped",
+                    sheet.name,
+                    a1(r, 0),
+                    r + 1,
+                    params={"reason": reasons[kind], "row": r + 1},
+                )
             )
             continue
         cells = sheet.rows[r]
@@ -302,14 +310,29 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
                 if key not in missing_columns:
                     missing_columns.add(key)
                     report.problems.append(
-                        Problem("column-missing", sheet.name, None, header.row + 1, key, COLUMN_BY_KEY[key].header)
+                        Problem(
+                            "column-missing",
+                            sheet.name,
+                            None,
+                            header.row + 1,
+                            key,
+                            COLUMN_BY_KEY[key].header,
+                        )
                     )
-            problems.append(at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params))
+            problems.append(
+                at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
+            )
         if row.so_dinh_danh and len(row.so_dinh_danh) in (9, 12):
             here = a1(r, header.columns["so_dinh_danh"])
             if row.so_dinh_danh in seen_ids:
                 problems.append(
-                    at("so_dinh_danh", r, "id-duplicate", row.so_dinh_danh, other=seen_ids[row.so_dinh_danh])
+                    at(
+                        "so_dinh_danh",
+                        r,
+                        "id-duplicate",
+                        row.so_dinh_danh,
+                        other=seen_ids[row.so_dinh_danh],
+                    )
                 )
             else:
                 seen_ids[row.so_dinh_danh] = here

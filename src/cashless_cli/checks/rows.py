@@ -94,10 +94,15 @@ def check_row(
             out.append(FieldProblem("dien", "category-age-mismatch", row.dien, params))
 
     expected = coefficient_for(row.dien, age) if row.dien else None
-    if row.dien and row.dien != "4" and row.he_so is not None and expected is not None:
-        if abs(row.he_so - expected) > 1e-9:
-            params = {"expected": _num(expected), "category": row.dien}
-            out.append(FieldProblem("he_so", "coefficient-mismatch", _num(row.he_so), params))
+    if (
+        row.dien
+        and row.dien != "4"
+        and row.he_so is not None
+        and expected is not None
+        and abs(row.he_so - expected) > 1e-9
+    ):
+        params = {"expected": _num(expected), "category": row.dien}
+        out.append(FieldProblem("he_so", "coefficient-mismatch", _num(row.he_so), params))
 
     base = base_level(first_day, rules.base_levels) if first_day else None
     coefficient = row.he_so if row.he_so is not None else expected
@@ -116,7 +121,9 @@ def check_row(
     if last_day and registered and registered > last_day:
         month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
         params = {"date": str(row.ngay_dang_ky), "month": month}
-        out.append(FieldProblem("ngay_dang_ky", "registration-after-month", str(row.ngay_dang_ky), params))
+        out.append(
+            FieldProblem("ngay_dang_ky", "registration-after-month", str(row.ngay_dang_ky), params)
+        )
     return out
 
 

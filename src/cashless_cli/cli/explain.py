@@ -24,13 +24,15 @@ def explain(
         for item in CATALOGUE.values():
             console.print(f"{item.code:<28} {item.severity:<8} {escape(item.title(language))}")
         return
-    item = CATALOGUE.get(code.strip().lower())
-    if item is None:
+    found = CATALOGUE.get(code.strip().lower())
+    if found is None:
         fail(
             f"Không có mã '{code}'." if language == "vi" else f"There is no code '{code}'.",
             language,
-            "cashless explain" + (" (liệt kê mọi mã)" if language == "vi" else " (lists every code)"),
+            "cashless explain"
+            + (" (liệt kê mọi mã)" if language == "vi" else " (lists every code)"),
         )
+    item = found
     console.print(f"[bold]{item.code}[/] ({item.severity}) — {escape(item.title(language))}")
     console.print(escape(item.description))
     console.print(f"[bold]Message:[/] {escape(item.message_en)}")

@@ -92,7 +92,7 @@ def _text(value: object) -> str:
 def _merged_top(sheet: Sheet, row: int) -> dict[int, tuple[int, int]]:
     """Column → (first column, last column) of horizontal merges that start on ``row``."""
     spans: dict[int, tuple[int, int]] = {}
-    for (r0, c0), (r1, c1) in sheet.merged:
+    for (r0, c0), (_r1, c1) in sheet.merged:
         if r0 == row and c1 > c0:
             for c in range(c0, c1 + 1):
                 spans[c] = (c0, c1)
@@ -170,7 +170,7 @@ def find_header(sheet: Sheet) -> HeaderMatch | None:
 
 def closest_row(sheet: Sheet) -> tuple[int, list[str]]:
     """For the "no header" message: the row that matched most headers, and what it matched."""
-    best_row, best_found = 0, []
+    best_row, best_found = 0, list[str]()
     for row in range(min(SCAN_ROWS, len(sheet.rows))):
         found = [_text(v) for v in sheet.rows[row] if isinstance(v, str) and match_header(v)]
         if len(found) > len(best_found):

@@ -26,7 +26,7 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> Month:
-        """"2023-06", "06/2023", "6/2023", "T6/2023", "2023/6" → Month; ValueError otherwise."""
+        """ "2023-06", "06/2023", "6/2023", "T6/2023", "2023/6" → Month; ValueError otherwise."""
         s = text.strip().lower().lstrip("t").strip()
         m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", s) or None
         if m:
@@ -56,7 +56,9 @@ _UNIT_KIND = re.compile(r"^(?:XÃ|THỊ TRẤN|PHƯỜNG)\s+", re.IGNORECASE)
 
 _FILE_MONTHS = (
     re.compile(r"(?<!\d)(\d{4})[-_. ](\d{1,2})(?!\d)"),  # 2023-06, 2023_6
-    re.compile(r"(?:thang|t)\s*[-_. ]?(\d{1,2})\s*(?:nam)?[-_. /]+(\d{4})"),  # T6-2023, thang 6 2023
+    re.compile(
+        r"(?:thang|t)\s*[-_. ]?(\d{1,2})\s*(?:nam)?[-_. /]+(\d{4})"
+    ),  # T6-2023, thang 6 2023
     re.compile(r"(?<!\d)(\d{1,2})[-_. ](\d{4})(?!\d)"),  # 06-2023
 )
 
@@ -69,7 +71,7 @@ def month_from_text(text: str) -> Month | None:
 
 
 def commune_from_text(text: str) -> str | None:
-    """"UBND XÃ BÌNH HÒA" → "Bình Hòa"."""
+    """ "UBND XÃ BÌNH HÒA" → "Bình Hòa"."""
     if not _UNIT_TITLE.match(plain(text)):
         return None
     rest = _UNIT_KIND.sub("", _UNIT_WORDS.sub("", text.strip()))

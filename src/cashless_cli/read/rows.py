@@ -8,6 +8,7 @@ like a beneficiary is always data, even below a totals row.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from enum import StrEnum
 
 from cashless_cli.normalise.text import fold
@@ -51,7 +52,7 @@ def _blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
-def _is_numbering(cells: list[object]) -> bool:
+def _is_numbering(cells: Sequence[object]) -> bool:
     filled = [v for v in cells if not _blank(v)]
     if len(filled) < 3:
         return False
@@ -64,14 +65,14 @@ def _is_numbering(cells: list[object]) -> bool:
     return True
 
 
-def _first_text(cells: list[object]) -> str:
+def _first_text(cells: Sequence[object]) -> str:
     for v in cells:
         if isinstance(v, str) and v.strip():
             return fold(v)
     return ""
 
 
-def _looks_like_signature(cells: list[object]) -> bool:
+def _looks_like_signature(cells: Sequence[object]) -> bool:
     for v in cells:
         if isinstance(v, str) and v.strip():
             f = fold(v)
@@ -101,11 +102,13 @@ def classify_rows(sheet: Sheet, header: HeaderMatch) -> list[tuple[int, RowKind]
         looks_like_data = filled_required >= 3
         name = cells[name_col] if name_col is not None and name_col < len(cells) else ""
         first = _first_text(cells)
-        if not looks_like_data and any(first == w or first.startswith(w) for w in _TOTAL_WORDS):
-            if first.startswith(("cong", "tong")) and (_blank(name) or fold(str(name)) == first):
-                out.append((r, RowKind.TOTAL))
-                ended = True
-                continue
+        # "Tổng cộng", "Cộng", "Tổng cộng: 359 người" — but not a person named Tống …
+        total_word = first in _TOTAL_WORDS or first.startswith(("tongcong", "congtong"))
+        is_total = total_word and (_blank(name) or fold(str(name)) == first)
+        if not looks_like_data and is_total:
+            out.append((r, RowKind.TOTAL))
+            ended = True
+            continue
         if not looks_like_data and (ended or _looks_like_signature(cells)):
             out.append((r, RowKind.SIGNATURE))
             ended = True

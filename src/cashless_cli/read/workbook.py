@@ -6,6 +6,7 @@ Cells keep their absolute position: ``rows[r][c]`` is the cell at 0-based row ``
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +86,8 @@ class Workbook:
                 yield self.sheet(name)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # closing a reader never matters to the user
             self._book.close()
-        except Exception:  # closing a reader never matters to the user
-            pass
 
 
 def _calamine_call(path: Path, fn: Any) -> Any:

@@ -11,7 +11,7 @@ SENSITIVE_KEYS = frozenset(
 
 
 def mask(value: Any) -> str:
-    """"051190123456" → "0511•••••456"; short values keep only their last two characters."""
+    """ "051190123456" → "0511•••••456"; short values keep only their last two characters."""
     text = "" if value is None else str(value)
     if isinstance(value, float) and value.is_integer():
         text = str(int(value))

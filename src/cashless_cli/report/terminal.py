@@ -73,7 +73,9 @@ def _value(p: Problem, show_ids: bool) -> str:
         return ""
     if p.column in SENSITIVE_KEYS and not show_ids:
         return mask(p.value)
-    text = str(int(p.value)) if isinstance(p.value, float) and p.value.is_integer() else str(p.value)
+    text = (
+        str(int(p.value)) if isinstance(p.value, float) and p.value.is_integer() else str(p.value)
+    )
     return text if len(text) <= 40 else text[:37] + "…"
 
 
@@ -95,7 +97,8 @@ def render_file(
     )
     console.print(
         f"{mark} [bold]{name}[/] — {w['sheet']} '{escape(report.sheet or '')}', "
-        f"{w['header']} {report.header_row}; {w['commune']}: {escape(report.commune or w['unknown'])}"
+        f"{w['header']} {report.header_row}; "
+        f"{w['commune']}: {escape(report.commune or w['unknown'])}"
         f", {w['month']}: {report.month or w['unknown']}"
     )
     console.print(

@@ -17,7 +17,7 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class CategoryBand:
-    """One coefficient of a category, for people whose age (in whole years) is in [min_age, max_age)."""
+    """One coefficient of a category, for ages (whole years) in [min_age, max_age)."""
 
     code: str
     group: str

@@ -107,7 +107,6 @@ PARSERS: dict[Kind, Parser] = {
     "category": lambda raw, today: vocab.parse_category(raw),
 }
 
-A = Annotated
 N = Need
 
 
@@ -116,11 +115,11 @@ class RosterRow(BaseModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
-    stt: A[Any, Column("STT", ("TT", "Số TT", "Số thứ tự"), kind="int", width=6)] = None
-    ma_doi_tuong: A[
+    stt: Annotated[Any, Column("STT", ("TT", "Số TT", "Số thứ tự"), kind="int", width=6)] = None
+    ma_doi_tuong: Annotated[
         str | None, Column("Mã đối tượng", ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng"), width=12)
     ] = None
-    ho_ten: A[
+    ho_ten: Annotated[
         str | None,
         Column(
             "Họ và tên",
@@ -130,7 +129,7 @@ class RosterRow(BaseModel):
             help_vi="Họ và tên đầy đủ của đối tượng, có dấu.",
         ),
     ] = None
-    ngay_sinh: A[
+    ngay_sinh: Annotated[
         LooseDate | None,
         Column(
             "Ngày sinh",
@@ -141,11 +140,11 @@ class RosterRow(BaseModel):
             "Ngày/tháng/năm sinh (ví dụ 05/06/1950); nếu chỉ biết năm sinh thì ghi năm (1950).",
         ),
     ] = None
-    gioi_tinh: A[
+    gioi_tinh: Annotated[
         str | None,
         Column("Giới tính", ("Nam/Nữ", "Giới"), N.ALWAYS, "sex", 9, "Nam hoặc Nữ."),
     ] = None
-    so_dinh_danh: A[
+    so_dinh_danh: Annotated[
         str | None,
         Column(
             "Số CCCD/Định danh",
@@ -165,11 +164,11 @@ class RosterRow(BaseModel):
             "Số định danh cá nhân 12 chữ số (số CCCD) của đối tượng.",
         ),
     ] = None
-    ngay_cap: A[LooseDate | None, Column("Ngày cấp", ("Ngày cấp CCCD",), kind="date", width=12)] = (
-        None
-    )
-    noi_cap: A[str | None, Column("Nơi cấp", ("Nơi cấp CCCD",), width=16)] = None
-    thon: A[
+    ngay_cap: Annotated[
+        LooseDate | None, Column("Ngày cấp", ("Ngày cấp CCCD",), kind="date", width=12)
+    ] = None
+    noi_cap: Annotated[str | None, Column("Nơi cấp", ("Nơi cấp CCCD",), width=16)] = None
+    thon: Annotated[
         str | None,
         Column(
             "Thôn/Tổ dân phố",
@@ -179,7 +178,7 @@ class RosterRow(BaseModel):
             help_vi="Thôn hoặc tổ dân phố nơi đối tượng cư trú.",
         ),
     ] = None
-    dien: A[
+    dien: Annotated[
         str | None,
         Column(
             "Diện đối tượng",
@@ -187,14 +186,15 @@ class RosterRow(BaseModel):
             N.ALWAYS,
             "category",
             10,
-            "Mã diện theo Điều 5 Nghị định 20/2021/NĐ-CP: 1, 2, 3, 4, 5a, 5b, 5c, 5d, 6a, 6b, 7, 8.",
+            "Mã diện theo Điều 5 Nghị định 20/2021/NĐ-CP: "
+            "1, 2, 3, 4, 5a, 5b, 5c, 5d, 6a, 6b, 7, 8.",
         ),
     ] = None
-    he_so: A[
+    he_so: Annotated[
         float | None,
         Column("Hệ số", ("Hệ số trợ cấp", "Hệ số hưởng"), kind="coefficient", width=7),
     ] = None
-    muc_tro_cap: A[
+    muc_tro_cap: Annotated[
         int | None,
         Column(
             "Mức trợ cấp (đồng)",
@@ -205,7 +205,7 @@ class RosterRow(BaseModel):
             "Số tiền trợ cấp hằng tháng (đồng) = mức chuẩn × hệ số.",
         ),
     ] = None
-    nguoi_nhan: A[
+    nguoi_nhan: Annotated[
         str | None,
         Column(
             "Người nhận",
@@ -216,7 +216,7 @@ class RosterRow(BaseModel):
             "Bản thân, Người giám hộ hoặc Người được ủy quyền.",
         ),
     ] = None
-    ten_nguoi_nhan: A[
+    ten_nguoi_nhan: Annotated[
         str | None,
         Column(
             "Họ tên người nhận",
@@ -233,7 +233,7 @@ class RosterRow(BaseModel):
             help_vi="Họ tên người giám hộ hoặc người được ủy quyền (bỏ trống nếu là bản thân).",
         ),
     ] = None
-    so_dinh_danh_nguoi_nhan: A[
+    so_dinh_danh_nguoi_nhan: Annotated[
         str | None,
         Column(
             "Số CCCD người nhận",
@@ -244,11 +244,11 @@ class RosterRow(BaseModel):
             "Số định danh 12 chữ số của người nhận thay.",
         ),
     ] = None
-    ngay_sinh_nguoi_nhan: A[
+    ngay_sinh_nguoi_nhan: Annotated[
         LooseDate | None,
         Column("Ngày sinh người nhận", ("Người nhận Ngày sinh",), kind="birthdate", width=12),
     ] = None
-    quan_he: A[
+    quan_he: Annotated[
         str | None,
         Column(
             "Quan hệ với đối tượng",
@@ -256,7 +256,7 @@ class RosterRow(BaseModel):
             width=12,
         ),
     ] = None
-    dien_thoai: A[
+    dien_thoai: Annotated[
         str | None,
         Column(
             "Số điện thoại",
@@ -267,7 +267,7 @@ class RosterRow(BaseModel):
             "Số di động 10 chữ số của đối tượng hoặc người nhận.",
         ),
     ] = None
-    trang_thai: A[
+    trang_thai: Annotated[
         str | None,
         Column(
             "Tình trạng đăng ký",
@@ -278,15 +278,15 @@ class RosterRow(BaseModel):
             "Chưa đăng ký, Đã đăng ký, Đã có tài khoản hoặc Từ chối.",
         ),
     ] = None
-    ngay_dang_ky: A[
+    ngay_dang_ky: Annotated[
         LooseDate | None,
         Column("Ngày đăng ký", ("Ngày ĐK",), N.REGISTERED, "date", 12),
     ] = None
-    so_tai_khoan: A[
+    so_tai_khoan: Annotated[
         str | None,
         Column("Số tài khoản", ("STK", "Số TK"), N.ACCOUNT, "account", 18),
     ] = None
-    noi_mo_tai_khoan: A[
+    noi_mo_tai_khoan: Annotated[
         str | None,
         Column(
             "Nơi mở tài khoản",
@@ -296,7 +296,7 @@ class RosterRow(BaseModel):
             help_vi="Bưu điện, hoặc tên ngân hàng.",
         ),
     ] = None
-    ghi_chu: A[str | None, Column("Ghi chú", width=16)] = None
+    ghi_chu: Annotated[str | None, Column("Ghi chú", width=16)] = None
 
     @field_validator("*", mode="before")
     @classmethod
@@ -304,7 +304,8 @@ class RosterRow(BaseModel):
         name = info.field_name
         assert name is not None
         column = COLUMN_BY_KEY[name]
-        ctx: ValidationContext = info.context
+        ctx = info.context
+        assert isinstance(ctx, ValidationContext)
         try:
             result = PARSERS[column.kind](raw, ctx.today)
         except Invalid as exc:
