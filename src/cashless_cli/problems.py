@@ -479,8 +479,15 @@ class ReadError(Exception):
         self.path = path
         self.params = params
 
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across worker processes
+        return (_rebuild_read_error, (self.code, self.path, dict(self.params)))
+
     def message(self, lang: Lang) -> str:
         return CATALOGUE[self.code].message(lang, self.params)
 
     def hint(self, lang: Lang) -> str:
         return CATALOGUE[self.code].hint(lang, self.params)
+
+
+def _rebuild_read_error(code: str, path: str, params: dict[str, Any]) -> ReadError:
+    return ReadError(code, path, **params)
