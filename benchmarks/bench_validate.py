@@ -1,0 +1,156 @@
+"""How long `cashless validate` takes on a 100,000-row roster, next to a bare python-calamine read.
+
+Aim (issue 2): no more than 2x the bare read, peak memory under 600 MB.
+
+    python benchmarks/bench_validate.py [--rows 100000] [--keep DIR]
+
+Each figure is the best of three runs in a fresh process; peak memory is the child's max RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import xlsxwriter
+
+HEADERS = [
+    "STT",
+    "Họ và tên",
+    "Ngày sinh",
+    "Giới tính",
+    "Số CCCD/Định danh",
+    "Thôn/Tổ dân phố",
+    "Diện đối tượng",
+    "Hệ số",
+    "Mức trợ cấp (đồng)",
+    "Người nhận",
+    "Họ tên người nhận",
+    "Số CCCD người nhận",
+    "Quan hệ với đối tượng",
+    "Số điện thoại",
+    "Tình trạng đăng ký",
+    "Ngày đăng ký",
+    "Số tài khoản",
+    "Nơi mở tài khoản",
+    "Ghi chú",
+    "Dân tộc",
+]
+
+
+def write_roster(path: Path, rows: int, seed: int = 7) -> None:
+    """A synthetic roster (made-up names and numbers) with title rows, header on row 5."""
+    rng = random.Random(seed)
+    wb = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    ws = wb.add_worksheet("Danh sách")
+    date_fmt = wb.add_format({"num_format": "dd/mm/yyyy"})
+    ws.write(0, 0, "UBND XÃ BÌNH HÒA")
+    ws.write(1, 0, "DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ĐĂNG KÝ NHẬN TRỢ CẤP QUA TÀI KHOẢN")
+    ws.write(2, 0, "Tháng 6 năm 2023")
+    for c, h in enumerate(HEADERS):
+        ws.write(4, c, h)
+    families = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Đặng"]
+    given = ["An", "Bình", "Cúc", "Dũng", "Hoa", "Lan", "Mai", "Nam"]
+    for i in range(rows):
+        r = 5 + i
+        female = rng.random() < 0.5
+        year = 2023 - rng.randint(62, 78)
+        status = ("Chưa đăng ký", "Đã đăng ký", "Đã có tài khoản", "Từ chối")[i % 4]
+        ident = f"051{1 if female else 0}{year % 100:02d}{i:06d}"
+        ws.write_number(r, 0, i + 1)
+        middle = "Thị" if female else "Văn"
+        ws.write_string(r, 1, f"{rng.choice(families)} {middle} {rng.choice(given)}")
+        ws.write_datetime(r, 2, dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28)), date_fmt)
+        ws.write_string(r, 3, "Nữ" if female else "Nam")
+        ws.write_string(r, 4, ident)
+        ws.write_string(r, 5, f"Thôn {rng.randint(1, 9)}")
+        ws.write_string(r, 6, "5a")
+        ws.write_number(r, 7, 1.5)
+        ws.write_number(r, 8, 540000)
+        if status in ("Đã đăng ký", "Đã có tài khoản"):
+            ws.write_string(r, 9, "Bản thân")
+            ws.write_string(r, 13, f"091{rng.randrange(10**7):07d}")
+            ws.write_datetime(r, 15, dt.datetime(2023, 6, rng.randint(1, 28)), date_fmt)
+        ws.write_string(r, 14, status)
+        if status == "Đã có tài khoản":
+            ws.write_string(r, 16, f"{rng.randrange(10**12):012d}")
+            ws.write_string(r, 17, "Bưu điện")
+        ws.write_string(r, 19, "Kinh")
+    wb.close()
+
+
+CALAMINE = """
+import sys, python_calamine as pc
+wb = pc.CalamineWorkbook.from_path(sys.argv[1])
+rows = wb.get_sheet_by_index(0).to_python(skip_empty_area=False)
+print(len(rows))
+"""
+
+VALIDATE = """
+import sys
+from pathlib import Path
+from cashless_cli.validation import validate_file
+report = validate_file(Path(sys.argv[1]))
+print(report.rows, report.rows_with_errors, len(report.problems))
+"""
+
+
+def run(code: str, path: Path) -> tuple[float, float, str]:
+    """(seconds, peak MB, stdout) of ``code`` in a fresh interpreter."""
+    wrapper = (
+        "import resource, time, runpy, sys\n"
+        "t = time.perf_counter()\n"
+        f"exec(compile({code!r}, 'bench', 'exec'))\n"
+        "el = time.perf_counter() - t\n"
+        "mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(f'@@ {el:.3f} {mb:.0f}')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, str(path)], check=True, capture_output=True, text=True
+    ).stdout
+    lines = out.strip().splitlines()
+    _, seconds, mb = lines[-1].split()
+    return float(seconds), float(mb), "\n".join(lines[:-1])
+
+
+def best(code: str, path: Path, repeat: int = 3) -> tuple[float, float, str]:
+    runs = [run(code, path) for _ in range(repeat)]
+    return min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--keep", type=Path, default=None, help="keep the roster in this folder")
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="cashless-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"roster-{args.rows}.xlsx"
+    t = time.perf_counter()
+    write_roster(path, args.rows)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - t:.1f} s")
+    bare_s, bare_mb, _ = best(CALAMINE, path)
+    val_s, val_mb, summary = best(VALIDATE, path)
+    cli = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "cashless_cli", "validate", str(path), "--format", "json"],
+        check=False,
+        capture_output=True,
+    )
+    cli_s = time.perf_counter() - cli
+    print(f"rows, rows with errors, problems: {summary}")
+    print(f"{'':32}{'seconds':>10}{'peak MB':>10}")
+    print(f"{'python-calamine to_python()':32}{bare_s:>10.2f}{bare_mb:>10.0f}")
+    print(f"{'validate_file()':32}{val_s:>10.2f}{val_mb:>10.0f}")
+    print(f"{'cashless validate (whole CLI)':32}{cli_s:>10.2f}{'':>10}")
+    print(f"ratio validate / bare read: {val_s / bare_s:.2f}x (aim: <= 2x; memory < 600 MB)")
+
+
+if __name__ == "__main__":
+    main()
