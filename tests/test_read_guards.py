@@ -1,0 +1,219 @@
+"""inspect_file refuses hostile files before python-calamine sees them, and accepts real ones.
+
+The stray-cell, wide-sheet and bomb files are never handed to python-calamine here: it aborts the
+process or inflates them into gigabytes.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import python_calamine
+
+import hostile
+from cashless_cli.problems import ReadError
+from cashless_cli.read.guards import (
+    Limits,
+    _OdsScanner,
+    _RefScanner,
+    _SheetScanner,
+    _TooBig,
+    inspect_file,
+)
+
+Builder = Callable[[Path], Path]
+
+
+def _refusal(path: Path, limits: Limits | None = None) -> ReadError:
+    with pytest.raises(ReadError) as caught:
+        inspect_file(path, limits or Limits())
+    # The message renders in both languages with every parameter its template uses.
+    for lang in ("vi", "en"):
+        assert "?" not in caught.value.message(lang).replace("?)", ")")
+    return caught.value
+
+
+REFUSED: list[tuple[Builder, str]] = [
+    (hostile.empty_file, "file-empty"),
+    (hostile.truncated_xlsx, "file-truncated"),
+    (hostile.corrupt_member_xlsx, "file-truncated"),
+    (hostile.random_bytes, "file-not-workbook"),
+    (hostile.zip_not_workbook, "file-not-workbook"),
+    (hostile.csv_as_xlsx, "file-disguised"),
+    (hostile.html_as_xls, "file-disguised"),
+    (hostile.spreadsheetml_as_xls, "file-disguised"),
+    (hostile.encrypted_xlsx, "file-encrypted"),
+    (hostile.bomb_xlsx, "file-too-large"),
+    (lambda d: hostile.bomb_xlsx(d, honest_sizes=False), "file-too-large"),
+    (hostile.entity_bomb_xlsx, "xml-unsafe"),
+    (hostile.stray_cell_xlsx, "sheet-too-large"),
+    (lambda d: hostile.stray_cell_xlsx(d, dimension="A1:G2"), "sheet-too-large"),
+    (lambda d: hostile.stray_cell_xlsx(d, ref="A1048576", dimension="A1:G2"), "sheet-too-large"),
+    (lambda d: hostile.stray_cell_xlsx(d, ref="AAA3", dimension="A1:G3"), "sheet-too-large"),
+    (hostile.wide_xlsx, "sheet-too-large"),
+    (hostile.wide_ods, "sheet-too-large"),
+    (hostile.repeated_content_ods, "sheet-too-large"),
+    (lambda d: hostile.repeated_content_ods(d, rows=1, columns=20_000), "sheet-too-large"),
+]
+
+
+@pytest.mark.parametrize(("build", "code"), REFUSED)
+def test_hostile_files_are_refused(tmp_path: Path, build: Builder, code: str) -> None:
+    path = build(tmp_path)
+    before = path.read_bytes()
+    assert _refusal(path).code == code
+    assert path.read_bytes() == before  # never modified
+
+
+def test_disguised_files_say_what_they_are(tmp_path: Path) -> None:
+    csv = _refusal(hostile.csv_as_xlsx(tmp_path))
+    assert csv.params == {"suffix": ".xlsx", "kind": "CSV text"}
+    assert _refusal(hostile.html_as_xls(tmp_path)).params["kind"] == "an HTML web page"
+    xml = _refusal(hostile.spreadsheetml_as_xls(tmp_path))
+    assert xml.params["kind"] == "Excel 2003 XML (SpreadsheetML)"
+    legacy_csv = _refusal(hostile.csv_as_xlsx(tmp_path, "cp.xls", encoding="cp1258"))
+    assert legacy_csv.params["kind"] == "CSV text"
+    tabbed = tmp_path / "unicode.xls"  # Excel's "Unicode text": UTF-16, tab-separated
+    tabbed.write_bytes("STT\tHọ và tên\r\n1\tNguyễn Văn An\r\n".encode("utf-16"))
+    assert _refusal(tabbed).params["kind"] == "CSV text"
+    honest = hostile.csv_as_xlsx(tmp_path, "danh-sach.csv")
+    assert _refusal(honest).code == "file-not-workbook"  # named .csv: not "in disguise"
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    assert _refusal(tmp_path / "absent.xlsx").code == "file-not-found"
+    assert _refusal(tmp_path).code == "file-not-found"
+
+
+def test_sheet_too_large_names_the_sheet_and_the_cell(tmp_path: Path) -> None:
+    error = _refusal(hostile.stray_cell_xlsx(tmp_path, dimension="A1:G2"))
+    assert error.params == {
+        "sheet": "Danh sách",
+        "rows": "1,048,576",
+        "columns": "16,384",
+        "last_cell": "XFD1048576",
+    }
+    ods = _refusal(hostile.wide_ods(tmp_path))
+    assert ods.params["sheet"] == "Rộng"
+    assert ods.params["columns"] == "60,000"
+
+
+def test_bombs_are_measured_not_trusted(tmp_path: Path) -> None:
+    # Declared sizes honest: refused from the central directory, nothing inflated.
+    assert "GB" in _refusal(hostile.bomb_xlsx(tmp_path)).params["size"]
+    # Declared sizes lying: the stream is measured; the budget stops it too.
+    small = hostile.bomb_xlsx(tmp_path, inflated=3 * hostile.MiB, honest_sizes=False)
+    with zipfile.ZipFile(small) as zf:
+        assert zf.getinfo("xl/worksheets/sheet1.xml").file_size == 1234
+    assert _refusal(small, Limits(max_uncompressed_bytes=hostile.MiB)).code == "file-too-large"
+
+
+def test_limits_are_configurable(tmp_path: Path) -> None:
+    path = hostile.stray_cell_xlsx(tmp_path, ref="E101", dimension="A1:G2")
+    assert inspect_file(path) == "xlsx"
+    assert inspect_file(path, Limits(max_rows=101)) == "xlsx"
+    assert _refusal(path, Limits(max_rows=100)).params["last_cell"] == "E101"
+    assert _refusal(path, Limits(max_columns=4)).params["last_cell"] == "E1"  # the header
+    assert inspect_file(path, Limits(max_columns=7)) == "xlsx"
+
+
+def test_far_empty_cells_and_lying_dimension_are_harmless(tmp_path: Path) -> None:
+    # Measured: python-calamine reads these fine (formatting reaching far, or a bogus <dimension>).
+    rows = hostile._xlsx_row(1, hostile.HEADER)
+    rows += '<row r="1048576" s="1" customFormat="1"><c r="XFD1048576" s="1"/></row>'
+    styled = hostile._write_xlsx(tmp_path / "styled.xlsx", hostile._xlsx_sheet(rows, "A1:G1"))
+    dimension = hostile.lying_dimension_xlsx(tmp_path)
+    for path in (styled, dimension):
+        assert inspect_file(path) == "xlsx"
+        assert (
+            len(
+                python_calamine.CalamineWorkbook.from_path(str(path))
+                .get_sheet_by_index(0)
+                .to_python()
+            )
+            <= 2
+        )
+    assert _refusal(dimension, Limits(check_dimension=True)).code == "sheet-too-large"
+
+
+@pytest.mark.parametrize("split", range(-14, 3))
+def test_references_spanning_chunks_are_found(split: int) -> None:
+    xml = hostile._xlsx_sheet(
+        hostile._xlsx_row(1, hostile.HEADER) + '<row r="9"><c r="XFD1048576"><v>1</v></c></row>',
+        "A1:G1",
+    ).encode()
+    cut = xml.index(b"XFD1048576") + split
+    scanner = _SheetScanner(_RefScanner(Limits()), "xl/worksheets/sheet1.xml")
+    with pytest.raises(Exception, match="XFD1048576"):
+        scanner.feed(xml[:cut])
+        scanner.feed(xml[cut:])
+        scanner.close()
+
+
+@pytest.mark.parametrize("piece", [5, 17, 4096])
+def test_ods_rows_are_followed_across_chunks(tmp_path: Path, piece: int) -> None:
+    def feed(path: Path) -> None:
+        with zipfile.ZipFile(path) as zf:
+            content = zf.read("content.xml")
+        scanner = _OdsScanner(Limits())
+        for at in range(0, len(content), piece):
+            scanner.feed(content[at : at + piece])
+        scanner.close()
+
+    feed(hostile.normal_ods(tmp_path))  # LibreOffice's empty repeats: fine
+    with pytest.raises(_TooBig) as caught:
+        feed(hostile.repeated_content_ods(tmp_path, rows=3, columns=800))
+    assert (caught.value.sheet, caught.value.last_cell) == ("Lặp", "ADT1")
+
+
+def test_text_that_looks_like_a_reference_is_not_one(tmp_path: Path) -> None:
+    rows = hostile._xlsx_row(1, ['ghi chú: r="XFD1048576"', 'r="ZZZ9"'])
+    path = hostile._write_xlsx(tmp_path / "text.xlsx", hostile._xlsx_sheet(rows, "A1:B1"))
+    assert inspect_file(path) == "xlsx"
+
+
+ACCEPTED: list[tuple[Builder, str, int]] = [
+    (hostile.normal_xlsx, "xlsx", 3),
+    (hostile.normal_xls, "xls", 3),
+    (hostile.normal_ods, "ods", 3),  # LibreOffice-style empty repeats to XFD1048576
+    (hostile.header_only_xlsx, "xlsx", 1),
+    (hostile.long_cell_xlsx, "xlsx", 2),
+    (hostile.legacy_fonts_xlsx, "xlsx", 4),
+    (lambda d: hostile.normal_xlsx(d, "macro.xlsm"), "xlsm", 3),
+]
+
+
+@pytest.mark.parametrize(("build", "kind", "rows"), ACCEPTED)
+def test_real_workbooks_are_accepted_and_readable(
+    tmp_path: Path, build: Builder, kind: str, rows: int
+) -> None:
+    path = build(tmp_path)
+    assert inspect_file(path) == kind
+    sheet = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    values = sheet.to_python()
+    assert len(values) == rows
+    assert "STT" in values[0]
+
+
+def test_long_cell_survives(tmp_path: Path) -> None:
+    path = hostile.long_cell_xlsx(tmp_path)
+    inspect_file(path)
+    values = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    assert len(values.to_python()[1][1]) == 40_000
+
+
+def test_xlsm_from_content_type(tmp_path: Path) -> None:
+    source = hostile.normal_xlsx(tmp_path)
+    target = tmp_path / "renamed.xlsx"
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+                )
+            zout.writestr(info, data)
+    assert inspect_file(target) == "xlsm"
