@@ -7,6 +7,7 @@ input: a file that cannot be read comes back as a :class:`FileReport` whose ``er
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +30,7 @@ from cashless_cli.read.metadata import Month, from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS
-from cashless_cli.schema.row import COLUMN_BY_KEY, REQUIRED_KEYS, RosterRow, parse_row
+from cashless_cli.schema.row import ABSENT, COLUMN_BY_KEY, REQUIRED_KEYS, RosterRow, parse_columns
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -119,11 +120,15 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     except ReadError as exc:
         report.error = exc
         return report
+    gc_was_on = gc.isenabled()
+    gc.disable()  # ~30% faster on large rosters: the row objects hold no cycles
     try:
         _validate_book(book, report, options)
     except ReadError as exc:
         report.error = exc
     finally:
+        if gc_was_on:
+            gc.enable()
         book.close()
     return report
 
@@ -262,6 +267,13 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     female_col = header.columns.get(BIRTH_FEMALE)
     seen_ids: dict[str, str] = {}
 
+    data_rows: list[int] = []
+    birth_keys: list[str] = []
+    extra_problems: list[list[Problem]] = []
+    raw_columns: dict[str, list[CellValue]] = {k: [] for k, _ in columns}
+    if male_col is not None or female_col is not None:
+        raw_columns.setdefault("ngay_sinh", [])
+        raw_columns.setdefault("gioi_tinh", [])
     for r, kind in kinds:
         if kind is not RowKind.DATA:
             if kind is RowKind.BLANK and r > last_data:
@@ -278,30 +290,40 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
             )
             continue
         cells = sheet.rows[r]
-        raw: dict[str, CellValue] = {k: (cells[c] if c < len(cells) else "") for k, c in columns}
-        extra_problems: list[Problem] = []
+        width = len(cells)
+        for k, c in columns:
+            raw_columns[k].append(cells[c] if c < width else "")
+        mine: list[Problem] = []
         birth_key = BIRTH_MALE if male_col is not None else BIRTH_FEMALE
         if male_col is not None or female_col is not None:
-            male = cells[male_col] if male_col is not None and male_col < len(cells) else ""
-            female = cells[female_col] if female_col is not None and female_col < len(cells) else ""
-            male_blank = male in ("", None)
-            female_blank = female in ("", None)
-            if not male_blank and not female_blank:
-                extra_problems.append(at(BIRTH_FEMALE, r, "birth-date-both-columns", female))
-                raw["ngay_sinh"] = male
-            elif not male_blank:
-                raw["ngay_sinh"] = male
-                raw.setdefault("gioi_tinh", Sex.MALE.value)
-            elif not female_blank:
+            male = cells[male_col] if male_col is not None and male_col < width else ""
+            female = cells[female_col] if female_col is not None and female_col < width else ""
+            sex: CellValue = ABSENT
+            birth: CellValue = ""
+            if male not in ("", None) and female not in ("", None):
+                mine.append(at(BIRTH_FEMALE, r, "birth-date-both-columns", female))
+                birth = male
+            elif male not in ("", None):
+                birth, sex = male, Sex.MALE.value
+            elif female not in ("", None):
                 birth_key = BIRTH_FEMALE
-                raw["ngay_sinh"] = female
-                raw.setdefault("gioi_tinh", Sex.FEMALE.value)
+                birth, sex = female, Sex.FEMALE.value
+            raw_columns["ngay_sinh"].append(birth)
+            if "gioi_tinh" in header.columns:
+                if sex is not ABSENT and raw_columns["gioi_tinh"][-1] in ("", None):
+                    raw_columns["gioi_tinh"][-1] = sex
             else:
-                extra_problems.append(at(BIRTH_MALE, r, "required-missing", None))
-        row, field_problems = parse_row(raw, options.today)
+                raw_columns["gioi_tinh"].append(sex)
+        data_rows.append(r)
+        birth_keys.append(birth_key)
+        extra_problems.append(mine)
+
+    parsed = parse_columns(raw_columns, options.today)
+    for r, birth_key, problems, (row, field_problems) in zip(
+        data_rows, birth_keys, extra_problems, parsed, strict=True
+    ):
         failed = {p.field for p in field_problems}
-        field_problems.extend(check_row(row, rules, failed))
-        problems = extra_problems
+        field_problems = [*field_problems, *check_row(row, rules, failed)]
         for fp in field_problems:
             if fp.field in missing_columns and fp.code == "required-missing":
                 continue

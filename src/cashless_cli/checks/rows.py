@@ -48,20 +48,26 @@ _NEEDS = {
 }
 
 
+_KEYS_BY_NEED = {
+    need: tuple(k for k, c in COLUMN_BY_KEY.items() if c.need is need) for need in _NEEDS
+}
+
+
 def _required(row: RosterRow, failed: AbstractSet[str]) -> list[FieldProblem]:
     status = row.trang_thai
-    active = set()
+    active: list[Need] = []
     if status in (Status.REGISTERED, Status.HAS_ACCOUNT):
-        active.add(Need.REGISTERED)
+        active.append(Need.REGISTERED)
     if status == Status.HAS_ACCOUNT:
-        active.add(Need.ACCOUNT)
+        active.append(Need.ACCOUNT)
     if row.nguoi_nhan in (Receiver.GUARDIAN, Receiver.AUTHORISED):
-        active.add(Need.PROXY)
+        active.append(Need.PROXY)
     out = []
-    for key, column in COLUMN_BY_KEY.items():
-        if column.need in active and getattr(row, key) is None and key not in failed:
-            params: dict[str, object] = {"status": status, "receiver": row.nguoi_nhan}
-            out.append(FieldProblem(key, _NEEDS[column.need], None, params))
+    for need in active:
+        for key in _KEYS_BY_NEED[need]:
+            if getattr(row, key) is None and key not in failed:
+                params: dict[str, object] = {"status": status, "receiver": row.nguoi_nhan}
+                out.append(FieldProblem(key, _NEEDS[need], None, params))
     return out
 
 

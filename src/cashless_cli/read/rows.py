@@ -90,17 +90,31 @@ def classify_rows(sheet: Sheet, header: HeaderMatch) -> list[tuple[int, RowKind]
     name_col = header.columns.get("ho_ten")
     out: list[tuple[int, RowKind]] = []
     ended = False
+    empty = ("", None)
     for r in range(header.data_start, len(sheet.rows)):
         cells = sheet.rows[r]
+        width = len(cells)
+        filled_required = 0
+        for c in required_cols:
+            if (
+                c < width
+                and cells[c] not in empty
+                and not (
+                    isinstance(cells[c], str) and not cells[c].strip()  # type: ignore[union-attr]
+                )
+            ):
+                filled_required += 1
+        if filled_required >= 3 and r - header.data_start >= 2:
+            out.append((r, RowKind.DATA))  # the common case, decided cheaply
+            continue
         if all(_blank(v) for v in cells):
             out.append((r, RowKind.BLANK))
             continue
-        filled_required = sum(1 for c in required_cols if c < len(cells) and not _blank(cells[c]))
         if r - header.data_start < 2 and _is_numbering(cells):
             out.append((r, RowKind.NUMBERING))
             continue
         looks_like_data = filled_required >= 3
-        name = cells[name_col] if name_col is not None and name_col < len(cells) else ""
+        name = cells[name_col] if name_col is not None and name_col < width else ""
         first = _first_text(cells)
         # "Tổng cộng", "Cộng", "Tổng cộng: 359 người" — but not a person named Tống …
         total_word = first in _TOTAL_WORDS or first.startswith(("tongcong", "congtong"))

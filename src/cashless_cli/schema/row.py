@@ -303,19 +303,24 @@ class RosterRow(BaseModel):
     def _parse(cls, raw: CellValue, info: ValidationInfo) -> Any:
         name = info.field_name
         assert name is not None
-        column = COLUMN_BY_KEY[name]
         ctx = info.context
         assert isinstance(ctx, ValidationContext)
-        try:
-            result = PARSERS[column.kind](raw, ctx.today)
-        except Invalid as exc:
-            ctx.problems.append(FieldProblem(name, exc.code, raw, exc.params))
-            return None
-        for fix in result.fixes:
-            ctx.problems.append(FieldProblem(name, fix.code, raw, fix.params))
-        if result.value is None and column.need is Need.ALWAYS:
-            ctx.problems.append(FieldProblem(name, "required-missing", raw, {}))
-        return result.value
+        value, problems = parse_cell(COLUMN_BY_KEY[name], raw, ctx.today)
+        ctx.problems.extend(problems)
+        return value
+
+
+def parse_cell(column: Column, raw: CellValue, today: dt.date) -> tuple[Any, list[FieldProblem]]:
+    """One cell through its column's parser: the clean value (None if refused or empty) and the
+    problems found (a refusal, repairs, a required value missing)."""
+    try:
+        result = PARSERS[column.kind](raw, today)
+    except Invalid as exc:
+        return None, [FieldProblem(column.key, exc.code, raw, exc.params)]
+    problems = [FieldProblem(column.key, fix.code, raw, fix.params) for fix in result.fixes]
+    if result.value is None and column.need is Need.ALWAYS:
+        problems.append(FieldProblem(column.key, "required-missing", raw, {}))
+    return result.value, problems
 
 
 @dataclass(slots=True)
@@ -342,7 +347,8 @@ REQUIRED_KEYS: tuple[str, ...] = tuple(c.key for c in COLUMNS if c.need is Need.
 
 
 def parse_row(raw: dict[str, CellValue], today: dt.date) -> tuple[RosterRow, list[FieldProblem]]:
-    """Validate one row of raw cells (keyed by column key). Never raises for bad values.
+    """Validate one row of raw cells (keyed by column key) through the model. Never raises for
+    bad values.
 
     Required fields absent from ``raw`` altogether (the column is missing from the sheet) are not
     reported here: the file reports the missing column once.
@@ -352,7 +358,57 @@ def parse_row(raw: dict[str, CellValue], today: dt.date) -> tuple[RosterRow, lis
     return row, ctx.problems
 
 
+#: A cell that is not there at all (its column is absent): no value and no problem, as when
+#: a key is left out of :func:`parse_row`'s input.
+ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT"})()
+
+_DEFAULTS: dict[str, Any] = {k: f.default for k, f in RosterRow.model_fields.items()}
+
+
+def _construct(values: dict[str, Any]) -> RosterRow:
+    """A RosterRow from values that went through their columns' parsers already (the fast path
+    of :func:`parse_columns`; what ``model_construct`` does, without its per-field overhead)."""
+    row = RosterRow.__new__(RosterRow)
+    data = dict(_DEFAULTS)
+    data.update(values)
+    object.__setattr__(row, "__dict__", data)
+    object.__setattr__(row, "__pydantic_fields_set__", set(values))
+    object.__setattr__(row, "__pydantic_extra__", None)
+    object.__setattr__(row, "__pydantic_private__", None)
+    return row
+
+
+def parse_columns(
+    columns: dict[str, list[CellValue]], today: dt.date
+) -> list[tuple[RosterRow, list[FieldProblem]]]:
+    """Validate many rows at once, column by column: the same result as :func:`parse_row` on
+    each row (a test holds the two together), several times faster on a large roster because a
+    value repeated down a column (statuses, categories, villages, amounts) is parsed once.
+    """
+    n = len(next(iter(columns.values()))) if columns else 0
+    values: list[dict[str, Any]] = [{} for _ in range(n)]
+    problems: list[list[FieldProblem]] = [[] for _ in range(n)]
+    for key, cells in columns.items():
+        column = COLUMN_BY_KEY[key]
+        cache: dict[tuple[type, CellValue], tuple[Any, list[FieldProblem]]] = {}
+        for i, raw in enumerate(cells):
+            if raw is ABSENT:
+                continue
+            try:
+                memo = (type(raw), raw)
+                outcome = cache.get(memo)
+                if outcome is None:
+                    outcome = cache[memo] = parse_cell(column, raw, today)
+            except TypeError:  # an unhashable value: parse it on its own
+                outcome = parse_cell(column, raw, today)
+            values[i][key] = outcome[0]
+            if outcome[1]:
+                problems[i].extend(outcome[1])
+    return [(_construct(v), p) for v, p in zip(values, problems, strict=True)]
+
+
 __all__ = [
+    "ABSENT",
     "COLUMNS",
     "COLUMN_BY_KEY",
     "REQUIRED_KEYS",
@@ -361,5 +417,7 @@ __all__ = [
     "Fix",
     "Need",
     "RosterRow",
+    "parse_cell",
+    "parse_columns",
     "parse_row",
 ]
