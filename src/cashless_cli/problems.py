@@ -9,6 +9,7 @@ same list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -58,8 +59,62 @@ class _Default(dict[str, Any]):
         return "?"
 
 
+# What the file guards say a file is, in Vietnamese (they word it in English).
+_VI_PHRASES = {
+    "an HTML web page": "một trang web HTML",
+    "HTML web page": "trang web HTML",
+    "an XML document": "một tài liệu XML",
+    "XML document": "tài liệu XML",
+    "CSV text": "văn bản CSV",
+    "plain text": "văn bản thường",
+    "Excel 2003 XML (SpreadsheetML)": "tệp XML của Excel 2003 (SpreadsheetML)",
+    "a PDF document": "một tệp PDF",
+    "a PNG image": "một ảnh PNG",
+    "a JPEG image": "một ảnh JPEG",
+    "a RAR archive": "một tệp nén RAR",
+    "a 7-Zip archive": "một tệp nén 7-Zip",
+    "a gzip archive": "một tệp nén gzip",
+    "an RTF document": "một văn bản RTF",
+    "an empty zip archive": "một tệp nén zip rỗng",
+    "an Office file that is not a workbook": "một tệp Office không phải bảng tính",
+    "a Word document": "một văn bản Word",
+    "a PowerPoint presentation": "một bản trình chiếu PowerPoint",
+    "a Word document (.docx)": "một văn bản Word (.docx)",
+    "a PowerPoint presentation (.pptx)": "một bản trình chiếu PowerPoint (.pptx)",
+    "an Excel binary workbook (.xlsb)": "một sổ Excel nhị phân (.xlsb), hãy lưu lại thành .xlsx",
+    "an OpenDocument file that is not a spreadsheet": "một tệp OpenDocument không phải bảng tính",
+    "a zip archive without a workbook inside": "một tệp nén zip không chứa bảng tính",
+    "unrecognised binary content": "nội dung nhị phân không nhận dạng được",
+    "damaged OLE2 compound file": "tệp OLE2 bị hỏng",
+    "broken zip archive": "tệp nén zip bị hỏng",
+}
+_VI_PATTERNS = (
+    (re.compile(r"^corrupt data in (.+)$"), "dữ liệu hỏng trong {0}"),
+    (re.compile(r"^(.+) is cut short$"), "{0} bị cắt cụt"),
+    (re.compile(r"^bad checksum for (.+)$"), "sai mã kiểm tra của {0}"),
+    (re.compile(r"^bad header for (.+)$"), "sai phần đầu của {0}"),
+    (re.compile(r"^unsupported compression in (.+)$"), "kiểu nén không hỗ trợ trong {0}"),
+)
+
+
+def _vi(value: str) -> str:
+    if value in _VI_PHRASES:
+        return _VI_PHRASES[value]
+    for pattern, template in _VI_PATTERNS:
+        m = pattern.match(value)
+        if m:
+            return template.format(*m.groups())
+    return value
+
+
 def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
-    resolved = {k: (getattr(v, lang) if isinstance(v, Text) else v) for k, v in params.items()}
+    resolved = {}
+    for key, value in params.items():
+        if isinstance(value, Text):
+            value = getattr(value, lang)
+        elif lang == "vi" and isinstance(value, str) and key in ("kind", "detail", "reason"):
+            value = _vi(value)
+        resolved[key] = value
     return template.format_map(_Default(resolved))
 
 
