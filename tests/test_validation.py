@@ -180,3 +180,16 @@ def test_command_line_month_wins_over_the_file(tmp_path: Path) -> None:
     overridden = validate_file(w.path, Options(today=TODAY, month=Month(2024, 8)))
     assert overridden.month == Month(2024, 8)
     assert overridden.issues == []
+
+
+def test_formula_without_cached_value_is_said_not_called_empty(tmp_path: Path) -> None:
+    rows = make_rows(6, seed=12)
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    wb = openpyxl.load_workbook(w.path)
+    ws = wb.active
+    assert ws is not None
+    target = w.cell(2, "muc_tro_cap")
+    ws[target] = "=H9*360000"  # openpyxl saves formulas without a computed value
+    wb.save(w.path)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert [(p.code, p.cell) for p in report.issues] == [("formula-no-value", target)]

@@ -444,6 +444,15 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "'{value}' is not a valid {header}.", "'{value}' không hợp lệ cho cột '{header}'.",
         "Correct the value.", "Sửa lại giá trị.",
         "A catch-all for values of the wrong type."),
+    ProblemType("formula-no-value", E,
+        "Formula without a value", "Công thức chưa có kết quả",
+        "The cell holds a formula whose result was never saved, so its value is unknown.",
+        "Ô chứa công thức nhưng kết quả chưa được lưu, nên không biết giá trị.",
+        "Open the file in Excel or LibreOffice, let it calculate (F9), save, and send it again; "
+        "or type the value itself.",
+        "Mở tệp bằng Excel hoặc LibreOffice cho tính lại (F9), lưu rồi gửi lại; hoặc nhập thẳng giá trị.",
+        "Tools that do not calculate save formulas without their results; every reader sees an "
+        "empty cell there."),
     ProblemType("account-opened-elsewhere", W,
         "Account already opened by the Post Office", "Bưu điện đã mở tài khoản",
         "The Post Office opened account {account} on {date}, but the roster says '{status}'.",

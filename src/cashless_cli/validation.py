@@ -19,6 +19,7 @@ from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
 from cashless_cli.problems import Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
+from cashless_cli.read.formulas import formulas_without_value
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -318,12 +319,24 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
         birth_keys.append(birth_key)
         extra_problems.append(mine)
 
+    no_value: set[tuple[int, int]] = set()
+    if book.kind in ("xlsx", "xlsm"):
+        no_value = formulas_without_value(book.path, sheet.name)
     parsed = parse_columns(raw_columns, options.today)
     for r, birth_key, problems, (row, field_problems) in zip(
         data_rows, birth_keys, extra_problems, parsed, strict=True
     ):
         failed = {p.field for p in field_problems}
         field_problems = [*field_problems, *check_row(row, rules, failed)]
+        if no_value:
+            unknown = {k for k, c in header.columns.items() if (r, c) in no_value}
+            for key in sorted(unknown):
+                problems.append(at(key, r, "formula-no-value", None))
+            field_problems = [
+                fp
+                for fp in field_problems
+                if not (fp.field in unknown and fp.code.startswith("required"))
+            ]
         for fp in field_problems:
             if fp.field in missing_columns and fp.code == "required-missing":
                 continue

@@ -60,7 +60,7 @@ def legacy_font_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]
             legacy = _legacy_styles(zf)
             if not legacy:
                 return {}
-            member = _sheet_member(zf, sheet_name)
+            member = sheet_member(zf, sheet_name)
             if member is None:
                 return {}
             return _scan_sheet(zf, member, legacy)
@@ -101,7 +101,7 @@ def _legacy_styles(zf: zipfile.ZipFile) -> dict[int, LegacyEncoding]:
     return legacy
 
 
-def _sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
+def sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
     book = _read_xml(zf, "xl/workbook.xml")
     rels = _read_xml(zf, "xl/_rels/workbook.xml.rels")
     if book is None or rels is None:
