@@ -56,10 +56,9 @@ def test_json_is_the_only_thing_on_stdout(clean: Path, broken: Path, tmp_path: P
     doc = json.loads(result.stdout)
     assert result.exit_code == 2
     files = {Path(f["path"]).name: f for f in doc["files"]}
+    contract = {"path", "sheet", "header_row", "commune", "month", "rows", "valid_rows", "issues"}
     for f in files.values():
-        assert {"path", "sheet", "header_row", "commune", "month", "rows", "valid_rows", "issues"} <= (
-            set(f)
-        )
+        assert contract <= set(f)
     bad = files["binh_minh T6.xlsx"]
     assert bad["rows"] == 12 and bad["valid_rows"] == 11
     [issue] = bad["issues"]
