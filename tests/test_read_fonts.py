@@ -50,7 +50,7 @@ def test_unicode_workbook_does_not_read_the_sheet(
     def fail(*args: object) -> None:
         raise AssertionError("the sheet was read")
 
-    monkeypatch.setattr(fonts, "_sheet_member", fail)
+    monkeypatch.setattr(fonts, "sheet_member", fail)
     monkeypatch.setattr(fonts, "_scan_sheet", fail)
     path = hostile.normal_xlsx(tmp_path)
     assert legacy_font_cells(path, "Danh sách") == {}
