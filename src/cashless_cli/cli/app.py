@@ -10,6 +10,9 @@ import typer
 
 from cashless_cli import __version__
 from cashless_cli.cli.explain import explain
+from cashless_cli.cli.export_postoffice import export_postoffice_command
+from cashless_cli.cli.ledger import ledger_command
+from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
 
 app = typer.Typer(
@@ -41,6 +44,12 @@ def _root(
 
 app.command(help="Check rosters and report every problem at its cell.")(validate)
 app.command(help="Explain a problem code, or list every code.")(explain)
+app.command(
+    "export-postoffice",
+    help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+)(export_postoffice_command)
+app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
+app.command(help="Write a blank roster template for a commune and month.")(template)
 
 
 def main() -> None:

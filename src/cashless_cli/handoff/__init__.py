@@ -1,0 +1,1 @@
+"""The handoff to the Post Office: which rows go, their reference codes, the batch protocol."""

@@ -1,0 +1,366 @@
+"""Which rows of a month go to the Post Office, and which are held back (and why).
+
+A row is a candidate when its status is *Đã đăng ký* (registered, no account yet). It is held
+back, with every reason, when
+
+- validation found an error on the row (or in its file: a missing required column);
+- the account holder has no usable ID (12 digits; an old 9-digit CMND only before 2025) or no
+  mobile phone (a landline cannot receive the Post Office's codes);
+- the same beneficiary ID is listed as registered by two communes (the district decides which).
+
+The account holder is the receiver: the beneficiary (*Bản thân*), the guardian or the
+authorised person. A guardian's or authorised person's sex is read from digit 4 of their ID.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cashless_cli.i18n import Lang
+from cashless_cli.normalise.dates import LooseDate
+from cashless_cli.normalise.ids import id_facts
+from cashless_cli.normalise.vocab import Receiver, Status
+from cashless_cli.problems import Problem, Severity
+from cashless_cli.read.metadata import Month
+from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.schema.domain import Unit
+from cashless_cli.validation import FileReport, Record
+from cashless_cli.workspace.matching import Matching
+
+#: Warnings that still make a row useless to the Post Office.
+BLOCKING_WARNINGS = frozenset({"phone-landline"})
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why a row is held back: a validation problem, or a handoff rule of our own."""
+
+    code: str
+    cell: str | None
+    en: str
+    vi: str
+    problem: Problem | None = None
+
+    def message(self, lang: Lang, show_ids: bool = True) -> str:
+        if self.problem is not None:
+            p = self.problem
+            if not show_ids and p.column in SENSITIVE_KEYS and p.value not in (None, ""):
+                p = replace(p, value=mask(p.value))
+            return p.message(lang)
+        return self.vi if lang == "vi" else self.en
+
+    def hint(self, lang: Lang) -> str:
+        if self.problem is not None:
+            return self.problem.hint(lang)
+        return ""
+
+    @classmethod
+    def of(cls, problem: Problem) -> Reason:
+        return cls(
+            problem.code, problem.cell, problem.message("en"), problem.message("vi"), problem
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class HandoffRow:
+    """One line of the Post Office's list: the account holder, and the beneficiary beside."""
+
+    commune_code: str
+    commune: str
+    source: Path
+    sheet: str | None
+    source_row: int
+    receiver: str
+    holder_name: str
+    holder_id: str
+    holder_birth: LooseDate | None
+    holder_sex: str | None
+    phone: str
+    village: str | None
+    relationship: str | None
+    beneficiary_name: str
+    beneficiary_id: str
+    category: str | None
+    amount: int
+    ref: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeldRow:
+    commune_code: str
+    commune: str
+    source: Path
+    sheet: str | None
+    source_row: int
+    name: str | None
+    beneficiary_id: str | None
+    reasons: tuple[Reason, ...]
+
+
+@dataclass(slots=True)
+class CommuneResult:
+    unit: Unit
+    source: Path | None = None
+    problem_en: str | None = None  # the roster is missing or unreadable
+    problem_vi: str | None = None
+    rows: list[HandoffRow] = field(default_factory=list)
+    held: list[HeldRow] = field(default_factory=list)
+    already: int = 0  # registered rows handed over in an earlier batch (same holder)
+
+    @property
+    def missing(self) -> bool:
+        return self.problem_en is not None
+
+    def problem(self, lang: Lang) -> str | None:
+        return self.problem_vi if lang == "vi" else self.problem_en
+
+
+@dataclass(slots=True)
+class Selection:
+    month: Month
+    communes: list[CommuneResult]
+    stray_files: list[tuple[Path, str, str]] = field(default_factory=list)  # path, en, vi
+
+    @property
+    def rows(self) -> list[HandoffRow]:
+        return [r for c in self.communes for r in c.rows]
+
+    @property
+    def held(self) -> list[HeldRow]:
+        return [h for c in self.communes for h in c.held]
+
+    @property
+    def already(self) -> int:
+        return sum(c.already for c in self.communes)
+
+
+def _usable_id(value: str | None, month: Month) -> bool:
+    if value is None or not value.isdigit():
+        return False
+    if len(value) == 12:
+        return True
+    return len(value) == 9 and (month.year, month.month) < (2025, 1)
+
+
+def _holder_sex(holder_id: str) -> str | None:
+    try:
+        return id_facts(holder_id).sex
+    except ValueError:
+        return None
+
+
+def _candidate(
+    unit: Unit, report: FileReport, record: Record, month: Month, file_errors: list[Problem]
+) -> HandoffRow | HeldRow:
+    d = record.data
+    blocking = [
+        p
+        for p in report.problems
+        if p.row == record.row
+        and (p.severity is Severity.ERROR or p.code in BLOCKING_WARNINGS)
+        and p.code != "row-skipped"
+    ]
+    reasons = [Reason.of(p) for p in blocking]
+    if record.errors and not blocking:
+        reasons.extend(Reason.of(p) for p in file_errors)
+    if not reasons:
+        if d.nguoi_nhan in (Receiver.GUARDIAN, Receiver.AUTHORISED):
+            holder_name, holder_id = d.ten_nguoi_nhan, d.so_dinh_danh_nguoi_nhan
+            holder_birth = d.ngay_sinh_nguoi_nhan
+            holder_sex = _holder_sex(holder_id) if holder_id else None
+        else:
+            holder_name, holder_id = d.ho_ten, d.so_dinh_danh
+            holder_birth, holder_sex = d.ngay_sinh, d.gioi_tinh
+        if d.nguoi_nhan is None:
+            reasons.append(
+                Reason(
+                    "handoff-no-receiver",
+                    None,
+                    "The receiver (Người nhận) is not filled in.",
+                    "Chưa ghi người nhận (Bản thân / Người giám hộ / Người được ủy quyền).",
+                )
+            )
+        if not holder_name:
+            reasons.append(
+                Reason(
+                    "handoff-no-holder-name",
+                    None,
+                    "The account holder has no name.",
+                    "Chủ tài khoản chưa có họ tên.",
+                )
+            )
+        if not _usable_id(holder_id, month) or not _usable_id(d.so_dinh_danh, month):
+            reasons.append(
+                Reason(
+                    "handoff-no-holder-id",
+                    None,
+                    "The account holder or the beneficiary has no usable personal ID.",
+                    "Chủ tài khoản hoặc đối tượng chưa có số định danh hợp lệ.",
+                )
+            )
+        if not d.dien_thoai:
+            reasons.append(
+                Reason(
+                    "handoff-no-phone",
+                    None,
+                    "The account holder has no mobile phone number.",
+                    "Chủ tài khoản chưa có số điện thoại di động.",
+                )
+            )
+        if d.muc_tro_cap is None:
+            reasons.append(
+                Reason(
+                    "handoff-no-amount",
+                    None,
+                    "The monthly amount is missing.",
+                    "Chưa ghi mức trợ cấp.",
+                )
+            )
+        if not reasons:
+            assert holder_name and holder_id and d.so_dinh_danh and d.dien_thoai
+            assert d.nguoi_nhan is not None and d.muc_tro_cap is not None and d.ho_ten
+            return HandoffRow(
+                commune_code=unit.code,
+                commune=unit.name,
+                source=report.path,
+                sheet=report.sheet,
+                source_row=record.row,
+                receiver=d.nguoi_nhan,
+                holder_name=holder_name,
+                holder_id=holder_id,
+                holder_birth=holder_birth,
+                holder_sex=holder_sex,
+                phone=d.dien_thoai,
+                village=d.thon,
+                relationship=d.quan_he,
+                beneficiary_name=d.ho_ten,
+                beneficiary_id=d.so_dinh_danh,
+                category=d.dien,
+                amount=d.muc_tro_cap,
+            )
+    return HeldRow(
+        unit.code,
+        unit.name,
+        report.path,
+        report.sheet,
+        record.row,
+        d.ho_ten,
+        d.so_dinh_danh,
+        tuple(reasons),
+    )
+
+
+def _missing(unit: Unit, matching: Matching) -> tuple[str, str]:
+    conflict = matching.conflicts.get(unit.code)
+    if conflict:
+        names = ", ".join(p.name for p in conflict)
+        return (
+            f"several rosters claim this commune ({names}); keep one in the month's folder",
+            f"có nhiều tệp cùng là của xã này ({names}); chỉ để lại một tệp",
+        )
+    return ("no roster this month", "chưa có danh sách tháng này")
+
+
+def select_rows(
+    month: Month,
+    units: Iterable[Unit],
+    reports: dict[Path, FileReport],
+    matching: Matching,
+    latest_holders: dict[str, str] | None = None,
+    only: set[str] | None = None,
+) -> Selection:
+    """Split the month's *Đã đăng ký* rows into rows to hand over and rows held back.
+
+    ``latest_holders`` (beneficiary ID → holder ID of their latest handover) drops people
+    already handed over with the same holder (counted in ``already``). ``only`` (a resend)
+    keeps the beneficiaries of that set and nobody else, whatever the ledger says.
+    """
+    latest = latest_holders or {}
+    selection = Selection(month, [])
+    for unit in units:
+        result = CommuneResult(unit)
+        selection.communes.append(result)
+        path = matching.by_unit.get(unit.code)
+        if path is None:
+            result.problem_en, result.problem_vi = _missing(unit, matching)
+            continue
+        report = reports[path]
+        result.source = path
+        if report.error is not None:
+            result.problem_en = f"{path.name}: {report.error.message('en')}"
+            result.problem_vi = f"{path.name}: {report.error.message('vi')}"
+            continue
+        # errors of the whole file (a missing required column) make every row incomplete
+        file_errors = [
+            p for p in report.problems if p.cell is None and p.severity is Severity.ERROR
+        ]
+        for record in report.records:
+            if record.data.trang_thai != Status.REGISTERED:
+                continue
+            if only is not None and record.data.so_dinh_danh not in only:
+                continue
+            item = _candidate(unit, report, record, month, file_errors)
+            if isinstance(item, HeldRow):
+                result.held.append(item)
+            else:
+                result.rows.append(item)
+
+    for path, units_ in matching.ambiguous.items():
+        names = ", ".join(u.name for u in units_)
+        selection.stray_files.append(
+            (path, f"could be any of: {names}", f"không rõ của xã nào: {names}")
+        )
+    for path in matching.unmatched:
+        selection.stray_files.append(
+            (path, "matches no commune of the workspace", "không khớp với xã nào")
+        )
+
+    # The same person registered by two communes: the district must decide; hold back all.
+    by_id: dict[str, list[tuple[CommuneResult, HandoffRow]]] = defaultdict(list)
+    for c in selection.communes:
+        for row in c.rows:
+            by_id[row.beneficiary_id].append((c, row))
+    for ident, places in by_id.items():
+        if len({c.unit.code for c, _ in places}) < 2:
+            continue
+        for c, row in places:
+            others = "; ".join(
+                f"{o.commune} ({o.source.name}, {o.source_row})" for oc, o in places if oc is not c
+            )
+            c.rows.remove(row)
+            c.held.append(
+                HeldRow(
+                    c.unit.code,
+                    c.unit.name,
+                    row.source,
+                    row.sheet,
+                    row.source_row,
+                    row.beneficiary_name,
+                    ident,
+                    (
+                        Reason(
+                            "handoff-duplicate-across-communes",
+                            None,
+                            f"The same person is also registered by {others}.",
+                            f"Cùng một người cũng được đăng ký ở {others}.",
+                        ),
+                    ),
+                )
+            )
+
+    # Already handed over with the same account holder: not again (unless resent).
+    if only is None:
+        for c in selection.communes:
+            keep = []
+            for row in c.rows:
+                if latest.get(row.beneficiary_id) == row.holder_id:
+                    c.already += 1
+                else:
+                    keep.append(row)
+            c.rows = keep
+    for c in selection.communes:
+        c.held.sort(key=lambda h: h.source_row)
+    return selection

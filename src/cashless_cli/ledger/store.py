@@ -1,0 +1,430 @@
+"""The handoff ledger: who was handed to the Post Office, in which batch, under which reference.
+
+One SQLite file per workspace (``.cashless/ledger.sqlite``, mode 0600: it holds IDs). Every
+change happens in one explicit transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) with
+``synchronous=FULL``, so a killed process leaves the ledger as it was before the transaction.
+
+Schema (version 1)::
+
+    meta(key PRIMARY KEY, value)                 schema_version, ledger_id (random, per ledger)
+    batches(batch_id PRIMARY KEY, month, seq, created_at, rows, total_amount, held_back,
+            resend_of → batches, encrypted, folder, manifest_sha256, tool_version,
+            UNIQUE(month, seq))
+    batch_files(batch_id → batches, name, role, sha256, bytes, PRIMARY KEY(batch_id, name))
+    refs(ref PRIMARY KEY, month, beneficiary_id, holder_id,
+         UNIQUE(month, beneficiary_id, holder_id))   one reference code per person+holder+month
+    handovers(batch_id → batches, ref → refs, line, commune_code, commune, beneficiary_id,
+              beneficiary_name, receiver, holder_id, holder_name, phone, category, amount,
+              source_file, source_row, PRIMARY KEY(batch_id, ref))
+    replies(id PRIMARY KEY, ref → refs, outcome 'opened'|'failed', reason, account_number,
+            provider, replied_on, received_at, source_file, source_sha256)
+            the Post Office's answer per reference code (filled by the next issue)
+
+A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
+latest handover row has that holder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+LEDGER_NAME = "ledger.sqlite"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS batches (
+    batch_id        TEXT PRIMARY KEY,
+    month           TEXT NOT NULL,
+    seq             INTEGER NOT NULL,
+    created_at      TEXT NOT NULL,
+    rows            INTEGER NOT NULL,
+    total_amount    INTEGER NOT NULL,
+    held_back       INTEGER NOT NULL,
+    resend_of       TEXT REFERENCES batches(batch_id),
+    encrypted       INTEGER NOT NULL,
+    folder          TEXT NOT NULL,
+    manifest_sha256 TEXT NOT NULL,
+    tool_version    TEXT NOT NULL,
+    UNIQUE (month, seq)
+);
+CREATE TABLE IF NOT EXISTS batch_files (
+    batch_id TEXT NOT NULL REFERENCES batches(batch_id),
+    name     TEXT NOT NULL,
+    role     TEXT NOT NULL,
+    sha256   TEXT NOT NULL,
+    bytes    INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, name)
+);
+CREATE TABLE IF NOT EXISTS refs (
+    ref            TEXT PRIMARY KEY,
+    month          TEXT NOT NULL,
+    beneficiary_id TEXT NOT NULL,
+    holder_id      TEXT NOT NULL,
+    UNIQUE (month, beneficiary_id, holder_id)
+);
+CREATE TABLE IF NOT EXISTS handovers (
+    batch_id         TEXT NOT NULL REFERENCES batches(batch_id),
+    ref              TEXT NOT NULL REFERENCES refs(ref),
+    line             INTEGER NOT NULL,
+    commune_code     TEXT NOT NULL,
+    commune          TEXT NOT NULL,
+    beneficiary_id   TEXT NOT NULL,
+    beneficiary_name TEXT NOT NULL,
+    receiver         TEXT NOT NULL,
+    holder_id        TEXT NOT NULL,
+    holder_name      TEXT NOT NULL,
+    phone            TEXT NOT NULL,
+    category         TEXT,
+    amount           INTEGER NOT NULL,
+    source_file      TEXT NOT NULL,
+    source_row       INTEGER NOT NULL,
+    PRIMARY KEY (batch_id, ref)
+);
+CREATE INDEX IF NOT EXISTS handovers_beneficiary ON handovers(beneficiary_id);
+CREATE TABLE IF NOT EXISTS replies (
+    id             INTEGER PRIMARY KEY,
+    ref            TEXT NOT NULL REFERENCES refs(ref),
+    outcome        TEXT NOT NULL CHECK (outcome IN ('opened', 'failed')),
+    reason         TEXT,
+    account_number TEXT,
+    provider       TEXT,
+    replied_on     TEXT,
+    received_at    TEXT NOT NULL,
+    source_file    TEXT,
+    source_sha256  TEXT
+);
+CREATE INDEX IF NOT EXISTS replies_ref ON replies(ref);
+"""
+
+
+class LedgerError(Exception):
+    """The ledger cannot be used (corrupt, newer schema, not a database)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BatchFile:
+    name: str
+    role: str
+    sha256: str
+    bytes: int
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    """One person handed over in one batch (what the ledger keeps of a list row)."""
+
+    ref: str
+    line: int
+    commune_code: str
+    commune: str
+    beneficiary_id: str
+    beneficiary_name: str
+    receiver: str
+    holder_id: str
+    holder_name: str
+    phone: str
+    category: str | None
+    amount: int
+    source_file: str
+    source_row: int
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    batch_id: str
+    month: str
+    seq: int
+    created_at: str
+    rows: int
+    total_amount: int
+    held_back: int
+    resend_of: str | None
+    encrypted: bool
+    folder: str
+    manifest_sha256: str
+    tool_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class BatchSummary:
+    batch: Batch
+    communes: dict[str, int]  # commune name → rows
+    files: tuple[BatchFile, ...]
+    replies: int
+
+
+class Ledger:
+    """The SQLite ledger of one workspace. Use :meth:`open`; close it (or use ``with``)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, created: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.created = created  # True when this open made a new, empty ledger
+
+    # ---- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path) -> Ledger:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        created = not path.exists()
+        if created:  # create it private before SQLite does (journals copy its mode)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA journal_mode = DELETE")
+            ledger = cls(path, conn, created)
+            ledger._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"{path}: {exc}") from exc
+        return ledger
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+            version = self.meta("schema_version")
+            if version is None:
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', ?)",
+                    (str(SCHEMA_VERSION),),
+                )
+                self.conn.execute(
+                    "INSERT INTO meta(key, value) VALUES ('ledger_id', ?)", (uuid.uuid4().hex,)
+                )
+            elif int(version) > SCHEMA_VERSION:
+                raise LedgerError(
+                    f"{self.path} was written by a newer cashless (schema {version}); upgrade."
+                )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- transactions ---------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls back and propagates."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    # ---- reading --------------------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @property
+    def ledger_id(self) -> str:
+        value = self.meta("ledger_id")
+        assert value is not None
+        return value
+
+    def has_batch(self, batch_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM batches WHERE batch_id = ?", (batch_id,))
+        return row.fetchone() is not None
+
+    def batch(self, batch_id: str) -> Batch | None:
+        row = self.conn.execute(
+            "SELECT batch_id, month, seq, created_at, rows, total_amount, held_back, resend_of, "
+            "encrypted, folder, manifest_sha256, tool_version FROM batches WHERE batch_id = ?",
+            (batch_id,),
+        ).fetchone()
+        return None if row is None else _batch(row)
+
+    def batches(self, month: str | None = None) -> list[Batch]:
+        sql = (
+            "SELECT batch_id, month, seq, created_at, rows, total_amount, held_back, resend_of, "
+            "encrypted, folder, manifest_sha256, tool_version FROM batches"
+        )
+        args: tuple[str, ...] = ()
+        if month is not None:
+            sql += " WHERE month = ?"
+            args = (month,)
+        sql += " ORDER BY month, seq"
+        return [_batch(r) for r in self.conn.execute(sql, args)]
+
+    def summaries(self, month: str | None = None) -> list[BatchSummary]:
+        out = []
+        for b in self.batches(month):
+            communes = {
+                str(name): int(n)
+                for name, n in self.conn.execute(
+                    "SELECT commune, COUNT(*) FROM handovers WHERE batch_id = ? "
+                    "GROUP BY commune ORDER BY MIN(line)",
+                    (b.batch_id,),
+                )
+            }
+            replies = self.conn.execute(
+                "SELECT COUNT(DISTINCT r.ref) FROM replies r JOIN handovers h ON h.ref = r.ref "
+                "WHERE h.batch_id = ?",
+                (b.batch_id,),
+            ).fetchone()[0]
+            out.append(BatchSummary(b, communes, tuple(self.files(b.batch_id)), int(replies)))
+        return out
+
+    def files(self, batch_id: str) -> list[BatchFile]:
+        return [
+            BatchFile(str(n), str(r), str(s), int(b))
+            for n, r, s, b in self.conn.execute(
+                "SELECT name, role, sha256, bytes FROM batch_files WHERE batch_id = ? "
+                "ORDER BY rowid",
+                (batch_id,),
+            )
+        ]
+
+    def handovers(self, batch_id: str) -> list[Handover]:
+        return [
+            Handover(*row)
+            for row in self.conn.execute(
+                "SELECT ref, line, commune_code, commune, beneficiary_id, beneficiary_name, "
+                "receiver, holder_id, holder_name, phone, category, amount, source_file, "
+                "source_row FROM handovers WHERE batch_id = ? ORDER BY line",
+                (batch_id,),
+            )
+        ]
+
+    def latest_holders(self, beneficiary_ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Beneficiary ID → the holder ID of their latest handover (of those ever handed over;
+        of everybody when ``beneficiary_ids`` is None)."""
+        wanted = None if beneficiary_ids is None else set(beneficiary_ids)
+        out: dict[str, str] = {}
+        for ben, holder in self.conn.execute(
+            "SELECT h.beneficiary_id, h.holder_id FROM handovers h "
+            "JOIN batches b ON b.batch_id = h.batch_id ORDER BY b.created_at, b.month, b.seq"
+        ):
+            if wanted is None or ben in wanted:
+                out[str(ben)] = str(holder)  # later batches overwrite earlier ones
+        return out
+
+    def ref_owner(self, ref: str) -> tuple[str, str, str] | None:
+        row = self.conn.execute(
+            "SELECT month, beneficiary_id, holder_id FROM refs WHERE ref = ?", (ref,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]), str(row[2]))
+
+    def ref_for(self, month: str, beneficiary_id: str, holder_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT ref FROM refs WHERE month = ? AND beneficiary_id = ? AND holder_id = ?",
+            (month, beneficiary_id, holder_id),
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def next_seq(self, month: str) -> int:
+        row = self.conn.execute(
+            "SELECT COALESCE(MAX(seq), 0) FROM batches WHERE month = ?", (month,)
+        ).fetchone()
+        return int(row[0]) + 1
+
+    # ---- writing (inside :meth:`transaction`) ---------------------------------------------
+    def insert_batch(
+        self, batch: Batch, files: Iterable[BatchFile], handovers: Iterable[Handover]
+    ) -> None:
+        """Record a batch, its files and its rows. Call inside :meth:`transaction`."""
+        assert self.conn.in_transaction, "insert_batch needs an open transaction"
+        self.conn.execute(
+            "INSERT INTO batches(batch_id, month, seq, created_at, rows, total_amount, held_back, "
+            "resend_of, encrypted, folder, manifest_sha256, tool_version) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                batch.batch_id,
+                batch.month,
+                batch.seq,
+                batch.created_at,
+                batch.rows,
+                batch.total_amount,
+                batch.held_back,
+                batch.resend_of,
+                int(batch.encrypted),
+                batch.folder,
+                batch.manifest_sha256,
+                batch.tool_version,
+            ),
+        )
+        self.conn.executemany(
+            "INSERT INTO batch_files(batch_id, name, role, sha256, bytes) VALUES (?, ?, ?, ?, ?)",
+            [(batch.batch_id, f.name, f.role, f.sha256, f.bytes) for f in files],
+        )
+        for h in handovers:
+            self.conn.execute(
+                "INSERT INTO refs(ref, month, beneficiary_id, holder_id) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(ref) DO NOTHING",
+                (h.ref, batch.month, h.beneficiary_id, h.holder_id),
+            )
+            if self.ref_owner(h.ref) != (batch.month, h.beneficiary_id, h.holder_id):
+                raise LedgerError(f"reference {h.ref} already belongs to another person")
+            self.conn.execute(
+                "INSERT INTO handovers(batch_id, ref, line, commune_code, commune, "
+                "beneficiary_id, beneficiary_name, receiver, holder_id, holder_name, phone, "
+                "category, amount, source_file, source_row) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    batch.batch_id,
+                    h.ref,
+                    h.line,
+                    h.commune_code,
+                    h.commune,
+                    h.beneficiary_id,
+                    h.beneficiary_name,
+                    h.receiver,
+                    h.holder_id,
+                    h.holder_name,
+                    h.phone,
+                    h.category,
+                    h.amount,
+                    h.source_file,
+                    h.source_row,
+                ),
+            )
+
+
+def _batch(row: tuple[object, ...]) -> Batch:
+    (bid, month, seq, created, rows, total, held, resend_of, enc, folder, sha, tool) = row
+    return Batch(
+        str(bid),
+        str(month),
+        int(str(seq)),
+        str(created),
+        int(str(rows)),
+        int(str(total)),
+        int(str(held)),
+        None if resend_of is None else str(resend_of),
+        bool(enc),
+        str(folder),
+        str(sha),
+        str(tool),
+    )
+
+
+__all__ = [
+    "LEDGER_NAME",
+    "SCHEMA_VERSION",
+    "Batch",
+    "BatchFile",
+    "BatchSummary",
+    "Handover",
+    "Ledger",
+    "LedgerError",
+]

@@ -1,0 +1,535 @@
+"""The roster sent back with its mistakes marked: ``cashless validate --annotate``.
+
+A copy of the roster (the original is never touched) where every cell with an error is filled
+red and every cell with a warning yellow, each with a comment saying what is wrong and how to fix
+it; rows with problems get a mark in a new last column; a first sheet lists every problem (cell as
+a hyperlink to it, code, message, hint) and the counts.
+
+* .xlsx / .xlsm are annotated in place by openpyxl (``keep_vba`` for .xlsm): the commune's
+  formatting, merged cells, widths and other sheets stay. openpyxl loads formulas as formulas and
+  drops their cached results; those are put back into the saved XML so that a reader that does
+  not calculate (python-calamine, our own ``validate``) sees the same values as before.
+* .xls / .ods are rebuilt as a new .xlsx from the cell values the reader saw; the result sheet
+  says so.
+
+Only fills, comments, the mark column and the result sheet are added: no value of the roster
+changes, and every text we write goes through :func:`cashless_cli.write.cells.put`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import openpyxl
+from openpyxl.cell.cell import MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from cashless_cli.i18n import Lang
+from cashless_cli.problems import Problem, ReadError, Severity
+from cashless_cli.read.workbook import META_SHEET, Workbook
+from cashless_cli.validation import FileReport
+from cashless_cli.write.atomic import write_bytes
+from cashless_cli.write.cells import clean_str, put
+
+ERROR_RGB = "FFFF8080"
+WARNING_RGB = "FFFFE066"
+ERROR_FILL = PatternFill("solid", fgColor=ERROR_RGB)
+WARNING_FILL = PatternFill("solid", fgColor=WARNING_RGB)
+HEADER_FILL = PatternFill("solid", fgColor="FFDDEBF7")
+AUTHOR = "cashless"
+ANNOTATED_SUFFIX = ".kiem-tra"
+
+RESULT_SHEET = {"vi": "Kết quả kiểm tra", "en": "Check results"}
+MARK_HEADER = {"vi": "Kết quả kiểm tra", "en": "Check result"}
+SEVERITY_LABEL = {
+    "vi": {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"},
+    "en": {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"},
+}
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.FATAL: -1}
+_CELL_RE = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+class AnnotateError(Exception):
+    """An annotated copy that cannot be written; the message says why, in both languages."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi
+
+    def message(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Annotated:
+    path: Path
+    marked_cells: int  # cells filled and commented
+    marked_rows: int  # rows with a mark in the new last column
+    listed: int  # problems listed on the result sheet
+    rebuilt: bool  # True for .xls / .ods inputs (a new .xlsx from the values)
+
+
+def output_suffix(kind: str) -> str:
+    return ".xlsm" if kind == "xlsm" else ".xlsx"
+
+
+def annotated_name(path: Path, kind: str | None) -> str:
+    """``binh_hoa T6.xlsx`` → ``binh_hoa T6.kiem-tra.xlsx`` (.xlsm stays .xlsm)."""
+    return f"{path.stem}{ANNOTATED_SUFFIX}{output_suffix(kind or 'xlsx')}"
+
+
+def check_output(source: Path, out: Path, kind: str | None) -> None:
+    """Refuse an output that would overwrite the roster, or whose extension Excel would refuse."""
+    if _same_file(source, out):
+        raise AnnotateError(
+            f"The annotated copy cannot replace the roster itself ({out}): choose another name.",
+            f"Bản đánh dấu không được ghi đè lên chính danh sách ({out}): hãy đặt tên khác.",
+        )
+    wanted = output_suffix(kind or "xlsx")
+    if out.suffix.lower() != wanted:
+        raise AnnotateError(
+            f"The annotated copy of {source.name} must end in {wanted}, not '{out.suffix}'.",
+            f"Bản đánh dấu của {source.name} phải có đuôi {wanted}, không phải '{out.suffix}'.",
+        )
+    if not out.parent.is_dir():
+        raise AnnotateError(
+            f"The folder {out.parent} does not exist.", f"Thư mục {out.parent} không tồn tại."
+        )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
+    """Write the annotated copy of the roster behind ``report`` to ``out`` (atomically)."""
+    if report.error is not None or report.sheet is None:
+        raise AnnotateError(
+            f"{report.path.name} could not be read, so it cannot be annotated.",
+            f"Không đọc được tệp {report.path.name} nên không đánh dấu được.",
+        )
+    kind = report.kind or "xlsx"
+    check_output(report.path, out, kind)
+    rebuilt = kind in ("xls", "ods")
+    cached: dict[str, dict[str, Any]] = {}
+    try:
+        if rebuilt:
+            wb = _rebuild(report.path)
+        else:
+            wb = openpyxl.load_workbook(report.path, keep_vba=kind == "xlsm", keep_links=True)
+            cached = _cached_formula_values(report.path, wb)
+    except ReadError as exc:
+        raise AnnotateError(
+            f"{report.path.name} could not be opened again: {exc.message('en')}",
+            f"Không mở lại được tệp {report.path.name}: {exc.message('vi')}",
+        ) from exc
+    except Exception as exc:  # openpyxl raises many kinds of errors on odd files
+        raise AnnotateError(
+            f"{report.path.name} could not be opened for annotating ({type(exc).__name__}: {exc}).",
+            f"Không mở được tệp {report.path.name} để đánh dấu ({type(exc).__name__}: {exc}).",
+        ) from exc
+
+    ws = wb[report.sheet]
+    marked_cells = _mark_cells(ws, report.issues, lang)
+    marked_rows = _mark_rows(ws, report, lang)
+    listed = _result_sheet(wb, report, lang, rebuilt)
+
+    try:
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        data = buffer.getvalue()
+        if cached:  # worksheet part names are given out by openpyxl while saving
+            paths = {sheet.title: sheet.path.lstrip("/") for sheet in wb.worksheets}
+            data = _restore_cached_values(
+                data, {paths[t]: v for t, v in cached.items() if t in paths}
+            )
+        write_bytes(out, data)  # a temporary name in the same folder, then os.replace
+    except OSError as exc:
+        raise AnnotateError(
+            f"Could not write {out}: {exc.strerror or exc}.",
+            f"Không ghi được tệp {out}: {exc.strerror or exc}.",
+        ) from exc
+    return Annotated(out, marked_cells, marked_rows, listed, rebuilt)
+
+
+# ---- marks on the roster sheet --------------------------------------------------------------
+
+
+def _mark_cells(ws: Any, issues: list[Problem], lang: Lang) -> int:
+    by_cell: dict[str, list[Problem]] = defaultdict(list)
+    for p in issues:
+        if p.cell and p.sheet == ws.title:
+            by_cell[p.cell].append(p)
+    labels = SEVERITY_LABEL[lang]
+    fix = "Cách sửa" if lang == "vi" else "How to fix"
+    for address, problems in by_cell.items():
+        problems.sort(key=lambda p: _RANK[p.severity])
+        cell = _anchor(ws, address)
+        worst = problems[0].severity
+        cell.fill = ERROR_FILL if worst is Severity.ERROR else WARNING_FILL
+        parts = [
+            f"[{labels[p.severity]}] {p.message(lang)}\n{fix}: {p.hint(lang)} ({p.code})"
+            for p in problems
+        ]
+        text = "\n\n".join(parts)
+        if cell.comment is not None and cell.comment.author != AUTHOR:
+            own = "Ghi chú có sẵn" if lang == "vi" else "Earlier comment"
+            text += f"\n\n— {own}: {cell.comment.text}"
+        cell.comment = _comment(text)
+    return len(by_cell)
+
+
+def _anchor(ws: Any, address: str) -> Any:
+    """The cell at ``address``; inside a merged range, its top-left cell (the one shown)."""
+    cell = ws[address]
+    if isinstance(cell, MergedCell):
+        for merged in ws.merged_cells.ranges:
+            if address in merged:
+                return ws.cell(merged.min_row, merged.min_col)
+    return cell
+
+
+def _comment(text: str) -> Comment:
+    text = clean_str(text)
+    lines = sum(1 + len(line) // 48 for line in text.splitlines())
+    return Comment(text, AUTHOR, height=min(600, 20 + 15 * lines), width=340)
+
+
+def _last_used_column(ws: Any) -> int:
+    last = 0
+    for row in ws.iter_rows(values_only=True):
+        for c in range(len(row) - 1, last - 1, -1):
+            if row[c] is not None and row[c] != "":
+                last = c + 1
+                break
+    return last
+
+
+def _mark_rows(ws: Any, report: FileReport, lang: Lang) -> int:
+    """One mark per beneficiary row with problems, in a new column after the last used one."""
+    data_rows = {rec.row for rec in report.records}
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for p in report.issues:
+        if p.row in data_rows and p.sheet == ws.title:
+            counts[p.row][0 if p.severity is Severity.ERROR else 1] += 1
+    header_row = report.header_row or 1
+    header_text = MARK_HEADER[lang]
+    column = None
+    for c in range(1, (ws.max_column or 0) + 1):  # a previous annotation's column: reuse it
+        if ws.cell(header_row, c).value == header_text:
+            column = c
+            for r in data_rows:
+                if not isinstance(ws.cell(r, c), MergedCell):
+                    ws.cell(r, c).value = None
+            break
+    if column is None:
+        column = _last_used_column(ws) + 1
+    head = ws.cell(header_row, column)
+    if isinstance(head, MergedCell):
+        return 0
+    put(head, header_text)
+    head.font = Font(bold=True)
+    head.fill = HEADER_FILL
+    head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    ws.column_dimensions[get_column_letter(column)].width = 22
+    for row, (errors, warnings) in sorted(counts.items()):
+        cell = ws.cell(row, column)
+        if isinstance(cell, MergedCell):
+            continue
+        put(cell, _mark_text(errors, warnings, lang))
+        cell.fill = ERROR_FILL if errors else WARNING_FILL
+    return len(counts)
+
+
+def _mark_text(errors: int, warnings: int, lang: Lang) -> str:
+    parts = []
+    if lang == "vi":
+        if errors:
+            parts.append(f"{errors} lỗi")
+        if warnings:
+            parts.append(f"{warnings} cảnh báo")
+        return "✗ " + ", ".join(parts)
+    if errors:
+        parts.append(f"{errors} error" + ("s" if errors > 1 else ""))
+    if warnings:
+        parts.append(f"{warnings} warning" + ("s" if warnings > 1 else ""))
+    return "✗ " + ", ".join(parts)
+
+
+# ---- the result sheet -----------------------------------------------------------------------
+
+
+def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int:
+    title = RESULT_SHEET[lang]
+    for name in RESULT_SHEET.values():  # a previous annotation's sheet: replace it
+        if name in wb.sheetnames:
+            del wb[name]
+    ws = wb.create_sheet(title, 0)
+    for other in wb.worksheets:
+        other.sheet_view.tabSelected = False
+    ws.sheet_view.tabSelected = True
+    wb.active = 0
+    vi = lang == "vi"
+    labels = SEVERITY_LABEL[lang]
+    bold = Font(bold=True)
+
+    put(ws.cell(1, 1), "KẾT QUẢ KIỂM TRA DANH SÁCH" if vi else "ROSTER CHECK RESULTS").font = Font(
+        bold=True, size=14
+    )
+    facts: list[tuple[str, Any]] = [
+        ("Tệp" if vi else "File", report.path.name),
+        ("Xã" if vi else "Commune", report.commune or "?"),
+        ("Tháng" if vi else "Month", str(report.month) if report.month else "?"),
+        ("Trang tính" if vi else "Sheet", report.sheet),
+        ("Dòng tiêu đề cột" if vi else "Header row", report.header_row),
+        ("Số đối tượng" if vi else "Beneficiary rows", report.rows),
+        ("Số dòng có lỗi" if vi else "Rows with errors", report.rows_with_errors),
+        ("Số lỗi" if vi else "Errors", report.count(Severity.ERROR)),
+        ("Số cảnh báo" if vi else "Warnings", report.count(Severity.WARNING)),
+        ("Thông tin" if vi else "Notes", report.count(Severity.INFO)),
+    ]
+    r = 3
+    for label, value in facts:  # the label spills over the empty column B
+        put(ws.cell(r, 1), label).font = bold
+        put(ws.cell(r, 3), value).alignment = Alignment(horizontal="left")
+        r += 1
+    r += 1
+    explain = (
+        "Ô có lỗi được tô đỏ, ô có cảnh báo tô vàng; di chuột vào ô để xem ghi chú. Bấm vào địa "
+        "chỉ ô ở bảng dưới để đến ô đó."
+        if vi
+        else "Cells with an error are filled red, cells with a warning yellow; hover over a cell "
+        "to read its comment. Click a cell address below to go to the cell."
+    )
+    put(ws.cell(r, 1), explain)
+    r += 1
+    if rebuilt:
+        note = (
+            f"Tệp gốc là .{report.kind}: bản này được dựng lại thành .xlsx từ giá trị các ô, nên "
+            "không giữ định dạng, độ rộng cột và công thức của tệp gốc. Hãy sửa trên tệp gốc."
+            if vi
+            else f"The original is an .{report.kind} file: this copy was rebuilt as .xlsx from the "
+            "cell values, without the original's formatting, widths and formulas. Make the "
+            "corrections in the original."
+        )
+        put(ws.cell(r, 1), note).font = Font(bold=True, color="FFC00000")
+        r += 1
+    r += 1
+
+    heads = (
+        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Nội dung", "Cách sửa", "Giá trị")
+        if vi
+        else ("Cell", "Row", "Column", "Severity", "Code", "Message", "How to fix", "Value")
+    )
+    widths = (9, 7, 22, 11, 24, 60, 50, 20)
+    table_top = r
+    for c, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
+        cell = put(ws.cell(r, c), text)
+        cell.font = bold
+        cell.fill = HEADER_FILL
+        ws.column_dimensions[get_column_letter(c)].width = width
+    r += 1
+    ordered = sorted(report.problems, key=_order)
+    wrap = Alignment(vertical="top", wrap_text=True)
+    top = Alignment(vertical="top")
+    for p in ordered:
+        cell = put(ws.cell(r, 1), p.cell or "")
+        if p.cell and p.sheet:
+            target = f"{quote_sheetname(p.sheet)}!{p.cell}"
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=target, display=p.cell)
+            cell.font = Font(color="FF0563C1", underline="single")
+        put(ws.cell(r, 2), p.row)
+        put(ws.cell(r, 3), p.header or p.column or "")
+        sev = put(ws.cell(r, 4), labels.get(p.severity, str(p.severity)))
+        fill = {Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL}.get(p.severity)
+        if fill is not None:
+            sev.fill = cell.fill = fill
+        put(ws.cell(r, 5), p.code)
+        message, hint = p.message(lang), p.hint(lang)
+        put(ws.cell(r, 6), message).alignment = wrap
+        put(ws.cell(r, 7), hint).alignment = wrap
+        put(ws.cell(r, 8), _shown(p.value))
+        for c in (1, 2, 3, 4, 5, 8):
+            ws.cell(r, c).alignment = top
+        lines = max(1 + len(message) // 64, 1 + len(hint) // 54)
+        if lines > 1:  # Excel and LibreOffice do not grow a row for wrapped text on their own
+            ws.row_dimensions[r].height = 15 * lines
+        r += 1
+    if not ordered:
+        put(ws.cell(r, 1), "Không có lỗi nào." if vi else "No problems found.")
+    else:
+        ws.auto_filter.ref = f"A{table_top}:{get_column_letter(len(heads))}{r - 1}"
+    ws.freeze_panes = f"A{table_top + 1}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return len(ordered)
+
+
+def _order(p: Problem) -> tuple[int, int, int, str]:
+    info = 1 if p.severity is Severity.INFO else 0
+    row = p.row if p.row is not None else 0
+    return (info, row, _column_index(p.cell), p.code)
+
+
+def _column_index(cell: str | None) -> int:
+    if not cell:
+        return 0
+    m = _CELL_RE.match(cell)
+    if not m:
+        return 0
+    n = 0
+    for ch in m.group(1):
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 10**15:
+        return int(value)
+    if isinstance(value, str | int | float | dt.date) or value is None:
+        return value
+    return str(value)
+
+
+# ---- .xls / .ods: rebuild from the values the reader saw ------------------------------------
+
+
+def _rebuild(path: Path) -> Any:
+    book = Workbook(path)
+    try:
+        wb = openpyxl.Workbook()
+        first = wb.active
+        for name in book.sheet_names:
+            sheet = book.sheet(name)
+            ws = wb.create_sheet(name[:31])
+            for r, row in enumerate(sheet.rows, start=1):
+                for c, value in enumerate(row, start=1):
+                    if value is None or value == "":
+                        continue
+                    put(ws.cell(r, c), value)
+            for (r0, c0), (r1, c1) in sheet.merged:
+                if (r0, c0) != (r1, c1):
+                    ws.merge_cells(
+                        start_row=r0 + 1, start_column=c0 + 1, end_row=r1 + 1, end_column=c1 + 1
+                    )
+            if not sheet.visible or name == META_SHEET:
+                ws.sheet_state = "hidden"
+        if first is not None:
+            wb.remove(first)
+        return wb
+    finally:
+        book.close()
+
+
+# ---- formulas: put back the cached results openpyxl drops -----------------------------------
+
+
+def _cached_formula_values(path: Path, wb: Any) -> dict[str, dict[str, Any]]:
+    """Sheet title → {A1: (cached value, data type)} of the formula cells with a cached value."""
+    formulas: dict[str, list[str]] = {}
+    for ws in wb.worksheets:
+        cells = [
+            cell.coordinate
+            for row in ws.iter_rows()
+            for cell in row
+            if cell.data_type == "f" and isinstance(cell.value, str)
+        ]
+        if cells:
+            formulas[ws.title] = cells
+    if not formulas:
+        return {}
+    values = openpyxl.load_workbook(path, data_only=True, read_only=True, keep_links=False)
+    try:
+        out: dict[str, dict[str, Any]] = {}
+        for title, cells in formulas.items():
+            wanted = set(cells)
+            found: dict[str, Any] = {}
+            for row in values[title].iter_rows():
+                for cell in row:
+                    coordinate = getattr(cell, "coordinate", None)
+                    if coordinate in wanted and cell.value is not None:
+                        found[coordinate] = (cell.value, cell.data_type)
+            out[title] = found
+        return out
+    finally:
+        values.close()
+
+
+_FORMULA_CELL = re.compile(r'<c r="([A-Z]+[0-9]+)"([^>]*)><f>([^<]*)</f>(?:<v\s*/>|<v></v>)</c>')
+
+
+def _restore_cached_values(data: bytes, by_part: dict[str, dict[str, Any]]) -> bytes:
+    """The saved workbook with its formula cells carrying their cached results again."""
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        infos = src.infolist()
+        parts = {info.filename: src.read(info.filename) for info in infos}
+    for part, values in by_part.items():
+        if not values or part not in parts:
+            continue
+        xml = parts[part].decode("utf-8")
+
+        def repl(m: re.Match[str], values: dict[str, Any] = values) -> str:
+            address, attrs, formula = m.group(1), m.group(2), m.group(3)
+            if address not in values:
+                return m.group(0)
+            kind, text = _xml_value(*values[address])
+            attrs = re.sub(r'\s+t="[^"]*"', "", attrs)
+            type_attr = f' t="{kind}"' if kind else ""
+            return f'<c r="{address}"{attrs}{type_attr}><f>{formula}</f><v>{text}</v></c>'
+
+        parts[part] = _FORMULA_CELL.sub(repl, xml).encode("utf-8")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in infos:
+            dst.writestr(info, parts[info.filename])
+    return out.getvalue()
+
+
+def _xml_value(value: Any, data_type: str) -> tuple[str, str]:
+    """A cached result as (cell type attribute, <v> text)."""
+    if data_type == "e":
+        return "e", escape(str(value))
+    if isinstance(value, bool):
+        return "b", "1" if value else "0"
+    if isinstance(value, int | float):
+        return "", repr(float(value)) if isinstance(value, float) else str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return "", repr(float(to_excel(value)))
+    return "str", escape(str(value))
+
+
+def outputs_in(folder: Path, reports: list[FileReport]) -> list[Path]:
+    """One annotated copy per report in ``folder``; two inputs with the same name get -2, -3…"""
+    used: set[str] = set()
+    out: list[Path] = []
+    for report in reports:
+        name = annotated_name(report.path, report.kind)
+        stem, suffix = name[: -len(Path(name).suffix)], Path(name).suffix
+        n = 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}{suffix}"
+        used.add(name.lower())
+        out.append(folder / name)
+    return out

@@ -1,0 +1,405 @@
+"""The blank roster a commune fills in: ``cashless template``.
+
+One sheet "Danh sách" in the standard layout (the official title block, the template headers of
+:data:`~cashless_cli.schema.row.COLUMNS` in order, frozen header, widths, text-formatted ID /
+phone / account columns, dropdown lists, date formats, A4 landscape print setup with the header
+repeated on every page), one sheet "Hướng dẫn" explaining every column and status in plain
+Vietnamese, and the hidden key/value sheet ``_cashless`` (commune, month, template_version) that
+``validate`` reads back without guessing.
+
+Every value goes into a cell through :func:`cashless_cli.write.cells.put`.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from cashless_cli.normalise.text import strip_diacritics
+from cashless_cli.normalise.vocab import CATEGORY_CODES, Receiver, Sex, Status
+from cashless_cli.read.metadata import Month
+from cashless_cli.read.workbook import META_SHEET
+from cashless_cli.schema.domain import Unit, categories
+from cashless_cli.schema.row import COLUMNS, Column, Need
+from cashless_cli.workspace.config import WorkspaceError, find_config, load_workspace
+from cashless_cli.workspace.matching import units_named
+from cashless_cli.write.atomic import write_bytes
+from cashless_cli.write.cells import DATE_FORMAT, put
+
+TEMPLATE_VERSION = "1"
+ROSTER_SHEET = "Danh sách"
+GUIDE_SHEET = "Hướng dẫn"
+LIST_TITLE = "DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ĐĂNG KÝ NHẬN TRỢ CẤP QUA TÀI KHOẢN"
+HEADER_ROW = 6  # 1-based
+FIRST_DATA_ROW = HEADER_ROW + 1
+LAST_ROW = 1_048_576  # dropdowns cover the whole column below the header
+TEXT_FORMAT = "@"
+
+#: Columns kept as text so that Excel keeps leading zeros and every digit. Birth dates are text
+#: too: a year alone (1950) is a valid birth date, and in a date-formatted cell Excel would show
+#: it as 04/05/1905 and store that day.
+TEXT_KINDS = frozenset({"id", "phone", "account", "birthdate"})
+TEXT_KEYS = frozenset({"ma_doi_tuong"})
+
+NEED_VI = {
+    Need.ALWAYS: "Bắt buộc",
+    Need.REGISTERED: "Bắt buộc khi Đã đăng ký hoặc Đã có tài khoản",
+    Need.ACCOUNT: "Bắt buộc khi Đã có tài khoản",
+    Need.PROXY: "Bắt buộc khi người nhận là người giám hộ hoặc người được ủy quyền",
+    Need.NO: "Không bắt buộc",
+}
+
+#: Help for the columns whose schema entry has no ``help_vi`` yet.
+FALLBACK_HELP = {
+    "stt": "Số thứ tự: 1, 2, 3, …",
+    "ma_doi_tuong": "Mã hồ sơ của đối tượng do xã quản lý (nếu có).",
+    "ngay_cap": "Ngày cấp CCCD, ghi ngày/tháng/năm (ví dụ 15/08/2021).",
+    "noi_cap": "Nơi cấp CCCD, ví dụ: Cục Cảnh sát QLHC về TTXH.",
+    "he_so": "Hệ số trợ cấp theo Nghị định 20/2021/NĐ-CP (ví dụ 1,5).",
+    "ngay_sinh_nguoi_nhan": "Ngày sinh của người nhận thay (nếu có).",
+    "quan_he": "Quan hệ của người nhận thay với đối tượng: con, vợ, chồng, cháu…",
+    "ngay_dang_ky": "Ngày đối tượng đăng ký nhận trợ cấp qua tài khoản; không sau tháng báo cáo.",
+    "so_tai_khoan": "Số tài khoản nhận trợ cấp (6 đến 19 chữ số), ghi đủ, không có dấu cách.",
+    "ghi_chu": "Ghi chú thêm (nếu có).",
+}
+
+STATUS_HELP = {
+    Status.NOT_REGISTERED: "Đối tượng chưa đăng ký nhận trợ cấp qua tài khoản.",
+    Status.REGISTERED: "Đối tượng đã đăng ký, đang chờ mở tài khoản. Cần ghi số CCCD, số điện "
+    "thoại, người nhận và ngày đăng ký.",
+    Status.HAS_ACCOUNT: "Đối tượng đã có tài khoản nhận trợ cấp. Ghi thêm số tài khoản và nơi "
+    "mở tài khoản.",
+    Status.REFUSED: "Đối tượng muốn tiếp tục nhận tiền mặt. Vẫn giữ trong danh sách: vẫn tính "
+    "vào tổng số đối tượng của xã.",
+}
+
+RECEIVER_HELP = {
+    Receiver.SELF: "Đối tượng tự nhận tiền vào tài khoản của mình.",
+    Receiver.GUARDIAN: "Người giám hộ nhận thay (trẻ em, người không tự nhận được). Ghi họ tên, "
+    "số CCCD và quan hệ của người giám hộ.",
+    Receiver.AUTHORISED: "Người được ủy quyền nhận thay. Ghi họ tên, số CCCD và quan hệ của "
+    "người được ủy quyền.",
+}
+
+GENERAL_NOTES = (
+    "Mỗi đối tượng ghi một dòng, bắt đầu từ dòng ngay dưới dòng tiêu đề cột. Ghi đủ mọi đối "
+    "tượng đang hưởng trợ cấp hằng tháng, kể cả người chưa đăng ký hoặc từ chối.",
+    "Không sửa, không xóa, không đổi thứ tự các cột tiêu đề; không đổi tên trang tính "
+    "'Danh sách'. Có thể chèn thêm dòng.",
+    "Các cột số CCCD, số điện thoại, số tài khoản đã định dạng văn bản để giữ số 0 ở đầu: "
+    "ghi đủ chữ số, không có dấu cách hay dấu chấm.",
+    "Ngày ghi theo dạng ngày/tháng/năm (ví dụ 05/06/1950). Nếu chỉ biết năm sinh thì ghi năm "
+    "(ví dụ 1950).",
+    "Các cột Giới tính, Diện đối tượng, Người nhận, Tình trạng đăng ký có danh sách chọn: bấm "
+    "vào ô và chọn từ mũi tên bên phải.",
+    "Ký tên, đóng dấu ở cuối danh sách, dưới dòng đối tượng cuối cùng.",
+)
+
+DROPDOWNS: dict[str, tuple[str, ...]] = {
+    "gioi_tinh": tuple(s.value for s in Sex),
+    "dien": CATEGORY_CODES,
+    "nguoi_nhan": tuple(r.value for r in Receiver),
+    "trang_thai": tuple(s.value for s in Status),
+}
+
+_THIN = Side(style="thin", color="FF808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="FFDDEBF7")
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+class TemplateError(Exception):
+    """A template that cannot be written; the message says why, in both languages."""
+
+    def __init__(self, en: str, vi: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.vi = vi
+
+    def message(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSpec:
+    commune: str
+    month: Month
+    kind: str = "xã"  # "xã", "phường" or "thị trấn": the unit's title is "UBND XÃ …"
+
+
+def default_name(commune: str, month: Month) -> str:
+    """``mau-danh-sach-binh-hoa-2023-06.xlsx``: ASCII, safe in any mail system or zip."""
+    plain = strip_diacritics(commune).replace("đ", "d").replace("Đ", "D").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "xa"
+    return f"mau-danh-sach-{slug}-{month}.xlsx"
+
+
+def check_commune(name: str, units: Sequence[Unit] | None, month: Month) -> TemplateSpec:
+    """The :class:`TemplateSpec` for ``name``: checked against the workspace's units if any."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise TemplateError("--commune must not be empty.", "--commune không được để trống.")
+    if units is None:
+        return TemplateSpec(cleaned, month)
+    found = units_named(cleaned, units)
+    if len(found) == 1:
+        return TemplateSpec(found[0].name, month, found[0].kind or "xã")
+    known = ", ".join(u.name for u in units)
+    if not found:
+        raise TemplateError(
+            f"'{cleaned}' is not a commune of this workspace. Communes: {known}.",
+            f"'{cleaned}' không phải là xã của thư mục làm việc này. Các xã: {known}.",
+        )
+    names = ", ".join(u.name for u in found)
+    raise TemplateError(
+        f"'{cleaned}' could be {names}: write the name with its diacritics.",
+        f"'{cleaned}' có thể là {names}: ghi tên xã có dấu.",
+    )
+
+
+def workspace_units(folder: Path) -> list[Unit] | None:
+    """The communes of the workspace in ``folder``; None when there is no ``cashless.toml``."""
+    if find_config(folder) is None:
+        return None
+    try:
+        workspace = load_workspace(folder)
+    except WorkspaceError as exc:
+        raise TemplateError(exc.en, exc.vi) from exc
+    return list(workspace.area.communes) or None
+
+
+def build_template(spec: TemplateSpec) -> Any:
+    """The template as an openpyxl ``Workbook`` (not saved)."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = ROSTER_SHEET
+    _roster_sheet(ws, spec)
+    _guide_sheet(wb.create_sheet(GUIDE_SHEET))
+    _meta_sheet(wb.create_sheet(META_SHEET), spec)
+    wb.properties.title = LIST_TITLE.capitalize()
+    wb.properties.subject = f"{spec.commune} {spec.month}"
+    wb.properties.creator = "cashless"
+    return wb
+
+
+def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
+    """Write the template to ``path`` (atomically). Refuses to overwrite unless ``force``."""
+    if path.suffix.lower() != ".xlsx":
+        raise TemplateError(
+            f"The template is an .xlsx file: {path.name} has another extension.",
+            f"Tệp mẫu phải có đuôi .xlsx: {path.name} có đuôi khác.",
+        )
+    if path.exists() and not force:
+        raise TemplateError(
+            f"{path} already exists. Use --force to overwrite it, or -o for another name.",
+            f"Tệp {path} đã có. Dùng --force để ghi đè, hoặc -o để đặt tên khác.",
+        )
+    if not path.parent.is_dir():
+        raise TemplateError(
+            f"The folder {path.parent} does not exist.", f"Thư mục {path.parent} không tồn tại."
+        )
+    buffer = io.BytesIO()
+    build_template(spec).save(buffer)
+    write_bytes(path, buffer.getvalue(), private=False)  # no personal data in a blank template
+    return path
+
+
+def column_help(column: Column) -> str:
+    text = column.help_vi or FALLBACK_HELP.get(column.key, "")
+    if column.kind in ("id", "phone", "account"):
+        text += " Cột đã định dạng văn bản để giữ số 0 ở đầu."
+    return text.strip()
+
+
+def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
+    n = len(COLUMNS)
+    left_span = min(4, n)
+    right_start = max(left_span + 1, n - 7)
+
+    unit = f"UBND {spec.kind.upper()} {spec.commune.upper()}"
+    _title(ws, 1, 1, left_span, unit, bold=True)
+    _title(ws, 1, right_start, n, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    _title(ws, 2, right_start, n, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True)
+    _title(ws, 3, 1, n, LIST_TITLE, bold=True, size=14)
+    _title(ws, 4, 1, n, f"Tháng {spec.month.month} năm {spec.month.year}", italic=True, size=12)
+
+    for index, column in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        cell = put(ws.cell(HEADER_ROW, index), column.header)
+        cell.font = Font(bold=True)
+        cell.alignment = _CENTER
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        dim = ws.column_dimensions[letter]
+        dim.width = column.width + 2
+        if column.kind in TEXT_KINDS or column.key in TEXT_KEYS:
+            dim.number_format = TEXT_FORMAT
+        elif column.kind == "date":
+            dim.number_format = DATE_FORMAT
+    ws.row_dimensions[HEADER_ROW].height = 48
+
+    for key, choices in DROPDOWNS.items():
+        index = next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key)
+        column = COLUMNS[index - 1]
+        letter = get_column_letter(index)
+        strict = key != "dien"  # a category may also be written in words
+        dv = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=bool(column.help_vi),
+            errorStyle="stop" if strict else "warning",
+            errorTitle=column.header[:32],
+            error=_limit(f"Chọn một giá trị trong danh sách: {', '.join(choices)}.", 255),
+            promptTitle=column.header[:32],
+            prompt=_limit(column_help(column), 255),
+        )
+        dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_ROW}")
+        ws.add_data_validation(dv)
+
+    # Keep STT, code and name in view while scrolling right, and the header while scrolling down.
+    ws.freeze_panes = f"D{FIRST_DATA_ROW}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Trang &P / &N"
+
+
+def _title(
+    ws: Any,
+    row: int,
+    first: int,
+    last: int,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+    size: int = 11,
+) -> None:
+    cell = put(ws.cell(row, first), text)
+    cell.font = Font(bold=bold, italic=italic, size=size, underline="single" if underline else None)
+    cell.alignment = Alignment(horizontal="center", vertical="center")
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+
+
+def _limit(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _guide_sheet(ws: Any) -> None:
+    ws.column_dimensions["A"].width = 8
+    ws.column_dimensions["B"].width = 26
+    ws.column_dimensions["C"].width = 30
+    ws.column_dimensions["D"].width = 70
+    r = 1
+    put(ws.cell(r, 1), "HƯỚNG DẪN GHI DANH SÁCH").font = Font(bold=True, size=14)
+    r += 2
+    put(ws.cell(r, 1), "Lưu ý chung").font = Font(bold=True, size=12)
+    r += 1
+    for i, note in enumerate(GENERAL_NOTES, start=1):
+        put(ws.cell(r, 1), f"{i}.").alignment = _WRAP
+        put(ws.cell(r, 2), note).alignment = _WRAP
+        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
+        ws.row_dimensions[r].height = 32
+        r += 1
+
+    r += 1
+    put(ws.cell(r, 1), "Các cột của danh sách").font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, ("Cột", "Tên cột", "Bắt buộc", "Cách ghi"))
+    for index, column in enumerate(COLUMNS, start=1):
+        values = (
+            get_column_letter(index),
+            column.header,
+            NEED_VI[column.need],
+            column_help(column),
+        )
+        r = _table_row(ws, r, values)
+
+    r += 1
+    put(ws.cell(r, 1), "Tình trạng đăng ký").font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
+    for status, text in STATUS_HELP.items():
+        r = _table_row(ws, r, ("", status.value, "", text))
+
+    r += 1
+    put(ws.cell(r, 1), "Người nhận").font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
+    for receiver, text in RECEIVER_HELP.items():
+        r = _table_row(ws, r, ("", receiver.value, "", text))
+
+    r += 1
+    put(ws.cell(r, 1), "Diện đối tượng (Điều 5 Nghị định 20/2021/NĐ-CP)").font = Font(
+        bold=True, size=12
+    )
+    r += 1
+    r = _table_head(ws, r, ("Mã", "Hệ số", "Điều kiện", "Đối tượng"))
+    for code, bands in categories().items():
+        for band in bands:
+            coefficient = f"{band.coefficient:g}".replace(".", ",")
+            r = _table_row(ws, r, (code, coefficient, band.condition, band.group))
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _table_head(ws: Any, r: int, values: Sequence[str]) -> int:
+    for c, value in enumerate(values, start=1):
+        cell = put(ws.cell(r, c), value or None)
+        cell.font = Font(bold=True)
+        cell.fill = _HEADER_FILL
+        cell.border = _BORDER
+        cell.alignment = _CENTER
+    return r + 1
+
+
+def _table_row(ws: Any, r: int, values: Sequence[str]) -> int:
+    for c, value in enumerate(values, start=1):
+        cell = put(ws.cell(r, c), value or None)
+        cell.border = _BORDER
+        cell.alignment = _WRAP
+    longest = max((len(v) for v in values), default=0)
+    if longest > 70:
+        ws.row_dimensions[r].height = 15 * (longest // 70 + 1)
+    return r + 1
+
+
+def _meta_sheet(ws: Any, spec: TemplateSpec) -> None:
+    """Key/value rows that ``read_meta_sheet`` reads back: all text, never a number or date."""
+    for r, (key, value) in enumerate(
+        (
+            ("commune", spec.commune),
+            ("month", str(spec.month)),
+            ("template_version", TEMPLATE_VERSION),
+            ("unit_kind", spec.kind),
+        ),
+        start=1,
+    ):
+        put(ws.cell(r, 1), key)
+        put(ws.cell(r, 2), value)
+    ws.sheet_state = "hidden"
