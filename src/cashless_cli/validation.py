@@ -266,7 +266,7 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     columns = [(k, c) for k, c in header.columns.items() if not k.startswith("_")]
     male_col = header.columns.get(BIRTH_MALE)
     female_col = header.columns.get(BIRTH_FEMALE)
-    seen_ids: dict[str, str] = {}
+    seen_ids: dict[str, int] = {}
 
     data_rows: list[int] = []
     birth_keys: list[str] = []
@@ -323,10 +323,11 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     if book.kind in ("xlsx", "xlsm"):
         no_value = formulas_without_value(book.path, sheet.name)
     parsed = parse_columns(raw_columns, options.today)
+    required_missing = bool(missing_columns & set(REQUIRED_KEYS))
     for r, birth_key, problems, (row, field_problems) in zip(
         data_rows, birth_keys, extra_problems, parsed, strict=True
     ):
-        failed = {p.field for p in field_problems}
+        failed = {p.field for p in field_problems} if field_problems else frozenset()
         field_problems = [*field_problems, *check_row(row, rules, failed)]
         if no_value:
             unknown = {k for k, c in header.columns.items() if (r, c) in no_value}
@@ -357,24 +358,20 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
             problems.append(
                 at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
             )
-        if row.so_dinh_danh and len(row.so_dinh_danh) in (9, 12):
-            here = a1(r, header.columns["so_dinh_danh"])
-            if row.so_dinh_danh in seen_ids:
-                problems.append(
-                    at(
-                        "so_dinh_danh",
-                        r,
-                        "id-duplicate",
-                        row.so_dinh_danh,
-                        other=seen_ids[row.so_dinh_danh],
-                    )
-                )
-            else:
-                seen_ids[row.so_dinh_danh] = here
-        errors = sum(1 for p in problems if p.severity is Severity.ERROR)
-        if missing_columns & set(REQUIRED_KEYS):
+        ident = row.so_dinh_danh
+        if ident and len(ident) in (9, 12):
+            first_row = seen_ids.setdefault(ident, r)
+            if first_row != r:
+                other = a1(first_row, header.columns["so_dinh_danh"])
+                problems.append(at("so_dinh_danh", r, "id-duplicate", ident, other=other))
+        errors = warnings = 0
+        for p in problems:
+            if p.severity is Severity.ERROR:
+                errors += 1
+            elif p.severity is Severity.WARNING:
+                warnings += 1
+        if required_missing:
             errors += 1  # a required column is missing: no row is complete
-        warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
         report.records.append(Record(r + 1, row, errors, warnings))
         report.problems.extend(problems)
 
