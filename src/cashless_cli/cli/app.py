@@ -11,7 +11,9 @@ import typer
 from cashless_cli import __version__
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_postoffice import export_postoffice_command
+from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
+from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
 
@@ -49,6 +51,10 @@ app.command(
     help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
 )(export_postoffice_command)
 app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
+app.command(help="Create a workspace: cashless.toml with the area's units, rosters/, reports/.")(
+    init
+)
+app.command(help="Build the district's monthly rate table from every commune's roster.")(summarize)
 app.command(help="Write a blank roster template for a commune and month.")(template)
 
 

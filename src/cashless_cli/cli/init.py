@@ -1,0 +1,80 @@
+"""``cashless init DIR``: create a workspace (cashless.toml, rosters/, reports/).
+
+Exit codes: 0 created (also when cashless.toml is a template to fill in: the message says so);
+2 misuse (a cashless.toml already there without --force, an unknown province).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.dataset.output import atomic_write_text
+from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
+from cashless_cli.workspace.units import units_for
+
+
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="The workspace folder to create (may exist).", file_okay=False)
+    ] = Path("."),
+    district: Annotated[
+        str | None,
+        typer.Option(help="A district (before July 2025), e.g. 'Bình Sơn'; with --province."),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option(help="The province; alone, the province and its communes (after 7/2025)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing cashless.toml.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
+    language = lang_of(lang)
+    config = directory / CONFIG_NAME
+    if config.exists() and not force:
+        fail(
+            f"{config} đã có; dùng --force để ghi đè."
+            if language == "vi"
+            else f"{config} already exists; use --force to replace it.",
+            language,
+        )
+    try:
+        units = units_for(district, province)
+    except WorkspaceError as exc:
+        fail(exc.message(language), language)
+    for sub in ("", "rosters", "reports"):
+        (directory / sub).mkdir(parents=True, exist_ok=True)
+    atomic_write_text(config, units.text)
+    console = out_console()
+    vi = language == "vi"
+    console.print(
+        f"{'Đã tạo' if vi else 'Created'} {escape(str(config))}: "
+        + escape(units.source_vi if vi else units.source_en)
+        + "."
+    )
+    if not units.complete:
+        console.print(
+            "[yellow]"
+            + (
+                "Hãy mở cashless.toml và ghi tên đơn vị cùng các xã trước khi chạy summarize."
+                if vi
+                else "Open cashless.toml and list the area's communes before running summarize."
+            )
+            + "[/]"
+        )
+    console.print(
+        (
+            "Chép danh sách của các xã vào {dir}/rosters/YYYY-MM/ rồi chạy: "
+            "cashless summarize --workspace {dir}"
+            if vi
+            else "Put the communes' rosters in {dir}/rosters/YYYY-MM/, then run: "
+            "cashless summarize --workspace {dir}"
+        ).format(dir=escape(str(directory)))
+    )

@@ -1,0 +1,292 @@
+"""``cashless summarize``: the district's monthly rate table from every commune's roster.
+
+Exit codes: 0 the table was written (also when rosters have errors or one could not be read: the
+table says so); 2 the workspace cannot be used, a file cannot be given to exactly one commune, or
+there are no (readable) rosters for the month; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich import box
+from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from cashless_cli.cli.common import (
+    Exit,
+    FormatOption,
+    LangOption,
+    check_format,
+    err_console,
+    fail,
+    lang_of,
+    out_console,
+    print_json,
+)
+from cashless_cli.dataset.document import summary_document
+from cashless_cli.dataset.month import Progress as ProgressFn
+from cashless_cli.dataset.run import SummaryRun, run_summary
+from cashless_cli.i18n import Lang
+from cashless_cli.read.metadata import Month
+from cashless_cli.report.mask import mask
+from cashless_cli.validation import iter_roster_paths
+from cashless_cli.workspace.config import Workspace, WorkspaceError, load_workspace
+
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="The workspace folder (with cashless.toml). Default: the current folder.",
+        file_okay=False,
+    ),
+]
+
+
+@contextmanager
+def _progress(workspace: Workspace, enabled: bool) -> Iterator[ProgressFn | None]:
+    """A progress bar per month folder on stderr, only when stderr is a terminal."""
+    if not enabled:
+        yield None
+        return
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console(),
+        transient=True,
+    )
+    tasks: dict[Path, TaskID] = {}
+
+    def advance(path: Path) -> None:
+        folder = path.parent
+        if folder not in tasks:
+            total = len(iter_roster_paths([folder]))
+            tasks[folder] = bar.add_task(f"rosters/{folder.name}", total=total)
+        bar.advance(tasks[folder])
+
+    with bar:
+        yield advance
+    del workspace
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    if lang == "vi":
+        return {
+            "title": "Tỷ lệ đăng ký nhận trợ cấp qua tài khoản — {area}, tháng {m}",
+            "stt": "STT",
+            "name": "Xã, thị trấn",
+            "total": "Số ĐT",
+            "registered": "Đã ĐK",
+            "account": "Có TK",
+            "refused": "Từ chối",
+            "rate": "Tỷ lệ %",
+            "change": "± điểm %",
+            "sum": "Tổng cộng",
+            "missing": "chưa báo cáo",
+            "unreadable": "{name}: không đọc được tệp {file}: {why}",
+            "unread": "không đọc được",
+            "err": "Lỗi",
+            "errors": "lỗi: {n} dòng",
+            "low": "* dưới 5%",
+            "dup": "Số định danh {id} có trong danh sách của nhiều xã: {where}",
+            "cell": "{name} ({file}, ô {cell})",
+            "written": "Đã ghi",
+            "backfilled": "Đã tính thêm số liệu các tháng trước từ danh sách: {months}",
+            "compare": "So với tháng {m}.",
+            "nocompare": "Chưa có số liệu tháng trước để so sánh.",
+            "not_reported": "{n} xã chưa báo cáo hoặc không đọc được: {names}",
+        }
+    return {
+        "title": "Cashless-payment registration rate — {area}, {m}",
+        "stt": "#",
+        "name": "Commune",
+        "total": "Listed",
+        "registered": "Reg.",
+        "account": "Acct",
+        "refused": "Refused",
+        "rate": "Rate %",
+        "change": "± pp",
+        "sum": "Total",
+        "missing": "not reported",
+        "unreadable": "{name}: roster {file} unreadable: {why}",
+        "unread": "unreadable",
+        "err": "Errors",
+        "errors": "errors: {n} rows",
+        "low": "* below 5%",
+        "dup": "ID {id} is listed in more than one commune: {where}",
+        "cell": "{name} ({file}, cell {cell})",
+        "written": "Written",
+        "backfilled": "Also computed the figures of earlier months from their rosters: {months}",
+        "compare": "Change against {m}.",
+        "nocompare": "No previous month to compare against yet.",
+        "not_reported": "{n} communes not reported or unreadable: {names}",
+    }
+
+
+def _fmt(value: object) -> str:
+    return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def render_summary(run: SummaryRun, lang: Lang, show_ids: bool) -> None:
+    console = out_console()
+    w = _words(lang)
+    s = run.summary
+    table = Table(
+        title=w["title"].format(area=s.area.name, m=f"{s.month.month:02d}/{s.month.year}"),
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=w["low"],
+        caption_justify="left",
+    )
+    table.add_column(w["stt"], justify="right", no_wrap=True)
+    table.add_column(w["name"], no_wrap=True)
+    for key in ("total", "registered", "account", "refused", "rate", "change", "err"):
+        table.add_column(w[key], justify="right", no_wrap=True)
+    for i, c in enumerate(s.communes, start=1):
+        counts = c.counts
+        if c.rate is None:
+            rate = "[red]" + (w["unread"] if c.unreadable else w["missing"]) + "[/]"
+        elif c.low:
+            rate = f"[yellow]{c.rate:.2f}*[/]"
+        else:
+            rate = f"[green]{c.rate:.2f}[/] "
+        change = f"{c.change:+.2f}" if c.change is not None else ""
+        name = escape(c.unit.name) if c.reported else f"[red]{escape(c.unit.name)}[/]"
+        errs = f"[yellow]{c.rows_with_errors}[/]" if c.rows_with_errors else ""
+        table.add_row(
+            str(i),
+            name,
+            _fmt(counts.total if counts else None),
+            _fmt(counts.registered if counts else None),
+            _fmt(counts.with_account if counts else None),
+            _fmt(counts.refused if counts else None),
+            rate,
+            change,
+            errs,
+        )
+    t = s.total
+    table.add_section()
+    table.add_row(
+        "",
+        f"[bold]{w['sum']} ({len(s.reported)}/{len(s.communes)})[/]",
+        f"[bold]{t.total:,}[/]",
+        f"[bold]{t.registered:,}[/]",
+        f"[bold]{t.with_account:,}[/]",
+        f"[bold]{t.refused:,}[/]",
+        f"[bold]{t.rate:.2f}[/] " if t.rate is not None else "—",
+        "",
+        f"[bold]{sum(c.rows_with_errors for c in s.communes)}[/]",
+    )
+    console.print(table)
+    if s.not_reported:
+        names = ", ".join(c.unit.name for c in s.not_reported)
+        console.print(
+            "[red]" + escape(w["not_reported"].format(n=len(s.not_reported), names=names)) + "[/]"
+        )
+        for c in s.not_reported:
+            if c.unreadable is not None:
+                why = c.unreadable[2 if lang == "vi" else 1]
+                file = c.file.name if c.file else ""
+                console.print(
+                    "  [red]"
+                    + escape(w["unreadable"].format(name=c.unit.name, file=file, why=why))
+                    + "[/]"
+                )
+    for dup in s.duplicates:
+        where = "; ".join(
+            w["cell"].format(name=p.name, file=p.file, cell=p.cell) for p in dup.places
+        )
+        pid = dup.id if show_ids else mask(dup.id)
+        console.print("[yellow]" + escape(w["dup"].format(id=pid, where=where)) + "[/]")
+    if s.previous_month is not None:
+        pm = s.previous_month
+        console.print(w["compare"].format(m=f"{pm.month:02d}/{pm.year}"))
+    else:
+        console.print(w["nocompare"])
+    if run.backfilled:
+        console.print(
+            w["backfilled"].format(months=", ".join(str(m) for m in run.backfilled)),
+        )
+    for path in (run.workbook, run.dataset, run.history):
+        console.print(f"{w['written']}: {escape(str(path))}")
+
+
+def summarize(
+    month: Annotated[
+        str | None,
+        typer.Option(
+            help="Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."
+        ),
+    ] = None,
+    workspace: WorkspaceOption = Path("."),
+    output_format: FormatOption = "text",
+    show_ids: Annotated[
+        bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
+    ] = False,
+    lang: LangOption = None,
+) -> None:
+    """Build the district's monthly rate table from every commune's roster.
+
+    Writes reports/YYYY-MM/bang-tong-hop-YYYY-MM.xlsx and dataset-YYYY-MM.parquet, and the
+    month's figures into .cashless/history.csv. Exit code 0: the table was written (rosters with
+    errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
+    that fits no commune or two files for one, no rosters for the month).
+    """
+    language = lang_of(lang)
+    fmt = check_format(output_format)
+    try:
+        ws = load_workspace(workspace)
+    except WorkspaceError as exc:
+        fail(exc.message(language), language)
+    wanted: Month | None = None
+    if month is not None:
+        try:
+            wanted = Month.parse(month)
+        except ValueError as exc:
+            fail(str(exc), language)
+    else:
+        wanted = ws.latest_month()
+        if wanted is None:
+            fail(
+                f"Chưa có thư mục tháng nào trong {ws.rosters} (ví dụ rosters/2023-06)."
+                if language == "vi"
+                else f"No month folders in {ws.rosters} yet (e.g. rosters/2023-06).",
+                language,
+            )
+    problem: WorkspaceError | None = None
+    with _progress(ws, sys.stderr.isatty()) as progress:
+        try:
+            run = run_summary(ws, wanted, progress)
+        except WorkspaceError as exc:
+            problem = exc
+    if problem is not None:
+        fail(problem.message(language), language)
+    if fmt == "json":
+        print_json(
+            summary_document(
+                run.summary,
+                {"workbook": run.workbook, "dataset": run.dataset, "history": run.history},
+            )
+        )
+    else:
+        render_summary(run, language, show_ids)
+    raise typer.Exit(int(Exit.OK))

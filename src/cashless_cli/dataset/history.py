@@ -1,0 +1,131 @@
+"""The figures of every month summarized so far (``.cashless/history.csv``): what later months
+compare against and what the line chart draws.
+
+One line per month and commune. Re-running a month replaces that month's lines; the file is kept
+sorted by month and commune code, so the same figures always give the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from cashless_cli.dataset.output import atomic_write_text
+from cashless_cli.dataset.summary import Counts, MonthSummary, rate_of
+from cashless_cli.read.metadata import Month
+
+HISTORY_NAME = "history.csv"
+FIELDS = (
+    "month",
+    "code",
+    "name",
+    "reported",
+    "total",
+    "registered",
+    "with_account",
+    "refused",
+    "rows_with_errors",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    month: Month
+    communes: dict[str, Counts | None]  # code → counts (None: not reported that month)
+    names: dict[str, str]
+    rows_with_errors: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Counts:
+        parts = [c for c in self.communes.values() if c is not None]
+        return Counts(
+            sum(c.total for c in parts),
+            sum(c.registered for c in parts),
+            sum(c.with_account for c in parts),
+            sum(c.refused for c in parts),
+        )
+
+    @property
+    def rate(self) -> Decimal | None:
+        total = self.total
+        return rate_of(total.registered, total.total)
+
+
+def _key(month: Month) -> tuple[int, int]:
+    return (month.year, month.month)
+
+
+def load_history(path: Path) -> dict[Month, MonthFigures]:
+    """The history file's months (empty when there is none yet); bad lines are skipped."""
+    if not path.is_file():
+        return {}
+    months: dict[Month, MonthFigures] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line in csv.DictReader(handle):
+            try:
+                month = Month.parse(line["month"])
+                code = line["code"]
+                counts = (
+                    Counts(
+                        int(line["total"]),
+                        int(line["registered"]),
+                        int(line["with_account"]),
+                        int(line["refused"]),
+                    )
+                    if line["reported"] == "1"
+                    else None
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+            figures = months.setdefault(month, MonthFigures(month, {}, {}))
+            figures.communes[code] = counts
+            figures.names[code] = line.get("name") or code
+            if (line.get("rows_with_errors") or "").isdigit():
+                figures.rows_with_errors[code] = int(line["rows_with_errors"])
+    return dict(sorted(months.items(), key=lambda kv: _key(kv[0])))
+
+
+def previous_figures(history: dict[Month, MonthFigures], month: Month) -> MonthFigures | None:
+    """The latest month before ``month`` that has figures."""
+    earlier = [m for m in history if _key(m) < _key(month)]
+    return history[max(earlier, key=_key)] if earlier else None
+
+
+def figures_of(summary: MonthSummary) -> MonthFigures:
+    return MonthFigures(
+        summary.month,
+        {c.unit.code: c.counts for c in summary.communes},
+        {c.unit.code: c.unit.name for c in summary.communes},
+        {c.unit.code: c.rows_with_errors for c in summary.communes if c.reported},
+    )
+
+
+def record_month(path: Path, summary: MonthSummary) -> dict[Month, MonthFigures]:
+    """Put ``summary``'s figures into the history (replacing that month's) and return it."""
+    history = load_history(path)
+    history[summary.month] = figures_of(summary)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELDS)
+    for month in sorted(history, key=_key):
+        figures = history[month]
+        for code in sorted(figures.communes):
+            counts = figures.communes[code]
+            writer.writerow(
+                [
+                    str(month),
+                    code,
+                    figures.names.get(code, code),
+                    "1" if counts is not None else "0",
+                    counts.total if counts else "",
+                    counts.registered if counts else "",
+                    counts.with_account if counts else "",
+                    counts.refused if counts else "",
+                    figures.rows_with_errors.get(code, "") if counts else "",
+                ]
+            )
+    atomic_write_text(path, out.getvalue())
+    return dict(sorted(history.items(), key=lambda kv: _key(kv[0])))

@@ -1,0 +1,174 @@
+"""``summarize`` end to end: validate a month's rosters, match them to communes, build the district
+dataset and the rate table, and write the outputs under the workspace lock.
+
+Outputs (``reports/YYYY-MM/``): ``bang-tong-hop-YYYY-MM.xlsx`` and ``dataset-YYYY-MM.parquet``;
+the month's figures go into ``.cashless/history.csv``. Every file is written atomically. Input
+rosters are only read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from cashless_cli.dataset.history import (
+    HISTORY_NAME,
+    MonthFigures,
+    figures_of,
+    load_history,
+    previous_figures,
+    record_month,
+)
+from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
+from cashless_cli.dataset.output import atomic_write_bytes
+from cashless_cli.dataset.summary import MonthSummary, summarize_month
+from cashless_cli.read.metadata import Month
+from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.workspace.lock import workspace_lock
+from cashless_cli.write.ratetable import rate_table_bytes
+
+
+@dataclass(slots=True)
+class SummaryRun:
+    summary: MonthSummary
+    rosters: MonthRosters
+    workbook: Path
+    dataset: Path
+    history: Path
+    backfilled: list[Month] = field(default_factory=list)
+
+
+def table_name(month: Month) -> str:
+    return f"bang-tong-hop-{month}.xlsx"
+
+
+def dataset_name(month: Month) -> str:
+    return f"dataset-{month}.parquet"
+
+
+def generated_now() -> dt.datetime:
+    """The time stamped in the table: ``SOURCE_DATE_EPOCH`` when set (reproducible builds),
+    else the local clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def check_matching(rosters: MonthRosters, root: Path) -> None:
+    """Refuse a month whose files cannot all be given to exactly one commune: never a guess."""
+    m = rosters.matching
+    if m.ok:
+        return
+
+    def rel(p: Path) -> str:
+        try:
+            return str(p.relative_to(root))
+        except ValueError:
+            return str(p)
+
+    en: list[str] = []
+    vi: list[str] = []
+    names = {u.code: u.name for u in rosters.units}
+    for code, paths in sorted(m.conflicts.items()):
+        files = ", ".join(f'"{rel(p)}"' for p in paths)
+        en.append(f"{len(paths)} files for {names.get(code, code)}: {files}")
+        vi.append(f"{len(paths)} tệp cho xã {names.get(code, code)}: {files}")
+    for path, units in m.ambiguous.items():
+        which = ", ".join(u.name for u in units)
+        en.append(f'"{rel(path)}" could be any of: {which}')
+        vi.append(f'"{rel(path)}" có thể là của: {which}')
+    for path in m.unmatched:
+        en.append(f'"{rel(path)}" matches no commune of the workspace')
+        vi.append(f'"{rel(path)}" không khớp với xã nào trong cashless.toml')
+    raise WorkspaceError(
+        "Cannot tell which commune each roster is for; nothing was written.\n  "
+        + "\n  ".join(en)
+        + "\nKeep one file per commune in the month's folder, and write the commune's name in "
+        "the file's title row (UBND XÃ ...) or in its file name.",
+        "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  "
+        + "\n  ".join(vi)
+        + "\nMỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề "
+        "(UBND XÃ ...) hoặc trong tên tệp.",
+    )
+
+
+def month_rosters(
+    workspace: Workspace, month: Month, progress: Progress | None = None
+) -> MonthRosters:
+    folder = workspace.rosters_dir(month)
+    rosters = collect_month(workspace, month, progress)
+    if not rosters.files:
+        raise WorkspaceError(
+            f"No rosters for {month}: put the communes' files in {folder}.",
+            f"Chưa có danh sách nào của tháng {month}: chép tệp của các xã vào {folder}.",
+        )
+    check_matching(rosters, workspace.root)
+    if all(r.error is not None for r in rosters.reports.values()):
+        raise WorkspaceError(
+            f"None of the {len(rosters.files)} rosters of {month} could be read "
+            "(run cashless validate on them).",
+            f"Không đọc được tệp nào trong {len(rosters.files)} danh sách của tháng {month} "
+            "(chạy cashless validate để xem lý do).",
+        )
+    return rosters
+
+
+def parquet_bytes(summary: MonthSummary) -> bytes:
+    table = pa.Table.from_pandas(summary.frame, preserve_index=False)
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink, compression="zstd")
+    return bytes(sink.getvalue().to_pybytes())
+
+
+def run_summary(
+    workspace: Workspace,
+    month: Month,
+    progress: Progress | None = None,
+    now: dt.datetime | None = None,
+    backfill: bool = True,
+) -> SummaryRun:
+    """Validate, summarize and write the month; raises :class:`WorkspaceError` when it cannot."""
+    rosters = month_rosters(workspace, month, progress)
+    history_path = workspace.state_dir / HISTORY_NAME
+    # Earlier months with rosters but no figures yet: compute them so that the change column
+    # and the line chart have them (once; afterwards they are in the history).
+    missing = []
+    if backfill:
+        known = load_history(history_path)
+        missing = [
+            m
+            for m in workspace.months()
+            if (m.year, m.month) < (month.year, month.month) and m not in known
+        ]
+    earlier: list[MonthSummary] = []
+    for m in missing:
+        try:
+            earlier.append(summarize_month(month_rosters(workspace, m, progress), workspace.area))
+        except WorkspaceError:
+            continue  # an earlier month that cannot be summarized gives no comparison
+    stamp = now or generated_now()
+    reports = workspace.reports_dir(month)
+    with workspace_lock(workspace.state_dir):
+        history = load_history(history_path)
+        for past in earlier:
+            history = record_month(history_path, past)
+        prev: MonthFigures | None = previous_figures(history, month)
+        summary = summarize_month(
+            rosters,
+            workspace.area,
+            prev.communes if prev else None,
+            prev.month if prev else None,
+        )
+        history = record_month(history_path, summary)
+        history[month] = figures_of(summary)
+        workbook = reports / table_name(month)
+        dataset = reports / dataset_name(month)
+        atomic_write_bytes(workbook, rate_table_bytes(summary, history, stamp, workspace.extra))
+        atomic_write_bytes(dataset, parquet_bytes(summary), private=True)  # personal data
+    return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])

@@ -1,0 +1,323 @@
+"""A month's district figures: every commune's roster merged into one frame, and the rate table
+the district publishes (share of beneficiaries registered for cashless payment).
+
+Rates are computed from integers and rounded half-up to two decimals (13.37), never through a
+float, so "Bình Hòa 13,37%" is exactly what the dispatch says. Every row of every readable roster
+is counted once, rows with validation errors included (the commune listed them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cashless_cli.dataset.month import MonthRosters
+from cashless_cli.normalise.dates import LooseDate
+from cashless_cli.normalise.vocab import Status
+from cashless_cli.read.metadata import Month
+from cashless_cli.read.workbook import a1
+from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.row import RosterRow
+from cashless_cli.validation import FileReport
+from cashless_cli.workspace.config import Area
+
+#: Below this rate (percent) a commune is flagged on the terminal, as the dispatch does.
+LOW_RATE = Decimal(5)
+
+#: Columns of the merged dataset that hold personal numbers: always strings, never numbers.
+NUMBER_TEXT_COLUMNS = ("so_dinh_danh", "so_dinh_danh_nguoi_nhan", "dien_thoai", "so_tai_khoan")
+
+_REGISTERED = {s.value for s in Status if s.counts_as_registered}
+_HAS_ACCOUNT = Status.HAS_ACCOUNT.value
+_REFUSED = Status.REFUSED.value
+
+
+def rate_of(registered: int, total: int) -> Decimal | None:
+    """``registered / total`` in percent, rounded half-up to two decimals, from integers only."""
+    if total <= 0:
+        return None
+    hundredths = (registered * 10_000 * 2 + total) // (2 * total)
+    return Decimal(hundredths).scaleb(-2)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    total: int = 0
+    registered: int = 0
+    with_account: int = 0
+    refused: int = 0
+
+    @property
+    def rate(self) -> Decimal | None:
+        return rate_of(self.registered, self.total)
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneFigures:
+    """One line of the rate table."""
+
+    unit: Unit
+    reported: bool
+    file: Path | None = None
+    counts: Counts | None = None  # None when not reported
+    rows_with_errors: int = 0
+    rows_with_warnings: int = 0
+    unreadable: tuple[str, str, str] | None = None  # (code, message en, message vi)
+    previous_rate: Decimal | None = None
+
+    @property
+    def rate(self) -> Decimal | None:
+        return self.counts.rate if self.counts else None
+
+    @property
+    def change(self) -> Decimal | None:
+        """Against the previous month, in percentage points; None when either is missing."""
+        if self.rate is None or self.previous_rate is None:
+            return None
+        return self.rate - self.previous_rate
+
+    @property
+    def low(self) -> bool:
+        return self.rate is not None and self.rate < LOW_RATE
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    code: str
+    name: str
+    file: str
+    cell: str
+
+
+@dataclass(frozen=True, slots=True)
+class CrossDuplicate:
+    """One personal ID listed in more than one commune."""
+
+    id: str
+    places: tuple[Place, ...]
+
+
+@dataclass(slots=True)
+class MonthSummary:
+    month: Month
+    area: Area
+    communes: list[CommuneFigures]  # in the table's order: highest rate first
+    total: Counts
+    duplicates: list[CrossDuplicate]
+    frame: pd.DataFrame
+    previous_month: Month | None = None
+    history: list[tuple[Month, Decimal | None]] = field(default_factory=list)  # area rate
+
+    @property
+    def reported(self) -> list[CommuneFigures]:
+        return [c for c in self.communes if c.reported]
+
+    @property
+    def not_reported(self) -> list[CommuneFigures]:
+        return [c for c in self.communes if not c.reported]
+
+
+# ---------------------------------------------------------------------------------------------
+# The merged dataset
+# ---------------------------------------------------------------------------------------------
+
+ROW_FIELDS: tuple[str, ...] = tuple(RosterRow.model_fields)
+FRAME_COLUMNS: tuple[str, ...] = (
+    "commune_code",
+    "commune",
+    "file",
+    "sheet_row",
+    "errors",
+    "warnings",
+    *ROW_FIELDS,
+)
+
+
+# How each roster field goes into the frame: text stays as it is (str or None).
+_FIELD_KIND: dict[str, str] = {
+    "stt": "any",
+    "ngay_sinh": "date",
+    "ngay_cap": "date",
+    "ngay_sinh_nguoi_nhan": "date",
+    "ngay_dang_ky": "date",
+    "he_so": "number",
+    "muc_tro_cap": "amount",
+}
+
+
+def _cell_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, LooseDate):
+        return value.iso()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
+    """All rows of the month, one line each, with their commune; every value is a string except
+    the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit)."""
+    cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
+    for unit, report in parts:
+        records = report.records
+        n = len(records)
+        cols["commune_code"].extend([unit.code] * n)
+        cols["commune"].extend([unit.name] * n)
+        cols["file"].extend([report.path.name] * n)
+        cols["sheet_row"].extend([r.row for r in records])
+        cols["errors"].extend([r.errors for r in records])
+        cols["warnings"].extend([r.warnings for r in records])
+        rows = [r.data for r in records]
+        for name in ROW_FIELDS:
+            values = [getattr(d, name) for d in rows]
+            kind = _FIELD_KIND.get(name)
+            if kind == "date":
+                values = [v.iso() if v is not None else None for v in values]
+            elif kind == "any":
+                values = [_cell_text(v) for v in values]
+            elif kind == "amount":
+                values = [v if isinstance(v, int) else None for v in values]
+            cols[name].extend(values)
+    frame = pd.DataFrame(cols, columns=list(FRAME_COLUMNS))
+    for name in FRAME_COLUMNS:
+        if name in ("sheet_row", "errors", "warnings"):
+            frame[name] = frame[name].astype("int64")
+        elif name == "muc_tro_cap":
+            frame[name] = frame[name].astype("Int64")
+        elif name == "he_so":
+            frame[name] = frame[name].astype("float64")
+        else:
+            frame[name] = frame[name].astype("string")
+    return frame
+
+
+def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
+    """Per commune code: its counts, rows with errors, rows with warnings (pandas group-by)."""
+    if frame.empty:
+        return {}
+    status = frame["trang_thai"]
+    flags = pd.DataFrame(
+        {
+            "code": frame["commune_code"],
+            "total": 1,
+            "registered": status.isin(_REGISTERED).fillna(False).astype("int64"),
+            "with_account": (status == _HAS_ACCOUNT).fillna(False).astype("int64"),
+            "refused": (status == _REFUSED).fillna(False).astype("int64"),
+            "err": (frame["errors"] > 0).astype("int64"),
+            "warn": (frame["warnings"] > 0).astype("int64"),
+        }
+    )
+    sums = flags.groupby("code", sort=True).sum()
+    out: dict[str, tuple[Counts, int, int]] = {}
+    for code, row in sums.iterrows():
+        counts = Counts(
+            int(row["total"]), int(row["registered"]), int(row["with_account"]), int(row["refused"])
+        )
+        out[str(code)] = (counts, int(row["err"]), int(row["warn"]))
+    return out
+
+
+def cross_commune_duplicates(
+    parts: Sequence[tuple[Unit, FileReport]], frame: pd.DataFrame
+) -> list[CrossDuplicate]:
+    """Personal IDs (12-digit CCCD, or a 9-digit CMND) listed in two or more communes.
+
+    Duplicates within one file are the validator's ``id-duplicate``; here only IDs seen in more
+    than one commune are returned, each with every file and cell that lists it.
+    """
+    if frame.empty:
+        return []
+    id_col = {unit.code: report.column_cells.get("so_dinh_danh") for unit, report in parts}
+    ids = frame["so_dinh_danh"]
+    rows = frame.loc[
+        ids.notna() & ids.str.len().isin([9, 12]).fillna(False),
+        ["so_dinh_danh", "commune_code", "commune", "file", "sheet_row"],
+    ]
+    spread = rows.groupby("so_dinh_danh")["commune_code"].transform("nunique")
+    rows = rows[spread > 1]
+    out: dict[str, list[Place]] = {}
+    for pid, code, name, file, sheet_row in rows.itertuples(index=False):
+        col = id_col.get(str(code))
+        cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
+        out.setdefault(str(pid), []).append(Place(str(code), str(name), str(file), cell))
+    return [CrossDuplicate(pid, tuple(places)) for pid, places in sorted(out.items())]
+
+
+# ---------------------------------------------------------------------------------------------
+# The month's summary
+# ---------------------------------------------------------------------------------------------
+
+
+def summarize_month(
+    rosters: MonthRosters,
+    area: Area,
+    previous: dict[str, Counts | None] | None = None,
+    previous_month: Month | None = None,
+) -> MonthSummary:
+    """The rate table of ``rosters`` (which must be matched without ambiguity).
+
+    ``previous`` maps commune codes to last month's counts (None: not reported then).
+    """
+    previous = previous or {}
+    readable: list[tuple[Unit, FileReport]] = []
+    figures: list[CommuneFigures] = []
+    for unit in area.communes:
+        report = rosters.report_for(unit)
+        if report is not None and report.error is None:
+            readable.append((unit, report))
+    frame = build_frame(readable)
+    counted = count_by_commune(frame)
+    for unit in area.communes:
+        report = rosters.report_for(unit)
+        prev_counts = previous.get(unit.code)
+        prev_rate = prev_counts.rate if prev_counts else None
+        if report is None:
+            figures.append(CommuneFigures(unit, False, previous_rate=prev_rate))
+        elif report.error is not None:
+            err = report.error
+            figures.append(
+                CommuneFigures(
+                    unit,
+                    False,
+                    report.path,
+                    unreadable=(err.code, err.message("en"), err.message("vi")),
+                    previous_rate=prev_rate,
+                )
+            )
+        else:
+            counts, errs, warns = counted.get(unit.code, (Counts(), 0, 0))
+            figures.append(
+                CommuneFigures(unit, True, report.path, counts, errs, warns, None, prev_rate)
+            )
+    total = Counts(
+        sum(c.counts.total for c in figures if c.counts),
+        sum(c.counts.registered for c in figures if c.counts),
+        sum(c.counts.with_account for c in figures if c.counts),
+        sum(c.counts.refused for c in figures if c.counts),
+    )
+    order = {u.code: i for i, u in enumerate(area.communes)}
+    figures.sort(
+        key=lambda c: (
+            c.rate is None,
+            -(c.rate if c.rate is not None else Decimal(0)),
+            order[c.unit.code],
+        )
+    )
+    return MonthSummary(
+        rosters.month,
+        area,
+        figures,
+        total,
+        cross_commune_duplicates(readable, frame),
+        frame,
+        previous_month,
+    )

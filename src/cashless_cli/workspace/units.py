@@ -1,0 +1,197 @@
+"""Official unit lists for ``cashless init``.
+
+Vietnam's administrative structure changed on 1 July 2025: before, province → district → commune
+(a district office summarizes its communes); after, province → commune (no districts). So a
+reporting area is "a district and its communes" or "a province and its communes".
+
+- A province (after 2025): its communes, wards and special zones come from the
+  ``vietnam-provinces`` package (the GSO list, shipped as data: works offline).
+- A district (before 2025): ``vietnam-provinces`` has only the structure after July 2025, without
+  districts. (``vietnamadminunits`` has the old three-level list, but importing it needs shapely
+  and geopy, a geometry library and a geocoder, for what is a list.) So a district falls back to
+  the list bundled with cashless (Bình Sơn, Quảng Ngãi, 2023), or else to a commented template
+  for the user to fill in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cashless_cli.normalise.text import fold
+from cashless_cli.schema.domain import Unit, binh_son_communes
+from cashless_cli.workspace.config import Area, WorkspaceError, render_config
+
+#: Bundled district lists (pre-2025): (folded district, folded province) → (names, units).
+_BUNDLED = {("binhson", "quangngai"): ("Bình Sơn", "Quảng Ngãi", binh_son_communes)}
+
+_PROVINCE_PREFIXES = ("thanhpho", "tinh")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitList:
+    """What ``init`` writes: the config text, whether it is complete, and where it came from."""
+
+    text: str
+    complete: bool  # False: a template the user must fill in
+    source_en: str
+    source_vi: str
+    area: Area | None = None
+
+
+def _province_key(name: str) -> str:
+    key = fold(name)
+    for prefix in _PROVINCE_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def _short_unit_name(name: str, kind: str) -> str:
+    """ "Xã Tịnh Khê" → "Tịnh Khê"; "Phường 1" stays whole (a bare number is no name)."""
+    words = kind.split()
+    parts = name.split()
+    if [p.lower() for p in parts[: len(words)]] == words:
+        rest = " ".join(parts[len(words) :])
+        if rest and not rest.split()[0].isdigit():
+            return rest
+    return name
+
+
+def province_units(province: str) -> tuple[str, tuple[Unit, ...]]:
+    """The official name of ``province`` and its commune-level units (after July 2025)."""
+    from vietnam_provinces import Province, Ward
+
+    key = _province_key(province)
+    found = [p for p in Province.iter_all() if _province_key(p.name) == key]
+    if not found:
+        names = sorted(p.name for p in Province.iter_all())
+        raise WorkspaceError(
+            f"No province named {province!r} in the official list (after July 2025): "
+            + ", ".join(names),
+            f"Không có tỉnh, thành phố tên {province!r} trong danh mục chính thức (sau 7/2025): "
+            + ", ".join(names),
+        )
+    prov = found[0]
+    wards = sorted(Ward.iter_by_province(prov.code), key=lambda w: int(w.code))
+    units = tuple(
+        Unit(
+            f"{int(w.code):05d}",
+            _short_unit_name(w.name, w.division_type.value),
+            w.division_type.value,
+        )
+        for w in wards
+    )
+    return prov.name, units
+
+
+def data_version() -> str:
+    import vietnam_provinces
+
+    version, data = vietnam_provinces.__version__, vietnam_provinces.__data_version__
+    return f"vietnam-provinces {version} (data {data})"
+
+
+def _report_block(issuer: str, office: str) -> str:
+    return (
+        "\n# The letterhead of the rate table (uncomment to change):\n"
+        "# [report]\n"
+        f'# issuer = "{issuer}"\n'
+        f'# office = "{office}"\n'
+        '# signer_title = "TRƯỞNG PHÒNG"\n'
+        '# signer = ""\n'
+    )
+
+
+def units_for(district: str | None, province: str | None) -> UnitList:
+    """The workspace configuration for a district (before 2025) or a province (after)."""
+    if district is None and province is not None:
+        name, units = province_units(province)
+        short = name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+        area = Area(short, "province", None, units)
+        source = data_version()
+        text = (
+            f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
+            f"# Units from {source}.\n\n"
+            + render_config(area)
+            + _report_block(f"UBND {name.upper()}", "SỞ Y TẾ")
+        )
+        return UnitList(
+            text,
+            True,
+            f"{len(units)} communes of {name} from {source}",
+            f"{len(units)} xã, phường của {name} theo {source}",
+            area,
+        )
+    if district is not None:
+        d_key = fold(district)
+        d_key = d_key[len("huyen") :] if d_key.startswith("huyen") and len(d_key) > 5 else d_key
+        p_key = _province_key(province) if province else None
+        bundled = next(
+            (v for (d, p), v in _BUNDLED.items() if d == d_key and p_key in (None, p)), None
+        )
+        if bundled is not None:
+            d_name, p_name, units_fn = bundled
+            units = units_fn()
+            area = Area(d_name, "district", p_name, units)
+            text = (
+                f"# cashless workspace: {d_name} district, {p_name}, and its {len(units)} "
+                "communes (before July 2025).\n"
+                "# Units from the list bundled with cashless (GSO codes, 2023).\n\n"
+                + render_config(area)
+                + _report_block(
+                    f"UBND HUYỆN {d_name.upper()}", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+                )
+            )
+            return UnitList(
+                text,
+                True,
+                f"{len(units)} communes of {d_name} from the list bundled with cashless",
+                f"{len(units)} xã, thị trấn của huyện {d_name} "
+                "theo danh sách có sẵn trong cashless",
+                area,
+            )
+        return UnitList(
+            _template(district, province),
+            False,
+            f"no official list of the communes of {district} district: vietnam-provinces only "
+            "has the structure after July 2025, without districts. List them in cashless.toml",
+            f"chưa có danh sách chính thức các xã của huyện {district}: gói vietnam-provinces chỉ "
+            "có đơn vị hành chính sau 7/2025, không còn cấp huyện. Hãy liệt kê các xã trong "
+            "cashless.toml",
+        )
+    return UnitList(
+        _template(None, None),
+        False,
+        "a template: write the area and its communes in cashless.toml "
+        "(or run init with --district or --province)",
+        "tệp mẫu: ghi tên đơn vị và các xã trong cashless.toml "
+        "(hoặc chạy init với --district hay --province)",
+    )
+
+
+def _q(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _template(district: str | None, province: str | None) -> str:
+    lines = [
+        "# cashless workspace: fill in the reporting area and its communes.",
+        "# A district (before July 2025) is [district] with its province; a province (after) is",
+        "# [province]. Then one [[communes]] block per commune: code (the GSO code, if known),",
+        "# name (as the communes write it in their rosters) and kind (xã, phường, thị trấn).",
+        "",
+        "[district]",
+        f"name = {_q(district or '')}",
+    ]
+    if province:
+        lines.append(f"province = {_q(province)}")
+    else:
+        lines.append('# province = ""')
+    lines += [
+        "",
+        "# [[communes]]",
+        '# code = "21079"',
+        '# name = "Bình Hòa"',
+        '# kind = "xã"',
+    ]
+    return "\n".join(lines) + "\n"

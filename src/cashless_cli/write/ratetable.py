@@ -1,0 +1,463 @@
+"""The district's monthly rate table (``bang-tong-hop-YYYY-MM.xlsx``): an annex to an official
+dispatch, print-ready on A4, one page wide, in Times New Roman.
+
+Sheet 1 is the table (issuing body and national motto, title, one line per commune sorted by rate,
+the district total, notes, signatures); sheet 2 holds native charts (the rates of the month, and
+the area's rate over every month summarized so far); sheet 3 the month-by-month figures the line
+chart draws. Every value goes through :func:`cashless_cli.write.cells.put`.
+
+The workbook is deterministic: its properties come from the data (the report month), not from the
+clock; the one cell that carries the time it was made is :data:`GENERATED_AT_CELL`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.functions import tostring
+
+from cashless_cli.dataset.history import MonthFigures
+from cashless_cli.dataset.output import stable_zip
+from cashless_cli.dataset.summary import CommuneFigures, MonthSummary
+from cashless_cli.read.metadata import Month
+from cashless_cli.report.mask import mask
+from cashless_cli.write.cells import put
+
+FONT = "Times New Roman"
+TABLE_SHEET = "Bảng tổng hợp"
+CHART_SHEET = "Biểu đồ"
+MONTHS_SHEET = "Theo tháng"
+HEADER_ROW = 9
+FIRST_ROW = HEADER_ROW + 2  # after the column numbering row
+RATE_FORMAT = "0.00"
+CHANGE_FORMAT = "+0.00;-0.00;0.00"
+COUNT_FORMAT = "#,##0"
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("STT", 5),
+    ("Xã, thị trấn", 17),
+    ("Số đối tượng trong danh sách", 11),
+    ("Đã đăng ký nhận qua tài khoản", 11),
+    ("Trong đó: đã có tài khoản", 11),
+    ("Từ chối (nhận tiền mặt)", 10),
+    ("Tỷ lệ đăng ký (%)", 9),
+    ("Tăng, giảm so với tháng trước (điểm %)", 11),
+    ("Ghi chú", 22),
+)
+NUMBERING = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(4)/(3)", "(8)", "(9)")
+LAST_COL = len(COLUMNS)
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1)
+_RIGHT = Alignment(horizontal="right", vertical="center", indent=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Letterhead:
+    """Who issues the table; read from ``[report]`` in cashless.toml, else from the area."""
+
+    issuer: str  # "UBND HUYỆN BÌNH SƠN"
+    office: str  # "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    place: str  # "Bình Sơn" (for "Bình Sơn, ngày … tháng … năm …")
+    signer_title: str  # "TRƯỞNG PHÒNG"
+    signer: str = ""
+    area_word: str = "huyện"  # "huyện" or "tỉnh", in "Toàn huyện"
+    attached_to: str = ""  # "UBND huyện Bình Sơn", in "(Kèm theo văn bản số … của …)"
+
+
+def letterhead_for(summary: MonthSummary, config: dict[str, object] | None = None) -> Letterhead:
+    area = summary.area
+    district = area.level == "district"
+    default = Letterhead(
+        issuer=f"UBND {'HUYỆN' if district else 'TỈNH'} {area.name.upper()}",
+        office="PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" if district else "SỞ Y TẾ",
+        place=area.name,
+        signer_title="TRƯỞNG PHÒNG" if district else "GIÁM ĐỐC",
+        area_word="huyện" if district else "tỉnh",
+        attached_to=f"UBND {'huyện' if district else 'tỉnh'} {area.name}",
+    )
+    report = (config or {}).get("report")
+    if not isinstance(report, dict):
+        return default
+    return Letterhead(
+        issuer=str(report.get("issuer") or default.issuer),
+        office=str(report.get("office") or default.office),
+        place=str(report.get("place") or default.place),
+        signer_title=str(report.get("signer_title") or default.signer_title),
+        signer=str(report.get("signer") or ""),
+        area_word=default.area_word,
+        attached_to=str(report.get("attached_to") or default.attached_to),
+    )
+
+
+def _font(size: float = 12, bold: bool = False, italic: bool = False, **kw: object) -> Font:
+    return Font(name=FONT, size=size, bold=bold, italic=italic, **kw)
+
+
+def _merged(
+    ws: Worksheet,
+    row: int,
+    first: int,
+    last: int,
+    value: object,
+    font: Font,
+    align: Alignment = _CENTER,
+    height: float | None = None,
+) -> None:
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = put(ws.cell(row, first), value)
+    cell.font = font
+    cell.alignment = align
+    if height is not None:
+        ws.row_dimensions[row].height = height
+
+
+def _num(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _note(c: CommuneFigures) -> str:
+    parts = []
+    if c.unreadable is not None:
+        parts.append(f"Không đọc được danh sách: {c.unreadable[2]}")
+    elif not c.reported:
+        parts.append("Chưa báo cáo")
+    if c.rows_with_errors:
+        parts.append(f"Danh sách có {c.rows_with_errors} dòng lỗi")
+    return "; ".join(parts)
+
+
+def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
+    lines = [
+        "Tỷ lệ đăng ký = (Đã đăng ký + Đã có tài khoản) / Số đối tượng trong danh sách × 100; "
+        "đối tượng từ chối vẫn được tính trong số đối tượng. Các dòng có lỗi vẫn được tính."
+    ]
+    missing = [c.unit.name for c in summary.not_reported]
+    if missing:
+        lines.append(
+            f"Chưa báo cáo hoặc không đọc được danh sách ({len(missing)}): "
+            + ", ".join(missing)
+            + "."
+        )
+    with_errors = [c for c in summary.reported if c.rows_with_errors]
+    if with_errors:
+        lines.append(
+            "Danh sách có dòng lỗi (cần xã sửa lại): "
+            + ", ".join(f"{c.unit.name} ({c.rows_with_errors} dòng)" for c in with_errors)
+            + "."
+        )
+    for dup in summary.duplicates:
+        where = "; ".join(f"{p.name} (tệp {p.file}, ô {p.cell})" for p in dup.places)
+        lines.append(f"Số định danh {mask(dup.id)} có trong danh sách của nhiều xã: {where}.")
+    if summary.previous_month is not None:
+        lines.append(
+            f"Cột (8) so với tháng {summary.previous_month.month:02d}/"
+            f"{summary.previous_month.year}."
+        )
+    del head
+    return lines
+
+
+def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt.datetime) -> int:
+    for i, (_, width) in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = width
+    # Letterhead: issuing body on the left, national motto on the right.
+    _merged(ws, 1, 1, 3, head.issuer, _font(12))
+    _merged(ws, 1, 4, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _font(12, bold=True))
+    _merged(ws, 2, 1, 3, head.office, _font(12, bold=True, underline="single"), height=32)
+    _merged(
+        ws, 2, 4, LAST_COL, "Độc lập - Tự do - Hạnh phúc", _font(13, bold=True, underline="single")
+    )
+    ws.cell(2, 4).alignment = Alignment(horizontal="center", vertical="top")
+    _merged(
+        ws,
+        3,
+        4,
+        LAST_COL,
+        f"{head.place}, ngày ..... tháng ..... năm ......",
+        _font(12, italic=True),
+    )
+    month = summary.month
+    _merged(
+        ws,
+        5,
+        1,
+        LAST_COL,
+        "BẢNG TỔNG HỢP TỶ LỆ ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ĐĂNG KÝ\n"
+        "NHẬN TRỢ CẤP XÃ HỘI HẰNG THÁNG QUA TÀI KHOẢN",
+        _font(13, bold=True),
+        height=36,
+    )
+    _merged(ws, 6, 1, LAST_COL, f"Tháng {month.month} năm {month.year}", _font(13, bold=True))
+    _merged(
+        ws,
+        7,
+        1,
+        LAST_COL,
+        f"(Kèm theo văn bản số ........ ngày ..../..../........ của {head.attached_to})",
+        _font(12, italic=True),
+    )
+    for i, (title, _) in enumerate(COLUMNS, start=1):
+        cell = put(ws.cell(HEADER_ROW, i), title)
+        cell.font = _font(11, bold=True)
+        cell.alignment = _CENTER
+        cell.border = _BOX
+        num = put(ws.cell(HEADER_ROW + 1, i), NUMBERING[i - 1])
+        num.font = _font(10, italic=True)
+        num.alignment = _CENTER
+        num.border = _BOX
+    ws.row_dimensions[HEADER_ROW].height = 64
+
+    row = FIRST_ROW
+    for stt, c in enumerate(summary.communes, start=1):
+        counts = c.counts
+        values: Sequence[object] = (
+            stt,
+            c.unit.name,
+            counts.total if counts else None,
+            counts.registered if counts else None,
+            counts.with_account if counts else None,
+            counts.refused if counts else None,
+            _num(c.rate),
+            _num(c.change),
+            _note(c),
+        )
+        _table_row(ws, row, values, bold=False)
+        row += 1
+    total = summary.total
+    _table_row(
+        ws,
+        row,
+        (
+            None,
+            None,
+            total.total,
+            total.registered,
+            total.with_account,
+            total.refused,
+            _num(total.rate),
+            None,
+            None,
+        ),
+        bold=True,
+    )
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    put(ws.cell(row, 1), f"Tổng cộng ({len(summary.reported)}/{len(summary.communes)} xã)")
+    ws.cell(row, 1).alignment = _CENTER
+    ws.cell(row, 1).font = _font(12, bold=True)
+    total_row = row
+    row += 2
+    put(ws.cell(row, 1), "Ghi chú:").font = _font(11, bold=True, italic=True)
+    row += 1
+    for line in _notes(summary, head):
+        _merged(ws, row, 1, LAST_COL, f"- {line}", _font(11, italic=True), _LEFT)
+        ws.row_dimensions[row].height = 15 * (1 + len(line) // 115)
+        row += 1
+    # The one cell that changes between two runs on the same data.
+    _merged(ws, row, 1, 3, "Lập bằng cashless lúc:", _font(10, italic=True), _LEFT)
+    stamp = put(ws.cell(row, 4), now.replace(microsecond=0), "DD/MM/YYYY HH:MM")
+    stamp.font = _font(10, italic=True)
+    stamp.alignment = Alignment(horizontal="left")
+    generated_row = row
+    row += 2
+    _merged(ws, row, 1, 3, "NGƯỜI LẬP BIỂU", _font(12, bold=True))
+    _merged(ws, row, 6, LAST_COL, head.signer_title, _font(12, bold=True))
+    row += 1
+    _merged(ws, row, 1, 3, "(Ký, ghi rõ họ tên)", _font(11, italic=True))
+    _merged(ws, row, 6, LAST_COL, "(Ký tên, đóng dấu)", _font(11, italic=True))
+    row += 5
+    if head.signer:
+        _merged(ws, row, 6, LAST_COL, head.signer, _font(12, bold=True))
+    last_row = row
+
+    ws.print_area = f"A1:I{last_row}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = 0.79  # 20 mm
+    ws.page_margins.right = 0.59  # 15 mm
+    ws.page_margins.top = 0.79
+    ws.page_margins.bottom = 0.79
+    ws.oddFooter.center.text = "Trang &P/&N"
+    ws.oddFooter.center.font = f"{FONT},Italic"
+    ws.freeze_panes = ws.cell(FIRST_ROW, 1)
+    del total_row
+    return generated_row
+
+
+def _table_row(ws: Worksheet, row: int, values: Sequence[object], bold: bool) -> None:
+    formats = (None, None, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT,
+               RATE_FORMAT, CHANGE_FORMAT, None)  # fmt: skip
+    for i, value in enumerate(values, start=1):
+        cell = put(ws.cell(row, i), value, formats[i - 1])
+        cell.font = _font(12, bold=bold)
+        cell.border = _BOX
+        if i == 1:
+            cell.alignment = _CENTER
+        elif i in (2, 9):
+            cell.alignment = _LEFT
+        else:
+            cell.alignment = _RIGHT
+    ws.row_dimensions[row].height = 18 if not values[8] or len(str(values[8])) < 26 else 32
+
+
+def _months_sheet(
+    ws: Worksheet, summary: MonthSummary, history: dict[Month, MonthFigures], head: Letterhead
+) -> int:
+    """Month × (area, each commune) rates; returns the number of months."""
+    units = summary.area.communes
+    put(ws.cell(1, 1), "Tháng").font = _font(11, bold=True)
+    put(ws.cell(1, 2), f"Toàn {head.area_word}").font = _font(11, bold=True)
+    for j, unit in enumerate(units, start=3):
+        put(ws.cell(1, j), unit.name).font = _font(11, bold=True)
+        ws.column_dimensions[ws.cell(1, j).column_letter].width = 12
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 12
+    for i, figures in enumerate(history.values(), start=2):
+        put(ws.cell(i, 1), f"{figures.month.month:02d}/{figures.month.year}").font = _font(11)
+        put(ws.cell(i, 2), _num(figures.rate), RATE_FORMAT).font = _font(11)
+        for j, unit in enumerate(units, start=3):
+            counts = figures.communes.get(unit.code)
+            rate = counts.rate if counts else None
+            put(ws.cell(i, j), _num(rate), RATE_FORMAT).font = _font(11)
+    ws.freeze_panes = "B2"
+    _fit(ws, "landscape")
+    return len(history)
+
+
+def _fit(ws: Worksheet, orientation: str, tall: int = 0) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = tall
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _charts(
+    ws: Worksheet,
+    table: Worksheet,
+    months: Worksheet,
+    summary: MonthSummary,
+    n_months: int,
+    head: Letterhead,
+) -> None:
+    month = summary.month
+    put(
+        ws.cell(1, 1),
+        f"Tỷ lệ đăng ký nhận trợ cấp qua tài khoản - tháng {month.month}/{month.year}",
+    ).font = _font(13, bold=True)
+    n = len(summary.communes)
+    bar = BarChart()
+    bar.type = "bar"
+    bar.style = 10
+    bar.title = f"Tỷ lệ đăng ký theo xã, tháng {month.month:02d}/{month.year} (%)"
+    bar.y_axis.title = "%"
+    bar.y_axis.numFmt = "0"
+    bar.y_axis.majorGridlines = None
+    bar.x_axis.scaling.orientation = "maxMin"  # highest rate on top, as in the table
+    bar.x_axis.delete = False
+    bar.y_axis.delete = False
+    bar.legend = None
+    bar.gapWidth = 40
+    data = Reference(table, min_col=7, min_row=FIRST_ROW, max_row=FIRST_ROW + n - 1)
+    cats = Reference(table, min_col=2, min_row=FIRST_ROW, max_row=FIRST_ROW + n - 1)
+    bar.add_data(data, titles_from_data=False)
+    bar.set_categories(cats)
+    bar.series[0].tx = SeriesLabel(v="Tỷ lệ đăng ký (%)")
+    bar.y_axis.crosses = "max"  # the value axis below the bars (categories run top-down)
+    bar.dataLabels = _value_labels()
+    bar.width = 17
+    bar.height = max(9.0, 0.55 * n + 2)
+    ws.add_chart(bar, "A3")
+
+    line = LineChart()
+    line.title = f"Tỷ lệ đăng ký toàn {head.area_word} qua các tháng (%)"
+    line.style = 12
+    line.y_axis.title = "%"
+    line.y_axis.numFmt = "0.00"
+    line.x_axis.title = "Tháng"
+    line.x_axis.delete = False
+    line.y_axis.delete = False
+    line.legend = None
+    line.y_axis.scaling.min = 0
+    values = Reference(months, min_col=2, min_row=1, max_row=1 + n_months)
+    labels = Reference(months, min_col=1, min_row=2, max_row=1 + n_months)
+    line.add_data(values, titles_from_data=True)
+    line.set_categories(labels)
+    line.dataLabels = _value_labels()
+    line.width = 17
+    line.height = 8
+    anchor_row = 3 + int(bar.height / 0.5) + 2
+    ws.add_chart(line, f"A{anchor_row}")
+    _fit(ws, "portrait", tall=1)
+
+
+def _value_labels() -> DataLabelList:
+    labels = DataLabelList()
+    labels.showVal = True
+    labels.showSerName = False
+    labels.showCatName = False
+    labels.showLegendKey = False
+    labels.showPercent = False
+    return labels
+
+
+def rate_table_bytes(
+    summary: MonthSummary,
+    history: dict[Month, MonthFigures],
+    now: dt.datetime,
+    config: dict[str, object] | None = None,
+) -> bytes:
+    """The workbook, as bytes (written by the caller, atomically)."""
+    head = letterhead_for(summary, config)
+    wb = Workbook()
+    table = wb.active
+    assert table is not None
+    table.title = TABLE_SHEET
+    _table_sheet(table, summary, head, now)
+    charts = wb.create_sheet(CHART_SHEET)
+    months = wb.create_sheet(MONTHS_SHEET)
+    n_months = _months_sheet(months, summary, history, head)
+    _charts(charts, table, months, summary, n_months, head)
+    fixed = dt.datetime(summary.month.year, summary.month.month, 1)
+    props = wb.properties
+    props.creator = "cashless"
+    props.lastModifiedBy = "cashless"
+    props.created = fixed
+    props.modified = fixed
+    props.title = f"Bảng tổng hợp tỷ lệ đăng ký nhận trợ cấp qua tài khoản {summary.month}"
+    props.subject = f"{head.issuer} - {summary.month}"
+    buffer = io.BytesIO()
+    wb.save(buffer)  # stamps the clock on docProps/core.xml: put the fixed properties back
+    props.modified = fixed
+    core = tostring(props.to_tree())
+    return stable_zip(buffer.getvalue(), {"docProps/core.xml": core})
+
+
+def generated_at_cell(data: bytes) -> str | None:
+    """Where the "generated at" stamp is in a rate table (for tests and comparisons)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb[TABLE_SHEET]
+    for row in ws.iter_rows(min_col=1, max_col=1):
+        if row[0].value == "Lập bằng cashless lúc:":
+            return f"D{row[0].row}"
+    return None
