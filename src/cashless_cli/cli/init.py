@@ -13,9 +13,9 @@ import typer
 from rich.markup import escape
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
-from cashless_cli.dataset.output import atomic_write_text
 from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
 from cashless_cli.workspace.units import units_for
+from cashless_cli.write.atomic import write_text
 
 
 def init(
@@ -51,7 +51,7 @@ def init(
         fail(exc.message(language), language)
     for sub in ("", "rosters", "reports"):
         (directory / sub).mkdir(parents=True, exist_ok=True)
-    atomic_write_text(config, units.text)
+    write_text(config, units.text, private=False)
     console = out_console()
     vi = language == "vi"
     console.print(

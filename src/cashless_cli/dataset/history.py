@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from cashless_cli.dataset.output import atomic_write_text
 from cashless_cli.dataset.summary import Counts, MonthSummary, rate_of
 from cashless_cli.read.metadata import Month
+from cashless_cli.write.atomic import write_text
 
 HISTORY_NAME = "history.csv"
 FIELDS = (
@@ -127,5 +127,5 @@ def record_month(path: Path, summary: MonthSummary) -> dict[Month, MonthFigures]
                     figures.rows_with_errors.get(code, "") if counts else "",
                 ]
             )
-    atomic_write_text(path, out.getvalue())
+    write_text(path, out.getvalue(), private=False)
     return dict(sorted(history.items(), key=lambda kv: _key(kv[0])))

@@ -25,11 +25,11 @@ from cashless_cli.dataset.history import (
     record_month,
 )
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
-from cashless_cli.dataset.output import atomic_write_bytes
 from cashless_cli.dataset.summary import MonthSummary, summarize_month
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
+from cashless_cli.write.atomic import write_bytes
 from cashless_cli.write.ratetable import rate_table_bytes
 
 
@@ -169,6 +169,8 @@ def run_summary(
         history[month] = figures_of(summary)
         workbook = reports / table_name(month)
         dataset = reports / dataset_name(month)
-        atomic_write_bytes(workbook, rate_table_bytes(summary, history, stamp, workspace.extra))
-        atomic_write_bytes(dataset, parquet_bytes(summary), private=True)  # personal data
+        write_bytes(
+            workbook, rate_table_bytes(summary, history, stamp, workspace.extra), private=False
+        )
+        write_bytes(dataset, parquet_bytes(summary), private=True)  # personal data
     return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])

@@ -105,6 +105,12 @@ def _calamine_call(path: Path, fn: Any) -> Any:
         raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
     except (OSError, ValueError, TypeError, RuntimeError, OverflowError) as exc:
         raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
+    except BaseException as exc:
+        # python-calamine's Rust code can panic on damaged files; pyo3 raises that as
+        # PanicException, which derives from BaseException. It means a damaged file.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise ReadError("file-truncated", str(path), detail="the reader gave up") from exc
 
 
 def _short(text: str) -> str:

@@ -68,6 +68,7 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[IO[bytes]]:
     ...     f.write(b"...")
     """
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path_for(path)
     fd = _open_new(temp, private)
     done = False

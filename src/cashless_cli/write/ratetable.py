@@ -27,11 +27,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from cashless_cli.dataset.history import MonthFigures
-from cashless_cli.dataset.output import stable_zip
 from cashless_cli.dataset.summary import CommuneFigures, MonthSummary
 from cashless_cli.read.metadata import Month
 from cashless_cli.report.mask import mask
 from cashless_cli.write.cells import put
+from cashless_cli.write.deterministic import stable_zip
 
 FONT = "Times New Roman"
 TABLE_SHEET = "Bảng tổng hợp"
