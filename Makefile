@@ -12,8 +12,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+# The month's work on a scratch copy of the bundled samples (samples/ itself is never written):
+# check the rosters, publish the rate table, hand the registrations to the Post Office.
+DEMO := out/demo
 demo: $(STAMP)
-	$(BIN)/cashless validate samples/workspace/rosters/2023-06 --max-issues 20 || [ $$? -eq 1 ]
+	rm -rf $(DEMO) && mkdir -p out && cp -r samples/workspace $(DEMO)
+	$(BIN)/cashless validate $(DEMO)/rosters/2023-06 --max-issues 15 || [ $$? -eq 1 ]
+	$(BIN)/cashless summarize --workspace $(DEMO) --month 2023-06
+	$(BIN)/cashless export-postoffice --workspace $(DEMO) --month 2023-06
+	@echo "Outputs: $(DEMO)/reports/2023-06 and $(DEMO)/handoff/2023-06"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests samples benchmarks
