@@ -28,22 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.errors import UserError
 from cashless_cli.read.metadata import Month
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 
 CONFIG_NAME = "cashless.toml"
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(UserError):
     """A workspace that cannot be used; the message says what to do, in both languages."""
-
-    def __init__(self, en: str, vi: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.vi = vi
-
-    def message(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 @dataclass(frozen=True, slots=True)

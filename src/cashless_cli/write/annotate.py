@@ -36,6 +36,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.hyperlink import Hyperlink
 
+from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.workbook import META_SHEET, Workbook
@@ -61,16 +62,8 @@ _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.FATA
 _CELL_RE = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
-class AnnotateError(Exception):
+class AnnotateError(UserError):
     """An annotated copy that cannot be written; the message says why, in both languages."""
-
-    def __init__(self, en: str, vi: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.vi = vi
-
-    def message(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 @dataclass(frozen=True, slots=True)

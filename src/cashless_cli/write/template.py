@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from cashless_cli.errors import UserError
 from cashless_cli.normalise.text import strip_diacritics
 from cashless_cli.normalise.vocab import CATEGORY_CODES, Receiver, Sex, Status
 from cashless_cli.read.metadata import Month
@@ -119,16 +120,8 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
 
 
-class TemplateError(Exception):
+class TemplateError(UserError):
     """A template that cannot be written; the message says why, in both languages."""
-
-    def __init__(self, en: str, vi: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.vi = vi
-
-    def message(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
 
 
 @dataclass(frozen=True, slots=True)
