@@ -183,13 +183,7 @@ def bases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 #: Exceptions of bugs that have their own strict-xfail regression test (test_hostile_cli.py);
 #: remove an entry when its bug is fixed.
-KNOWN_BUGS = (
-    # guards._inspect_zip does not catch zipfile's NotImplementedError ("zip file version 8.8")
-    "NotImplementedError: zip file version",
-    # python-calamine's xls reader trusts a size field: one byte changed in a valid .xls makes
-    # it allocate ~1 TB and abort the process (guards.py does not look inside .xls files)
-    "calamine::xls::Xls",
-)
+KNOWN_BUGS: tuple[str, ...] = ()
 
 
 def _known_bug(exception: dict[str, str]) -> bool:

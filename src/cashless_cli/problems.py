@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
+from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 
 
 class Severity(StrEnum):
@@ -88,6 +89,7 @@ _VI_PHRASES = {
     "damaged OLE2 compound file": "tệp OLE2 bị hỏng",
     "broken zip archive": "tệp nén zip bị hỏng",
     "the reader gave up": "trình đọc không đọc nổi tệp",
+    "damaged sheet dimensions": "kích thước trang tính bị hỏng",
 }
 _VI_PATTERNS = (
     (re.compile(r"^corrupt data in (.+)$"), "dữ liệu hỏng trong {0}"),
@@ -95,6 +97,10 @@ _VI_PATTERNS = (
     (re.compile(r"^bad checksum for (.+)$"), "sai mã kiểm tra của {0}"),
     (re.compile(r"^bad header for (.+)$"), "sai phần đầu của {0}"),
     (re.compile(r"^unsupported compression in (.+)$"), "kiểu nén không hỗ trợ trong {0}"),
+    (
+        re.compile(r"^(.+) is not well-formed XML \(line (\d+)\)$"),
+        "{0} sai cấu trúc XML (dòng {1})",
+    ),
 )
 
 
@@ -445,6 +451,14 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "'{value}' is not a valid {header}.", "'{value}' không hợp lệ cho cột '{header}'.",
         "Correct the value.", "Sửa lại giá trị.",
         "A catch-all for values of the wrong type."),
+    ProblemType("text-too-long", E,
+        "Text too long", "Nội dung quá dài",
+        "'{header}' holds {length} characters (at most {limit}).",
+        "Ô '{header}' có {length} ký tự (tối đa {limit}).",
+        "Check the cell: text pasted by mistake? Keep only the value that belongs there.",
+        "Kiểm tra lại ô: có dán nhầm nội dung không? Chỉ giữ giá trị đúng của ô.",
+        "No name, village or note is thousands of characters long; such a cell is a paste "
+        "error and would reach the Post Office's files."),
     ProblemType("formula-no-value", E,
         "Formula without a value", "Công thức chưa có kết quả",
         "The cell holds a formula whose result was never saved, so its value is unknown.",
@@ -611,13 +625,18 @@ class Problem:
     def severity(self) -> Severity:
         return CATALOGUE[self.code].severity
 
-    def _params(self) -> dict[str, Any]:
+    def _params(self, masked: bool = False) -> dict[str, Any]:
         merged: dict[str, Any] = {"value": _show(self.value), "header": self.header or ""}
         merged.update(self.params)
+        if masked and self.column in SENSITIVE_KEYS:
+            for key in ("value", "fixed"):
+                if merged.get(key):
+                    merged[key] = mask(merged[key])
         return merged
 
-    def message(self, lang: Lang) -> str:
-        return self.type.message(lang, self._params())
+    def message(self, lang: Lang, masked: bool = False) -> str:
+        """The message; ``masked`` hides personal numbers it quotes (for terminals and logs)."""
+        return self.type.message(lang, self._params(masked))
 
     def hint(self, lang: Lang) -> str:
         return self.type.hint(lang, self._params())

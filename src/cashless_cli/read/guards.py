@@ -29,8 +29,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal, NoReturn
+from xml.parsers import expat
 
 import msoffcrypto
+import olefile
 
 from cashless_cli.problems import ReadError
 
@@ -232,7 +234,67 @@ def _inspect_ole(f: BinaryIO, path: Path, size: int, limits: Limits) -> FileKind
         encrypted = False
     if encrypted:
         raise ReadError("file-encrypted", where)
+    _check_biff_extent(f, where, limits)
     return "xls"
+
+
+# BIFF record types that carry a cell position (row u16, column u16 first).
+_BIFF_CELLS = {0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00D6}
+_BIFF_MULTI = {0x00BD, 0x00BE}  # MULRK, MULBLANK: row, first column, ..., last column
+_BIFF_DIMENSIONS = 0x0200
+
+
+def _check_biff_extent(f: BinaryIO, path: str, limits: Limits) -> None:
+    """Refuse an .xls whose sheet extent would make the reader allocate an absurd grid.
+
+    python-calamine sizes a sheet from its DIMENSIONS record and its cell positions; one
+    damaged byte there (first row after last row) aborts the whole process. We walk the
+    Workbook stream's records once (BIFF8: [type u16][length u16][data]) and check both.
+    """
+    try:
+        f.seek(0)
+        with olefile.OleFileIO(f) as ole:
+            name = "Workbook" if ole.exists("Workbook") else "Book"
+            if not ole.exists(name):
+                raise ReadError(
+                    "file-not-workbook", path, detail="an Office file that is not a workbook"
+                )
+            data = ole.openstream(name).read()
+    except ReadError:
+        raise
+    except Exception as exc:  # olefile's errors for a cut or corrupt compound file
+        raise ReadError("file-truncated", path, detail="damaged OLE2 compound file") from exc
+    pos, end = 0, len(data)
+    max_row = max_col = 0
+    unpack = struct.unpack_from
+    while pos + 4 <= end:
+        rtype, length = unpack("<HH", data, pos)
+        body = pos + 4
+        if rtype == _BIFF_DIMENSIONS and length in (10, 14):
+            if length == 14:
+                first_row, last_row, first_col, last_col = unpack("<IIHH", data, body)
+            else:
+                first_row, last_row, first_col, last_col = unpack("<HHHH", data, body)
+            if first_row > last_row or first_col > last_col:
+                raise ReadError("file-truncated", path, detail="damaged sheet dimensions")
+            max_row, max_col = max(max_row, last_row), max(max_col, last_col)
+        elif rtype in _BIFF_CELLS and length >= 4:
+            row, col = unpack("<HH", data, body)
+            max_row, max_col = max(max_row, row + 1), max(max_col, col + 1)
+        elif rtype in _BIFF_MULTI and length >= 6:
+            row, _first = unpack("<HH", data, body)
+            (last,) = unpack("<H", data, body + length - 2)
+            max_row, max_col = max(max_row, row + 1), max(max_col, last + 1)
+        pos = body + length
+    if max_row > limits.max_rows or max_col > limits.max_columns:
+        raise ReadError(
+            "sheet-too-large",
+            path,
+            sheet="?",
+            rows=f"{max_row:,}",
+            columns=f"{max_col:,}",
+            last_cell=f"{_column_letters(max(max_col, 1))}{max(max_row, 1)}",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,7 +307,14 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits) -> FileKind:
         f.seek(0)
         archive = zipfile.ZipFile(f)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, struct.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        NotImplementedError,  # "zip file version 8.8": a damaged header field
+        struct.error,
+    ) as exc:
         raise ReadError("file-truncated", where, detail="broken zip archive") from exc
     names = {info.filename for info in infos}
 
@@ -292,10 +361,24 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits) -> FileKind:
             scanner = _OdsScanner(limits)
         else:
             scanner = _Scanner()
+        # The cells' XML must be well-formed: python-calamine reads a broken sheet silently,
+        # dropping the values it cannot parse (measured: "<v><x>1</v>" becomes an empty cell).
+        checked = name in sheets or name in ("xl/sharedStrings.xml", "content.xml")
+        parser = expat.ParserCreate() if checked else None
         try:
             for chunk in _stream_member(f, info, where, budget):
                 scanner.feed(chunk)
+                if parser is not None:
+                    parser.Parse(chunk, False)
             scanner.close()
+            if parser is not None:
+                parser.Parse(b"", True)
+        except expat.ExpatError as exc:
+            raise ReadError(
+                "file-truncated",
+                where,
+                detail=f"{name} is not well-formed XML (line {exc.lineno})",
+            ) from exc
         except _Unsafe as exc:
             raise ReadError("xml-unsafe", where) from exc
         except _TooBig as exc:

@@ -129,7 +129,9 @@ def render_file(
             if shown >= max_issues:
                 break
             table.add_row(
-                f"  {p.cell or '-'}", escape(_value(p, show_ids)), escape(p.message(lang))
+                f"  {p.cell or '-'}",
+                escape(_value(p, show_ids)),
+                escape(p.message(lang, masked=not show_ids)),
             )
             shown += 1
         table.add_row("", "", f"[dim]→ {escape(group[0].hint(lang))}[/]")

@@ -62,6 +62,7 @@ class Column:
     width: float = 14
     help_vi: str = ""
     key: str = ""  # filled in from the field name
+    max_length: int = 255  # longer text is refused: no real name or village is that long
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,7 +297,7 @@ class RosterRow(BaseModel):
             help_vi="Bưu điện, hoặc tên ngân hàng.",
         ),
     ] = None
-    ghi_chu: Annotated[str | None, Column("Ghi chú", width=16)] = None
+    ghi_chu: Annotated[str | None, Column("Ghi chú", width=16, max_length=1000)] = None
 
     @field_validator("*", mode="before")
     @classmethod
@@ -310,6 +311,11 @@ class RosterRow(BaseModel):
         return value
 
 
+def _clip(raw: CellValue) -> CellValue:
+    """A long value as shown in a report: its start, not all 40,000 characters."""
+    return raw[:60] + "…" if isinstance(raw, str) and len(raw) > 60 else raw
+
+
 def parse_cell(column: Column, raw: CellValue, today: dt.date) -> tuple[Any, list[FieldProblem]]:
     """One cell through its column's parser: the clean value (None if refused or empty) and the
     problems found (a refusal, repairs, a required value missing)."""
@@ -317,6 +323,10 @@ def parse_cell(column: Column, raw: CellValue, today: dt.date) -> tuple[Any, lis
         result = PARSERS[column.kind](raw, today)
     except Invalid as exc:
         return None, [FieldProblem(column.key, exc.code, raw, exc.params)]
+    value = result.value
+    if isinstance(value, str) and len(value) > column.max_length:
+        params = {"length": f"{len(value):,}", "limit": column.max_length}
+        return None, [FieldProblem(column.key, "text-too-long", _clip(raw), params)]
     problems = [FieldProblem(column.key, fix.code, raw, fix.params) for fix in result.fixes]
     if result.value is None and column.need is Need.ALWAYS:
         problems.append(FieldProblem(column.key, "required-missing", raw, {}))
