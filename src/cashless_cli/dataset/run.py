@@ -13,9 +13,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
@@ -120,6 +117,9 @@ def month_rosters(
 
 
 def parquet_bytes(summary: MonthSummary) -> bytes:
+    import pyarrow as pa  # heavy: imported only when a dataset is written
+    import pyarrow.parquet as pq
+
     table = pa.Table.from_pandas(summary.frame, preserve_index=False)
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")

@@ -13,9 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from cashless_cli.dataset.month import MonthRosters
 from cashless_cli.normalise.dates import LooseDate
@@ -26,6 +24,9 @@ from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.row import RosterRow
 from cashless_cli.validation import FileReport
 from cashless_cli.workspace.config import Area
+
+if TYPE_CHECKING:  # pandas costs 0.2 s to import: only the commands that need it pay
+    import pandas as pd
 
 #: Below this rate (percent) a commune is flagged on the terminal, as the dispatch does.
 LOW_RATE = Decimal(5)
@@ -164,6 +165,8 @@ def _cell_text(value: Any) -> str | None:
 
 
 def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
+    import pandas as pd
+
     """All rows of the month, one line each, with their commune; every value is a string except
     the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit)."""
     cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
@@ -201,6 +204,8 @@ def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
 
 
 def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
+    import pandas as pd
+
     """Per commune code: its counts, rows with errors, rows with warnings (pandas group-by)."""
     if frame.empty:
         return {}
