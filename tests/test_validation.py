@@ -193,3 +193,15 @@ def test_formula_without_cached_value_is_said_not_called_empty(tmp_path: Path) -
     wb.save(w.path)
     report = validate_file(w.path, Options(today=TODAY))
     assert [(p.code, p.cell) for p in report.issues] == [("formula-no-value", target)]
+
+
+def test_roster_on_a_hidden_sheet_is_read_and_said(tmp_path: Path) -> None:
+    w = write_roster(tmp_path / "r.xlsx", make_rows(4, seed=13))
+    wb = openpyxl.load_workbook(w.path)
+    wb.create_sheet("Ghi chú")["A1"] = "trang phụ"
+    wb["Danh sách"].sheet_state = "hidden"
+    wb.active = 1
+    wb.save(w.path)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert report.rows == 4 and report.issues == []
+    assert [p.code for p in report.info if p.code == "sheet-hidden"] == ["sheet-hidden"]

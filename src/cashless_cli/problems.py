@@ -253,6 +253,13 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Kiểm tra lại chữ đã chuyển; các dòng mới nên gõ bằng Unicode (phông Times New Roman).",
         "TCVN3 (.Vn fonts) and VNI (VNI- fonts) store Vietnamese as Latin-1 bytes that read as "
         "garbage in Unicode. The cell's font name, or the letters themselves, tell which."),
+    ProblemType("sheet-hidden", I,
+        "Roster on a hidden sheet", "Danh sách nằm ở trang tính bị ẩn",
+        "The roster was read from sheet '{sheet}', which is hidden in Excel.",
+        "Danh sách được đọc từ trang '{sheet}', trang này đang bị ẩn trong Excel.",
+        "Check that this hidden sheet is the list the commune meant to send.",
+        "Kiểm tra lại trang bị ẩn này có đúng là danh sách xã muốn gửi không.",
+        "A roster is normally on a visible sheet; a hidden one may be an old copy."),
     ProblemType("row-skipped", I,
         "Row skipped", "Dòng được bỏ qua",
         "Row {row} was skipped: {reason}.", "Dòng {row} được bỏ qua: {reason}.",

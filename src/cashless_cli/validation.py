@@ -186,6 +186,8 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     report.kind = book.kind
     sheet, header = _pick_sheet(book, report)
     report.sheet = sheet.name
+    if not sheet.visible:
+        report.problems.append(Problem("sheet-hidden", sheet.name, params={"sheet": sheet.name}))
     report.header_row = header.row + 1
     report.header_depth = header.depth
     report.columns = {k: header.headers[c] for k, c in header.columns.items()}
