@@ -10,7 +10,9 @@ import typer
 
 from cashless_cli import __version__
 from cashless_cli.cli.explain import explain
+from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
+from cashless_cli.cli.import_postoffice import import_postoffice_command
 from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.summarize import summarize
@@ -50,6 +52,14 @@ app.command(
     "export-postoffice",
     help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
 )(export_postoffice_command)
+app.command(
+    "import-postoffice",
+    help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
+)(import_postoffice_command)
+app.command(
+    "export-payments",
+    help="Write the month's list of payments through accounts (and who is still paid in cash).",
+)(export_payments_command)
 app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
 app.command(help="Create a workspace: cashless.toml with the area's units, rosters/, reports/.")(
     init

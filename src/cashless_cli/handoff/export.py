@@ -50,6 +50,7 @@ from cashless_cli.ledger.store import (
     Ledger,
     LedgerError,
 )
+from cashless_cli.postoffice.accounts import failed_handovers_in
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
@@ -59,9 +60,8 @@ from cashless_cli.write.handoff import (
     build_heldback_workbook,
     build_postoffice_workbook,
     csv_bytes,
-    save,
-    workbook_bytes,
 )
+from cashless_cli.write.layout import save, workbook_bytes
 
 STAGING_PREFIX = ".staging-"
 MANIFEST_FORMAT = "cashless-handoff/1"
@@ -261,6 +261,7 @@ def _export(
         rosters.matching,
         ledger.latest_holders(),
         only,
+        failed_handovers_in(ledger),
     )
     result = ExportResult(month, selection, recovered=recovered, resend_of=resend)
     if not selection.rows:

@@ -6,7 +6,10 @@ back, with every reason, when
 - validation found an error on the row (or in its file: a missing required column);
 - the account holder has no usable ID (12 digits; an old 9-digit CMND only before 2025) or no
   mobile phone (a landline cannot receive the Post Office's codes);
-- the same beneficiary ID is listed as registered by two communes (the district decides which).
+- the same beneficiary ID is listed as registered by two communes (the district decides which);
+- the Post Office answered that it could not open the account of this person's latest handover
+  (``import-postoffice``), and the commune has not changed the row since: the row goes again as
+  soon as the name, the ID, the account holder or the phone differs from what was handed over.
 
 The account holder is the receiver: the beneficiary (*Bản thân*), the guardian or the
 authorised person. A guardian's or authorised person's sex is read from digit 4 of their ID.
@@ -15,9 +18,10 @@ authorised person. A guardian's or authorised person's sex is read from digit 4 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.dates import LooseDate
@@ -29,6 +33,10 @@ from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 from cashless_cli.schema.domain import Unit
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
+
+if TYPE_CHECKING:
+    from cashless_cli.ledger.store import Handover
+    from cashless_cli.postoffice.accounts import FailedHandover
 
 #: Warnings that still make a row useless to the Post Office.
 BLOCKING_WARNINGS = frozenset({"phone-landline"})
@@ -109,6 +117,7 @@ class CommuneResult:
     rows: list[HandoffRow] = field(default_factory=list)
     held: list[HeldRow] = field(default_factory=list)
     already: int = 0  # registered rows handed over in an earlier batch (same holder)
+    again: int = 0  # rows going again after the Post Office failed and the commune fixed them
 
     @property
     def missing(self) -> bool:
@@ -271,14 +280,18 @@ def select_rows(
     matching: Matching,
     latest_holders: dict[str, str] | None = None,
     only: set[str] | None = None,
+    failed: Mapping[str, FailedHandover] | None = None,
 ) -> Selection:
     """Split the month's *Đã đăng ký* rows into rows to hand over and rows held back.
 
     ``latest_holders`` (beneficiary ID → holder ID of their latest handover) drops people
     already handed over with the same holder (counted in ``already``). ``only`` (a resend)
-    keeps the beneficiaries of that set and nobody else, whatever the ledger says.
+    keeps the beneficiaries of that set and nobody else, whatever the ledger says. ``failed``
+    (beneficiary ID → the Post Office's failure for their latest handover) lets such a person go
+    again once the commune changed the row, and holds them back with the reason otherwise.
     """
     latest = latest_holders or {}
+    failures = failed or {}
     selection = Selection(month, [])
     for unit in units:
         result = CommuneResult(unit)
@@ -356,11 +369,60 @@ def select_rows(
         for c in selection.communes:
             keep = []
             for row in c.rows:
-                if latest.get(row.beneficiary_id) == row.holder_id:
-                    c.already += 1
-                else:
+                if latest.get(row.beneficiary_id) != row.holder_id:
                     keep.append(row)
+                    continue
+                failure = failures.get(row.beneficiary_id)
+                if failure is None or failure.handover.holder_id != row.holder_id:
+                    c.already += 1
+                elif _changed(row, failure.handover):
+                    keep.append(row)
+                    c.again += 1
+                else:
+                    c.held.append(_failed_row(row, failure))
             c.rows = keep
     for c in selection.communes:
         c.held.sort(key=lambda h: h.source_row)
     return selection
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def _changed(row: HandoffRow, handed: Handover) -> bool:
+    """Did the commune change what the Post Office could not use?"""
+    return not (
+        _same_text(row.beneficiary_name, handed.beneficiary_name)
+        and _same_text(row.holder_name, handed.holder_name)
+        and row.phone == handed.phone
+        and _same_text(row.receiver, handed.receiver)
+        and row.beneficiary_id == handed.beneficiary_id
+        and row.holder_id == handed.holder_id
+    )
+
+
+def _failed_row(row: HandoffRow, failure: FailedHandover) -> HeldRow:
+    reason = failure.reason or "?"
+    day = failure.replied_on.strftime("%d/%m/%Y") if failure.replied_on else ""
+    return HeldRow(
+        row.commune_code,
+        row.commune,
+        row.source,
+        row.sheet,
+        row.source_row,
+        row.beneficiary_name,
+        row.beneficiary_id,
+        (
+            Reason(
+                "handoff-postoffice-failed",
+                None,
+                f"The Post Office could not open the account (reference {failure.ref}, batch "
+                f"{failure.batch}{', ' + day if day else ''}): {reason}. Correct the row; it goes "
+                "to the Post Office again once changed.",
+                f"Bưu điện không mở được tài khoản (mã {failure.ref}, đợt {failure.batch}"
+                f"{', ngày ' + day if day else ''}): {reason}. Sửa lại dòng này; khi đã sửa, dòng "
+                "sẽ được chuyển lại Bưu điện.",
+            ),
+        ),
+    )

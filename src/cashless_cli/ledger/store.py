@@ -18,7 +18,8 @@ Schema (version 1)::
               source_file, source_row, PRIMARY KEY(batch_id, ref))
     replies(id PRIMARY KEY, ref → refs, outcome 'opened'|'failed', reason, account_number,
             provider, replied_on, received_at, source_file, source_sha256)
-            the Post Office's answer per reference code (filled by the next issue)
+            the Post Office's answer per reference code (import-postoffice); append-only:
+            the latest row (highest id) of a reference is its answer
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -153,6 +154,32 @@ class Batch:
     folder: str
     manifest_sha256: str
     tool_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The Post Office's answer for one reference code (one row of ``replies``)."""
+
+    ref: str
+    outcome: str  # "opened" or "failed"
+    reason: str | None
+    account_number: str | None
+    provider: str | None
+    replied_on: str | None  # ISO date the account was opened (or the failure noted)
+    received_at: str  # ISO time of the import
+    source_file: str | None  # the kept copy, relative to the workspace
+    source_sha256: str | None
+    id: int = 0  # assigned by the ledger
+
+
+@dataclass(frozen=True, slots=True)
+class HandedRef:
+    """One handover of a reference code: the batch it went in and the row."""
+
+    batch_id: str
+    month: str
+    created_at: str
+    handover: Handover
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +359,35 @@ class Ledger:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def handed_refs(self, refs: Iterable[str] | None = None) -> dict[str, list[HandedRef]]:
+        """Reference code → every handover of it, oldest batch first (a resent batch quotes the
+        same codes again). All codes when ``refs`` is None."""
+        wanted = None if refs is None else set(refs)
+        out: dict[str, list[HandedRef]] = {}
+        for row in self.conn.execute(
+            "SELECT b.batch_id, b.month, b.created_at, h.ref, h.line, h.commune_code, h.commune, "
+            "h.beneficiary_id, h.beneficiary_name, h.receiver, h.holder_id, h.holder_name, "
+            "h.phone, h.category, h.amount, h.source_file, h.source_row FROM handovers h "
+            "JOIN batches b ON b.batch_id = h.batch_id ORDER BY b.created_at, b.month, b.seq"
+        ):
+            if wanted is not None and row[3] not in wanted:
+                continue
+            item = HandedRef(str(row[0]), str(row[1]), str(row[2]), Handover(*row[3:]))
+            out.setdefault(item.handover.ref, []).append(item)
+        return out
+
+    def latest_replies(self, refs: Iterable[str] | None = None) -> dict[str, Reply]:
+        """Reference code → its current answer (the latest imported), for answered codes."""
+        wanted = None if refs is None else set(refs)
+        out: dict[str, Reply] = {}
+        for row in self.conn.execute(
+            "SELECT ref, outcome, reason, account_number, provider, replied_on, received_at, "
+            "source_file, source_sha256, id FROM replies ORDER BY id"
+        ):
+            if wanted is None or row[0] in wanted:
+                out[str(row[0])] = _reply(row)  # later rows overwrite earlier ones
+        return out
+
     def next_seq(self, month: str) -> int:
         row = self.conn.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM batches WHERE month = ?", (month,)
@@ -399,6 +455,52 @@ class Ledger:
                 ),
             )
 
+    def insert_replies(self, replies: Iterable[Reply]) -> int:
+        """Record answers (new rows; the latest per code wins). Call inside
+        :meth:`transaction`. Returns how many rows were written."""
+        assert self.conn.in_transaction, "insert_replies needs an open transaction"
+        n = 0
+        for r in replies:
+            if self.ref_owner(r.ref) is None:
+                raise LedgerError(f"reference {r.ref} is not in the ledger")
+            self.conn.execute(
+                "INSERT INTO replies(ref, outcome, reason, account_number, provider, replied_on, "
+                "received_at, source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    r.ref,
+                    r.outcome,
+                    r.reason,
+                    r.account_number,
+                    r.provider,
+                    r.replied_on,
+                    r.received_at,
+                    r.source_file,
+                    r.source_sha256,
+                ),
+            )
+            n += 1
+        return n
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _reply(row: tuple[object, ...]) -> Reply:
+    ref, outcome, reason, account, provider, replied_on, received, source, sha, rid = row
+    return Reply(
+        str(ref),
+        str(outcome),
+        _opt(reason),
+        _opt(account),
+        _opt(provider),
+        _opt(replied_on),
+        str(received),
+        _opt(source),
+        _opt(sha),
+        int(str(rid)),
+    )
+
 
 def _batch(row: tuple[object, ...]) -> Batch:
     (bid, month, seq, created, rows, total, held, resend_of, enc, folder, sha, tool) = row
@@ -424,7 +526,9 @@ __all__ = [
     "Batch",
     "BatchFile",
     "BatchSummary",
+    "HandedRef",
     "Handover",
     "Ledger",
     "LedgerError",
+    "Reply",
 ]

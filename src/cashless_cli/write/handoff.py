@@ -12,26 +12,24 @@ import csv
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import openpyxl
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
-from cashless_cli.write.atomic import write_bytes
 from cashless_cli.write.cells import csv_field, put
-
-FONT = "Times New Roman"
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_BODY = Font(name=FONT, size=11)
-_BOLD = Font(name=FONT, size=11, bold=True)
-_TITLE = Font(name=FONT, size=14, bold=True)
-MONEY = "#,##0"
+from cashless_cli.write.layout import BODY as _BODY
+from cashless_cli.write.layout import BOLD as _BOLD
+from cashless_cli.write.layout import FONT, MONEY
+from cashless_cli.write.layout import header as _header
+from cashless_cli.write.layout import line as _line
+from cashless_cli.write.layout import print_ready as _print_ready
+from cashless_cli.write.layout import sheet_name as _sheet_name
+from cashless_cli.write.layout import title as _title
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,53 +91,6 @@ def postoffice_values(line: int, row: HandoffRow) -> list[Any]:
         row.category,
         row.amount,
     ]
-
-
-def _print_ready(ws: Worksheet, header_row: int, columns: int) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages down as needed
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.oddFooter.center.text = "Trang &P / &N"
-    ws.oddFooter.center.font = FONT
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    ws.print_area = f"A1:{get_column_letter(columns)}{max(ws.max_row, header_row)}"
-
-
-def _title(ws: Worksheet, row: int, text: str, columns: int, font: Font = _TITLE) -> None:
-    cell = put(ws.cell(row=row, column=1), text)
-    cell.font = font
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
-    if columns > 1:
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
-
-
-def _header(ws: Worksheet, row: int, headers: Sequence[str], widths: Sequence[float]) -> None:
-    for col, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
-        cell = put(ws.cell(row=row, column=col), text)
-        cell.font = _BOLD
-        cell.border = _BORDER
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[row].height = 32
-
-
-def _line(
-    ws: Worksheet, row: int, values: Sequence[Any], text_cols: Sequence[int] | None = None
-) -> None:
-    for col, value in enumerate(values, start=1):
-        text = text_cols[col - 1] if text_cols is not None else False
-        cell = put(ws.cell(row=row, column=col), value, "@" if text else None)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
-            cell.number_format = MONEY
-        cell.font = _BODY
-        cell.border = _BORDER
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
 
 
 def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Workbook:
@@ -221,21 +172,6 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
     _print_ready(ws, header_row, n)
 
 
-def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:
-    """The .xlsx bytes of ``wb``; encrypted with a standard Office password when given (the
-    plain workbook never touches the disk)."""
-    plain = io.BytesIO()
-    wb.save(plain)
-    if not password:
-        return plain.getvalue()
-    import msoffcrypto.format.ooxml  # local: only needed with a password
-
-    plain.seek(0)
-    encrypted = io.BytesIO()
-    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, encrypted)
-    return encrypted.getvalue()
-
-
 def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
     """The list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
     :func:`csv_field` (text starting with = + - @ gets a leading apostrophe)."""
@@ -295,16 +231,6 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
     return wb
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "Xã"
-    candidate, k = base, 2
-    while candidate in used:
-        candidate = f"{base[:26]} {k}"
-        k += 1
-    used.add(candidate)
-    return candidate
-
-
 def _held_sheet(wb: Workbook, c: CommuneResult, used: set[str]) -> None:
     ws = wb.create_sheet(_sheet_name(c.unit.name, used))
     n = len(HELD_HEADERS)
@@ -331,8 +257,3 @@ def _held_values(stt: int, held: HeldRow, reason: Reason) -> list[Any]:
         reason.message("vi"),
         reason.hint("vi"),
     ]
-
-
-def save(path: Path, data: bytes) -> None:
-    """Write a handoff file atomically, owner-only (it holds personal data)."""
-    write_bytes(path, data, private=True)

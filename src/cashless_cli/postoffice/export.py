@@ -1,0 +1,191 @@
+"""``export-payments`` as a library function: the month's payment list, written into
+``payments/YYYY-MM/`` (beside ``rosters/``, ``reports/`` and ``handoff/``: it is a product of
+the month, not of a handoff batch).
+
+Files (owner-only, each written atomically, the manifest last; running the month again replaces
+them, since the list is derived from the rosters and the ledger):
+
+- ``chi-tra-YYYY-MM.xlsx``: the workbook for the paying unit (optionally encrypted);
+- ``chi-tra-YYYY-MM_tai-khoan.csv``: the payments through accounts;
+- ``chi-tra-YYYY-MM_manifest.json``: month, time, counts and amounts per commune, the control
+  totals, and the SHA-256 of the other files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cashless_cli import __version__
+from cashless_cli.dataset.month import collect_month
+from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
+from cashless_cli.postoffice.accounts import opened_accounts_in
+from cashless_cli.postoffice.payments import PaymentList, select_payments
+from cashless_cli.read.metadata import Month
+from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.workspace.lock import workspace_lock
+from cashless_cli.write.atomic import remove_stale_temps
+from cashless_cli.write.layout import save, workbook_bytes
+from cashless_cli.write.payments import (
+    PaymentsInfo,
+    build_payments_workbook,
+    payments_csv_bytes,
+)
+
+MANIFEST_FORMAT = "cashless-payments/1"
+
+
+@dataclass(slots=True)
+class PaymentsResult:
+    payments: PaymentList
+    files: list[Path] = field(default_factory=list)
+    encrypted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``--format json`` document (a contract: keys may be added, never changed)."""
+        p = self.payments
+        return {
+            "month": str(p.month),
+            "accounts": len(p.accounts),
+            "total_amount": p.total_amount,
+            "cash": len(p.cash),
+            "cash_amount": p.cash_amount,
+            "to_check": len(p.check),
+            "mismatches": len(p.mismatches),
+            "files": [str(f) for f in self.files],
+            "encrypted": self.encrypted,
+            "communes": [
+                {
+                    "name": c.unit.name,
+                    "code": c.unit.code,
+                    "accounts": len(c.accounts),
+                    "amount": c.amount,
+                    "cash": len(c.cash),
+                    "cash_amount": c.cash_amount,
+                    "to_check": len(c.check),
+                    "roster": c.source.name if c.source else None,
+                    "problem": c.problem.en if c.problem else None,
+                }
+                for c in p.communes
+            ],
+        }
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def payments_dir(workspace: Workspace, month: Month) -> Path:
+    return workspace.root / "payments" / str(month)
+
+
+def export_payments(
+    workspace: Workspace,
+    month: Month | None = None,
+    *,
+    password: str | None = None,
+    now: Callable[[], dt.datetime] = _now,
+    workers: int | None = None,
+) -> PaymentsResult:
+    """Write the month's payment list (see the module doc). Raises :class:`WorkspaceError`."""
+    if month is None:
+        month = workspace.latest_month()
+        if month is None:
+            raise WorkspaceError(
+                f"No month folders in {workspace.rosters} (rosters/YYYY-MM/).",
+                f"Chưa có thư mục tháng nào trong {workspace.rosters} (rosters/YYYY-MM/).",
+            )
+    folder = workspace.rosters_dir(month)
+    if not folder.is_dir():
+        raise WorkspaceError(
+            f"No rosters for {month}: {folder} does not exist.",
+            f"Chưa có danh sách tháng {month}: không có thư mục {folder}.",
+        )
+    with workspace_lock(workspace.state_dir):
+        rosters = collect_month(workspace, month, workers=workers)
+        if not rosters.files:
+            raise WorkspaceError(
+                f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
+                f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
+            )
+        opened = {}
+        path = workspace.state_dir / LEDGER_NAME
+        if path.is_file():
+            try:
+                with Ledger.open(path) as ledger:
+                    opened = opened_accounts_in(ledger)
+            except LedgerError as exc:
+                raise WorkspaceError(
+                    f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
+                ) from exc
+        payments = select_payments(
+            month, workspace.area.communes, rosters.reports, rosters.matching, opened
+        )
+        created = now().isoformat()
+        a = workspace.area
+        info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
+        out = payments_dir(workspace, month)
+        out.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(out)
+        stem = f"chi-tra-{month}"
+        contents = {
+            f"{stem}.xlsx": (
+                "payments-workbook",
+                workbook_bytes(build_payments_workbook(info, payments), password),
+            ),
+            f"{stem}_tai-khoan.csv": ("payments-csv", payments_csv_bytes(payments)),
+        }
+        entries = []
+        for name, (role, data) in contents.items():
+            save(out / name, data)
+            entries.append(
+                {
+                    "name": name,
+                    "role": role,
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "bytes": len(data),
+                }
+            )
+        manifest_name = f"{stem}_manifest.json"
+        save(out / manifest_name, _manifest(info, payments, entries, bool(password)))
+        files = [out / manifest_name, *(out / name for name in contents)]
+    return PaymentsResult(payments, files, bool(password))
+
+
+def _manifest(
+    info: PaymentsInfo, p: PaymentList, files: list[dict[str, Any]], encrypted: bool
+) -> bytes:
+    doc = {
+        "format": MANIFEST_FORMAT,
+        "month": info.month,
+        "created_at": info.created_at,
+        "area": {"name": info.area, "level": info.area_level, "province": info.province},
+        "accounts": len(p.accounts),
+        "total_amount": p.total_amount,
+        "cash": len(p.cash),
+        "cash_amount": p.cash_amount,
+        "to_check": len(p.check),
+        "mismatches": len(p.mismatches),
+        "encrypted": encrypted,
+        "communes": [
+            {
+                "code": c.unit.code,
+                "name": c.unit.name,
+                "accounts": len(c.accounts),
+                "amount": c.amount,
+                "cash": len(c.cash),
+                "cash_amount": c.cash_amount,
+                "to_check": len(c.check),
+                "missing": c.problem.en if c.problem else None,
+            }
+            for c in p.communes
+        ],
+        "files": files,
+        "tool": f"cashless {__version__}",
+    }
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

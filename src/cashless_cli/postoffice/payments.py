@@ -1,0 +1,307 @@
+"""The month's list of payments through accounts, for the paying unit (the Post Office).
+
+Every beneficiary row of the month's rosters is in exactly one of three lists:
+
+- **accounts**: the person has an account — the roster says *Đã có tài khoản* with an account
+  number, or the Post Office reported one opened for them (``import-postoffice``). When both
+  exist and differ, **the Post Office's answer wins** (it is the paying unit's own record of the
+  account it opened, and this list goes back to it), and the roster's number is shown beside in
+  a note, counted as a mismatch: nothing is corrected silently. The commune fixes its roster;
+  ``validate`` reports the same.
+- **cash**: everybody else with an amount (not registered, registered and waiting, refused, or
+  *Đã có tài khoản* without a usable account number).
+- **to check**: rows that cannot be paid from this list as they are: no usable monthly amount,
+  or the same ID listed twice (in one commune or two) — never paid twice. (A row without a usable
+  ID is paid in cash: an account is only looked up by ID.)
+
+Amounts come from the roster. A validation ``amount-mismatch`` (base level × coefficient) is shown
+in its own column, not corrected.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from cashless_cli.i18n import Lang
+from cashless_cli.normalise.vocab import Receiver, Status
+from cashless_cli.postoffice.accounts import OpenedAccount
+from cashless_cli.problems import Severity, Text
+from cashless_cli.read.metadata import Month
+from cashless_cli.schema.domain import Unit
+from cashless_cli.validation import FileReport, Record
+from cashless_cli.workspace.matching import Matching
+
+SOURCE_ROSTER = "roster"
+SOURCE_LEDGER = "ledger"
+SOURCE_BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRow:
+    commune_code: str
+    commune: str
+    source: Path
+    sheet: str | None
+    source_row: int
+    beneficiary_name: str | None
+    beneficiary_id: str | None
+    category: str | None
+    status: str | None
+    receiver: str | None  # Bản thân / Người giám hộ / Người được ủy quyền
+    receiver_name: str | None
+    amount: int | None
+    account_number: str | None = None
+    provider: str | None = None
+    account_source: str | None = None  # roster / ledger / both
+    ref: str | None = None  # the Post Office's reference when the account came from a reply
+    roster_account: str | None = None  # the roster's number when it differs from the ledger
+    amount_check: Text | None = None  # amount-mismatch, as validation words it
+    notes: tuple[Text, ...] = ()
+
+    @property
+    def mismatch(self) -> bool:
+        return self.roster_account is not None
+
+    def note(self, lang: Lang) -> str:
+        return "; ".join(getattr(n, lang) for n in self.notes)
+
+
+@dataclass(slots=True)
+class CommunePayments:
+    unit: Unit
+    source: Path | None = None
+    problem: Text | None = None  # no roster, or an unreadable one: the list misses this commune
+    accounts: list[PaymentRow] = field(default_factory=list)
+    cash: list[PaymentRow] = field(default_factory=list)
+    check: list[PaymentRow] = field(default_factory=list)
+
+    @property
+    def amount(self) -> int:
+        return sum(r.amount or 0 for r in self.accounts)
+
+    @property
+    def cash_amount(self) -> int:
+        return sum(r.amount or 0 for r in self.cash)
+
+
+@dataclass(slots=True)
+class PaymentList:
+    month: Month
+    communes: list[CommunePayments]
+
+    @property
+    def accounts(self) -> list[PaymentRow]:
+        return [r for c in self.communes for r in c.accounts]
+
+    @property
+    def cash(self) -> list[PaymentRow]:
+        return [r for c in self.communes for r in c.cash]
+
+    @property
+    def check(self) -> list[PaymentRow]:
+        return [r for c in self.communes for r in c.check]
+
+    @property
+    def total_amount(self) -> int:
+        return sum(c.amount for c in self.communes)
+
+    @property
+    def cash_amount(self) -> int:
+        return sum(c.cash_amount for c in self.communes)
+
+    @property
+    def mismatches(self) -> list[PaymentRow]:
+        return [r for r in self.accounts if r.mismatch]
+
+    @property
+    def missing(self) -> list[CommunePayments]:
+        return [c for c in self.communes if c.problem is not None]
+
+
+def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
+    d = record.data
+    if d.nguoi_nhan in (Receiver.GUARDIAN, Receiver.AUTHORISED):
+        receiver_name = d.ten_nguoi_nhan
+    else:
+        receiver_name = d.ho_ten
+    amount_check = None
+    notes: list[Text] = []
+    errors: list[str] = []
+    for p in report.problems:
+        if p.row != record.row:
+            continue
+        if p.code == "amount-mismatch":
+            amount_check = Text(p.message("en"), p.message("vi"))
+        elif p.severity is Severity.ERROR and p.code not in errors:
+            errors.append(p.code)
+    if errors:
+        codes = ", ".join(errors)
+        notes.append(
+            Text(
+                f"the roster row has errors ({codes}): see cashless validate",
+                f"dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
+            )
+        )
+    return PaymentRow(
+        commune_code=unit.code,
+        commune=unit.name,
+        source=report.path,
+        sheet=report.sheet,
+        source_row=record.row,
+        beneficiary_name=d.ho_ten,
+        beneficiary_id=d.so_dinh_danh,
+        category=d.dien,
+        status=d.trang_thai,
+        receiver=d.nguoi_nhan,
+        receiver_name=receiver_name,
+        amount=d.muc_tro_cap,
+        amount_check=amount_check,
+        notes=tuple(notes),
+    )
+
+
+def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None) -> PaymentRow:
+    """The row with its account (roster or ledger), or unchanged when it has none."""
+    d = record.data
+    roster = d.so_tai_khoan if d.trang_thai == Status.HAS_ACCOUNT and d.so_tai_khoan else None
+    notes = list(row.notes)
+    if opened is None and roster is None:
+        if d.trang_thai == Status.HAS_ACCOUNT:
+            notes.append(
+                Text(
+                    "'Đã có tài khoản' but no usable account number: paid in cash",
+                    "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
+                )
+            )
+            return replace(row, notes=tuple(notes))
+        return row
+    if opened is None:
+        assert roster is not None
+        return replace(
+            row,
+            account_number=roster,
+            provider=d.noi_mo_tai_khoan,
+            account_source=SOURCE_ROSTER,
+        )
+    day = opened.opened_on.strftime("%d/%m/%Y") if opened.opened_on else ""
+    mismatch: str | None = None
+    if roster is None:
+        source = SOURCE_LEDGER
+        if d.trang_thai != Status.HAS_ACCOUNT:
+            notes.append(
+                Text(
+                    f"opened by the Post Office on {day} ({opened.ref}); the roster still says "
+                    f"'{d.trang_thai or ''}'",
+                    f"Bưu điện đã mở ngày {day} (mã {opened.ref}); danh sách xã vẫn ghi "
+                    f"'{d.trang_thai or ''}'",
+                )
+            )
+    elif roster == opened.account_number:
+        source = SOURCE_BOTH
+    else:
+        source = SOURCE_LEDGER
+        mismatch = roster
+        notes.append(
+            Text(
+                f"the roster says account {roster}; the Post Office opened "
+                f"{opened.account_number} on {day} ({opened.ref}): the Post Office's is used",
+                f"danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened.account_number} "
+                f"ngày {day} (mã {opened.ref}): dùng số của Bưu điện",
+            )
+        )
+    return replace(
+        row,
+        account_number=opened.account_number,
+        provider=opened.provider,
+        account_source=source,
+        ref=opened.ref,
+        roster_account=mismatch,
+        receiver=opened.receiver,
+        receiver_name=opened.holder_name,
+        notes=tuple(notes),
+    )
+
+
+def select_payments(
+    month: Month,
+    units: tuple[Unit, ...],
+    reports: dict[Path, FileReport],
+    matching: Matching,
+    opened: dict[str, OpenedAccount],
+) -> PaymentList:
+    """Split every row of the month into accounts, cash and to-check (see the module doc)."""
+    result = PaymentList(month, [])
+    staged: list[tuple[CommunePayments, PaymentRow]] = []
+    for unit in units:
+        commune = CommunePayments(unit)
+        result.communes.append(commune)
+        path = matching.by_unit.get(unit.code)
+        if path is None:
+            conflict = matching.conflicts.get(unit.code)
+            if conflict:
+                names = ", ".join(p.name for p in conflict)
+                commune.problem = Text(
+                    f"several rosters claim this commune ({names}): not in this list",
+                    f"có nhiều tệp cùng là của xã này ({names}): chưa có trong danh sách này",
+                )
+            else:
+                commune.problem = Text(
+                    "no roster this month: not in this list",
+                    "chưa có danh sách tháng này: chưa có trong danh sách chi trả",
+                )
+            continue
+        report = reports[path]
+        commune.source = path
+        if report.error is not None:
+            commune.problem = Text(
+                f"{path.name}: {report.error.message('en')}: not in this list",
+                f"{path.name}: {report.error.message('vi')}: chưa có trong danh sách chi trả",
+            )
+            continue
+        for record in report.records:
+            row = _row(unit, report, record)
+            if row.beneficiary_id is not None:
+                row = _with_account(row, record, opened.get(row.beneficiary_id))
+            staged.append((commune, row))
+
+    counts = Counter(r.beneficiary_id for _, r in staged if r.beneficiary_id is not None)
+    places: dict[str, list[PaymentRow]] = {}
+    for _, r in staged:
+        if r.beneficiary_id is not None and counts[r.beneficiary_id] > 1:
+            places.setdefault(r.beneficiary_id, []).append(r)
+    for commune, row in staged:
+        reasons: list[Text] = []
+        if row.amount is None:
+            reasons.append(Text("no usable monthly amount", "chưa có mức trợ cấp hợp lệ"))
+        if row.beneficiary_id is not None and row.beneficiary_id in places:
+            others = "; ".join(
+                f"{o.commune} ({o.source.name}, {o.source_row})"
+                for o in places[row.beneficiary_id]
+                if o is not row
+            )
+            reasons.append(
+                Text(
+                    f"the same ID is also listed at {others}: never paid twice",
+                    f"cùng số định danh còn có ở {others}: không chi trả hai lần",
+                )
+            )
+        if reasons:
+            commune.check.append(replace(row, notes=(*reasons, *row.notes)))
+        elif row.account_number is not None:
+            commune.accounts.append(row)
+        else:
+            commune.cash.append(row)
+    return result
+
+
+__all__ = [
+    "SOURCE_BOTH",
+    "SOURCE_LEDGER",
+    "SOURCE_ROSTER",
+    "CommunePayments",
+    "PaymentList",
+    "PaymentRow",
+    "select_payments",
+]

@@ -1,0 +1,107 @@
+"""Layout shared by the workbooks we hand to others (the Post Office's lists, the payment list):
+Times New Roman, thin borders, titles merged across the table, print-ready sheets (A4 landscape,
+fit to the page width, the header row repeated on every page, page numbers), and the safe way to
+turn a workbook into bytes (optionally encrypted) and onto the disk (atomic, owner-only).
+
+Every value goes through :func:`cashless_cli.write.cells.put`.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cashless_cli.write.atomic import write_bytes
+from cashless_cli.write.cells import put
+
+FONT = "Times New Roman"
+THIN = Side(style="thin", color="000000")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+BODY = Font(name=FONT, size=11)
+BOLD = Font(name=FONT, size=11, bold=True)
+TITLE = Font(name=FONT, size=14, bold=True)
+MONEY = "#,##0"
+
+
+def print_ready(ws: Worksheet, header_row: int, columns: int) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.oddFooter.center.text = "Trang &P / &N"
+    ws.oddFooter.center.font = FONT
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.print_area = f"A1:{get_column_letter(columns)}{max(ws.max_row, header_row)}"
+
+
+def title(ws: Worksheet, row: int, text: str, columns: int, font: Font = TITLE) -> None:
+    cell = put(ws.cell(row=row, column=1), text)
+    cell.font = font
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
+    if columns > 1:
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+
+
+def header(ws: Worksheet, row: int, headers: Sequence[str], widths: Sequence[float]) -> None:
+    for col, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = put(ws.cell(row=row, column=col), text)
+        cell.font = BOLD
+        cell.border = BORDER
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[row].height = 32
+
+
+def line(
+    ws: Worksheet, row: int, values: Sequence[Any], text_cols: Sequence[int] | None = None
+) -> None:
+    for col, value in enumerate(values, start=1):
+        text = text_cols[col - 1] if text_cols is not None else False
+        cell = put(ws.cell(row=row, column=col), value, "@" if text else None)
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+            cell.number_format = MONEY
+        cell.font = BODY
+        cell.border = BORDER
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:
+    """The .xlsx bytes of ``wb``; encrypted with a standard Office password when given (the
+    plain workbook never touches the disk)."""
+    plain = io.BytesIO()
+    wb.save(plain)
+    if not password:
+        return plain.getvalue()
+    import msoffcrypto.format.ooxml  # local: only needed with a password
+
+    plain.seek(0)
+    encrypted = io.BytesIO()
+    msoffcrypto.format.ooxml.OOXMLFile(plain).encrypt(password, encrypted)
+    return encrypted.getvalue()
+
+
+def sheet_name(name: str, used: set[str]) -> str:
+    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "Xã"
+    candidate, k = base, 2
+    while candidate in used:
+        candidate = f"{base[:26]} {k}"
+        k += 1
+    used.add(candidate)
+    return candidate
+
+
+def save(path: Path, data: bytes) -> None:
+    """Write a handoff file atomically, owner-only (it holds personal data)."""
+    write_bytes(path, data, private=True)
