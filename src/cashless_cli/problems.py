@@ -635,8 +635,9 @@ class Problem:
     def _params(self, masked: bool = False) -> dict[str, Any]:
         merged: dict[str, Any] = {"value": _show(self.value), "header": self.header or ""}
         merged.update(self.params)
-        if masked and self.column in SENSITIVE_KEYS:
-            for key in ("value", "fixed"):
+        if masked:
+            keys = ("value", "fixed", "account") if self.column in SENSITIVE_KEYS else ("account",)
+            for key in keys:
                 if merged.get(key):
                     merged[key] = mask(merged[key])
         return merged

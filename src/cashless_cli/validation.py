@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.checks.accounts import KnownAccount, stale_registrations
 from cashless_cli.checks.rows import Rules, check_row
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
@@ -54,6 +55,8 @@ class Record:
     data: RosterRow
     errors: int = 0
     warnings: int = 0
+    #: an account the Post Office reported opened for this person (the roster may lag behind)
+    postoffice_account: str | None = None
 
 
 @dataclass(slots=True)
@@ -390,3 +393,35 @@ def _located(key: str, header: HeaderMatch, birth_key: str) -> str:
 
 def commune_key(name: str) -> str:
     return fold(name)
+
+
+def apply_known_accounts(report: FileReport, known: Mapping[str, KnownAccount]) -> None:
+    """Mark the rows whose person the Post Office opened an account for, and warn at the status
+    cell of those the commune still lists as "Đã đăng ký" (it should update the roster)."""
+    if not known or report.error is not None:
+        return
+    for record in report.records:
+        ident = record.data.so_dinh_danh
+        if ident is not None and ident in known:
+            record.postoffice_account = known[ident].account_number
+    col = report.column_cells.get("trang_thai")
+    rows = ((i, r.data) for i, r in enumerate(report.records))
+    for index, account in stale_registrations(rows, known):
+        record = report.records[index]
+        record.warnings += 1
+        report.problems.append(
+            Problem(
+                "account-opened-elsewhere",
+                report.sheet,
+                a1(record.row - 1, col) if col is not None else None,
+                record.row,
+                "trang_thai",
+                report.columns.get("trang_thai"),
+                record.data.trang_thai,
+                {
+                    "account": account.account_number,
+                    "date": account.opened_on.strftime("%d/%m/%Y") if account.opened_on else "?",
+                    "status": record.data.trang_thai,
+                },
+            )
+        )

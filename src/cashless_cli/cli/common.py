@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import IntEnum
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -25,6 +26,15 @@ LangOption = Annotated[
         "--lang",
         help="Language of messages: vi or en (default: $CASHLESS_LANG, else the system locale).",
         show_default=False,
+    ),
+]
+WorkspaceOption = Annotated[
+    Path,
+    typer.Option(
+        "--workspace",
+        "-w",
+        help="The workspace folder (with cashless.toml). Default: the current folder.",
+        file_okay=False,
     ),
 ]
 FormatOption = Annotated[

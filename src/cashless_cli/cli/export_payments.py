@@ -13,6 +13,7 @@ from rich.table import Table
 from cashless_cli.cli.common import (
     FormatOption,
     LangOption,
+    WorkspaceOption,
     check_format,
     fail,
     lang_of,
@@ -145,9 +146,7 @@ def export_payments_command(
     month: Annotated[
         str | None, typer.Option(help="Payment month, YYYY-MM (default: the latest).")
     ] = None,
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="The workspace folder (with cashless.toml).")
-    ] = Path("."),
+    workspace: WorkspaceOption = Path("."),
     password: Annotated[
         str | None,
         typer.Option(

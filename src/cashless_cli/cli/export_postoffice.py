@@ -13,6 +13,7 @@ from rich.table import Table
 from cashless_cli.cli.common import (
     FormatOption,
     LangOption,
+    WorkspaceOption,
     check_format,
     fail,
     lang_of,
@@ -24,10 +25,6 @@ from cashless_cli.i18n import Lang
 from cashless_cli.read.metadata import Month
 from cashless_cli.report.mask import mask
 from cashless_cli.workspace.config import WorkspaceError, load_workspace
-
-WorkspaceOption = Annotated[
-    Path, typer.Option("--workspace", "-w", help="The workspace folder (with cashless.toml).")
-]
 
 _W = {
     "en": {

@@ -14,6 +14,7 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    WorkspaceOption,
     check_format,
     fail,
     lang_of,
@@ -132,9 +133,7 @@ def import_postoffice_command(
     reply: Annotated[
         Path, typer.Argument(help="The Post Office's reply: .xlsx, .xls, .ods or .csv.")
     ],
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="The workspace folder (with cashless.toml).")
-    ] = Path("."),
+    workspace: WorkspaceOption = Path("."),
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace answers already recorded for these references."),

@@ -11,6 +11,7 @@ from rich.table import Table
 from cashless_cli.cli.common import (
     FormatOption,
     LangOption,
+    WorkspaceOption,
     check_format,
     fail,
     lang_of,
@@ -55,9 +56,7 @@ def batch_document(summaries: list[BatchSummary], root: Path) -> dict[str, Any]:
 
 
 def ledger_command(
-    workspace: Annotated[
-        Path, typer.Option("--workspace", "-w", help="The workspace folder (with cashless.toml).")
-    ] = Path("."),
+    workspace: WorkspaceOption = Path("."),
     month: Annotated[str | None, typer.Option(help="Only batches of this month, YYYY-MM.")] = None,
     output_format: FormatOption = "text",
     lang: LangOption = None,

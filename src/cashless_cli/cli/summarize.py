@@ -30,6 +30,7 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    WorkspaceOption,
     check_format,
     err_console,
     fail,
@@ -45,16 +46,6 @@ from cashless_cli.read.metadata import Month
 from cashless_cli.report.mask import mask
 from cashless_cli.validation import iter_roster_paths
 from cashless_cli.workspace.config import Workspace, WorkspaceError, load_workspace
-
-WorkspaceOption = Annotated[
-    Path,
-    typer.Option(
-        "--workspace",
-        "-w",
-        help="The workspace folder (with cashless.toml). Default: the current folder.",
-        file_okay=False,
-    ),
-]
 
 
 @contextmanager

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
+from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.cli.common import (
     Exit,
     FormatOption,
@@ -20,11 +22,19 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
+from cashless_cli.postoffice.accounts import known_accounts
 from cashless_cli.problems import Severity
 from cashless_cli.read.metadata import Month
 from cashless_cli.report.json_report import validate_document
 from cashless_cli.report.terminal import render_all
-from cashless_cli.validation import FileReport, Options, iter_roster_paths, validate_file
+from cashless_cli.validation import (
+    FileReport,
+    Options,
+    apply_known_accounts,
+    iter_roster_paths,
+    validate_file,
+)
+from cashless_cli.workspace.config import Workspace, WorkspaceError, find_config, load_workspace
 from cashless_cli.write.annotate import AnnotateError, annotate_copy, outputs_in
 
 
@@ -52,6 +62,17 @@ def validate(
             "--annotate",
             metavar="OUT.xlsx",
             help="Write a copy of the roster with its problems marked (one input file).",
+            show_default=False,
+        ),
+    ] = None,
+    workspace: Annotated[
+        Path | None,
+        typer.Option(
+            "--workspace",
+            "-w",
+            help="Workspace whose base levels and Post Office replies apply "
+            "(default: the current folder when it has cashless.toml).",
+            file_okay=False,
             show_default=False,
         ),
     ] = None,
@@ -87,7 +108,14 @@ def validate(
         )
     _check_annotate_options(annotate, annotate_dir, paths, files, language)
     options = Options(commune=commune, month=wanted)
+    known: dict[str, KnownAccount] = {}
+    ws = _workspace(workspace, language)
+    if ws is not None:
+        options = replace(options, base_levels=ws.area.base_levels)
+        known = known_accounts(ws)
     reports = [validate_file(path, options) for path in files]
+    for report in reports:
+        apply_known_accounts(report, known)
     if fmt == "json":
         print_json(validate_document(reports, language))
     else:
@@ -99,6 +127,17 @@ def validate(
         raise typer.Exit(int(Exit.UNUSABLE))
     if any(r.count(Severity.ERROR) for r in reports):
         raise typer.Exit(int(Exit.PROBLEMS))
+
+
+def _workspace(given: Path | None, lang: Lang) -> Workspace | None:
+    """The workspace named, or the current folder when it is one; None otherwise."""
+    root = given if given is not None else Path(".")
+    if given is None and find_config(root) is None:
+        return None
+    try:
+        return load_workspace(root)
+    except WorkspaceError as exc:
+        fail(exc.message(lang), lang)
 
 
 def _check_annotate_options(

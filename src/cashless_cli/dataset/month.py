@@ -13,9 +13,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cashless_cli.postoffice.accounts import known_accounts
 from cashless_cli.read.metadata import Month
 from cashless_cli.schema.domain import Unit
-from cashless_cli.validation import FileReport, Options, iter_roster_paths, validate_file
+from cashless_cli.validation import (
+    FileReport,
+    Options,
+    apply_known_accounts,
+    iter_roster_paths,
+    validate_file,
+)
 from cashless_cli.workspace.config import Workspace
 from cashless_cli.workspace.matching import Matching, match_files
 
@@ -79,6 +86,9 @@ def collect_month(
     files = iter_roster_paths([folder]) if folder.is_dir() else []
     options = Options(month=month, base_levels=workspace.area.base_levels)
     reports = validate_many(files, options, progress, workers)
+    known = known_accounts(workspace)  # what the Post Office reported opened (the ledger)
+    for report in reports.values():
+        apply_known_accounts(report, known)
     said = {p: r.commune for p, r in reports.items()}
     matching = match_files(files, said, workspace.area.communes)
     return MonthRosters(month, files, reports, matching, workspace.area.communes)

@@ -137,6 +137,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "errors",
     "warnings",
     *ROW_FIELDS,
+    "postoffice_account",  # the account the Post Office reported opened (import-postoffice)
 )
 
 
@@ -165,10 +166,10 @@ def _cell_text(value: Any) -> str | None:
 
 
 def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
-    import pandas as pd
-
     """All rows of the month, one line each, with their commune; every value is a string except
     the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit)."""
+    import pandas as pd
+
     cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
     for unit, report in parts:
         records = report.records
@@ -179,6 +180,7 @@ def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
         cols["sheet_row"].extend([r.row for r in records])
         cols["errors"].extend([r.errors for r in records])
         cols["warnings"].extend([r.warnings for r in records])
+        cols["postoffice_account"].extend([r.postoffice_account for r in records])
         rows = [r.data for r in records]
         for name in ROW_FIELDS:
             values = [getattr(d, name) for d in rows]
@@ -204,9 +206,9 @@ def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
 
 
 def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
+    """Per commune code: its counts, rows with errors, rows with warnings (pandas group-by)."""
     import pandas as pd
 
-    """Per commune code: its counts, rows with errors, rows with warnings (pandas group-by)."""
     if frame.empty:
         return {}
     status = frame["trang_thai"]
@@ -215,7 +217,13 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
             "code": frame["commune_code"],
             "total": 1,
             "registered": status.isin(_REGISTERED).fillna(False).astype("int64"),
-            "with_account": (status == _HAS_ACCOUNT).fillna(False).astype("int64"),
+            # an account the Post Office opened counts even where the roster lags behind
+            "with_account": (
+                (status == _HAS_ACCOUNT)
+                | (status.isin(_REGISTERED) & frame["postoffice_account"].notna())
+            )
+            .fillna(False)
+            .astype("int64"),
             "refused": (status == _REFUSED).fillna(False).astype("int64"),
             "err": (frame["errors"] > 0).astype("int64"),
             "warn": (frame["warnings"] > 0).astype("int64"),

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.ledger.store import LEDGER_NAME, Handover, Ledger, Reply
 from cashless_cli.workspace.config import Workspace
 
@@ -144,3 +145,11 @@ def failed_handovers(workspace: Workspace) -> dict[str, FailedHandover]:
 def failed_references(workspace: Workspace) -> dict[str, FailedHandover]:
     """Reference code → its failure (the same failures as :func:`failed_handovers`)."""
     return {f.ref: f for f in failed_handovers(workspace).values()}
+
+
+def known_accounts(workspace: Workspace) -> dict[str, KnownAccount]:
+    """What the roster checks need of :func:`opened_accounts`: the account and its date."""
+    return {
+        ident: KnownAccount(account.account_number, account.opened_on)
+        for ident, account in opened_accounts(workspace).items()
+    }
