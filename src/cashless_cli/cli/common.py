@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from cashless_cli.i18n import Lang, resolve_lang
+from cashless_cli.read.metadata import Month
 
 
 class Exit(IntEnum):
@@ -53,6 +54,16 @@ def check_format(value: str) -> str:
     if value not in ("text", "json"):
         fail(f"--format must be text or json, not {value!r}.", "en")
     return value
+
+
+def month_option(value: str | None, lang: Lang) -> Month | None:
+    """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
+    if value is None:
+        return None
+    try:
+        return Month.parse(value)
+    except ValueError as exc:
+        fail(str(exc), lang)
 
 
 def out_console() -> Console:

@@ -17,12 +17,12 @@ from cashless_cli.cli.common import (
     check_format,
     fail,
     lang_of,
+    month_option,
     out_console,
     print_json,
 )
 from cashless_cli.i18n import Lang
 from cashless_cli.postoffice.export import PaymentsResult, export_payments
-from cashless_cli.read.metadata import Month
 from cashless_cli.report.mask import mask
 from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
@@ -169,12 +169,7 @@ def export_payments_command(
     """
     language = lang_of(lang)
     fmt = check_format(output_format)
-    wanted: Month | None = None
-    if month is not None:
-        try:
-            wanted = Month.parse(month)
-        except ValueError as exc:
-            fail(str(exc), language)
+    wanted = month_option(month, language)
     try:
         ws = load_workspace(workspace)
         result = export_payments(ws, wanted, password=password or None)

@@ -35,6 +35,7 @@ from cashless_cli.cli.common import (
     err_console,
     fail,
     lang_of,
+    month_option,
     out_console,
     print_json,
 )
@@ -42,7 +43,6 @@ from cashless_cli.dataset.document import summary_document
 from cashless_cli.dataset.month import Progress as ProgressFn
 from cashless_cli.dataset.run import SummaryRun, run_summary
 from cashless_cli.i18n import Lang
-from cashless_cli.read.metadata import Month
 from cashless_cli.report.mask import mask
 from cashless_cli.validation import iter_roster_paths
 from cashless_cli.workspace.config import Workspace, WorkspaceError, load_workspace
@@ -248,21 +248,10 @@ def summarize(
         ws = load_workspace(workspace)
     except WorkspaceError as exc:
         fail(exc.message(language), language)
-    wanted: Month | None = None
-    if month is not None:
-        try:
-            wanted = Month.parse(month)
-        except ValueError as exc:
-            fail(str(exc), language)
-    else:
-        wanted = ws.latest_month()
-        if wanted is None:
-            fail(
-                f"Chưa có thư mục tháng nào trong {ws.rosters} (ví dụ rosters/2023-06)."
-                if language == "vi"
-                else f"No month folders in {ws.rosters} yet (e.g. rosters/2023-06).",
-                language,
-            )
+    try:
+        wanted = ws.resolve_month(month_option(month, language))
+    except WorkspaceError as exc:
+        fail(exc.message(language), language)
     problem: WorkspaceError | None = None
     with _progress(ws, sys.stderr.isatty()) as progress:
         try:

@@ -18,13 +18,13 @@ from cashless_cli.cli.common import (
     err_console,
     fail,
     lang_of,
+    month_option,
     out_console,
     print_json,
 )
 from cashless_cli.i18n import Lang
 from cashless_cli.postoffice.accounts import known_accounts
 from cashless_cli.problems import Severity
-from cashless_cli.read.metadata import Month
 from cashless_cli.report.json_report import validate_document
 from cashless_cli.report.terminal import render_all
 from cashless_cli.validation import (
@@ -92,12 +92,7 @@ def validate(
     """
     language = lang_of(lang)
     fmt = check_format(output_format)
-    wanted: Month | None = None
-    if month is not None:
-        try:
-            wanted = Month.parse(month)
-        except ValueError as exc:
-            fail(str(exc), language)
+    wanted = month_option(month, language)
     files = iter_roster_paths(paths)
     if not files:
         fail(

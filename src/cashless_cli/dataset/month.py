@@ -23,7 +23,7 @@ from cashless_cli.validation import (
     iter_roster_paths,
     validate_file,
 )
-from cashless_cli.workspace.config import Workspace
+from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.matching import Matching, match_files
 
 Progress = Callable[[Path], None]
@@ -36,6 +36,14 @@ class MonthRosters:
     reports: dict[Path, FileReport]
     matching: Matching
     units: tuple[Unit, ...] = field(default_factory=tuple)
+
+    def require_files(self, folder: Path) -> None:
+        """Refuse a month folder with no roster in it (nothing to summarise or hand over)."""
+        if not self.files:
+            raise WorkspaceError(
+                f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
+                f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
+            )
 
     def report_for(self, unit: Unit) -> FileReport | None:
         path = self.matching.by_unit.get(unit.code)

@@ -235,25 +235,9 @@ def _export(
             )
         month = batch_month
         only = {h.beneficiary_id for h in ledger.handovers(resend)}
-    if month is None:
-        month = workspace.latest_month()
-        if month is None:
-            raise WorkspaceError(
-                f"No month folders in {workspace.rosters} (rosters/YYYY-MM/).",
-                f"Chưa có thư mục tháng nào trong {workspace.rosters} (rosters/YYYY-MM/).",
-            )
-    folder = workspace.rosters_dir(month)
-    if not folder.is_dir():
-        raise WorkspaceError(
-            f"No rosters for {month}: {folder} does not exist.",
-            f"Chưa có danh sách tháng {month}: không có thư mục {folder}.",
-        )
+    month = workspace.resolve_month(month)
     rosters = collect_month(workspace, month, workers=workers)
-    if not rosters.files:
-        raise WorkspaceError(
-            f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
-            f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
-        )
+    rosters.require_files(workspace.rosters_dir(month))
     selection = select_rows(
         month,
         workspace.area.communes,

@@ -90,6 +90,23 @@ class Workspace:
         months = self.months()
         return months[-1] if months else None
 
+    def resolve_month(self, month: Month | None) -> Month:
+        """``month``, or the latest one under rosters/; its folder must exist."""
+        if month is None:
+            month = self.latest_month()
+            if month is None:
+                raise WorkspaceError(
+                    f"No month folders in {self.rosters} (rosters/YYYY-MM/).",
+                    f"Chưa có thư mục tháng nào trong {self.rosters} (rosters/YYYY-MM/).",
+                )
+        folder = self.rosters_dir(month)
+        if not folder.is_dir():
+            raise WorkspaceError(
+                f"No rosters for {month}: {folder} does not exist.",
+                f"Chưa có danh sách tháng {month}: không có thư mục {folder}.",
+            )
+        return month
+
 
 def find_config(start: Path) -> Path | None:
     """``cashless.toml`` in ``start``; None when there is none."""
