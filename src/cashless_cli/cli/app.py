@@ -46,8 +46,15 @@ def _root(
     """cashless: rosters in, rates and handoff files out."""
 
 
+# In the order of the month's work: set up, give communes the form, check what they send,
+# publish the rate, hand registrations over, record the reply, pay.
+app.command(help="Create a workspace: cashless.toml with the area's units, rosters/, reports/.")(
+    init
+)
+app.command(help="Write a blank roster template for a commune and month.")(template)
 app.command(help="Check rosters and report every problem at its cell.")(validate)
 app.command(help="Explain a problem code, or list every code.")(explain)
+app.command(help="Build the district's monthly rate table from every commune's roster.")(summarize)
 app.command(
     "export-postoffice",
     help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
@@ -61,11 +68,6 @@ app.command(
     help="Write the month's list of payments through accounts (and who is still paid in cash).",
 )(export_payments_command)
 app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
-app.command(help="Create a workspace: cashless.toml with the area's units, rosters/, reports/.")(
-    init
-)
-app.command(help="Build the district's monthly rate table from every commune's roster.")(summarize)
-app.command(help="Write a blank roster template for a commune and month.")(template)
 
 
 def main() -> None:
