@@ -217,3 +217,30 @@ def test_xlsm_from_content_type(tmp_path: Path) -> None:
                 )
             zout.writestr(info, data)
     assert inspect_file(target) == "xlsm"
+
+
+def test_well_formedness_is_checked_apart_and_by_the_reader(tmp_path: Path) -> None:
+    """inspect_file(well_formed=False) lets a broken sheet through to the reader, whose
+    background check then refuses it; the full guard refuses it at once."""
+    from cashless_cli.read.guards import check_well_formed
+    from cashless_cli.read.workbook import Workbook
+
+    good = hostile.normal_xlsx(tmp_path)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</row>", b"</roww>", 1)
+            dst.writestr(info, data)
+    assert inspect_file(broken, well_formed=False) == "xlsx"
+    with pytest.raises(ReadError) as full:
+        inspect_file(broken)
+    assert full.value.code == "file-truncated"
+    with pytest.raises(ReadError):
+        check_well_formed(broken, "xlsx")
+    book = Workbook(broken)
+    with pytest.raises(ReadError) as lazy:
+        book.sheet(book.sheet_names[0])
+    assert lazy.value.code == "file-truncated"
+    check_well_formed(good, "xlsx")  # no exception

@@ -107,8 +107,12 @@ _HTML_STARTS = (
 # Entry point
 
 
-def inspect_file(path: Path, limits: Limits = Limits()) -> FileKind:
-    """Return the real kind of the workbook at ``path``, or raise :class:`ReadError`."""
+def inspect_file(path: Path, limits: Limits = Limits(), *, well_formed: bool = True) -> FileKind:
+    """Return the real kind of the workbook at ``path``, or raise :class:`ReadError`.
+
+    ``well_formed=False`` leaves out the XML well-formedness check (:func:`check_well_formed`),
+    for a caller that runs it beside the reader: unlike the other checks, it does not protect
+    the reader, only the values it returns."""
     where = str(path)
     try:
         if not path.is_file():
@@ -119,7 +123,7 @@ def inspect_file(path: Path, limits: Limits = Limits()) -> FileKind:
         with path.open("rb") as f:
             head = f.read(_HEAD)
             if head.startswith(_ZIP_MAGIC):
-                return _inspect_zip(f, path, limits)
+                return _inspect_zip(f, path, limits, well_formed)
             if head.startswith(_ZIP_EMPTY):
                 raise ReadError("file-not-workbook", where, detail="an empty zip archive")
             if head.startswith(_OLE_MAGIC):
@@ -127,6 +131,45 @@ def inspect_file(path: Path, limits: Limits = Limits()) -> FileKind:
     except OSError as exc:  # unreadable, a directory on some systems, a vanished file
         raise ReadError("file-not-found", where) from exc
     _refuse_non_workbook(head, path)
+
+
+def _cells_part(name: str, sheets: set[str]) -> bool:
+    """The parts that hold cell values: worksheets, shared strings, an ods content.xml."""
+    return name in sheets or name in ("xl/sharedStrings.xml", "content.xml")
+
+
+def check_well_formed(path: Path, kind: FileKind) -> None:
+    """Raise :class:`ReadError` if a part holding cell values is not well-formed XML.
+
+    python-calamine reads a broken sheet silently, dropping the values it cannot parse
+    (measured: ``<v><x>1</v>`` becomes an empty cell). Run after :func:`inspect_file` (which has
+    bounded the sizes), possibly in a thread beside the reader: python-calamine releases the
+    GIL while it loads a sheet, so the two overlap.
+    """
+    if kind not in ("xlsx", "xlsm", "ods"):
+        return
+    where = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = {info.filename for info in archive.infolist()}
+            sheets = _worksheet_members(names) if kind != "ods" else set()
+            for name in sorted(n for n in names if _cells_part(n, sheets)):
+                parser = expat.ParserCreate()
+                try:
+                    with archive.open(name) as stream:
+                        while chunk := stream.read(1 << 20):
+                            parser.Parse(chunk, False)
+                    parser.Parse(b"", True)
+                except expat.ExpatError as exc:
+                    raise ReadError(
+                        "file-truncated",
+                        where,
+                        detail=f"{name} is not well-formed XML (line {exc.lineno})",
+                    ) from exc
+    except ReadError:
+        raise
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
+        raise ReadError("file-truncated", where, detail="broken zip archive") from exc
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,7 +344,7 @@ def _check_biff_extent(f: BinaryIO, path: str, limits: Limits) -> None:
 # Zip packages: xlsx, xlsm, ods
 
 
-def _inspect_zip(f: BinaryIO, path: Path, limits: Limits) -> FileKind:
+def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> FileKind:
     where = str(path)
     try:
         f.seek(0)
@@ -363,7 +406,7 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits) -> FileKind:
             scanner = _Scanner()
         # The cells' XML must be well-formed: python-calamine reads a broken sheet silently,
         # dropping the values it cannot parse (measured: "<v><x>1</v>" becomes an empty cell).
-        checked = name in sheets or name in ("xl/sharedStrings.xml", "content.xml")
+        checked = well_formed and _cells_part(name, sheets)
         parser = expat.ParserCreate() if checked else None
         try:
             for chunk in _stream_member(f, info, where, budget):

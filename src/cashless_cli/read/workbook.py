@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ import python_calamine as pc
 
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.problems import ReadError
-from cashless_cli.read.guards import FileKind, inspect_file
+from cashless_cli.read.guards import FileKind, check_well_formed, inspect_file
+
+#: One background thread checks XML well-formedness beside the reader (see Workbook).
+_CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cashless-xml")
 
 #: Sheets our own template writes for its metadata; never a roster.
 META_SHEET = "_cashless"
@@ -61,8 +65,15 @@ class Workbook:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.kind: FileKind = inspect_file(path)
-        self._book = _calamine_call(path, lambda: pc.CalamineWorkbook.from_path(str(path)))
+        # The guards that protect the reader run first; the check that the cells' XML is
+        # well-formed runs in a thread while python-calamine loads (it releases the GIL).
+        self.kind: FileKind = inspect_file(path, well_formed=False)
+        self._xml_check: Future[None] = _CHECKS.submit(check_well_formed, path, self.kind)
+        try:
+            self._book = _calamine_call(path, lambda: pc.CalamineWorkbook.from_path(str(path)))
+        except ReadError:
+            self._xml_check.result()  # a broken part explains a failure best
+            raise
         self.sheet_names: list[str] = list(self._book.sheet_names)
         self._visible = {
             m.name: str(m.visible).endswith("Visible") for m in self._book.sheets_metadata
@@ -73,6 +84,7 @@ class Workbook:
         rows: list[list[CellValue]] = _calamine_call(
             self.path, lambda: raw.to_python(skip_empty_area=False)
         )
+        self._xml_check.result()  # raises ReadError if the cells' XML was not well-formed
         merged: list[Merged] = []
         try:
             merged = list(raw.merged_cell_ranges or [])
