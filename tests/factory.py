@@ -186,7 +186,11 @@ def write_roster(path: Path, rows: list[dict[str, Any]], layout: Layout | None =
         r += 1
     if layout.total:
         ws.cell(r, 1, "Tổng cộng")
-        ws.cell(r, len(layout.keys) - 5, sum(int(x.get("muc_tro_cap") or 0) for x in rows))
+        ws.cell(
+            r,
+            len(layout.keys) - 5,
+            sum(x["muc_tro_cap"] for x in rows if isinstance(x.get("muc_tro_cap"), int)),
+        )
         r += 2
     if layout.signature:
         ws.cell(r, 2, "Người lập biểu")

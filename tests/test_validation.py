@@ -40,36 +40,71 @@ def test_input_file_is_never_modified(tmp_path: Path) -> None:
     assert hashlib.sha256(w.path.read_bytes()).hexdigest() == before
 
 
-@pytest.mark.parametrize(
-    ("key", "value", "code"),
-    [
-        ("so_dinh_danh", "051099123456", "id-sex-mismatch"),
-        ("dien_thoai", "0123456789", "phone-invalid"),
-        ("ngay_sinh", "31/02/1950", "date-invalid"),
-        ("dien", "9", "category-unknown"),
-        ("trang_thai", "Không rõ", "status-invalid"),
-        ("muc_tro_cap", 123_000, "amount-mismatch"),
-        ("ngay_dang_ky", dt.date(2023, 7, 15), "registration-after-month"),
-        ("so_dinh_danh", "123456789", "id-old-cmnd"),
-        ("ho_ten", None, "required-missing"),
-    ],
-)
+def _flip_sex_digit(row: dict[str, object]) -> str:
+    ident = str(row["so_dinh_danh"])
+    return ident[:3] + str(int(ident[3]) ^ 1) + ident[4:]
+
+
+def _shift_birth_year(row: dict[str, object]) -> str:
+    ident = str(row["so_dinh_danh"])
+    return ident[:4] + f"{(int(ident[4:6]) + 7) % 100:02d}" + ident[6:]
+
+
+def _proxy_without_name(row: dict[str, object]) -> str:
+    row["ten_nguoi_nhan"] = None
+    return "Người được ủy quyền"
+
+
+def _unknown_province(row: dict[str, object]) -> str:
+    return "999" + str(row["so_dinh_danh"])[3:]
+
+
+# (column written, value or how to derive it from the row, expected code, column reported)
+PLANTED: list[tuple[str, object, str, str | None]] = [
+    ("so_dinh_danh", _flip_sex_digit, "id-sex-mismatch", None),
+    ("so_dinh_danh", _shift_birth_year, "id-birth-year-mismatch", None),
+    ("so_dinh_danh", _unknown_province, "id-province-unknown", None),
+    ("so_dinh_danh", "05119012345", "id-invalid", None),
+    ("so_dinh_danh", "123456789", "id-old-cmnd", None),
+    ("so_dinh_danh", 1.2345678901234567e17, "number-precision-lost", None),
+    ("dien_thoai", "0123456789", "phone-invalid", None),
+    ("dien_thoai", "01621234567", "phone-old-prefix", None),
+    ("dien_thoai", None, "required-when-registered", None),
+    ("ngay_sinh", "31/02/1950", "date-invalid", None),
+    ("ngay_dang_ky", dt.date(2030, 1, 1), "date-in-future", None),
+    ("ngay_dang_ky", dt.date(2023, 7, 15), "registration-after-month", None),
+    ("gioi_tinh", "X", "sex-invalid", None),
+    ("dien", "9", "category-unknown", None),
+    ("dien", "7", "category-age-mismatch", None),
+    ("he_so", 3.0, "coefficient-mismatch", None),
+    ("muc_tro_cap", 123_000, "amount-mismatch", None),
+    ("muc_tro_cap", "năm trăm nghìn", "amount-invalid", None),
+    ("trang_thai", "Không rõ", "status-invalid", None),
+    ("trang_thai", "Đã có tài khoản", "required-when-account", "so_tai_khoan"),
+    ("nguoi_nhan", "Hàng xóm", "receiver-invalid", None),
+    ("nguoi_nhan", _proxy_without_name, "required-when-proxy", "ten_nguoi_nhan"),
+    ("ho_ten", None, "required-missing", None),
+    ("thon", "x" * 300, "text-too-long", None),
+]
+
+
+@pytest.mark.parametrize(("key", "value", "code", "reported"), PLANTED, ids=[p[2] for p in PLANTED])
 def test_planted_problem_is_reported_at_its_cell(
-    tmp_path: Path, key: str, value: object, code: str
+    tmp_path: Path, key: str, value: object, code: str, reported: str | None
 ) -> None:
     rows = make_rows(12, seed=3)
     index = 5  # a registered (Đã đăng ký) row: status cycles by index % 4
     assert rows[index]["trang_thai"] == "Đã đăng ký"
-    if key == "so_dinh_danh" and code == "id-sex-mismatch":
-        # flip the sex digit
-        ident = rows[index]["so_dinh_danh"]
-        value = ident[:3] + str(int(ident[3]) ^ 1) + ident[4:]
-    rows[index][key] = value
+    rows[index][key] = value(rows[index]) if callable(value) else value
     w = write_roster(tmp_path / "r.xlsx", rows)
     report = validate_file(w.path, Options(today=TODAY))
-    assert code in codes_at(report, w.cell(index, key)), report.issues
-    planted_row = int("".join(ch for ch in w.cell(index, key) if ch.isdigit()))
+    cell = w.cell(index, reported or key)
+    assert code in codes_at(report, cell), report.issues
+    planted_row = int("".join(ch for ch in cell if ch.isdigit()))
     assert [p for p in report.issues if p.row != planted_row] == []
+    assert report.rows_with_errors == (
+        1 if any(p.severity == "error" for p in report.issues) else 0
+    )
 
 
 def test_registered_row_without_phone_and_guardian_without_id(tmp_path: Path) -> None:
