@@ -240,3 +240,40 @@ def test_roster_on_a_hidden_sheet_is_read_and_said(tmp_path: Path) -> None:
     report = validate_file(w.path, Options(today=TODAY))
     assert report.rows == 4 and report.issues == []
     assert [p.code for p in report.info if p.code == "sheet-hidden"] == ["sheet-hidden"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "font"),
+    [("tcvn3", ".VnTime"), ("vni", "VNI-Times"), ("tcvn3", None), ("vni", None)],
+)
+def test_legacy_text_is_converted_and_said(tmp_path: Path, encoding: str, font: str | None) -> None:
+    """Names and villages typed in TCVN3 or VNI: the cell font tells, or the letters do."""
+    from openpyxl.styles import Font
+
+    from cashless_cli.normalise.legacy import encode_tcvn3, encode_vni
+
+    encode = encode_tcvn3 if encoding == "tcvn3" else encode_vni
+    rows = make_rows(6, seed=14)
+    names = [
+        "Nguyễn Văn Hùng",
+        "Trần Thị Lựu",
+        "Lê Văn Được",
+        "Phạm Thị Ngọc",
+        "Võ Văn Bảy",
+        "Đặng Thị Hường",
+    ]
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    wb = openpyxl.load_workbook(w.path)
+    ws = wb.active
+    assert ws is not None
+    for i, name in enumerate(names):
+        cell = ws[w.cell(i, "ho_ten")]
+        cell.value = encode(name)
+        if font:
+            cell.font = Font(name=font)
+    wb.save(w.path)
+    report = validate_file(w.path, Options(today=TODAY))
+    assert [r.data.ho_ten for r in report.records] == names
+    converted = [p for p in report.info if p.code == "legacy-text-converted"]
+    assert {p.cell for p in converted} == {w.cell(i, "ho_ten") for i in range(6)}
+    assert report.issues == []
