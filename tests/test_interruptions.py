@@ -463,11 +463,6 @@ def group_members(pgid: int) -> list[int]:
     return members
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the validation workers of export-postoffice (ProcessPoolExecutor, fork) inherit the "
-    "workspace lock's descriptor and outlive a killed command: the workspace stays locked",
-)
 def test_killing_only_the_main_process_does_not_leave_the_workspace_locked(
     tmp_path: Path,
 ) -> None:

@@ -8,8 +8,11 @@ it does not depend on scheduling.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +53,18 @@ class MonthRosters:
         return self.reports[path] if path is not None else None
 
 
+def _die_with_parent(parent: int) -> None:
+    """In a worker: exit when the command that started it is gone (killed with SIGKILL, its
+    workers would otherwise wait for work forever, holding their memory)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="cashless-parent-watch").start()
+
+
 def _validate_one(args: tuple[Path, Options]) -> FileReport:
     return validate_file(*args)
 
@@ -69,7 +84,14 @@ def validate_many(
             if progress:
                 progress(path)
         return out
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # "spawn": workers start clean, holding none of the parent's files or locks, and die with
+    # their pipe if the parent is killed (as on Windows, where it is the only way)
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=get_context("spawn"),
+        initializer=_die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
         for path, report in zip(
             paths, pool.map(_validate_one, [(p, options) for p in paths], chunksize=4), strict=True
         ):
