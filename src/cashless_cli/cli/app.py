@@ -18,6 +18,8 @@ from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
+from cashless_cli.errors import UserError
+from cashless_cli.i18n import resolve_lang
 
 app = typer.Typer(
     name="cashless",
@@ -70,12 +72,26 @@ app.command(
 app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
 
 
+def _lang_argument() -> str | None:
+    """--lang as typed on the command line, for messages raised before a command could read it."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted / Đã dừng.\n")
         sys.exit(130)
+    except UserError as exc:  # something the user can fix: say what, in their language
+        sys.stderr.write(f"{exc.message(resolve_lang(_lang_argument()))}\n")
+        sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("CASHLESS_DEBUG"):
             raise

@@ -15,7 +15,7 @@ from rich.markup import escape
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
 from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
 from cashless_cli.workspace.units import units_for
-from cashless_cli.write.atomic import write_text
+from cashless_cli.write.atomic import ensure_folder, write_text
 
 
 def init(
@@ -50,7 +50,7 @@ def init(
     except WorkspaceError as exc:
         fail(exc.message(language), language)
     for sub in ("", "rosters", "reports"):
-        (directory / sub).mkdir(parents=True, exist_ok=True)
+        ensure_folder(directory / sub)
     write_text(config, units.text, private=False)
     console = out_console()
     vi = language == "vi"

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from cashless_cli.dataset.summary import Counts, MonthSummary, rate_of
 from cashless_cli.read.metadata import Month
-from cashless_cli.write.atomic import write_text
 
 HISTORY_NAME = "history.csv"
 FIELDS = (
@@ -103,10 +102,17 @@ def figures_of(summary: MonthSummary) -> MonthFigures:
     )
 
 
-def record_month(path: Path, summary: MonthSummary) -> dict[Month, MonthFigures]:
-    """Put ``summary``'s figures into the history (replacing that month's) and return it."""
-    history = load_history(path)
-    history[summary.month] = figures_of(summary)
+def with_month(
+    history: dict[Month, MonthFigures], summary: MonthSummary
+) -> dict[Month, MonthFigures]:
+    """The history with ``summary``'s figures in it (replacing that month's), in month order."""
+    updated = dict(history)
+    updated[summary.month] = figures_of(summary)
+    return dict(sorted(updated.items(), key=lambda kv: _key(kv[0])))
+
+
+def history_text(history: dict[Month, MonthFigures]) -> str:
+    """The CSV text of the history file."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
@@ -127,5 +133,4 @@ def record_month(path: Path, summary: MonthSummary) -> dict[Month, MonthFigures]
                     figures.rows_with_errors.get(code, "") if counts else "",
                 ]
             )
-    write_text(path, out.getvalue(), private=False)
-    return dict(sorted(history.items(), key=lambda kv: _key(kv[0])))
+    return out.getvalue()

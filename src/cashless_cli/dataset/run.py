@@ -16,17 +16,17 @@ from pathlib import Path
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
-    figures_of,
+    history_text,
     load_history,
     previous_figures,
-    record_month,
+    with_month,
 )
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
 from cashless_cli.dataset.summary import MonthSummary, summarize_month
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import write_bytes
+from cashless_cli.write.atomic import remove_stale_temps, write_bytes, write_text
 from cashless_cli.write.ratetable import rate_table_bytes
 
 
@@ -155,9 +155,12 @@ def run_summary(
     stamp = now or generated_now()
     reports = workspace.reports_dir(month)
     with workspace_lock(workspace.state_dir):
+        # what a killed run left: hidden temp files (one may be a copy of the dataset)
+        remove_stale_temps(reports)
+        remove_stale_temps(workspace.state_dir)
         history = load_history(history_path)
         for past in earlier:
-            history = record_month(history_path, past)
+            history = with_month(history, past)
         prev: MonthFigures | None = previous_figures(history, month)
         summary = summarize_month(
             rosters,
@@ -165,12 +168,14 @@ def run_summary(
             prev.communes if prev else None,
             prev.month if prev else None,
         )
-        history = record_month(history_path, summary)
-        history[month] = figures_of(summary)
+        history = with_month(history, summary)
         workbook = reports / table_name(month)
         dataset = reports / dataset_name(month)
-        write_bytes(
-            workbook, rate_table_bytes(summary, history, stamp, workspace.extra), private=False
-        )
-        write_bytes(dataset, parquet_bytes(summary), private=True)  # personal data
+        # everything is built in memory first; the history is written last, so a run that
+        # cannot write the table or the dataset leaves the history as it was
+        table = rate_table_bytes(summary, history, stamp, workspace.extra)
+        data = parquet_bytes(summary)
+        write_bytes(workbook, table, private=False)
+        write_bytes(dataset, data, private=True)  # personal data
+        write_text(history_path, history_text(history), private=False)
     return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])

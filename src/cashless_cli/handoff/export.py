@@ -54,7 +54,7 @@ from cashless_cli.postoffice.accounts import failed_handovers_in
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import fsync_dir, move_into_place, remove_stale_temps
+from cashless_cli.write.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
 from cashless_cli.write.handoff import (
     BatchInfo,
     build_heldback_workbook,
@@ -252,7 +252,7 @@ def _export(
         return result
 
     handoff = workspace.handoff_dir(month)
-    handoff.mkdir(parents=True, exist_ok=True)
+    ensure_folder(handoff)
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     mon = str(month)
     seq = ledger.next_seq(mon)

@@ -35,6 +35,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cashless_cli.errors import OutputError
+from cashless_cli.write.atomic import ensure_folder
+
 SCHEMA_VERSION = 1
 LEDGER_NAME = "ledger.sqlite"
 
@@ -201,7 +204,7 @@ class Ledger:
     # ---- opening --------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path) -> Ledger:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        ensure_folder(path.parent)
         created = not path.exists()
         if created:  # create it private before SQLite does (journals copy its mode)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -248,15 +251,19 @@ class Ledger:
     # ---- transactions ---------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls back and propagates."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """``BEGIN IMMEDIATE`` … ``COMMIT``; any exception rolls back and propagates. A ledger
+        that cannot be written (read-only, a full disk) is an :class:`OutputError` naming it."""
         try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            raise OutputError.from_os_error(self.path, OSError(str(exc))) from exc
 
     # ---- reading --------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

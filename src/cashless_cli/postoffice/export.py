@@ -29,7 +29,7 @@ from cashless_cli.postoffice.payments import PaymentList, select_payments
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import remove_stale_temps
+from cashless_cli.write.atomic import ensure_folder, remove_stale_temps
 from cashless_cli.write.layout import save, workbook_bytes
 from cashless_cli.write.payments import (
     PaymentsInfo,
@@ -114,7 +114,7 @@ def export_payments(
         a = workspace.area
         info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
         out = payments_dir(workspace, month)
-        out.mkdir(parents=True, exist_ok=True)
+        ensure_folder(out)
         remove_stale_temps(out)
         stem = f"chi-tra-{month}"
         contents = {

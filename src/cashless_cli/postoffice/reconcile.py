@@ -45,7 +45,7 @@ from cashless_cli.postoffice.reply import ReplyFile, ReplyRow, read_reply
 from cashless_cli.problems import Problem, Severity, Text
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import fsync_dir, remove_stale_temps, write_bytes
+from cashless_cli.write.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
 
 POST_OFFICE = "Bưu điện"
 REPLIES_DIR = "replies"
@@ -475,7 +475,7 @@ def _apply(
     months = Counter(c.handed.month for c in result.changes)
     month = max(months.items(), key=lambda kv: (kv[1], kv[0]))[0]
     folder = workspace.root / "handoff" / month / REPLIES_DIR
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    ensure_folder(folder, mode=0o700)
     remove_stale_temps(folder)
     safe = _SAFE_NAME.sub("_", result.file.name).strip("._") or "reply"
     name = f"{now.strftime('%Y%m%dT%H%M%S')}_{result.sha256[:12]}_{safe}"

@@ -133,6 +133,15 @@ def inspect_file(path: Path, limits: Limits = Limits(), *, well_formed: bool = T
     _refuse_non_workbook(head, path)
 
 
+#: What a streaming XML parse can raise on a damaged part (LookupError: an unknown encoding).
+_XML_ERRORS = (expat.ExpatError, LookupError, ValueError)
+
+
+def _not_well_formed(where: str, name: str, exc: Exception) -> ReadError:
+    line = getattr(exc, "lineno", "?")
+    return ReadError("file-truncated", where, detail=f"{name} is not well-formed XML (line {line})")
+
+
 def _cells_part(name: str, sheets: set[str]) -> bool:
     """The parts that hold cell values: worksheets, shared strings, an ods content.xml."""
     return name in sheets or name in ("xl/sharedStrings.xml", "content.xml")
@@ -160,12 +169,12 @@ def check_well_formed(path: Path, kind: FileKind) -> None:
                         while chunk := stream.read(1 << 20):
                             parser.Parse(chunk, False)
                     parser.Parse(b"", True)
-                except expat.ExpatError as exc:
-                    raise ReadError(
-                        "file-truncated",
-                        where,
-                        detail=f"{name} is not well-formed XML (line {exc.lineno})",
-                    ) from exc
+                except (
+                    expat.ExpatError,
+                    LookupError,
+                    ValueError,
+                ) as exc:  # LookupError: unknown encoding
+                    raise _not_well_formed(where, name, exc) from exc
     except ReadError:
         raise
     except (OSError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError) as exc:
@@ -416,12 +425,8 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> 
             scanner.close()
             if parser is not None:
                 parser.Parse(b"", True)
-        except expat.ExpatError as exc:
-            raise ReadError(
-                "file-truncated",
-                where,
-                detail=f"{name} is not well-formed XML (line {exc.lineno})",
-            ) from exc
+        except _XML_ERRORS as exc:
+            raise _not_well_formed(where, name, exc) from exc
         except _Unsafe as exc:
             raise ReadError("xml-unsafe", where) from exc
         except _TooBig as exc:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from cashless_cli.workspace.config import WorkspaceError
+from cashless_cli.write.atomic import ensure_folder
 
 try:  # POSIX
     import fcntl
@@ -23,7 +24,7 @@ except ImportError:  # pragma: no cover - Windows
 
 @contextlib.contextmanager
 def workspace_lock(state_dir: Path, timeout: float = 10.0) -> Iterator[None]:
-    state_dir.mkdir(parents=True, exist_ok=True)
+    ensure_folder(state_dir)
     path = state_dir / "lock"
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:

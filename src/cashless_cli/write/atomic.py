@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from cashless_cli.errors import OutputError
+
 PRIVATE_MODE = 0o600
 PUBLIC_MODE = 0o644
 TEMP_PATTERN = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
@@ -68,16 +70,22 @@ def atomic_write(path: Path, *, private: bool = True) -> Iterator[IO[bytes]]:
     ...     f.write(b"...")
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     temp = temp_path_for(path)
-    fd = _open_new(temp, private)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = _open_new(temp, private)
+    except OSError as exc:
+        raise OutputError.from_os_error(path, exc) from exc
     done = False
     try:
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temp, path)
+        try:
+            os.replace(temp, path)
+        except OSError as exc:
+            raise OutputError.from_os_error(path, exc) from exc
         done = True
         fsync_dir(path.parent)
     finally:
@@ -97,10 +105,23 @@ def write_text(path: Path, text: str, *, encoding: str = "utf-8", private: bool 
     write_bytes(path, text.encode(encoding), private=private)
 
 
+def ensure_folder(folder: Path, mode: int = 0o777) -> Path:
+    """Create ``folder`` (and its parents) if needed; a place that cannot hold it (a file in
+    the way, a read-only parent) is an :class:`OutputError` naming it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=mode)
+    except OSError as exc:
+        raise OutputError.from_os_error(folder, exc) from exc
+    return folder
+
+
 def move_into_place(source: Path, target: Path) -> None:
     """Rename a finished file from a staging folder to its final name (same file system) and
     make the rename durable."""
-    os.replace(source, target)
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        raise OutputError.from_os_error(target, exc) from exc
     fsync_dir(target.parent)
 
 
