@@ -327,6 +327,8 @@ class Command:
     exits: frozenset[int] | None = None
     #: Its JSON carries the read-error code of a roster it could not read.
     json_error_code: bool = True
+    #: the exit code when the roster could not be read (0 when it could), if the command has one
+    unreadable_exit: int | None = None
 
     @property
     def id(self) -> str:
@@ -344,12 +346,27 @@ ANY_EXIT = frozenset({0, 1, 2})
 COMMANDS: list[Command] = [
     Command("validate", (), workspace=False, json=False),
     Command("validate", (), workspace=False, json=True),
-    # summarize: exit 0 when the table was written, even if a roster is unreadable (it says so)
-    Command("summarize", (), workspace=True, json=False, exits=frozenset({0})),
-    Command("summarize", (), workspace=True, json=True, exits=frozenset({0})),
-    Command("export-postoffice", (), workspace=True, json=False, exits=ANY_EXIT),
+    # summarize and export-postoffice: the table / batch is written, and exit 1 says that a
+    # roster could not be read (the output names it and why)
     Command(
-        "export-postoffice", (), workspace=True, json=True, exits=ANY_EXIT, json_error_code=False
+        "summarize", (), workspace=True, json=False, exits=frozenset({0, 1}), unreadable_exit=1
+    ),
+    Command("summarize", (), workspace=True, json=True, exits=frozenset({0, 1}), unreadable_exit=1),
+    Command(
+        "export-postoffice",
+        (),
+        workspace=True,
+        json=False,
+        exits=frozenset({0, 1}),
+        unreadable_exit=1,
+    ),
+    Command(
+        "export-postoffice",
+        (),
+        workspace=True,
+        json=True,
+        exits=frozenset({0, 1}),
+        unreadable_exit=1,
     ),
     Command(
         "export-payments", (), workspace=True, json=True, exits=ANY_EXIT, json_error_code=False
@@ -564,6 +581,9 @@ def test_workspace_command_answers_hostile_roster(
     _assert_sane(run)
     assert command.exits is not None
     assert run.returncode in command.exits, run.describe()
+    if command.unreadable_exit is not None:
+        expected = command.unreadable_exit if case.error is not None else 0
+        assert run.returncode == expected, run.describe()
     doc = _one_json_document(run) if command.json else None
     if case.error is None:
         return  # a readable roster: counted like any other (its errors are validate's job)

@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from cashless_cli.cli.common import (
+    Exit,
     FormatOption,
     LangOption,
     WorkspaceOption,
@@ -165,7 +166,8 @@ def export_postoffice_command(
 ) -> None:
     """Hand the month's registrations (Đã đăng ký) to the Post Office, never twice.
 
-    Exit code 0: done (even with rows held back, or nothing new); 2: unusable workspace or
+    Exit code 0: done (even with rows held back, or nothing new); 1: done, but a commune's
+    roster could not be read (its people wait; the summary says why); 2: unusable workspace or
     bad options.
     """
     language = lang_of(lang)
@@ -180,3 +182,5 @@ def export_postoffice_command(
         print_json(result.to_dict())
     else:
         render(out_console(), result, language, show_ids)
+    if any(c.unreadable for c in result.selection.communes):
+        raise typer.Exit(int(Exit.PROBLEMS))

@@ -1,8 +1,9 @@
 """``cashless summarize``: the district's monthly rate table from every commune's roster.
 
-Exit codes: 0 the table was written (also when rosters have errors or one could not be read: the
-table says so); 2 the workspace cannot be used, a file cannot be given to exactly one commune, or
-there are no (readable) rosters for the month; nothing is written then.
+Exit codes: 0 the table was written (also when rosters have errors: the table says how many);
+1 the table was written, but a commune's roster could not be read (the table marks it, with the
+reason); 2 the workspace cannot be used, a file cannot be given to exactly one commune, or there
+are no (readable) rosters for the month; nothing is written then.
 """
 
 from __future__ import annotations
@@ -269,4 +270,6 @@ def summarize(
         )
     else:
         render_summary(run, language, show_ids)
+    if any(r.error is not None for r in run.rosters.reports.values()):
+        raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention
     raise typer.Exit(int(Exit.OK))

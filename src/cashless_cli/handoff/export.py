@@ -111,6 +111,7 @@ class ExportResult:
                     "code": c.unit.code,
                     "already_handed_over": c.already,
                     "roster": c.source.name if c.source else None,
+                    "unreadable": c.error_code,
                     "problem": c.problem("en"),
                 }
                 for c in sel.communes

@@ -114,6 +114,7 @@ class CommuneResult:
     source: Path | None = None
     problem_en: str | None = None  # the roster is missing or unreadable
     problem_vi: str | None = None
+    error_code: str | None = None  # the read error of an unreadable roster
     rows: list[HandoffRow] = field(default_factory=list)
     held: list[HeldRow] = field(default_factory=list)
     already: int = 0  # registered rows handed over in an earlier batch (same holder)
@@ -122,6 +123,11 @@ class CommuneResult:
     @property
     def missing(self) -> bool:
         return self.problem_en is not None
+
+    @property
+    def unreadable(self) -> bool:
+        """A roster was sent but could not be read (not merely missing)."""
+        return self.error_code is not None
 
     def problem(self, lang: Lang) -> str | None:
         return self.problem_vi if lang == "vi" else self.problem_en
@@ -303,6 +309,7 @@ def select_rows(
         report = reports[path]
         result.source = path
         if report.error is not None:
+            result.error_code = report.error.code
             result.problem_en = f"{path.name}: {report.error.message('en')}"
             result.problem_vi = f"{path.name}: {report.error.message('vi')}"
             continue
