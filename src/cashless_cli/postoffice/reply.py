@@ -20,6 +20,7 @@ from pathlib import Path
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import clean_text, fold
 from cashless_cli.problems import ReadError
+from cashless_cli.read.header import match_alias
 from cashless_cli.read.workbook import Sheet, Workbook, a1
 
 #: How far down a sheet the header may be.
@@ -98,17 +99,7 @@ def _aliases() -> dict[str, str]:
 
 def match_reply_header(text: str) -> str | None:
     """The reply column a header cell names, or None."""
-    key = fold(text)
-    if not key:
-        return None
-    table = _aliases()
-    if key in table:
-        return table[key]
-    best: tuple[int, str] | None = None
-    for alias, column in table.items():
-        if len(alias) >= 5 and key.startswith(alias) and (best is None or len(alias) > best[0]):
-            best = (len(alias), column)
-    return best[1] if best else None
+    return match_alias(text, _aliases())
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,12 +37,17 @@ def alias_table() -> dict[str, str]:
 
 
 def match_header(text: str) -> str | None:
-    """The column key a header cell names, or None. Exact folded match first, then the longest
-    alias the cell starts with ("Mức trợ cấp (đồng) tháng 6" → muc_tro_cap)."""
+    """The roster column key a header cell names, or None (see :func:`match_alias`)."""
+    return match_alias(text, alias_table())
+
+
+def match_alias(text: str, table: dict[str, str]) -> str | None:
+    """The key a header cell names in ``table`` (folded alias → key), or None. Exact folded
+    match first, then the longest alias the cell starts with ("Mức trợ cấp (đồng) tháng 6" →
+    muc_tro_cap)."""
     key = fold(text)
     if not key:
         return None
-    table = alias_table()
     if key in table:
         return table[key]
     best: tuple[int, str] | None = None
