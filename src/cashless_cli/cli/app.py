@@ -50,26 +50,28 @@ def _root(
 
 # In the order of the month's work: set up, give communes the form, check what they send,
 # publish the rate, hand registrations over, record the reply, pay.
-app.command(help="Create a workspace: cashless.toml with the area's units, rosters/, reports/.")(
-    init
+app.command(
+    short_help="Create a workspace: cashless.toml with the area's units, rosters/, reports/."
+)(init)
+app.command(short_help="Write a blank roster template for a commune and month.")(template)
+app.command(short_help="Check rosters and report every problem at its cell.")(validate)
+app.command(short_help="Explain a problem code, or list every code.")(explain)
+app.command(short_help="Build the district's monthly rate table from every commune's roster.")(
+    summarize
 )
-app.command(help="Write a blank roster template for a commune and month.")(template)
-app.command(help="Check rosters and report every problem at its cell.")(validate)
-app.command(help="Explain a problem code, or list every code.")(explain)
-app.command(help="Build the district's monthly rate table from every commune's roster.")(summarize)
 app.command(
     "export-postoffice",
-    help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+    short_help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
 )(export_postoffice_command)
 app.command(
     "import-postoffice",
-    help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
+    short_help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
 )(import_postoffice_command)
 app.command(
     "export-payments",
-    help="Write the month's list of payments through accounts (and who is still paid in cash).",
+    short_help="Write the month's list of payments through accounts (and who is paid in cash).",
 )(export_payments_command)
-app.command("ledger", help="List the batches handed to the Post Office.")(ledger_command)
+app.command("ledger", short_help="List the batches handed to the Post Office.")(ledger_command)
 
 
 def _lang_argument() -> str | None:
