@@ -264,7 +264,7 @@ def test_a_held_lock_is_refused_clearly_and_nothing_is_written(tmp_path: Path) -
     state.mkdir()
     fd = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        fcntl.lockf(fd, fcntl.LOCK_EX)  # another command is writing, and stays (our lock kind)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # another command is writing, and stays
         began = time.monotonic()
         runs = together(
             ["summarize", "-w", ws],

@@ -1,8 +1,8 @@
 """One writer at a time per workspace: commands that write outputs or the ledger hold this lock.
 
 A second command waits up to ``timeout`` seconds, then refuses with a clear message. The lock is
-an OS record lock (released by the OS when the process dies, and not inherited by the worker
-processes it forks), so a killed command never leaves the workspace locked.
+an OS file lock, released by the OS when the process dies, on a descriptor that the worker
+processes (spawned, not forked) never inherit: a killed command never leaves the workspace locked.
 """
 
 from __future__ import annotations
@@ -32,9 +32,10 @@ def workspace_lock(state_dir: Path, timeout: float = 10.0) -> Iterator[None]:
             deadline = time.monotonic() + timeout
             while True:
                 try:
-                    # lockf (POSIX record lock), not flock: it belongs to this process alone,
-                    # so worker processes forked while it is held do not keep it alive
-                    fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    # flock on a descriptor Python opens non-inheritable: worker processes are
+                    # spawned (fork + exec), so they never hold it; a second lock in the same
+                    # process conflicts too (a POSIX record lock would silently nest)
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                     break
                 except (BlockingIOError, PermissionError):
                     if time.monotonic() >= deadline:
