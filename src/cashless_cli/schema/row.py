@@ -116,9 +116,24 @@ class RosterRow(BaseModel):
 
     model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
-    stt: Annotated[Any, Column("STT", ("TT", "Số TT", "Số thứ tự"), kind="int", width=6)] = None
+    stt: Annotated[
+        Any,
+        Column(
+            "STT",
+            ("TT", "Số TT", "Số thứ tự"),
+            kind="int",
+            width=6,
+            help_vi="Số thứ tự: 1, 2, 3, …",
+        ),
+    ] = None
     ma_doi_tuong: Annotated[
-        str | None, Column("Mã đối tượng", ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng"), width=12)
+        str | None,
+        Column(
+            "Mã đối tượng",
+            ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng"),
+            width=12,
+            help_vi="Mã hồ sơ của đối tượng do xã quản lý (nếu có).",
+        ),
     ] = None
     ho_ten: Annotated[
         str | None,
@@ -166,9 +181,24 @@ class RosterRow(BaseModel):
         ),
     ] = None
     ngay_cap: Annotated[
-        LooseDate | None, Column("Ngày cấp", ("Ngày cấp CCCD",), kind="date", width=12)
+        LooseDate | None,
+        Column(
+            "Ngày cấp",
+            ("Ngày cấp CCCD",),
+            kind="date",
+            width=12,
+            help_vi="Ngày cấp CCCD, ghi ngày/tháng/năm (ví dụ 15/08/2021).",
+        ),
     ] = None
-    noi_cap: Annotated[str | None, Column("Nơi cấp", ("Nơi cấp CCCD",), width=16)] = None
+    noi_cap: Annotated[
+        str | None,
+        Column(
+            "Nơi cấp",
+            ("Nơi cấp CCCD",),
+            width=16,
+            help_vi="Nơi cấp CCCD, ví dụ: Cục Cảnh sát QLHC về TTXH.",
+        ),
+    ] = None
     thon: Annotated[
         str | None,
         Column(
@@ -193,7 +223,13 @@ class RosterRow(BaseModel):
     ] = None
     he_so: Annotated[
         float | None,
-        Column("Hệ số", ("Hệ số trợ cấp", "Hệ số hưởng"), kind="coefficient", width=7),
+        Column(
+            "Hệ số",
+            ("Hệ số trợ cấp", "Hệ số hưởng"),
+            kind="coefficient",
+            width=7,
+            help_vi="Hệ số trợ cấp theo Nghị định 20/2021/NĐ-CP (ví dụ 1,5).",
+        ),
     ] = None
     muc_tro_cap: Annotated[
         int | None,
@@ -247,7 +283,13 @@ class RosterRow(BaseModel):
     ] = None
     ngay_sinh_nguoi_nhan: Annotated[
         LooseDate | None,
-        Column("Ngày sinh người nhận", ("Người nhận Ngày sinh",), kind="birthdate", width=12),
+        Column(
+            "Ngày sinh người nhận",
+            ("Người nhận Ngày sinh",),
+            kind="birthdate",
+            width=12,
+            help_vi="Ngày sinh của người nhận thay (nếu có).",
+        ),
     ] = None
     quan_he: Annotated[
         str | None,
@@ -255,6 +297,7 @@ class RosterRow(BaseModel):
             "Quan hệ với đối tượng",
             ("Quan hệ", "Quan hệ với người hưởng", "Người nhận Quan hệ"),
             width=12,
+            help_vi="Quan hệ của người nhận thay với đối tượng: con, vợ, chồng, cháu…",
         ),
     ] = None
     dien_thoai: Annotated[
@@ -281,11 +324,25 @@ class RosterRow(BaseModel):
     ] = None
     ngay_dang_ky: Annotated[
         LooseDate | None,
-        Column("Ngày đăng ký", ("Ngày ĐK",), N.REGISTERED, "date", 12),
+        Column(
+            "Ngày đăng ký",
+            ("Ngày ĐK",),
+            N.REGISTERED,
+            "date",
+            12,
+            help_vi="Ngày đối tượng đăng ký nhận trợ cấp qua tài khoản; không sau tháng báo cáo.",
+        ),
     ] = None
     so_tai_khoan: Annotated[
         str | None,
-        Column("Số tài khoản", ("STK", "Số TK"), N.ACCOUNT, "account", 18),
+        Column(
+            "Số tài khoản",
+            ("STK", "Số TK"),
+            N.ACCOUNT,
+            "account",
+            18,
+            help_vi="Số tài khoản nhận trợ cấp (6 đến 19 chữ số), ghi đủ, không có dấu cách.",
+        ),
     ] = None
     noi_mo_tai_khoan: Annotated[
         str | None,
@@ -297,7 +354,9 @@ class RosterRow(BaseModel):
             help_vi="Bưu điện, hoặc tên ngân hàng.",
         ),
     ] = None
-    ghi_chu: Annotated[str | None, Column("Ghi chú", width=16, max_length=1000)] = None
+    ghi_chu: Annotated[
+        str | None, Column("Ghi chú", width=16, max_length=1000, help_vi="Ghi chú thêm (nếu có).")
+    ] = None
 
     @field_validator("*", mode="before")
     @classmethod

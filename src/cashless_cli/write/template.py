@@ -60,20 +60,6 @@ NEED_VI = {
     Need.NO: "Không bắt buộc",
 }
 
-#: Help for the columns whose schema entry has no ``help_vi`` yet.
-FALLBACK_HELP = {
-    "stt": "Số thứ tự: 1, 2, 3, …",
-    "ma_doi_tuong": "Mã hồ sơ của đối tượng do xã quản lý (nếu có).",
-    "ngay_cap": "Ngày cấp CCCD, ghi ngày/tháng/năm (ví dụ 15/08/2021).",
-    "noi_cap": "Nơi cấp CCCD, ví dụ: Cục Cảnh sát QLHC về TTXH.",
-    "he_so": "Hệ số trợ cấp theo Nghị định 20/2021/NĐ-CP (ví dụ 1,5).",
-    "ngay_sinh_nguoi_nhan": "Ngày sinh của người nhận thay (nếu có).",
-    "quan_he": "Quan hệ của người nhận thay với đối tượng: con, vợ, chồng, cháu…",
-    "ngay_dang_ky": "Ngày đối tượng đăng ký nhận trợ cấp qua tài khoản; không sau tháng báo cáo.",
-    "so_tai_khoan": "Số tài khoản nhận trợ cấp (6 đến 19 chữ số), ghi đủ, không có dấu cách.",
-    "ghi_chu": "Ghi chú thêm (nếu có).",
-}
-
 STATUS_HELP = {
     Status.NOT_REGISTERED: "Đối tượng chưa đăng ký nhận trợ cấp qua tài khoản.",
     Status.REGISTERED: "Đối tượng đã đăng ký, đang chờ mở tài khoản. Cần ghi số CCCD, số điện "
@@ -210,7 +196,7 @@ def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
 
 
 def column_help(column: Column) -> str:
-    text = column.help_vi or FALLBACK_HELP.get(column.key, "")
+    text = column.help_vi
     if column.kind in ("id", "phone", "account"):
         text += " Cột đã định dạng văn bản để giữ số 0 ở đầu."
     return text.strip()
