@@ -332,6 +332,22 @@ def stray_cell_xlsx(
     return _write_xlsx(directory / name, _xlsx_sheet(rows, dimension or f"A1:{ref}"))
 
 
+def relocated_sheet_xlsx(source: Path, member: str, name: str = "relocated.xlsx") -> Path:
+    """``source`` with its worksheet moved to ``member``, the workbook's relationship following.
+
+    Excel and python-calamine find a sheet wherever the relationship points, not only under
+    ``xl/worksheets/``; the guards must look there too.
+    """
+    path = source.with_name(name)
+    target = member.removeprefix("xl/").encode()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info).replace(b"worksheets/sheet1.xml", target)
+            moved = member if info.filename == "xl/worksheets/sheet1.xml" else info.filename
+            zout.writestr(moved, data)
+    return path
+
+
 def lying_dimension_xlsx(directory: Path, name: str = "dimension.xlsx") -> Path:
     """A small sheet whose ``<dimension>`` claims the whole grid A1:XFD1048576."""
     rows = _xlsx_row(1, HEADER) + _xlsx_row(2, ROWS[0])

@@ -53,6 +53,15 @@ REFUSED: list[tuple[Builder, str]] = [
     (lambda d: hostile.stray_cell_xlsx(d, dimension="A1:G2"), "sheet-too-large"),
     (lambda d: hostile.stray_cell_xlsx(d, ref="A1048576", dimension="A1:G2"), "sheet-too-large"),
     (lambda d: hostile.stray_cell_xlsx(d, ref="AAA3", dimension="A1:G3"), "sheet-too-large"),
+    # python-calamine reads a sheet wherever the workbook's relationships put it.
+    (
+        lambda d: hostile.relocated_sheet_xlsx(hostile.stray_cell_xlsx(d), "xl/data/s.xml"),
+        "sheet-too-large",
+    ),
+    (
+        lambda d: hostile.relocated_sheet_xlsx(hostile.stray_cell_xlsx(d), "xl/worksheets/s"),
+        "sheet-too-large",
+    ),
     (hostile.wide_xlsx, "sheet-too-large"),
     (hostile.wide_ods, "sheet-too-large"),
     (hostile.repeated_content_ods, "sheet-too-large"),
@@ -244,3 +253,66 @@ def test_well_formedness_is_checked_apart_and_by_the_reader(tmp_path: Path) -> N
         book.sheet(book.sheet_names[0])
     assert lazy.value.code == "file-truncated"
     check_well_formed(good, "xlsx")  # no exception
+
+
+def test_declarations_cut_into_tiny_chunks_are_found() -> None:
+    """The tail carries over short chunks, so "<!DOCTYPE" is found even cut in three."""
+    from cashless_cli.read.guards import _Scanner, _Unsafe
+
+    pieces = [b'<?xml version="1.0"?><!DO', b"CT", b"YPE x []><x/>"]
+    for scanner in (_Scanner(), _SheetScanner(_RefScanner(Limits()), "xl/worksheets/s.xml")):
+        with pytest.raises(_Unsafe):
+            for piece in pieces:
+                scanner.feed(piece)
+    xml = hostile._xlsx_sheet(
+        hostile._xlsx_row(1, hostile.HEADER) + '<row r="9"><c r="XFD1048576"><v>1</v></c></row>',
+        "A1:G1",
+    ).encode()
+    scanner = _SheetScanner(_RefScanner(Limits()), "xl/worksheets/sheet1.xml")
+    with pytest.raises(_TooBig, match="XFD1048576"):
+        for at in range(0, len(xml), 5):
+            scanner.feed(xml[at : at + 5])
+
+
+def test_bang_and_f_in_the_text_do_not_hide_anything(tmp_path: Path) -> None:
+    """The quick "!" and "f" tests fall back to the full searches where those bytes abound."""
+    text = "Chú ý! fff of off: <f>" * 2000
+    rows = hostile._xlsx_row(1, hostile.HEADER) + hostile._xlsx_row(2, [text])
+    sheet = hostile._xlsx_sheet(rows, "A1:G2")
+    ok = hostile._write_xlsx(tmp_path / "ok.xlsx", sheet)
+    assert inspect_file(ok) == "xlsx"
+    late = sheet.replace("</sheetData>", "</sheetData><!DOCTYPE x>")
+    assert _refusal(hostile._write_xlsx(tmp_path / "late.xlsx", late)).code == "xml-unsafe"
+
+
+def test_inspect_workbook_notes_formulas_per_worksheet(tmp_path: Path) -> None:
+    from cashless_cli.read.guards import inspect_workbook
+
+    rows = hostile._xlsx_row(1, hostile.HEADER) + '<row r="2"><c r="G2"><f>F2*2</f></c></row>'
+    path = hostile._write_xlsx(tmp_path / "f.xlsx", hostile._xlsx_sheet(rows, "A1:G2"))
+    found = inspect_workbook(path)
+    assert found.kind == "xlsx"
+    assert dict(found.formulas_without_value) == {"xl/worksheets/sheet1.xml": {(1, 6)}}
+    assert b"Danh s" in found.workbook_xml
+    assert b"worksheets/sheet1.xml" in found.workbook_rels
+    assert inspect_workbook(hostile.normal_ods(tmp_path)).formulas_without_value == {}
+
+
+@pytest.mark.parametrize(
+    ("build", "code"),
+    [
+        (lambda d: hostile.bomb_xlsx(d, honest_sizes=False), "file-too-large"),
+        (hostile.corrupt_member_xlsx, "file-truncated"),
+        (hostile.truncated_xlsx, "file-truncated"),
+        (hostile.entity_bomb_xlsx, "xml-unsafe"),
+        (hostile.stray_cell_xlsx, "sheet-too-large"),
+    ],
+)
+def test_a_refusal_leaves_no_thread_behind(tmp_path: Path, build: Builder, code: str) -> None:
+    """The pass runs in the caller's thread: nothing is left running after a refusal."""
+    import threading
+
+    path = build(tmp_path)
+    before = threading.active_count()
+    assert _refusal(path).code == code
+    assert threading.active_count() == before

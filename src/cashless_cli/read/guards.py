@@ -10,6 +10,9 @@ inflates a decompression bomb fully into memory. :func:`inspect_file` therefore:
   ratio, and in the same single pass looks for DOCTYPE/ENTITY declarations and for cell or row
   references beyond the row/column limits (a literal-prefixed regex that only matches rare cases,
   so that there is no per-cell Python loop);
+* in that same pass, notes the formula cells of each worksheet saved without a value
+  (:class:`~cashless_cli.read.formulas.FormulaScanner`), so that nobody decompresses a sheet
+  again for them (:func:`inspect_workbook` returns them with the kind);
 * for ods, follows ``table:number-rows-repeated`` / ``number-columns-repeated`` and refuses only
   repeats that carry content (LibreOffice writes huge empty repeats at the end of every sheet).
 
@@ -25,8 +28,8 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal, NoReturn
 from xml.parsers import expat
@@ -35,6 +38,7 @@ import msoffcrypto
 import olefile
 
 from cashless_cli.problems import ReadError
+from cashless_cli.read.formulas import FormulaScanner, sheet_parts
 
 FileKind = Literal["xlsx", "xlsm", "xls", "ods"]
 
@@ -65,7 +69,10 @@ _EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".xltx", ".xltm", ".xlt", 
 _CHUNK = 1 * MiB  # decompressed bytes handed to the scanners at a time
 _RAW_CHUNK = 256 * 1024  # compressed bytes read from the file at a time
 _HEAD = 64 * 1024  # bytes sniffed at the start of a file
-_TAIL = 256  # bytes of one chunk kept in front of the next, so matches may span chunks
+_TAIL = 256  # bytes of the stream kept in front of the next chunk, so matches may span chunks
+_DTD_TAIL = 16  # the same, for the DOCTYPE/ENTITY check of the other parts
+#: Parts kept whole (up to this size) for mapping sheet names to worksheet parts afterwards.
+_BOOK_PARTS = {"xl/workbook.xml": 16 * MiB, "xl/_rels/workbook.xml.rels": 4 * MiB}
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _ZIP_EMPTY = b"PK\x05\x06"
@@ -107,12 +114,33 @@ _HTML_STARTS = (
 # Entry point
 
 
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What :func:`inspect_workbook` found: the kind, and what its pass noted on the way."""
+
+    kind: FileKind
+    #: xlsx/xlsm: worksheet part (``xl/worksheets/sheet1.xml``) → 0-based (row, col) of its
+    #: formula cells saved without a cached value. Every worksheet part has an entry.
+    formulas_without_value: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
+    #: xlsx/xlsm: the bytes of ``xl/workbook.xml`` and ``xl/_rels/workbook.xml.rels`` as the
+    #: pass read them (b"" if absent or too large), to map sheet names to parts.
+    workbook_xml: bytes = b""
+    workbook_rels: bytes = b""
+
+
 def inspect_file(path: Path, limits: Limits = Limits(), *, well_formed: bool = True) -> FileKind:
     """Return the real kind of the workbook at ``path``, or raise :class:`ReadError`.
 
     ``well_formed=False`` leaves out the XML well-formedness check (:func:`check_well_formed`),
     for a caller that runs it beside the reader: unlike the other checks, it does not protect
     the reader, only the values it returns."""
+    return inspect_workbook(path, limits, well_formed=well_formed).kind
+
+
+def inspect_workbook(
+    path: Path, limits: Limits = Limits(), *, well_formed: bool = True
+) -> Inspection:
+    """:func:`inspect_file`, also returning what its pass noted (see :class:`Inspection`)."""
     where = str(path)
     try:
         if not path.is_file():
@@ -127,7 +155,7 @@ def inspect_file(path: Path, limits: Limits = Limits(), *, well_formed: bool = T
             if head.startswith(_ZIP_EMPTY):
                 raise ReadError("file-not-workbook", where, detail="an empty zip archive")
             if head.startswith(_OLE_MAGIC):
-                return _inspect_ole(f, path, size, limits)
+                return Inspection(_inspect_ole(f, path, size, limits))
     except OSError as exc:  # unreadable, a directory on some systems, a vanished file
         raise ReadError("file-not-found", where) from exc
     _refuse_non_workbook(head, path)
@@ -161,7 +189,13 @@ def check_well_formed(path: Path, kind: FileKind) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = {info.filename for info in archive.infolist()}
-            sheets = _worksheet_members(names) if kind != "ods" else set()
+            sheets: set[str] = set()
+            if kind != "ods":
+                book, rels = (
+                    _book_part(archive.read(part), cap) if part in names else b""
+                    for part, cap in _BOOK_PARTS.items()
+                )
+                sheets = _sheet_members(names, book, rels)
             for name in sorted(n for n in names if _cells_part(n, sheets)):
                 parser = expat.ParserCreate()
                 try:
@@ -353,7 +387,7 @@ def _check_biff_extent(f: BinaryIO, path: str, limits: Limits) -> None:
 # Zip packages: xlsx, xlsm, ods
 
 
-def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> FileKind:
+def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> Inspection:
     where = str(path)
     try:
         f.seek(0)
@@ -400,15 +434,29 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> 
         if info.flag_bits & 0x1:
             raise ReadError("file-encrypted", where)
 
+    book_parts = {
+        part: _book_part(_read_member(f, archive.getinfo(part), where, cap + 1), cap)
+        if part in names
+        else b""
+        for part, cap in _BOOK_PARTS.items()
+        if kind != "ods"
+    }
     budget = _Budget(limits, where)
-    sheets = _worksheet_members(names) if kind != "ods" else set()
+    sheets: set[str] = set()
+    if kind != "ods":
+        sheets = _sheet_members(names, *book_parts.values())
     refs = _RefScanner(limits)
+    formulas: dict[str, frozenset[tuple[int, int]]] = {}
     for info in infos:
         name = info.filename
-        if not name.lower().endswith((".xml", ".rels", ".vml")) or info.is_dir():
+        if info.is_dir() or not (
+            name in sheets or name.lower().endswith((".xml", ".rels", ".vml"))
+        ):
             continue
+        sheet_scanner: _SheetScanner | None = None
         if name in sheets:
-            scanner: _Scanner = _SheetScanner(refs, name)
+            sheet_scanner = _SheetScanner(refs, name)
+            scanner: _Scanner = sheet_scanner
         elif kind == "ods" and name == "content.xml":
             scanner = _OdsScanner(limits)
         else:
@@ -439,7 +487,9 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> 
                 columns=f"{exc.columns:,}",
                 last_cell=exc.last_cell,
             ) from exc
-    return kind
+        if sheet_scanner is not None:
+            formulas[name] = frozenset(sheet_scanner.formulas.cells)
+    return Inspection(kind, formulas, *book_parts.values())
 
 
 def _zip_detail(names: set[str]) -> str:
@@ -454,8 +504,18 @@ def _zip_detail(names: set[str]) -> str:
     return "a zip archive without a workbook inside"
 
 
-def _worksheet_members(names: set[str]) -> set[str]:
-    return {n for n in names if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)}
+def _book_part(data: bytes, cap: int) -> bytes:
+    """A workbook part as read, or b"" if larger than ``cap`` (then no sheet name mapping)."""
+    return data if len(data) <= cap else b""
+
+
+def _sheet_members(names: set[str], workbook_xml: bytes, workbook_rels: bytes) -> set[str]:
+    """The members that hold worksheets: every ``xl/worksheets/*.xml``, and whatever part the
+    workbook's relationships name for a sheet (python-calamine follows them: a sheet stored at
+    ``xl/data/sheet1.xml``, or without the .xml ending, is read all the same, so it is guarded
+    all the same)."""
+    found = {n for n in names if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)}
+    return found | (set(sheet_parts(workbook_xml, workbook_rels).values()) & names)
 
 
 class _Budget:
@@ -576,6 +636,25 @@ class _TooBig(Exception):
         self.sheet = sheet
 
 
+def _dtd_in(tail: bytes, chunk: bytes, first: bool) -> bool:
+    """Whether ``tail + chunk`` holds ``<!DOCTYPE`` (or ``<!ENTITY``, if ``first``).
+
+    Both contain "!", which XML parts rarely do: one memchr over the chunk settles most chunks,
+    without joining tail and chunk nor the slower substring search (XML is full of "<"). Where
+    there is a "!", the declarations are searched from the first one on.
+    """
+    if b"!" not in chunk and b"!" not in tail:
+        return False
+    window = tail + chunk
+    start = max(window.find(b"!") - 1, 0)
+    return window.find(b"<!DOCTYPE", start) >= 0 or (first and window.find(b"<!ENTITY", start) >= 0)
+
+
+def _new_tail(tail: bytes, chunk: bytes, size: int) -> bytes:
+    """The last ``size`` bytes of the stream so far (a short chunk keeps part of the old tail)."""
+    return chunk[-size:] if len(chunk) >= size else (tail + chunk)[-size:]
+
+
 class _Scanner:
     """Refuses DTDs: ``<!DOCTYPE`` anywhere, ``<!ENTITY`` in the first chunk."""
 
@@ -584,11 +663,10 @@ class _Scanner:
         self.tail = b""
 
     def feed(self, chunk: bytes) -> None:
-        window = self.tail + chunk if self.tail else chunk
-        if b"<!DOCTYPE" in window or (self.first and b"<!ENTITY" in window):
+        if _dtd_in(self.tail, chunk, self.first):
             raise _Unsafe
         self.first = False
-        self.tail = chunk[-16:]
+        self.tail = _new_tail(self.tail, chunk, _DTD_TAIL)
 
     def close(self) -> None:
         return None
@@ -623,9 +701,13 @@ class _RefScanner:
         # (none at all in a normal sheet with the default limits), which are then checked.
         digits = len(str(limits.max_rows + 1))
         letters = _letters_needed(limits.max_columns)
+        # The letters are taken possessively (giving one back cannot let a digit match), and the
+        # digits are tried first: the same candidates as with the plain pattern, ~20% faster.
         self.candidate = re.compile(
-            rb"r=[\"'](?:[A-Z]{%d}|[A-Z]{0,3}[0-9]{%d})" % (letters, digits)
+            rb"r=[\"'](?:[A-Z]{0,3}+[0-9]{%d}|[A-Z]{%d})" % (digits, letters)
         )
+        #: The longest candidate match: what a match that starts in the tail may need of the chunk.
+        self.span = 3 + max(letters, 3 + digits)
         self.dimension = re.compile(rb"<(?:\w+:)?dimension\s+ref=[\"']([^\"']*)[\"']")
 
     def check_ref(self, ref: bytes) -> tuple[int, int] | None:
@@ -647,24 +729,40 @@ _REF_ATTR = re.compile(rb"\sr=[\"']")
 
 
 class _SheetScanner(_Scanner):
-    """DTDs, the ``<dimension>`` element, and cell/row references beyond the limits."""
+    """DTDs, the ``<dimension>`` element, and cell/row references beyond the limits; on the way,
+    the formula cells without a cached value (``formulas.cells``, for the validation)."""
 
     def __init__(self, refs: _RefScanner, member: str) -> None:
         super().__init__()
         self.refs = refs
         self.member = member
         self.head = b""  # until the dimension element has been seen or ruled out
+        self.formulas = FormulaScanner()
 
     def feed(self, chunk: bytes) -> None:
-        window = self.tail + chunk if self.tail else chunk
-        if b"<!DOCTYPE" in window or (self.first and b"<!ENTITY" in window):
+        tail = self.tail
+        if _dtd_in(tail, chunk, self.first):
             raise _Unsafe
         if self.refs.limits.check_dimension and (self.first or self.head):
             self._check_dimension(chunk)
         self.first = False
-        for m in self.refs.candidate.finditer(window):
-            self._check_candidate(window, m.start())
-        self.tail = chunk[-_TAIL:]
+        # The candidates of "tail + chunk", without building it unless there is one (with the
+        # default limits there is none in a normal sheet). No two candidates overlap (each one
+        # starts with "r=" and has no "r" after it), and a match only depends on the bytes from
+        # its start on: those starting in the tail are the matches of the tail followed by the
+        # start of the chunk; the others are the chunk's own. Same candidates, same order.
+        window = b""
+        if tail:
+            for m in self.refs.candidate.finditer(tail + chunk[: self.refs.span]):
+                if m.start() >= len(tail):
+                    break
+                window = window or tail + chunk
+                self._check_candidate(window, m.start())
+        for m in self.refs.candidate.finditer(chunk):
+            window = window or tail + chunk
+            self._check_candidate(window, len(tail) + m.start())
+        self.formulas.feed(chunk)
+        self.tail = _new_tail(tail, chunk, _TAIL)
 
     def _check_dimension(self, chunk: bytes) -> None:
         head = self.head + chunk[:_HEAD]

@@ -17,7 +17,8 @@ import python_calamine as pc
 
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.problems import ReadError
-from cashless_cli.read.guards import FileKind, check_well_formed, inspect_file
+from cashless_cli.read.formulas import sheet_parts
+from cashless_cli.read.guards import FileKind, Inspection, check_well_formed, inspect_workbook
 
 #: One background thread checks XML well-formedness beside the reader (see Workbook).
 _CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cashless-xml")
@@ -67,7 +68,9 @@ class Workbook:
         self.path = path
         # The guards that protect the reader run first; the check that the cells' XML is
         # well-formed runs in a thread while python-calamine loads (it releases the GIL).
-        self.kind: FileKind = inspect_file(path, well_formed=False)
+        self._inspection: Inspection = inspect_workbook(path, well_formed=False)
+        self.kind: FileKind = self._inspection.kind
+        self._parts: dict[str, str] | None = None  # sheet name → worksheet part, when needed
         self._xml_check: Future[None] = _CHECKS.submit(check_well_formed, path, self.kind)
         try:
             self._book = _calamine_call(path, lambda: pc.CalamineWorkbook.from_path(str(path)))
@@ -91,6 +94,21 @@ class Workbook:
         except Exception:  # merges are a layout hint only; older formats may not carry them
             merged = []
         return Sheet(name, rows, merged, self._visible.get(name, True))
+
+    def formulas_without_value(self, sheet_name: str) -> set[tuple[int, int]]:
+        """0-based (row, col) of the formula cells of a sheet saved without a cached value.
+
+        Noted by the guards in their pass over the file (not read again); empty for .xls/.ods
+        and an unknown sheet.
+        """
+        if self.kind not in ("xlsx", "xlsm"):
+            return set()
+        if self._parts is None:
+            self._parts = sheet_parts(self._inspection.workbook_xml, self._inspection.workbook_rels)
+        member = self._parts.get(sheet_name)
+        if member is None:
+            return set()
+        return set(self._inspection.formulas_without_value.get(member, ()))
 
     def sheets(self) -> Iterator[Sheet]:
         for name in self.sheet_names:
