@@ -8,19 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cashless_cli.checks.accounts import KnownAccount, stale_registrations
-from cashless_cli.checks.rows import Rules, check_row
+from cashless_cli.checks.rows import Rules, check_columns
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
 from cashless_cli.problems import Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
-from cashless_cli.read.formulas import formulas_without_value
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -32,7 +32,14 @@ from cashless_cli.read.metadata import Month, from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS
-from cashless_cli.schema.row import ABSENT, COLUMN_BY_KEY, REQUIRED_KEYS, RosterRow, parse_columns
+from cashless_cli.schema.row import (
+    ABSENT,
+    COLUMN_BY_KEY,
+    REQUIRED_KEYS,
+    ParsedTable,
+    RosterRow,
+    parse_table,
+)
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -47,16 +54,41 @@ class Options:
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
 
 
-@dataclass(slots=True)
 class Record:
-    """One beneficiary row: where it is, its clean values, and whether it had errors."""
+    """One beneficiary row: where it is, its clean values, and whether it had errors.
 
-    row: int  # 1-based sheet row
-    data: RosterRow
-    errors: int = 0
-    warnings: int = 0
-    #: an account the Post Office reported opened for this person (the roster may lag behind)
-    postoffice_account: str | None = None
+    The clean values live in the file's :class:`ParsedTable`; :attr:`data` builds the row's
+    :class:`RosterRow` the first time it is asked for (a command that only counts never pays
+    for 100,000 of them).
+    """
+
+    __slots__ = ("_data", "_index", "_table", "errors", "postoffice_account", "row", "warnings")
+
+    def __init__(
+        self,
+        row: int,
+        table: ParsedTable,
+        index: int,
+        errors: int = 0,
+        warnings: int = 0,
+    ) -> None:
+        self.row = row  # 1-based sheet row
+        self._table = table
+        self._index = index
+        self._data: RosterRow | None = None
+        self.errors = errors
+        self.warnings = warnings
+        #: an account the Post Office reported opened for this person (the roster may lag)
+        self.postoffice_account: str | None = None
+
+    @property
+    def data(self) -> RosterRow:
+        if self._data is None:
+            self._data = self._table.row(self._index)
+        return self._data
+
+    def __repr__(self) -> str:
+        return f"Record(row={self.row}, errors={self.errors}, warnings={self.warnings})"
 
 
 @dataclass(slots=True)
@@ -271,19 +303,12 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     columns = [(k, c) for k, c in header.columns.items() if not k.startswith("_")]
     male_col = header.columns.get(BIRTH_MALE)
     female_col = header.columns.get(BIRTH_FEMALE)
-    seen_ids: dict[str, int] = {}
 
     data_rows: list[int] = []
-    birth_keys: list[str] = []
-    extra_problems: list[list[Problem]] = []
-    raw_columns: dict[str, list[CellValue]] = {k: [] for k, _ in columns}
-    if male_col is not None or female_col is not None:
-        raw_columns.setdefault("ngay_sinh", [])
-        raw_columns.setdefault("gioi_tinh", [])
     for r, kind in kinds:
-        if kind is not RowKind.DATA:
-            if kind is RowKind.BLANK and r > last_data:
-                continue  # trailing blank rows of the sheet are not worth a line
+        if kind is RowKind.DATA:
+            data_rows.append(r)
+        elif kind is not RowKind.BLANK or r < last_data:  # trailing blank rows: not worth a line
             report.skipped[str(kind)] = report.skipped.get(str(kind), 0) + 1
             report.problems.append(
                 Problem(
@@ -294,49 +319,49 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
                     params={"reason": reasons[kind], "row": r + 1},
                 )
             )
-            continue
-        cells = sheet.rows[r]
-        width = len(cells)
-        for k, c in columns:
-            raw_columns[k].append(cells[c] if c < width else "")
-        mine: list[Problem] = []
-        birth_key = BIRTH_MALE if male_col is not None else BIRTH_FEMALE
-        if male_col is not None or female_col is not None:
-            male = cells[male_col] if male_col is not None and male_col < width else ""
-            female = cells[female_col] if female_col is not None and female_col < width else ""
-            sex: CellValue = ABSENT
-            birth: CellValue = ""
-            if male not in ("", None) and female not in ("", None):
-                mine.append(at(BIRTH_FEMALE, r, "birth-date-both-columns", female))
-                birth = male
-            elif male not in ("", None):
-                birth, sex = male, Sex.MALE.value
-            elif female not in ("", None):
-                birth_key = BIRTH_FEMALE
-                birth, sex = female, Sex.FEMALE.value
-            raw_columns["ngay_sinh"].append(birth)
-            if "gioi_tinh" in header.columns:
-                if sex is not ABSENT and raw_columns["gioi_tinh"][-1] in ("", None):
-                    raw_columns["gioi_tinh"][-1] = sex
-            else:
-                raw_columns["gioi_tinh"].append(sex)
-        data_rows.append(r)
-        birth_keys.append(birth_key)
-        extra_problems.append(mine)
+    picked = [sheet.rows[r] for r in data_rows]
+    narrowest = min(map(len, picked))
+    raw_columns = {k: _cells_of(picked, c, narrowest) for k, c in columns}
+    birth_keys: list[str] | None = None
+    extra_problems: dict[int, list[Problem]] = {}
+    if male_col is not None or female_col is not None:
+        birth_keys = _split_birth_columns(
+            picked, data_rows, raw_columns, male_col, female_col, extra_problems, at
+        )
 
-    no_value: set[tuple[int, int]] = set()
+    no_value: dict[int, list[str]] = {}
     if book.kind in ("xlsx", "xlsm"):
-        no_value = formulas_without_value(book.path, sheet.name)
-    parsed = parse_columns(raw_columns, options.today)
+        keys_at = {c: k for k, c in header.columns.items()}
+        for r, c in book.formulas_without_value(sheet.name):
+            if c in keys_at:
+                no_value.setdefault(r, []).append(keys_at[c])
+
+    table = parse_table(raw_columns, options.today)
+    failed = {i: {p.field for p in found} for i, found in table.problems.items()}
+    checked = check_columns(table.values, table.size, rules, failed)
+    duplicates = _duplicate_ids(table.values.get("so_dinh_danh", ()))
     required_missing = bool(missing_columns & set(REQUIRED_KEYS))
-    for r, birth_key, problems, (row, field_problems) in zip(
-        data_rows, birth_keys, extra_problems, parsed, strict=True
-    ):
-        failed = {p.field for p in field_problems} if field_problems else frozenset()
-        field_problems = [*field_problems, *check_row(row, rules, failed)]
-        if no_value:
-            unknown = {k for k, c in header.columns.items() if (r, c) in no_value}
-            for key in sorted(unknown):
+    troubled = sorted(
+        {
+            *table.problems,
+            *checked,
+            *extra_problems,
+            *duplicates,
+            *(i for i, r in enumerate(data_rows) if r in no_value),
+        }
+    )
+    records = [Record(r + 1, table, i) for i, r in enumerate(data_rows)]
+    if required_missing:
+        for record in records:
+            record.errors = 1  # a required column is missing: no row is complete
+    for i in troubled:
+        r = data_rows[i]
+        birth_key = birth_keys[i] if birth_keys is not None else BIRTH_MALE
+        problems = extra_problems.get(i, [])
+        field_problems = [*table.problems_of(i), *checked.get(i, ())]
+        unknown = no_value.get(r)
+        if unknown:
+            for key in sorted(set(unknown)):
                 problems.append(at(key, r, "formula-no-value", None))
             field_problems = [
                 fp
@@ -363,22 +388,85 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
             problems.append(
                 at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
             )
-        ident = row.so_dinh_danh
-        if ident and len(ident) in (9, 12):
-            first_row = seen_ids.setdefault(ident, r)
-            if first_row != r:
-                other = a1(first_row, header.columns["so_dinh_danh"])
-                problems.append(at("so_dinh_danh", r, "id-duplicate", ident, other=other))
-        errors = warnings = 0
-        for p in problems:
-            if p.severity is Severity.ERROR:
-                errors += 1
-            elif p.severity is Severity.WARNING:
-                warnings += 1
-        if required_missing:
-            errors += 1  # a required column is missing: no row is complete
-        report.records.append(Record(r + 1, row, errors, warnings))
+        if i in duplicates:
+            ident = table.values["so_dinh_danh"][i]
+            other = a1(data_rows[duplicates[i]], header.columns["so_dinh_danh"])
+            problems.append(at("so_dinh_danh", r, "id-duplicate", ident, other=other))
+        record = records[i]
+        for problem in problems:
+            if problem.severity is Severity.ERROR:
+                record.errors += 1
+            elif problem.severity is Severity.WARNING:
+                record.warnings += 1
         report.problems.extend(problems)
+    report.records = records
+
+
+def _cells_of(rows: list[list[CellValue]], col: int, narrowest: int) -> list[CellValue]:
+    """Column ``col`` of ``rows`` ("" where a row is too short to reach it); ``narrowest``: the
+    length of the shortest row."""
+    if col < narrowest:
+        return list(map(operator.itemgetter(col), rows))
+    return [row[col] if col < len(row) else "" for row in rows]
+
+
+def _split_birth_columns(
+    rows: list[list[CellValue]],
+    data_rows: list[int],
+    raw_columns: dict[str, list[CellValue]],
+    male_col: int | None,
+    female_col: int | None,
+    extra_problems: dict[int, list[Problem]],
+    at: Callable[..., Problem],
+) -> list[str]:
+    """The "Ngày sinh" over "Nam" | "Nữ" layout: the birth date is in the column of the sex.
+    Fills the birth date (and the sex, where the sex column is absent or empty) into
+    ``raw_columns``; returns, per row, which of the two columns holds the date."""
+    births: list[CellValue] = []
+    sexes = raw_columns.get("gioi_tinh")
+    own_sex_column = sexes is not None
+    if sexes is None:
+        sexes = raw_columns["gioi_tinh"] = []
+    birth_keys: list[str] = []
+    for i, (r, cells) in enumerate(zip(data_rows, rows, strict=True)):
+        width = len(cells)
+        male = cells[male_col] if male_col is not None and male_col < width else ""
+        female = cells[female_col] if female_col is not None and female_col < width else ""
+        birth_key = BIRTH_MALE if male_col is not None else BIRTH_FEMALE
+        sex: CellValue = ABSENT
+        birth: CellValue = ""
+        if male not in ("", None) and female not in ("", None):
+            extra_problems[i] = [at(BIRTH_FEMALE, r, "birth-date-both-columns", female)]
+            birth = male
+        elif male not in ("", None):
+            birth, sex = male, Sex.MALE.value
+        elif female not in ("", None):
+            birth_key = BIRTH_FEMALE
+            birth, sex = female, Sex.FEMALE.value
+        births.append(birth)
+        if own_sex_column:
+            if sex is not ABSENT and sexes[i] in ("", None):
+                sexes[i] = sex
+        else:
+            sexes.append(sex)
+        birth_keys.append(birth_key)
+    raw_columns["ngay_sinh"] = births
+    return birth_keys
+
+
+def _duplicate_ids(ids: Sequence[str | None]) -> dict[int, int]:
+    """Row index → index of the first row with the same 12- or 9-digit ID, for the later rows."""
+    present = [ident for ident in ids if ident]
+    if len(set(present)) == len(present):
+        return {}
+    first: dict[str, int] = {}
+    out: dict[int, int] = {}
+    for index, ident in enumerate(ids):
+        if ident and len(ident) in (9, 12):
+            seen = first.setdefault(ident, index)
+            if seen != index:
+                out[index] = seen
+    return out
 
 
 def _located(key: str, header: HeaderMatch, birth_key: str) -> str:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import Any
 
 from cashless_cli.checks.identity import check_id_against_person
-from cashless_cli.normalise.dates import age_at
+from cashless_cli.normalise.dates import LooseDate, age_at
+from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Text
 from cashless_cli.schema.domain import (
@@ -18,6 +21,7 @@ from cashless_cli.schema.domain import (
     DEFAULT_BASE_LEVELS,
     base_level,
     coefficient_for,
+    province_codes,
 )
 from cashless_cli.schema.row import COLUMN_BY_KEY, FieldProblem, Need, RosterRow
 
@@ -52,85 +56,204 @@ _KEYS_BY_NEED = {
     need: tuple(k for k, c in COLUMN_BY_KEY.items() if c.need is need) for need in _NEEDS
 }
 
+#: Digit 4 of a 12-digit ID → (sex, first year of the century); digits 5-6 → year in century.
+_ID_DIGIT4 = {str(d): ("Nam" if d % 2 == 0 else "Nữ", 1900 + (d // 2) * 100) for d in range(10)}
+_ID_YY = {f"{y:02d}": y for y in range(100)}
+_SEXES = {"nam": "Nam", "nu": "Nữ"}
 
-def _required(row: RosterRow, failed: AbstractSet[str]) -> list[FieldProblem]:
-    status = row.trang_thai
+Columns = Mapping[str, Sequence[Any]]
+Found = dict[int, list[FieldProblem]]
+
+
+def _required_checks(status: Any, receiver: Any) -> list[tuple[str, str]]:
+    """(field, code) of the fields a row with this status and receiver must fill."""
     active: list[Need] = []
     if status in (Status.REGISTERED, Status.HAS_ACCOUNT):
         active.append(Need.REGISTERED)
     if status == Status.HAS_ACCOUNT:
         active.append(Need.ACCOUNT)
-    if row.nguoi_nhan in (Receiver.GUARDIAN, Receiver.AUTHORISED):
+    if receiver in (Receiver.GUARDIAN, Receiver.AUTHORISED):
         active.append(Need.PROXY)
-    out = []
-    for need in active:
-        for key in _KEYS_BY_NEED[need]:
-            if getattr(row, key) is None and key not in failed:
-                params: dict[str, object] = {"status": status, "receiver": row.nguoi_nhan}
-                out.append(FieldProblem(key, _NEEDS[need], None, params))
-    return out
+    return [(key, _NEEDS[need]) for need in active for key in _KEYS_BY_NEED[need]]
 
 
-def check_row(
-    row: RosterRow, rules: Rules, failed: AbstractSet[str] = frozenset()
+def _amount_problems(
+    dien: str | None, age: int | None, he_so: float | None, muc: int | None, rules: Rules
 ) -> list[FieldProblem]:
-    """Problems across the fields of ``row``. ``failed``: fields whose value was refused already
-    (so that an unreadable value is not also reported as missing)."""
-    out = _required(row, failed)
-
-    birth_year = row.ngay_sinh.year if row.ngay_sinh else None
-    if row.so_dinh_danh and len(row.so_dinh_danh) == 12:
-        for code, params in check_id_against_person(row.so_dinh_danh, row.gioi_tinh, birth_year):
-            out.append(FieldProblem("so_dinh_danh", code, row.so_dinh_danh, dict(params)))
-    if row.so_dinh_danh_nguoi_nhan and len(row.so_dinh_danh_nguoi_nhan) == 12:
-        receiver_year = row.ngay_sinh_nguoi_nhan.year if row.ngay_sinh_nguoi_nhan else None
-        for code, params in check_id_against_person(
-            row.so_dinh_danh_nguoi_nhan, None, receiver_year
-        ):
-            value = row.so_dinh_danh_nguoi_nhan
-            out.append(FieldProblem("so_dinh_danh_nguoi_nhan", code, value, dict(params)))
-
-    first_day = rules.first_day
-    age = age_at(row.ngay_sinh, first_day) if (row.ngay_sinh and first_day) else None
-    if row.dien and age is not None and row.dien in CATEGORY_AGE:
-        lo, hi, en, vi = CATEGORY_AGE[row.dien]
+    """Category against age, coefficient against category, amount against base × coefficient."""
+    out: list[FieldProblem] = []
+    if dien and age is not None and dien in CATEGORY_AGE:
+        lo, hi, en, vi = CATEGORY_AGE[dien]
         if (lo is not None and age < lo) or (hi is not None and age >= hi):
             month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
-            params = {"category": row.dien, "condition": Text(en, vi), "age": age, "month": month}
-            out.append(FieldProblem("dien", "category-age-mismatch", row.dien, params))
+            params = {"category": dien, "condition": Text(en, vi), "age": age, "month": month}
+            out.append(FieldProblem("dien", "category-age-mismatch", dien, params))
 
-    expected = coefficient_for(row.dien, age) if row.dien else None
+    expected = coefficient_for(dien, age) if dien else None
     if (
-        row.dien
-        and row.dien != "4"
-        and row.he_so is not None
+        dien
+        and dien != "4"
+        and he_so is not None
         and expected is not None
-        and abs(row.he_so - expected) > 1e-9
+        and abs(he_so - expected) > 1e-9
     ):
-        params = {"expected": _num(expected), "category": row.dien}
-        out.append(FieldProblem("he_so", "coefficient-mismatch", _num(row.he_so), params))
+        params = {"expected": _num(expected), "category": dien}
+        out.append(FieldProblem("he_so", "coefficient-mismatch", _num(he_so), params))
 
+    first_day = rules.first_day
     base = base_level(first_day, rules.base_levels) if first_day else None
-    coefficient = row.he_so if row.he_so is not None else expected
-    if base and coefficient and row.muc_tro_cap is not None:
+    coefficient = he_so if he_so is not None else expected
+    if base and coefficient and muc is not None:
         due = round(base * coefficient)
-        if row.muc_tro_cap != due:
+        if muc != due:
             params = {
                 "expected": _money(due),
                 "base": _money(base),
                 "coefficient": _num(coefficient),
             }
-            out.append(FieldProblem("muc_tro_cap", "amount-mismatch", row.muc_tro_cap, params))
-
-    last_day = rules.last_day
-    registered = row.ngay_dang_ky.date if row.ngay_dang_ky else None
-    if last_day and registered and registered > last_day:
-        month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
-        params = {"date": str(row.ngay_dang_ky), "month": month}
-        out.append(
-            FieldProblem("ngay_dang_ky", "registration-after-month", str(row.ngay_dang_ky), params)
-        )
+            out.append(FieldProblem("muc_tro_cap", "amount-mismatch", muc, params))
     return out
+
+
+def _registration_problems(registered: LooseDate | None, rules: Rules) -> list[FieldProblem]:
+    last_day = rules.last_day
+    day = registered.date if registered else None
+    if not (last_day and day and day > last_day):
+        return []
+    month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
+    params = {"date": str(registered), "month": month}
+    return [FieldProblem("ngay_dang_ky", "registration-after-month", str(registered), params)]
+
+
+def _add(found: Found, index: int, problems: Iterable[FieldProblem]) -> None:
+    mine = found.get(index)
+    if mine is None:
+        found[index] = list(problems)
+    else:
+        mine.extend(problems)
+
+
+def _spread(found: Found, keys: Sequence[Any], problems_of: dict[Any, list[FieldProblem]]) -> None:
+    """Give each row the problems of its key (only keys that have problems are in the map)."""
+    if problems_of:
+        for index, key in enumerate(keys):
+            if key in problems_of:
+                _add(found, index, problems_of[key])
+
+
+def _year(birth: LooseDate | None) -> int | None:
+    return birth.year if birth is not None else None
+
+
+def _id_problems(
+    found: Found, field: str, ids: Sequence[Any], sexes: Sequence[Any], births: Sequence[Any]
+) -> None:
+    """The 12-digit IDs of ``field`` against the sex and birth year of their rows. Most IDs agree
+    with their row; those are let through by a quick test, the rest are decoded in full."""
+    provinces = province_codes()
+    folded = {s: (_SEXES.get(fold(s)) if s is not None else None) for s in dict.fromkeys(sexes)}
+    for index, (ident, sex, birth) in enumerate(zip(ids, sexes, births, strict=True)):
+        if ident is None or len(ident) != 12:
+            continue
+        year = birth.year if birth is not None else None
+        row_sex = folded[sex]
+        digit4 = _ID_DIGIT4.get(ident[3])
+        yy = _ID_YY.get(ident[4:6])
+        if (
+            digit4 is not None
+            and yy is not None
+            and ident[:3] in provinces
+            and (row_sex is None or row_sex == digit4[0])
+            and (year is None or year == digit4[1] + yy)
+            and ident.isdigit()
+            and ident.isascii()
+        ):
+            continue
+        problems = [
+            FieldProblem(field, code, ident, dict(params))
+            for code, params in check_id_against_person(ident, sex, year)
+        ]
+        if problems:
+            _add(found, index, problems)
+
+
+def check_columns(
+    values: Columns, size: int, rules: Rules, failed: Mapping[int, AbstractSet[str]] | None = None
+) -> Found:
+    """Problems across the fields of each row, for rows given column by column (``values``: field
+    → one value per row; a field left out is None in every row). ``failed``: per row index, the
+    fields whose value was refused already (so that an unreadable value is not also reported as
+    missing). Returns the problems of the rows that have any, by row index, each row's in the
+    same order as :func:`check_row` gives them.
+    """
+    failed = failed or {}
+    nones: list[Any] = [None] * size
+
+    def column(key: str) -> Sequence[Any]:
+        return values.get(key, nones)
+
+    found: Found = {}
+
+    # what registration and a proxy receiver require
+    pairs = list(zip(column("trang_thai"), column("nguoi_nhan"), strict=True))
+    plans = {pair: _required_checks(*pair) for pair in dict.fromkeys(pairs)}
+    if any(plans.values()):
+        rows_of: dict[tuple[Any, Any], list[int]] = {pair: [] for pair, p in plans.items() if p}
+        for index, pair in enumerate(pairs):
+            rows = rows_of.get(pair)
+            if rows is not None:
+                rows.append(index)
+        for pair, rows in rows_of.items():
+            params = {"status": pair[0], "receiver": pair[1]}
+            for key, code in plans[pair]:
+                cells = column(key)
+                for index in rows:
+                    if cells[index] is None and key not in failed.get(index, ()):
+                        _add(found, index, [FieldProblem(key, code, None, dict(params))])
+
+    # the IDs against the people
+    births = column("ngay_sinh")
+    _id_problems(found, "so_dinh_danh", column("so_dinh_danh"), column("gioi_tinh"), births)
+    if "so_dinh_danh_nguoi_nhan" in values:
+        _id_problems(
+            found,
+            "so_dinh_danh_nguoi_nhan",
+            column("so_dinh_danh_nguoi_nhan"),
+            nones,
+            column("ngay_sinh_nguoi_nhan"),
+        )
+
+    # category, coefficient and amount: few distinct combinations in a roster
+    first_day = rules.first_day
+    ages_of = {
+        b: (age_at(b, first_day) if (b is not None and first_day) else None)
+        for b in dict.fromkeys(births)
+    }
+    combos = list(
+        zip(
+            column("dien"),
+            map(ages_of.__getitem__, births),
+            column("he_so"),
+            column("muc_tro_cap"),
+            strict=True,
+        )
+    )
+    amounts = {c: _amount_problems(*c, rules) for c in dict.fromkeys(combos)}
+    _spread(found, combos, {c: p for c, p in amounts.items() if p})
+
+    # registered after the report month
+    registered = column("ngay_dang_ky")
+    late = {d: _registration_problems(d, rules) for d in dict.fromkeys(registered)}
+    _spread(found, registered, {d: p for d, p in late.items() if p})
+    return found
+
+
+def check_row(
+    row: RosterRow, rules: Rules, failed: AbstractSet[str] = frozenset()
+) -> list[FieldProblem]:
+    """Problems across the fields of ``row``: :func:`check_columns` for one row."""
+    values = {key: [getattr(row, key)] for key in COLUMN_BY_KEY}
+    return check_columns(values, 1, rules, {0: failed}).get(0, [])
 
 
 def _num(value: float) -> str:
