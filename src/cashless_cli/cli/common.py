@@ -1,4 +1,10 @@
-"""What every command shares: the language, the consoles, exit codes, clean failures."""
+"""What every command shares: the language, the consoles, exit codes, clean failures.
+
+Every ``cashless`` call imports all the command modules (Typer reads their signatures), so a
+command module imports at its top only what its parameters need; the rest (the roster readers,
+pydantic, openpyxl, sqlite3, the workspace...) is imported inside the function that uses it, so
+that ``--version`` and ``--help`` load none of it and each command only what it runs.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,15 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 
 from cashless_cli.i18n import Lang, resolve_lang
-from cashless_cli.read.metadata import Month
+
+if TYPE_CHECKING:
+    from cashless_cli.read.metadata import Month
 
 
 class Exit(IntEnum):
@@ -60,6 +68,8 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None
+    from cashless_cli.read.metadata import Month
+
     try:
         return Month.parse(value)
     except ValueError as exc:

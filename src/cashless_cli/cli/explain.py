@@ -8,7 +8,6 @@ import typer
 from rich.markup import escape
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
-from cashless_cli.problems import CATALOGUE
 
 
 def explain(
@@ -18,6 +17,8 @@ def explain(
     lang: LangOption = None,
 ) -> None:
     """Explain a problem code (or list every code)."""
+    from cashless_cli.problems import CATALOGUE
+
     language = lang_of(lang)
     console = out_console()
     if code is None:

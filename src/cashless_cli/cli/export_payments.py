@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,9 +22,10 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.postoffice.export import PaymentsResult, export_payments
 from cashless_cli.report.mask import mask
-from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
+if TYPE_CHECKING:
+    from cashless_cli.postoffice.export import PaymentsResult
 
 _W = {
     "en": {
@@ -167,6 +168,9 @@ def export_payments_command(
 
     Exit code 0: written (also with rows to check); 2: unusable workspace or bad options.
     """
+    from cashless_cli.postoffice.export import export_payments
+    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)

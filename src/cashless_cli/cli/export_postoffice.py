@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,10 +22,11 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
-from cashless_cli.handoff.export import ExportResult, export_postoffice
 from cashless_cli.i18n import Lang
 from cashless_cli.report.mask import mask
-from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
+if TYPE_CHECKING:
+    from cashless_cli.handoff.export import ExportResult
 
 _W = {
     "en": {
@@ -170,6 +171,9 @@ def export_postoffice_command(
     roster could not be read (its people wait; the summary says why); 2: unusable workspace or
     bad options.
     """
+    from cashless_cli.handoff.export import export_postoffice
+    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)

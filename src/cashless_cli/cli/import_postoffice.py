@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,10 +22,11 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.postoffice.reconcile import ImportResult, import_reply
-from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.report.mask import SENSITIVE_KEYS, mask
-from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
+if TYPE_CHECKING:
+    from cashless_cli.postoffice.reconcile import ImportResult
+    from cashless_cli.problems import Problem
 
 _W = {
     "en": {
@@ -73,6 +74,8 @@ def _shown(p: Problem, show_ids: bool) -> Problem:
 
 
 def _line(p: Problem, lang: Lang, show_ids: bool) -> str:
+    from cashless_cli.problems import Severity
+
     p = _shown(p, show_ids)
     where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.cell or f"{p.row}")
     colour = "red" if p.severity is Severity.ERROR else "yellow"
@@ -149,6 +152,10 @@ def import_postoffice_command(
     Exit code 0: recorded (or nothing to change); 1: the file has errors, nothing recorded;
     2: the file or the workspace cannot be used.
     """
+    from cashless_cli.postoffice.reconcile import import_reply
+    from cashless_cli.problems import ReadError
+    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     try:

@@ -13,9 +13,6 @@ import typer
 from rich.markup import escape
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
-from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
-from cashless_cli.workspace.units import units_for
-from cashless_cli.write.atomic import ensure_folder, write_text
 
 
 def init(
@@ -36,6 +33,10 @@ def init(
     lang: LangOption = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
+    from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
+    from cashless_cli.workspace.units import units_for
+    from cashless_cli.write.atomic import ensure_folder, write_text
+
     language = lang_of(lang)
     config = directory / CONFIG_NAME
     if config.exists() and not force:

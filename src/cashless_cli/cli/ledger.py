@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -18,9 +18,9 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
-from cashless_cli.ledger.store import LEDGER_NAME, BatchSummary, Ledger, LedgerError
-from cashless_cli.read.metadata import Month
-from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
+if TYPE_CHECKING:
+    from cashless_cli.ledger.store import BatchSummary
 
 
 def batch_document(summaries: list[BatchSummary], root: Path) -> dict[str, Any]:
@@ -62,6 +62,10 @@ def ledger_command(
     lang: LangOption = None,
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
+    from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
+    from cashless_cli.read.metadata import Month
+    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted: str | None = None

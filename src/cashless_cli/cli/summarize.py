@@ -12,19 +12,11 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 
 from cashless_cli.cli.common import (
@@ -40,13 +32,13 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
-from cashless_cli.dataset.document import summary_document
-from cashless_cli.dataset.month import Progress as ProgressFn
-from cashless_cli.dataset.run import SummaryRun, run_summary
 from cashless_cli.i18n import Lang
 from cashless_cli.report.mask import mask
-from cashless_cli.validation import iter_roster_paths
-from cashless_cli.workspace.config import Workspace, WorkspaceError, load_workspace
+
+if TYPE_CHECKING:
+    from cashless_cli.dataset.month import Progress as ProgressFn
+    from cashless_cli.dataset.run import SummaryRun
+    from cashless_cli.workspace.config import Workspace
 
 
 @contextmanager
@@ -55,6 +47,17 @@ def _progress(workspace: Workspace, enabled: bool) -> Iterator[ProgressFn | None
     if not enabled:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TaskID,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from cashless_cli.validation import iter_roster_paths
+
     bar = Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -243,6 +246,9 @@ def summarize(
     errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
     that fits no commune or two files for one, no rosters for the month).
     """
+    from cashless_cli.dataset.run import run_summary
+    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     try:
@@ -262,6 +268,8 @@ def summarize(
     if problem is not None:
         fail(problem.message(language), language)
     if fmt == "json":
+        from cashless_cli.dataset.document import summary_document
+
         print_json(
             summary_document(
                 run.summary,

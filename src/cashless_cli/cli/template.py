@@ -8,14 +8,6 @@ from typing import Annotated
 import typer
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
-from cashless_cli.read.metadata import Month
-from cashless_cli.write.template import (
-    TemplateError,
-    check_commune,
-    default_name,
-    workspace_units,
-    write_template,
-)
 
 
 def template(
@@ -46,6 +38,15 @@ def template(
     lang: LangOption = None,
 ) -> None:
     """Write a blank roster template for a commune and month."""
+    from cashless_cli.read.metadata import Month
+    from cashless_cli.write.template import (
+        TemplateError,
+        check_commune,
+        default_name,
+        workspace_units,
+        write_template,
+    )
+
     language = lang_of(lang)
     try:
         wanted = Month.parse(month)

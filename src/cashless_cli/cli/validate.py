@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.cli.common import (
     Exit,
     FormatOption,
@@ -23,19 +22,11 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.postoffice.accounts import known_accounts
-from cashless_cli.problems import Severity
-from cashless_cli.report.json_report import validate_document
-from cashless_cli.report.terminal import render_all
-from cashless_cli.validation import (
-    FileReport,
-    Options,
-    apply_known_accounts,
-    iter_roster_paths,
-    validate_file,
-)
-from cashless_cli.workspace.config import Workspace, WorkspaceError, find_config, load_workspace
-from cashless_cli.write.annotate import AnnotateError, annotate_copy, outputs_in
+
+if TYPE_CHECKING:
+    from cashless_cli.checks.accounts import KnownAccount
+    from cashless_cli.validation import FileReport
+    from cashless_cli.workspace.config import Workspace
 
 
 def validate(
@@ -90,6 +81,14 @@ def validate(
 
     Exit code 0: no errors (warnings allowed); 1: errors found; 2: a file could not be read.
     """
+    from cashless_cli.problems import Severity
+    from cashless_cli.validation import (
+        Options,
+        apply_known_accounts,
+        iter_roster_paths,
+        validate_file,
+    )
+
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)
@@ -106,14 +105,20 @@ def validate(
     known: dict[str, KnownAccount] = {}
     ws = _workspace(workspace, language)
     if ws is not None:
+        from cashless_cli.postoffice.accounts import known_accounts
+
         options = replace(options, base_levels=ws.area.base_levels)
         known = known_accounts(ws)
     reports = [validate_file(path, options) for path in files]
     for report in reports:
         apply_known_accounts(report, known)
     if fmt == "json":
+        from cashless_cli.report.json_report import validate_document
+
         print_json(validate_document(reports, language))
     else:
+        from cashless_cli.report.terminal import render_all
+
         render_all(out_console(), reports, language, max_issues, show_ids)
     annotate_failed = False
     if annotate is not None or annotate_dir is not None:
@@ -126,6 +131,8 @@ def validate(
 
 def _workspace(given: Path | None, lang: Lang) -> Workspace | None:
     """The workspace named, or the current folder when it is one; None otherwise."""
+    from cashless_cli.workspace.config import WorkspaceError, find_config, load_workspace
+
     root = given if given is not None else Path(".")
     if given is None and find_config(root) is None:
         return None
@@ -191,6 +198,8 @@ def _annotate(
     fmt: str,
 ) -> bool:
     """Write the annotated copies; True when every readable roster got one."""
+    from cashless_cli.write.annotate import AnnotateError, annotate_copy, outputs_in
+
     console = err_console() if fmt == "json" else out_console()
     vi = lang == "vi"
     if annotate is not None:
