@@ -1,0 +1,163 @@
+"""A month's rate summary on a terminal, with rich: one row per commune, the total, then what
+needs attention (communes not reported or unreadable, IDs listed by two communes) and the files
+written."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from cashless_cli.i18n import Lang
+from cashless_cli.report.mask import mask
+
+if TYPE_CHECKING:
+    from cashless_cli.dataset.run import SummaryRun
+
+
+def _words(lang: Lang) -> dict[str, str]:
+    if lang == "vi":
+        return {
+            "title": "Tỷ lệ đăng ký nhận trợ cấp qua tài khoản — {area}, tháng {m}",
+            "stt": "STT",
+            "name": "Xã, thị trấn",
+            "total": "Số ĐT",
+            "registered": "Đã ĐK",
+            "account": "Có TK",
+            "refused": "Từ chối",
+            "rate": "Tỷ lệ %",
+            "change": "± điểm %",
+            "sum": "Tổng cộng",
+            "missing": "chưa báo cáo",
+            "unreadable": "{name}: không đọc được tệp {file}: {why}",
+            "unread": "không đọc được",
+            "err": "Lỗi",
+            "errors": "lỗi: {n} dòng",
+            "low": "* dưới 5%",
+            "dup": "Số định danh {id} có trong danh sách của nhiều xã: {where}",
+            "cell": "{name} ({file}, ô {cell})",
+            "written": "Đã ghi",
+            "backfilled": "Đã tính thêm số liệu các tháng trước từ danh sách: {months}",
+            "compare": "So với tháng {m}.",
+            "nocompare": "Chưa có số liệu tháng trước để so sánh.",
+            "not_reported": "{n} xã chưa báo cáo hoặc không đọc được: {names}",
+        }
+    return {
+        "title": "Cashless-payment registration rate — {area}, {m}",
+        "stt": "#",
+        "name": "Commune",
+        "total": "Listed",
+        "registered": "Reg.",
+        "account": "Acct",
+        "refused": "Refused",
+        "rate": "Rate %",
+        "change": "± pp",
+        "sum": "Total",
+        "missing": "not reported",
+        "unreadable": "{name}: roster {file} unreadable: {why}",
+        "unread": "unreadable",
+        "err": "Errors",
+        "errors": "errors: {n} rows",
+        "low": "* below 5%",
+        "dup": "ID {id} is listed in more than one commune: {where}",
+        "cell": "{name} ({file}, cell {cell})",
+        "written": "Written",
+        "backfilled": "Also computed the figures of earlier months from their rosters: {months}",
+        "compare": "Change against {m}.",
+        "nocompare": "No previous month to compare against yet.",
+        "not_reported": "{n} communes not reported or unreadable: {names}",
+    }
+
+
+def _fmt(value: object) -> str:
+    return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
+    """The rate table, the communes not reported, IDs listed by two communes, what was written."""
+    w = _words(lang)
+    s = run.summary
+    table = Table(
+        title=w["title"].format(area=s.area.name, m=f"{s.month.month:02d}/{s.month.year}"),
+        title_style="bold",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+        caption=w["low"],
+        caption_justify="left",
+    )
+    table.add_column(w["stt"], justify="right", no_wrap=True)
+    table.add_column(w["name"], no_wrap=True)
+    for key in ("total", "registered", "account", "refused", "rate", "change", "err"):
+        table.add_column(w[key], justify="right", no_wrap=True)
+    for i, c in enumerate(s.communes, start=1):
+        counts = c.counts
+        if c.rate is None:
+            rate = "[red]" + (w["unread"] if c.unreadable else w["missing"]) + "[/]"
+        elif c.low:
+            rate = f"[yellow]{c.rate:.2f}*[/]"
+        else:
+            rate = f"[green]{c.rate:.2f}[/] "
+        change = f"{c.change:+.2f}" if c.change is not None else ""
+        name = escape(c.unit.name) if c.reported else f"[red]{escape(c.unit.name)}[/]"
+        errs = f"[yellow]{c.rows_with_errors}[/]" if c.rows_with_errors else ""
+        table.add_row(
+            str(i),
+            name,
+            _fmt(counts.total if counts else None),
+            _fmt(counts.registered if counts else None),
+            _fmt(counts.with_account if counts else None),
+            _fmt(counts.refused if counts else None),
+            rate,
+            change,
+            errs,
+        )
+    t = s.total
+    table.add_section()
+    table.add_row(
+        "",
+        f"[bold]{w['sum']} ({len(s.reported)}/{len(s.communes)})[/]",
+        f"[bold]{t.total:,}[/]",
+        f"[bold]{t.registered:,}[/]",
+        f"[bold]{t.with_account:,}[/]",
+        f"[bold]{t.refused:,}[/]",
+        f"[bold]{t.rate:.2f}[/] " if t.rate is not None else "—",
+        "",
+        f"[bold]{sum(c.rows_with_errors for c in s.communes)}[/]",
+    )
+    console.print(table)
+    if s.not_reported:
+        names = ", ".join(c.unit.name for c in s.not_reported)
+        console.print(
+            "[red]" + escape(w["not_reported"].format(n=len(s.not_reported), names=names)) + "[/]"
+        )
+        for c in s.not_reported:
+            if c.unreadable is not None:
+                why = c.unreadable[2 if lang == "vi" else 1]
+                file = c.file.name if c.file else ""
+                console.print(
+                    "  [red]"
+                    + escape(w["unreadable"].format(name=c.unit.name, file=file, why=why))
+                    + "[/]"
+                )
+    for dup in s.duplicates:
+        where = "; ".join(
+            w["cell"].format(name=p.name, file=p.file, cell=p.cell) for p in dup.places
+        )
+        pid = dup.id if show_ids else mask(dup.id)
+        console.print("[yellow]" + escape(w["dup"].format(id=pid, where=where)) + "[/]")
+    if s.previous_month is not None:
+        pm = s.previous_month
+        console.print(w["compare"].format(m=f"{pm.month:02d}/{pm.year}"))
+    else:
+        console.print(w["nocompare"])
+    if run.backfilled:
+        console.print(
+            w["backfilled"].format(months=", ".join(str(m) for m in run.backfilled)),
+        )
+    for path in (run.workbook, run.dataset, run.history):
+        console.print(f"{w['written']}: {escape(str(path))}")
