@@ -92,6 +92,35 @@ def test_max_issues_caps_what_is_shown_not_what_is_counted(tmp_path: Path) -> No
     assert "25 more not shown" in result.output
 
 
+def test_errors_are_shown_before_warnings_across_files(tmp_path: Path) -> None:
+    # The first roster of the folder has a dozen warnings, the second one error: with room for
+    # five lines, the error is shown, and the warnings get what room is left.
+    noisy = make_rows(12, seed=9)
+    for r in noisy:
+        r["muc_tro_cap"] += 1_000  # amount-mismatch: a warning
+    write_roster(tmp_path / "a_noisy.xlsx", noisy)
+    broken = make_rows(6, seed=10)
+    broken[2]["dien"] = "99"
+    write_roster(tmp_path / "b_broken.xlsx", broken, Layout(commune="Bình Minh"))
+    result = runner.invoke(app, ["validate", str(tmp_path), "--max-issues", "5", "--lang", "en"])
+    assert result.exit_code == 1
+    assert "category-unknown" in result.output
+    assert "amount-mismatch" in result.output
+    assert "and 8 more cells with this problem" in result.output
+    assert "8 more not shown" in result.output
+
+
+def test_one_large_group_does_not_hide_another_code(tmp_path: Path) -> None:
+    rows = make_rows(20, seed=11)
+    for r in rows[:15]:
+        r["dien"] = "x"  # 15 category-unknown errors first in the file
+    rows[18]["gioi_tinh"] = "Nữ" if rows[18]["gioi_tinh"] == "Nam" else "Nam"
+    path = write_roster(tmp_path / "r.xlsx", rows).path
+    result = runner.invoke(app, ["validate", str(path), "--max-issues", "6", "--lang", "en"])
+    assert "id-sex-mismatch" in result.output
+    assert "and 10 more cells with this problem" in result.output
+
+
 def test_explain_every_code() -> None:
     listing = runner.invoke(app, ["explain"]).output
     for code in CATALOGUE:

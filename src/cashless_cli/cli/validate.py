@@ -41,7 +41,8 @@ def validate(
     ] = None,
     output_format: FormatOption = "text",
     max_issues: Annotated[
-        int, typer.Option(help="Problems shown on the terminal (all are counted).", min=0)
+        int,
+        typer.Option(help="Problems shown on the terminal, errors first (all are counted).", min=0),
     ] = 50,
     show_ids: Annotated[
         bool, typer.Option("--show-ids", help="Show full ID, phone and account numbers.")

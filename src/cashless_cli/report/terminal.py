@@ -3,7 +3,8 @@ grouped by code with their cells, capped by ``--max-issues`` (all are counted)."
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence, Set
 
 from rich.console import Console
 from rich.markup import escape
@@ -28,6 +29,7 @@ _WORDS = {
         "month": "month",
         "unknown": "unknown",
         "more": "… and {n} more not shown (--max-issues)",
+        "group_more": "and {n} more cells with this problem",
         "cannot": "cannot be read",
         "total": "{files} files: {rows} rows, {valid} valid, {bad} with errors, {warn} warnings;"
         " {unreadable} unreadable",
@@ -53,6 +55,7 @@ _WORDS = {
         "month": "tháng",
         "unknown": "không rõ",
         "more": "… và {n} vấn đề khác không hiển thị (--max-issues)",
+        "group_more": "và {n} ô khác có vấn đề này",
         "cannot": "không đọc được",
         "total": "{files} tệp: {rows} dòng, {valid} hợp lệ, {bad} có lỗi, {warn} cảnh báo;"
         " {unreadable} tệp không đọc được",
@@ -80,9 +83,18 @@ def _value(p: Problem, show_ids: bool) -> str:
 
 
 def render_file(
-    console: Console, report: FileReport, lang: Lang, max_issues: int, show_ids: bool
+    console: Console,
+    report: FileReport,
+    lang: Lang,
+    max_issues: int,
+    show_ids: bool,
+    shown: Set[int] | None = None,
 ) -> int:
-    """Print one file's report; return how many problems were left unshown."""
+    """Print one file's report; return how many problems were left unshown.
+
+    ``shown``: the ids of the problems to list (see :func:`pick_shown`); default: this file's
+    first ``max_issues``, errors first.
+    """
     w = _WORDS[lang]
     name = escape(str(report.path))
     if report.error is not None:
@@ -107,48 +119,72 @@ def render_file(
         f"{warnings} {w['warnings']}" + (f"; {w['skipped']}: {skipped}" if skipped else "")
     )
     issues = report.issues
-    if not issues:
-        return 0
+    if shown is None:
+        shown = pick_shown([report], max_issues)
+    listed = [p for p in issues if id(p) in shown]
+    if not listed:
+        return len(issues)
     groups: dict[str, list[Problem]] = defaultdict(list)
-    for p in issues:
+    for p in listed:
         groups[p.code].append(p)
+    totals = Counter(p.code for p in issues)
     order = sorted(groups, key=lambda c: (groups[c][0].severity is not Severity.ERROR, c))
-    shown = 0
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     table.add_column(w["cell"], no_wrap=True)
     table.add_column(w["value"])
     table.add_column(w["message"])
     for code in order:
         group = groups[code]
-        if shown >= max_issues:
-            break
         style = "red" if group[0].severity is Severity.ERROR else "yellow"
         title = group[0].type.title(lang)
-        table.add_row(f"[{style}]{code}[/]", "", f"[{style}]{escape(title)}[/] ({len(group)})")
+        table.add_row(f"[{style}]{code}[/]", "", f"[{style}]{escape(title)}[/] ({totals[code]})")
         for p in group:
-            if shown >= max_issues:
-                break
             table.add_row(
                 f"  {p.cell or '-'}",
                 escape(_value(p, show_ids)),
                 escape(p.message(lang, masked=not show_ids)),
             )
-            shown += 1
+        if totals[code] > len(group):
+            table.add_row(
+                "  …", "", f"[dim]{w['group_more'].format(n=totals[code] - len(group))}[/]"
+            )
         table.add_row("", "", f"[dim]→ {escape(group[0].hint(lang))}[/]")
     console.print(table)
-    return len(issues) - shown
+    return len(issues) - len(listed)
+
+
+#: Cells listed per problem code and file before other codes and files get their turn.
+GROUP_PREVIEW = 5
+
+
+def pick_shown(reports: Sequence[FileReport], max_issues: int) -> set[int]:
+    """The ids of the problems worth the ``max_issues`` lines.
+
+    Errors before warnings, so that a folder whose first roster has hundreds of warnings does not
+    hide the next roster's errors; and within each, the first :data:`GROUP_PREVIEW` cells of
+    every code in every file before the rest, so that 300 cells with one mistake do not hide a
+    different one. Ties keep the file order and each file's order.
+    """
+    ranked: list[tuple[bool, bool, Problem]] = []
+    for report in reports:
+        if report.error is not None:
+            continue
+        seen: Counter[str] = Counter()
+        for p in report.issues:
+            ranked.append((p.severity is not Severity.ERROR, seen[p.code] >= GROUP_PREVIEW, p))
+            seen[p.code] += 1
+    ranked.sort(key=lambda t: (t[0], t[1]))  # stable
+    return {id(p) for _, _, p in ranked[: max(max_issues, 0)]}
 
 
 def render_all(
     console: Console, reports: list[FileReport], lang: Lang, max_issues: int, show_ids: bool
 ) -> None:
     w = _WORDS[lang]
-    remaining = max_issues
+    shown = pick_shown(reports, max_issues)
     hidden = 0
     for report in reports:
-        left = render_file(console, report, lang, max(remaining, 0), show_ids)
-        hidden += left
-        remaining -= len(report.issues) - left
+        hidden += render_file(console, report, lang, max_issues, show_ids, shown)
     if hidden:
         console.print(w["more"].format(n=hidden))
     readable = [r for r in reports if r.error is None]
