@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cashless_cli.errors import OutputError
 from cashless_cli.write.atomic import (
     TEMP_PATTERN,
     atomic_write,
@@ -15,6 +16,7 @@ from cashless_cli.write.atomic import (
     temp_path_for,
     write_bytes,
     write_text,
+    write_together,
 )
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
@@ -83,3 +85,65 @@ def test_move_into_place_renames(tmp_path: Path) -> None:
     move_into_place(tmp_path / "stage" / "f.json", tmp_path / "f.json")
     assert (tmp_path / "f.json").read_bytes() == b"{}"
     assert list((tmp_path / "stage").iterdir()) == []
+
+
+def _state(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file in ``folder`` (hidden ones too): its content and inode."""
+    return {
+        p.name: (p.read_bytes() if p.is_file() else b"<folder>", p.stat().st_ino)
+        for p in sorted(folder.iterdir())
+    }
+
+
+def test_write_together_replaces_the_whole_set(tmp_path: Path) -> None:
+    (tmp_path / "list.xlsx").write_bytes(b"old list")
+    write_together(
+        [(tmp_path / "list.xlsx", b"new list", True), (tmp_path / "m.json", b"{}", False)]
+    )
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == {
+        "list.xlsx": b"new list",
+        "m.json": b"{}",
+    }
+
+
+def test_write_together_changes_nothing_when_one_file_cannot_be_written(tmp_path: Path) -> None:
+    # The second target is a folder: the first file keeps its old content (the very same file),
+    # nothing new appears and nothing is left behind.
+    (tmp_path / "list.xlsx").write_bytes(b"old list")
+    (tmp_path / "list.csv").mkdir()
+    before = _state(tmp_path)
+    with pytest.raises(OutputError) as caught:
+        write_together(
+            [
+                (tmp_path / "list.xlsx", b"new list", True),
+                (tmp_path / "list.csv", b"new csv", True),
+                (tmp_path / "manifest.json", b"{}", True),
+            ]
+        )
+    assert "list.csv" in caught.value.message("en")
+    assert _state(tmp_path) == before
+    assert list((tmp_path / "list.csv").iterdir()) == []
+
+
+def test_write_together_puts_everything_back_when_a_rename_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Windows when the CSV is open in Excel: moving it is refused, after the workbook was
+    # already moved aside. Both old files must be back in place, unchanged.
+    for name in ("list.xlsx", "list.csv", "manifest.json"):
+        (tmp_path / name).write_bytes(f"old {name}".encode())
+    before = _state(tmp_path)
+    real_replace = os.replace
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        if Path(src).name == "list.csv":
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OutputError):
+        write_together(
+            [(tmp_path / n, b"new", True) for n in ("list.xlsx", "list.csv", "manifest.json")]
+        )
+    monkeypatch.undo()
+    assert _state(tmp_path) == before

@@ -266,12 +266,23 @@ def test_summarize_killed_at_random_moments(tmp_path: Path) -> None:
             else:
                 path.write_bytes(old[key])
         kill_at_random(rng, i, args, watch, list(out.values()), EPOCH, duration, phase, tally)
+        # The table and the dataset are replaced as one set: each may be missing for a moment
+        # (the old file moved aside, the new one not yet in), never one old and the other new.
+        # The history is written after them, by itself: old or new.
         allowed: dict[str, set[str | None]] = {
             k: {None, new[k]} if from_scratch else {sha256(old[k]), new[k]} for k in out
         }
+        allowed["table"].add(None)
+        allowed["dataset"].add(None)
         state = {k: sha(p) for k, p in out.items()}
         for key in out:
             assert state[key] in allowed[key], f"kill {i}: {key} is neither old nor new"
+        versions = {
+            "new" if state[k] == new[k] else "old" for k in ("table", "dataset") if state[k]
+        }
+        assert len(versions) <= 1, f"kill {i}: the table and the dataset are of different runs"
+        if state["history"] == new["history"]:
+            assert state["table"] == new["table"] and state["dataset"] == new["dataset"]
         check_parseable(out)
         tally.states[
             "/".join(
@@ -575,6 +586,36 @@ def test_unwritable_output_gets_a_plain_message(tmp_path: Path, command: str, bl
         unblock(named)
     assert_clear_refusal(run.output, run.returncode, named)
     assert_clear_message(run.output)
+
+
+@pytest.mark.parametrize(
+    ("command", "folder", "locked"),
+    [
+        ("summarize", "reports", f"dataset-{MONTH}.parquet"),
+        ("export-payments", "payments", f"chi-tra-{MONTH}_tai-khoan.csv"),
+    ],
+)
+def test_one_locked_output_leaves_the_whole_set_as_it_was(
+    tmp_path: Path, command: str, folder: str, locked: str
+) -> None:
+    # The officer has last month's CSV (or dataset) open: the command refuses, naming it, and the
+    # other files of the set stay the previous version too (the same files: not half replaced).
+    ws = make_workspace(tmp_path / "ws", ORDER[:1])
+    assert run_cli(command, "-w", ws, "--month", MONTH, timeout=120).returncode == 0
+    add_roster(ws, ORDER[1])  # the next run would change every file of the set
+    out = ws / folder / MONTH
+    before = {p.name: (sha(p), p.stat().st_ino) for p in out.iterdir()}
+    assert locked in before and len(before) >= 2
+    named = out / locked
+    if not chattr(named, "+i"):
+        pytest.skip("chattr +i is not available here")
+    try:
+        run = run_cli(command, "-w", ws, "--month", MONTH, timeout=120)
+    finally:
+        unblock(named)
+    assert_clear_refusal(run.output, run.returncode, named)
+    assert {p.name: (sha(p), p.stat().st_ino) for p in out.iterdir()} == before
+    assert run_cli(command, "-w", ws, "--month", MONTH, timeout=120).returncode == 0
 
 
 def test_failed_summarize_leaves_the_history_unchanged(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from cashless_cli.dataset.summary import MonthSummary, summarize_month
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import remove_stale_temps, write_bytes, write_text
+from cashless_cli.write.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.write.ratetable import rate_table_bytes
 
 
@@ -175,7 +175,6 @@ def run_summary(
         # cannot write the table or the dataset leaves the history as it was
         table = rate_table_bytes(summary, history, stamp, workspace.extra)
         data = parquet_bytes(summary)
-        write_bytes(workbook, table, private=False)
-        write_bytes(dataset, data, private=True)  # personal data
+        write_together([(workbook, table, False), (dataset, data, True)])  # dataset: personal
         write_text(history_path, history_text(history), private=False)
     return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])

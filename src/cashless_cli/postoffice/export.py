@@ -2,8 +2,8 @@
 ``payments/YYYY-MM/`` (beside ``rosters/``, ``reports/`` and ``handoff/``: it is a product of
 the month, not of a handoff batch).
 
-Files (owner-only, each written atomically, the manifest last; running the month again replaces
-them, since the list is derived from the rosters and the ledger):
+Files (owner-only, replaced together as one set; running the month again replaces them, since
+the list is derived from the rosters and the ledger):
 
 - ``chi-tra-YYYY-MM.xlsx``: the workbook for the paying unit (optionally encrypted);
 - ``chi-tra-YYYY-MM_tai-khoan.csv``: the payments through accounts;
@@ -29,8 +29,8 @@ from cashless_cli.postoffice.payments import PaymentList, select_payments
 from cashless_cli.read.metadata import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import ensure_folder, remove_stale_temps
-from cashless_cli.write.layout import save, workbook_bytes
+from cashless_cli.write.atomic import ensure_folder, remove_stale_temps, write_together
+from cashless_cli.write.layout import workbook_bytes
 from cashless_cli.write.payments import (
     PaymentsInfo,
     build_payments_workbook,
@@ -124,19 +124,24 @@ def export_payments(
             ),
             f"{stem}_tai-khoan.csv": ("payments-csv", payments_csv_bytes(payments)),
         }
-        entries = []
-        for name, (role, data) in contents.items():
-            save(out / name, data)
-            entries.append(
-                {
-                    "name": name,
-                    "role": role,
-                    "sha256": hashlib.sha256(data).hexdigest(),
-                    "bytes": len(data),
-                }
-            )
+        entries = [
+            {
+                "name": name,
+                "role": role,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "bytes": len(data),
+            }
+            for name, (role, data) in contents.items()
+        ]
         manifest_name = f"{stem}_manifest.json"
-        save(out / manifest_name, _manifest(info, payments, entries, bool(password)))
+        manifest = _manifest(info, payments, entries, bool(password))
+        # one set: a file open in Excel leaves the previous list whole, not half replaced
+        write_together(
+            [
+                *((out / name, data, True) for name, (_, data) in contents.items()),
+                (out / manifest_name, manifest, True),
+            ]
+        )
         files = [out / manifest_name, *(out / name for name in contents)]
     return PaymentsResult(payments, files, bool(password))
 

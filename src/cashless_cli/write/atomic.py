@@ -19,10 +19,11 @@ Leftover temporary files (a process killed mid-write) match :data:`TEMP_PATTERN`
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -105,6 +106,68 @@ def write_text(path: Path, text: str, *, encoding: str = "utf-8", private: bool 
     write_bytes(path, text.encode(encoding), private=private)
 
 
+def write_together(files: Sequence[tuple[Path, bytes, bool]]) -> None:
+    """Replace several files as one set: ``files`` are (path, data, private).
+
+    The new contents are written to temporary files first; then the old files are moved aside,
+    the new ones moved in, and the old ones deleted. If a file cannot be written or replaced
+    (a read-only place; on Windows, a file open in Excel), everything is put back as it was and
+    :class:`OutputError` names that file: the set is never left half old, half new (the promise
+    of the error's "nothing was changed"). A process killed between the renames can leave some
+    files missing, never a mix; the files moved aside match :data:`TEMP_PATTERN` and the next
+    run's :func:`remove_stale_temps` clears them.
+    """
+    staged: list[tuple[Path, Path]] = []  # (temporary file with the new content, target)
+    aside: list[tuple[Path, Path]] = []  # (old file moved aside, its place)
+    placed: list[Path] = []
+    try:
+        for path, data, private in files:
+            temp = temp_path_for(path)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = _open_new(temp, private)
+                staged.append((temp, path))
+                with os.fdopen(fd, "wb") as stream:
+                    stream.write(data)
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            except OSError as exc:
+                raise OutputError.from_os_error(path, exc) from exc
+        for _, path in staged:
+            if path.is_dir():  # not ours to move aside
+                error = IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+                raise OutputError.from_os_error(path, error)
+            if path.exists():
+                old = temp_path_for(path)
+                try:
+                    os.replace(path, old)
+                except OSError as exc:
+                    raise OutputError.from_os_error(path, exc) from exc
+                aside.append((old, path))
+        for temp, path in staged:
+            try:
+                os.replace(temp, path)
+            except OSError as exc:
+                raise OutputError.from_os_error(path, exc) from exc
+            placed.append(path)
+    except BaseException:
+        for path in placed:  # undo, newest first: the new files out, the old ones back
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for old, path in reversed(aside):
+            with contextlib.suppress(OSError):
+                os.replace(old, path)
+        for temp, _ in staged:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+        raise
+    for old, _ in aside:
+        with contextlib.suppress(OSError):
+            old.unlink()
+    for folder in {path.parent for _, path in staged}:
+        fsync_dir(folder)
+
+
 def ensure_folder(folder: Path, mode: int = 0o777) -> Path:
     """Create ``folder`` (and its parents) if needed; a place that cannot hold it (a file in
     the way, a read-only parent) is an :class:`OutputError` naming it."""
@@ -148,4 +211,5 @@ __all__ = [
     "temp_path_for",
     "write_bytes",
     "write_text",
+    "write_together",
 ]
