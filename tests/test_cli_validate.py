@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from cashless_cli import __version__
 from cashless_cli.cli.app import app
 from cashless_cli.problems import CATALOGUE
+from cli_helpers import run_cli
 from factory import Layout, make_rows, write_roster
 
 runner = CliRunner()
@@ -133,3 +134,19 @@ def test_explain_every_code() -> None:
 def test_folder_of_rosters(clean: Path, broken: Path) -> None:
     result = runner.invoke(app, ["validate", str(clean.parent), "--format", "json"])
     assert len(json.loads(result.stdout)["files"]) == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_vietnamese_survives_a_redirect_to_a_non_utf8_code_page(broken: Path, fmt: str) -> None:
+    # On Windows, `cashless validate ... > ket-qua.txt` writes in the ANSI code page, which has no
+    # precomposed Vietnamese letters; the output must still be whole, in UTF-8.
+    run = run_cli(
+        "validate", broken, "--lang", "vi", "--format", fmt, env={"PYTHONIOENCODING": "cp1252"}
+    )
+    assert run.returncode == 1, run.describe()
+    assert "Unexpected error" not in run.output
+    if fmt == "json":
+        [issue] = json.loads(run.stdout)["files"][0]["issues"]
+        assert "không phải diện đối tượng" in issue["message"]
+    else:
+        assert "không phải diện đối tượng" in run.stdout

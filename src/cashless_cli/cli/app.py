@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated
@@ -85,7 +86,23 @@ def _lang_argument() -> str | None:
     return None
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 to a file or pipe whatever the code page.
+
+    On Windows a redirected stdout (``cashless validate ... > ket-qua.txt``) gets the ANSI code
+    page, and cp1258 has no precomposed Vietnamese letters: the first "ố" would fail the run. A
+    console is UTF-8 already and is left alone.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            with contextlib.suppress(Exception):  # a stream that cannot change: leave it
+                reconfigure(encoding="utf-8")
+
+
 def main() -> None:
+    _utf8_streams()
     try:
         app()
     except KeyboardInterrupt:
