@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -493,6 +494,64 @@ def test_killing_only_the_main_process_does_not_leave_the_workspace_locked(
             os.killpg(proc.pid, signal.SIGKILL)
         if proc.poll() is None:
             proc.wait(timeout=30)
+
+
+# ---- export-payments ------------------------------------------------------------------------
+def payments_outputs(ws: Path) -> dict[str, Path]:
+    folder = ws / "payments" / MONTH
+    return {
+        "workbook": folder / f"chi-tra-{MONTH}.xlsx",
+        "csv": folder / f"chi-tra-{MONTH}_tai-khoan.csv",
+        "manifest": folder / f"chi-tra-{MONTH}_manifest.json",
+    }
+
+
+def check_payments_set(out: dict[str, Path]) -> str:
+    """Every file present is whole, and a manifest present vouches for every file beside it:
+    the set is never half one run and half another. Returns which files are there."""
+    present = {k for k, p in out.items() if p.is_file()}
+    if "workbook" in present:
+        with zipfile.ZipFile(out["workbook"]) as archive:
+            assert archive.testzip() is None
+    if "csv" in present:
+        out["csv"].read_bytes().decode("utf-8-sig")
+    if "manifest" in present:
+        listed = {f["name"]: f["sha256"] for f in json.loads(out["manifest"].read_bytes())["files"]}
+        for key in present - {"manifest"}:
+            assert listed[out[key].name] == sha(out[key]), f"{key} is not the manifest's {key}"
+    return "/".join(k if k in present else "-" for k in out)
+
+
+def test_export_payments_killed_at_random_moments(tmp_path: Path) -> None:
+    rng = random.Random(SEED + 2)
+    ws = make_workspace(tmp_path / "ws", ORDER[:2])
+    out = payments_outputs(ws)
+    args: list[str | Path] = ["export-payments", "--workspace", ws, "--month", MONTH]
+    watch = [out["manifest"].parent]
+
+    assert run_cli(*args, timeout=120).returncode == 0
+    old = {k: p.read_bytes() for k, p in out.items()}
+    add_roster(ws, ORDER[2])  # the next run changes every file
+    duration, phase = measure(args, watch, list(out.values()), {})
+
+    tally = Tally()
+    for i in range(KILLS):
+        for key, path in out.items():  # the previous complete set back in place
+            path.write_bytes(old[key])
+        kill_at_random(rng, i, args, watch, list(out.values()), {}, duration, phase, tally)
+        tally.states[check_payments_set(out)] += 1
+        folder = watch[0]
+        visible = {p.name for p in folder.iterdir() if not p.name.startswith(".")}
+        assert visible <= {p.name for p in out.values()}, visible
+        assert all(TEMP_PATTERN.match(n) for n in hidden(folder)), hidden(folder)
+        tally.leftovers += bool(temps(folder))
+
+    final = run_cli(*args, timeout=120)
+    assert final.returncode == 0, final.describe()
+    assert check_payments_set(out) == "workbook/csv/manifest"
+    assert temps(watch[0]) == []
+    print(f"export-payments: {tally.line()}; run {duration:.2f} s, writing {phase:.2f} s")
+    assert tally.kills == KILLS
 
 
 # ---- unwritable outputs ---------------------------------------------------------------------
