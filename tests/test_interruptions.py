@@ -554,6 +554,62 @@ def test_export_payments_killed_at_random_moments(tmp_path: Path) -> None:
     assert tally.kills == KILLS
 
 
+# ---- import-postoffice -----------------------------------------------------------------------
+def test_import_postoffice_killed_at_random_moments(tmp_path: Path) -> None:
+    from cashless_cli.handoff.export import export_postoffice
+    from cashless_cli.postoffice.reconcile import REPLIES_DIR
+    from cashless_cli.workspace.config import load_workspace
+    from test_import_postoffice import HANDED_ON, SAMPLES, good_answers, write_reply
+
+    rng = random.Random(SEED + 3)
+    ws = tmp_path / "ws"
+    shutil.copytree(SAMPLES / "workspace", ws)
+    export_postoffice(load_workspace(ws), None, now=lambda: HANDED_ON)
+    answers, _ = good_answers(ws)
+    reply = write_reply(tmp_path / "tra-loi.xlsx", answers)
+    reply_sha = hashlib.sha256(reply.read_bytes()).hexdigest()
+    ledger_path = ws / ".cashless" / "ledger.sqlite"
+    pristine = ledger_path.read_bytes()
+    replies = ws / "handoff" / MONTH / REPLIES_DIR
+    args: list[str | Path] = ["import-postoffice", reply, "--workspace", ws]
+
+    def reset() -> None:
+        ledger_path.write_bytes(pristine)
+        ledger_path.with_name(ledger_path.name + "-journal").unlink(missing_ok=True)
+        shutil.rmtree(replies, ignore_errors=True)
+
+    duration, phase = measure(args, [replies.parent], [ledger_path], {})
+    full = len(ledger(ws, "SELECT ref FROM replies"))
+    assert full == len(answers) - 3  # the rows not answered yet are not recorded
+
+    tally = Tally()
+    for i in range(KILLS):
+        reset()
+        kill_at_random(rng, i, args, [replies.parent], [ledger_path], {}, duration, phase, tally)
+        # the ledger took the whole reply or none of it, and is sound
+        assert ledger(ws, "PRAGMA integrity_check") == [("ok",)]
+        recorded = len(ledger(ws, "SELECT ref FROM replies"))
+        assert recorded in (0, full), f"kill {i}: {recorded} of {full} replies recorded"
+        # the kept copies are whole; the one the ledger points at is there, with its checksum
+        copies = sorted(replies.glob("*.xlsx")) if replies.is_dir() else []
+        for copy in copies:
+            assert hashlib.sha256(copy.read_bytes()).hexdigest() == reply_sha, copy.name
+        if recorded:
+            [(source,)] = ledger(ws, "SELECT DISTINCT source_file FROM replies")
+            assert (ws / str(source)).is_file() and Path(f"{ws / str(source)}.sha256").is_file()
+        tally.states[f"{'recorded' if recorded else 'not recorded'}, {len(copies)} copies"] += 1
+        if replies.is_dir():
+            assert all(TEMP_PATTERN.match(n) for n in hidden(replies)), hidden(replies)
+            tally.leftovers += bool(temps(replies))
+
+        # importing again completes the record, once
+        again = run_cli(*args, timeout=120)
+        assert again.returncode == 0, again.describe()
+        assert len(ledger(ws, "SELECT ref FROM replies")) == full
+    print(f"import-postoffice: {tally.line()}; run {duration:.2f} s, writing {phase:.2f} s")
+    assert tally.kills == KILLS
+
+
 # ---- unwritable outputs ---------------------------------------------------------------------
 def chattr(path: Path, flag: str) -> bool:
     if shutil.which("chattr") is None:
