@@ -12,6 +12,9 @@ Every writer of an output uses this module:
 - if anything fails before the rename, the temporary file is removed and the destination is
   untouched (an old version stays as it was).
 
+Files that belong together (a table and its dataset, a payment list and its manifest) go
+through :func:`write_together`: if one of them cannot be replaced, none is.
+
 Leftover temporary files (a process killed mid-write) match :data:`TEMP_PATTERN`;
 :func:`remove_stale_temps` cleans them from a folder.
 """
