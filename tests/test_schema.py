@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cashless_cli.schema.row import (
     _SLOW,
+    COLUMN_BY_KEY,
     COLUMNS,
     FAST_PARSERS,
     RosterRow,
@@ -16,6 +18,9 @@ from cashless_cli.schema.row import (
     parse_columns,
     parse_row,
     parse_table,
+)
+from cashless_cli.schema.row import (
+    _clean_column as clean_column,
 )
 
 TODAY = dt.date(2026, 11, 25)
@@ -102,3 +107,72 @@ def test_a_column_mixing_numbers_and_booleans_keeps_them_apart() -> None:
     assert one != true
     assert codes == [[p.code for p in one], [p.code for p in true], [p.code for p in one]]
     assert [p.params for p in table.problems_of(0)] == [p.params for p in one]
+
+
+# Whole columns of clean IDs, phones or running numbers take one more shortcut (a few passes
+# over the column). Odd cells anywhere must send the column back to the cell-by-cell path.
+CLEAN = {
+    "so_dinh_danh": ["051190123456", "079301234567", ""],
+    "dien_thoai": ["0912345678", "0388765432", ""],
+    "stt": [1.0, 250.0, 3.0],
+}
+ODD_CELLS: list[object] = [
+    "05119012345",  # 11 digits: a lost leading zero
+    "0511901234567",
+    "051190123456\n",
+    "0511\n90123456",
+    "0511\n9012345",  # 12 characters, one of them a line break
+    "091\n234567",
+    "\u0665" + "51190123456",  # an Arabic-Indic digit
+    "\u0665" + "912345678",
+    " 0912345678",
+    "0112345678",  # not a mobile prefix
+    "09123456781",
+    "\n",
+    2.5,
+    float("inf"),
+    True,
+]
+ODD = st.one_of(st.sampled_from(ODD_CELLS), fast_cell).map(lambda c: [c])
+# ... or two whose lengths make up for each other (11 + 13 digits; 9 + 11)
+PAIRS: list[list[object]] = [
+    ["05119012345", "0511901234567"],
+    ["091234567", "09123456789"],
+    ["0511901234567", ""],
+]
+ODD_PAIRS = st.sampled_from(PAIRS)
+
+
+@pytest.mark.parametrize("key", sorted(CLEAN))
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_whole_column_shortcut_equals_cell_by_cell(key: str, data: st.DataObject) -> None:
+    cells: list[object] = data.draw(st.lists(st.sampled_from(CLEAN[key]), min_size=1, max_size=20))
+    for extra in data.draw(st.just([]) | ODD | ODD_PAIRS):
+        cells.insert(data.draw(st.integers(0, len(cells))), extra)
+    column = COLUMN_BY_KEY[key]
+    table = parse_table({key: cells}, TODAY)  # type: ignore[dict-item]
+    for i, raw in enumerate(cells):
+        value, problems = parse_cell(column, raw, TODAY)  # type: ignore[arg-type]
+        assert table.values[key][i] == value, (key, raw)
+        assert list(table.problems_of(i)) == problems, (key, raw)
+
+
+@pytest.mark.parametrize("key", sorted(CLEAN))
+def test_every_odd_cell_sends_the_column_cell_by_cell(key: str) -> None:
+    column = COLUMN_BY_KEY[key]
+    for odd in [[c] for c in ODD_CELLS] + PAIRS:
+        cells = [*CLEAN[key][:2], *odd, CLEAN[key][0]]
+        table = parse_table({key: cells}, TODAY)  # type: ignore[dict-item]
+        for i, raw in enumerate(cells):
+            value, problems = parse_cell(column, raw, TODAY)  # type: ignore[arg-type]
+            assert (table.values[key][i], list(table.problems_of(i))) == (value, problems), raw
+
+
+def test_whole_column_shortcut_is_taken_for_clean_columns() -> None:
+    ids = ["051190123456", "", "079301234567"]
+    assert clean_column(COLUMN_BY_KEY["so_dinh_danh"], ids, TODAY) == [ids[0], None, ids[2]]  # type: ignore[arg-type]
+    phones = ["0912345678", "0388765432"]
+    assert clean_column(COLUMN_BY_KEY["dien_thoai"], phones, TODAY) == phones  # type: ignore[arg-type]
+    assert clean_column(COLUMN_BY_KEY["stt"], [1.0, 2.0], TODAY) == [1, 2]  # type: ignore[arg-type]
+    assert clean_column(COLUMN_BY_KEY["dien_thoai"], ["0112345678"], TODAY) is None  # type: ignore[arg-type]
