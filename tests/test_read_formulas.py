@@ -25,8 +25,8 @@ from cashless_cli.read.formulas import (
     _has_formula_tag,
     _may_lack_value,
     formulas_without_value,
-    sheet_parts,
 )
+from cashless_cli.read.parts import sheet_parts
 from cashless_cli.read.workbook import Workbook
 
 NS_MAIN = hostile.NS_MAIN

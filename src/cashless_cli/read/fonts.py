@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Literal
 
 import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
 
+from cashless_cli.read.parts import WORKBOOK, WORKBOOK_RELS, sheet_parts
+
 LegacyEncoding = Literal["tcvn3", "vni"]
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _CHUNK = 1024 * 1024
 _TAIL = 1024
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\s([^>]*)>")
@@ -102,23 +103,9 @@ def _legacy_styles(zf: zipfile.ZipFile) -> dict[int, LegacyEncoding]:
 
 
 def sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
-    book = _read_xml(zf, "xl/workbook.xml")
-    rels = _read_xml(zf, "xl/_rels/workbook.xml.rels")
-    if book is None or rels is None:
-        return None
-    r_id = None
-    for sheet in book.iter(f"{_NS_MAIN}sheet"):
-        if sheet.get("name") == sheet_name:
-            r_id = sheet.get(_NS_R_ID)
-            break
-    if r_id is None:
-        return None
-    for rel in rels:
-        if rel.get("Id") == r_id:
-            target = str(rel.get("Target", ""))
-            full = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            return str(PurePosixPath(full))
-    return None
+    names = set(zf.namelist())
+    book, rels = (zf.read(part) if part in names else b"" for part in (WORKBOOK, WORKBOOK_RELS))
+    return sheet_parts(book, rels).get(sheet_name)
 
 
 def _column_index(letters: bytes) -> int:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
-# defusedxml and read.fonts are imported where they are used: the guards import this module
-# (for FormulaScanner) on every read, and need neither.
+# read.fonts is imported where it is used: the guards import this module (for FormulaScanner)
+# on every read, and do not need it.
 
 _CHUNK = 1 << 20
 _TAIL = 4096  # bytes of the stream kept in front of the next chunk, so a cell may span chunks
@@ -35,8 +34,6 @@ _SELF_CLOSED_MAYBE_EMPTY = re.compile(rb"/>" + _NO_VALUE_END)
 _REF = re.compile(rb"\br=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
 #: "f" bytes looked at one by one before falling back to two substring searches.
 _F_PROBES = 32
-_NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-_NS_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
 
 def _column_index(letters: bytes) -> int:
@@ -122,39 +119,3 @@ def formulas_without_value(path: Path, sheet_name: str) -> set[tuple[int, int]]:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError):
         return scanner.cells  # the guards have vetted the file; this is only a hint
     return scanner.cells
-
-
-def sheet_parts(workbook_xml: bytes, workbook_rels: bytes) -> dict[str, str]:
-    """Sheet name → zip member of its XML, from ``xl/workbook.xml`` and its relationships.
-
-    The same resolution as :func:`cashless_cli.read.fonts.sheet_member`, for every sheet at once
-    and from the parts' bytes (as the guards read them) instead of the archive. {} if either part
-    is missing or cannot be parsed.
-    """
-    import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
-
-    if not workbook_xml or not workbook_rels:
-        return {}
-    try:
-        book: Any = SafeET.fromstring(workbook_xml)
-        rels: Any = SafeET.fromstring(workbook_rels)
-    except Exception:  # damaged or unsafe XML (the guards refuse the latter): no hints
-        return {}
-    targets: dict[str, str] = {}
-    for rel in rels:
-        rel_id = rel.get("Id")
-        if rel_id is not None and rel_id not in targets:  # the first one wins, as in fonts.py
-            target = str(rel.get("Target", ""))
-            full = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            targets[rel_id] = str(PurePosixPath(full))
-    parts: dict[str, str] = {}
-    for sheet in book.iter(f"{_NS_MAIN}sheet"):
-        name = sheet.get("name")
-        if name is None or name in parts:  # fonts.py stops at the first sheet of that name
-            continue
-        r_id = sheet.get(_NS_R_ID)
-        if r_id is not None and r_id in targets:
-            parts[name] = targets[r_id]
-        else:
-            parts[name] = ""  # named, but with no part: fonts.py gives None
-    return {name: member for name, member in parts.items() if member}

@@ -30,7 +30,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO, Literal, NoReturn
 from xml.parsers import expat
 
@@ -38,7 +38,8 @@ import msoffcrypto
 import olefile
 
 from cashless_cli.problems import ReadError
-from cashless_cli.read.formulas import FormulaScanner, sheet_parts
+from cashless_cli.read.formulas import FormulaScanner
+from cashless_cli.read.parts import WORKBOOK, WORKBOOK_RELS, sheet_of, sheet_parts
 
 FileKind = Literal["xlsx", "xlsm", "xls", "ods"]
 
@@ -72,7 +73,7 @@ _HEAD = 64 * 1024  # bytes sniffed at the start of a file
 _TAIL = 256  # bytes of the stream kept in front of the next chunk, so matches may span chunks
 _DTD_TAIL = 16  # the same, for the DOCTYPE/ENTITY check of the other parts
 #: Parts kept whole (up to this size) for mapping sheet names to worksheet parts afterwards.
-_BOOK_PARTS = {"xl/workbook.xml": 16 * MiB, "xl/_rels/workbook.xml.rels": 4 * MiB}
+_BOOK_PARTS = {WORKBOOK: 16 * MiB, WORKBOOK_RELS: 4 * MiB}
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _ZIP_EMPTY = b"PK\x05\x06"
@@ -195,7 +196,7 @@ def check_well_formed(path: Path, kind: FileKind) -> None:
                     _book_part(archive.read(part), cap) if part in names else b""
                     for part, cap in _BOOK_PARTS.items()
                 )
-                sheets = _sheet_members(names, book, rels)
+                sheets = _sheet_members(names, sheet_parts(book, rels))
             for name in sorted(n for n in names if _cells_part(n, sheets)):
                 parser = expat.ParserCreate()
                 try:
@@ -442,9 +443,8 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> 
         if kind != "ods"
     }
     budget = _Budget(limits, where)
-    sheets: set[str] = set()
-    if kind != "ods":
-        sheets = _sheet_members(names, *book_parts.values())
+    parts = sheet_parts(*book_parts.values()) if kind != "ods" else {}
+    sheets = _sheet_members(names, parts) if kind != "ods" else set()
     refs = _RefScanner(limits)
     formulas: dict[str, frozenset[tuple[int, int]]] = {}
     for info in infos:
@@ -478,7 +478,7 @@ def _inspect_zip(f: BinaryIO, path: Path, limits: Limits, well_formed: bool) -> 
         except _Unsafe as exc:
             raise ReadError("xml-unsafe", where) from exc
         except _TooBig as exc:
-            sheet = exc.sheet or _sheet_name(f, archive, name, where)
+            sheet = exc.sheet or sheet_of(parts, name)
             raise ReadError(
                 "sheet-too-large",
                 where,
@@ -509,13 +509,13 @@ def _book_part(data: bytes, cap: int) -> bytes:
     return data if len(data) <= cap else b""
 
 
-def _sheet_members(names: set[str], workbook_xml: bytes, workbook_rels: bytes) -> set[str]:
+def _sheet_members(names: set[str], parts: dict[str, str]) -> set[str]:
     """The members that hold worksheets: every ``xl/worksheets/*.xml``, and whatever part the
     workbook's relationships name for a sheet (python-calamine follows them: a sheet stored at
     ``xl/data/sheet1.xml``, or without the .xml ending, is read all the same, so it is guarded
     all the same)."""
     found = {n for n in names if re.fullmatch(r"xl/worksheets/[^/]+\.xml", n)}
-    return found | (set(sheet_parts(workbook_xml, workbook_rels).values()) & names)
+    return found | (set(parts.values()) & names)
 
 
 class _Budget:
@@ -949,27 +949,6 @@ class _OdsScanner(_Scanner):
 
 # ---------------------------------------------------------------------------------------------
 # Sheet names and sizes for the messages
-
-
-def _sheet_name(f: BinaryIO, archive: zipfile.ZipFile, member: str, where: str) -> str:
-    """The name the user sees for xl/worksheets/sheetN.xml (the member name if unknown)."""
-    try:
-        import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
-
-        rels_xml = _read_member(f, archive.getinfo("xl/_rels/workbook.xml.rels"), where, 4 * MiB)
-        book_xml = _read_member(f, archive.getinfo("xl/workbook.xml"), where, 16 * MiB)
-        targets: dict[str, str] = {}
-        for rel in SafeET.fromstring(rels_xml):
-            target = rel.get("Target", "")
-            full = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            targets[rel.get("Id", "")] = str(PurePosixPath(full))
-        r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-        for sheet in SafeET.fromstring(book_xml).iter():
-            if sheet.tag.endswith("}sheet") and targets.get(sheet.get(r_id, "")) == member:
-                return str(sheet.get("name", member))
-    except Exception:  # the message must still be given
-        pass
-    return member
 
 
 def _human(size: int) -> str:

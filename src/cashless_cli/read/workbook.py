@@ -17,8 +17,8 @@ import python_calamine as pc
 
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.problems import ReadError
-from cashless_cli.read.formulas import sheet_parts
 from cashless_cli.read.guards import FileKind, Inspection, check_well_formed, inspect_workbook
+from cashless_cli.read.parts import sheet_parts
 
 #: One background thread checks XML well-formedness beside the reader (see Workbook).
 _CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cashless-xml")
