@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 
 
 class Severity(StrEnum):

@@ -10,15 +10,15 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from cashless_cli.postoffice.accounts import known_accounts
-from cashless_cli.read.metadata import Month
+from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import (
     FileReport,
     Options,
@@ -106,19 +106,20 @@ def collect_month(
     month: Month,
     progress: Progress | None = None,
     workers: int | None = None,
+    known: Mapping[str, KnownAccount] | None = None,
 ) -> MonthRosters:
     """Validate every roster of ``month`` and match each to its commune.
 
     The month of the folder wins over what a file says (the district filed it there); a file
-    that says another month is still reported by its own validation.
+    that says another month is still reported by its own validation. ``known``: the accounts the
+    Post Office reported opened (the ledger's, from the caller), checked against every roster.
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
     options = Options(month=month, base_levels=workspace.area.base_levels)
     reports = validate_many(files, options, progress, workers)
-    known = known_accounts(workspace)  # what the Post Office reported opened (the ledger)
     for report in reports.values():
-        apply_known_accounts(report, known)
+        apply_known_accounts(report, known or {})
     said = {p: r.commune for p, r in reports.items()}
     matching = match_files(files, said, workspace.area.communes)
     return MonthRosters(month, files, reports, matching, workspace.area.communes)

@@ -24,19 +24,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cashless_cli.i18n import Lang
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity
-from cashless_cli.read.metadata import Month
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
 
 if TYPE_CHECKING:
     from cashless_cli.ledger.store import Handover
-    from cashless_cli.postoffice.accounts import FailedHandover
+    from cashless_cli.replies.answers import FailedHandover
 
 #: Warnings that still make a row useless to the Post Office.
 BLOCKING_WARNINGS = frozenset({"phone-landline"})
@@ -157,7 +157,7 @@ def _usable_id(value: str | None, month: Month) -> bool:
         return False
     if len(value) == 12:
         return True
-    return len(value) == 9 and (month.year, month.month) < (2025, 1)
+    return len(value) == 9 and month < Month(2025, 1)
 
 
 def _holder_sex(holder_id: str) -> str | None:

@@ -26,10 +26,10 @@ from pathlib import Path
 
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.postoffice.accounts import OpenedAccount
 from cashless_cli.problems import Severity, Text
-from cashless_cli.read.metadata import Month
+from cashless_cli.replies.answers import OpenedAccount
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 from cashless_cli.dataset.month import MonthRosters
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.vocab import Status
-from cashless_cli.read.metadata import Month
 from cashless_cli.read.workbook import a1
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import RosterRow
 from cashless_cli.validation import FileReport
 from cashless_cli.workspace.config import Area

@@ -23,19 +23,19 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
+from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
-from cashless_cli.postoffice.accounts import opened_accounts_in
-from cashless_cli.postoffice.payments import PaymentList, select_payments
-from cashless_cli.read.metadata import Month
-from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import ensure_folder, remove_stale_temps, write_together
-from cashless_cli.write.layout import workbook_bytes
-from cashless_cli.write.payments import (
+from cashless_cli.payments.document import (
     PaymentsInfo,
     build_payments_workbook,
     payments_csv_bytes,
 )
+from cashless_cli.payments.select import PaymentList, select_payments
+from cashless_cli.replies.answers import known_accounts, opened_accounts_in
+from cashless_cli.schema.month import Month
+from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.write.layout import workbook_bytes
 
 MANIFEST_FORMAT = "cashless-payments/1"
 
@@ -95,7 +95,7 @@ def export_payments(
     """Write the month's payment list (see the module doc). Raises :class:`WorkspaceError`."""
     month = workspace.resolve_month(month)
     with workspace_lock(workspace.state_dir):
-        rosters = collect_month(workspace, month, workers=workers)
+        rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
         path = workspace.state_dir / LEDGER_NAME
