@@ -17,15 +17,17 @@ import pytest
 
 import hostile
 from cashless_cli.read import guards
+from cashless_cli.read.a1 import column_index
 from cashless_cli.read.formulas import (
     _FORMULA_NO_VALUE,
     _REF,
     FormulaScanner,
-    _column_index,
     _has_formula_tag,
     _may_lack_value,
     formulas_without_value,
 )
+from cashless_cli.read.guards.base import MiB
+from cashless_cli.read.guards.zipread import stream_member
 from cashless_cli.read.parts import sheet_parts
 from cashless_cli.read.workbook import Workbook
 
@@ -92,7 +94,7 @@ def test_openpyxl_formulas_are_found_without_reading_again(
     # The answer comes from the guards' pass: nothing may read the file again for it.
     monkeypatch.setattr("cashless_cli.read.formulas.zipfile", None)
     monkeypatch.setattr("cashless_cli.read.fonts.zipfile", None)
-    monkeypatch.setattr(guards, "_stream_member", None)
+    monkeypatch.setattr("cashless_cli.read.guards.package.stream_member", None)
     assert book.formulas_without_value("Danh sách") == {(1, 6), (2, 7)}
     assert book.formulas_without_value("No such sheet") == set()
     monkeypatch.undo()
@@ -158,7 +160,7 @@ def _boundaries(path: Path, member: str) -> list[int]:
     with path.open("rb") as f:
         info = zipfile.ZipFile(f).getinfo(member)
         ends, total = [], 0
-        for chunk in guards._stream_member(f, info, str(path), None):
+        for chunk in stream_member(f, info, str(path), None):
             total += len(chunk)
             ends.append(total)
     return ends[:-1]
@@ -172,19 +174,19 @@ def test_formula_cut_by_the_chunk_boundary(tmp_path: Path, offset: int) -> None:
     assert offset < len(cell)
     body, r = [head], 1
     size = len(head)
-    while size < guards.MiB - offset - 200:
+    while size < MiB - offset - 200:
         row = f'<row r="{r}"><c r="A{r}"><v>1</v></c></row>'
         body.append(row)
         size += len(row)
         r += 1
     start, end = f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>', "</t></is></c></row>"
-    body.append(start + "x" * (guards.MiB - offset - size - len(start) - len(end)) + end)
-    assert len("".join(body)) == guards.MiB - offset
+    body.append(start + "x" * (MiB - offset - size - len(start) - len(end)) + end)
+    assert len("".join(body)) == MiB - offset
     body.append(cell)
     body.append('<row r="70001"><c r="A70001"><v>2</v></c></row></sheetData></worksheet>')
     xml = "".join(body)
     path = _write_book(tmp_path / "cut.xlsx", {"Danh sách": xml})
-    assert _boundaries(path, "xl/worksheets/sheet1.xml")[0] == guards.MiB  # cut inside the cell
+    assert _boundaries(path, "xl/worksheets/sheet1.xml")[0] == MiB  # cut inside the cell
     assert _both(path, "Danh sách") == {(69999, 3)}
 
 
@@ -207,7 +209,7 @@ def test_many_chunks_and_random_cuts() -> None:
     for m in _FORMULA_NO_VALUE.finditer(data):
         ref = _REF.search(m.group(1))
         assert ref is not None
-        expected.add((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+        expected.add((int(ref.group(2)) - 1, column_index(ref.group(1))))
     assert {c for _, c in expected} == {0, 2, 4}
     for size in (1, 7, 100, 4096, 5000, len(data)):
         scanner = FormulaScanner()

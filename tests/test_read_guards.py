@@ -14,15 +14,10 @@ import pytest
 import python_calamine
 
 import hostile
-from cashless_cli.problems import ReadError
-from cashless_cli.read.guards import (
-    Limits,
-    _OdsScanner,
-    _RefScanner,
-    _SheetScanner,
-    _TooBig,
-    inspect_file,
-)
+from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.read.guards import Limits, inspect_file
+from cashless_cli.read.guards.ods import OdsScanner
+from cashless_cli.read.guards.xmlscan import RefScanner, Scanner, SheetScanner, TooBig, Unsafe
 
 Builder = Callable[[Path], Path]
 
@@ -79,17 +74,55 @@ def test_hostile_files_are_refused(tmp_path: Path, build: Builder, code: str) ->
 
 def test_disguised_files_say_what_they_are(tmp_path: Path) -> None:
     csv = _refusal(hostile.csv_as_xlsx(tmp_path))
-    assert csv.params == {"suffix": ".xlsx", "kind": "CSV text"}
-    assert _refusal(hostile.html_as_xls(tmp_path)).params["kind"] == "an HTML web page"
+    assert csv.params == {"suffix": ".xlsx", "kind": Phrase("kind-csv")}
+    assert csv.message("en") == "The file is named .xlsx but is really CSV text."
+    assert csv.message("vi") == "Tệp có đuôi .xlsx nhưng thực chất là văn bản CSV."
+    html = _refusal(hostile.html_as_xls(tmp_path))
+    assert html.params["kind"] == Phrase("kind-html")
+    assert html.message("en").endswith("is really an HTML web page.")
+    assert html.message("vi").endswith("thực chất là một trang web HTML.")
     xml = _refusal(hostile.spreadsheetml_as_xls(tmp_path))
-    assert xml.params["kind"] == "Excel 2003 XML (SpreadsheetML)"
+    assert xml.params["kind"] == Phrase("kind-spreadsheetml")
+    assert xml.message("vi").endswith("là tệp XML của Excel 2003 (SpreadsheetML).")
     legacy_csv = _refusal(hostile.csv_as_xlsx(tmp_path, "cp.xls", encoding="cp1258"))
-    assert legacy_csv.params["kind"] == "CSV text"
+    assert legacy_csv.params["kind"] == Phrase("kind-csv")
     tabbed = tmp_path / "unicode.xls"  # Excel's "Unicode text": UTF-16, tab-separated
     tabbed.write_bytes("STT\tHọ và tên\r\n1\tNguyễn Văn An\r\n".encode("utf-16"))
-    assert _refusal(tabbed).params["kind"] == "CSV text"
-    honest = hostile.csv_as_xlsx(tmp_path, "danh-sach.csv")
-    assert _refusal(honest).code == "file-not-workbook"  # named .csv: not "in disguise"
+    assert _refusal(tabbed).params["kind"] == Phrase("kind-csv")
+    honest = _refusal(hostile.csv_as_xlsx(tmp_path, "danh-sach.csv"))
+    assert honest.code == "file-not-workbook"  # named .csv: not "in disguise"
+    page = tmp_path / "export.html"
+    page.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
+    assert _refusal(page).message("en") == (
+        "This is not an Excel or OpenDocument workbook (HTML web page)."
+    )
+    assert (
+        _refusal(page).message("vi")
+        == "Tệp này không phải bảng tính Excel hoặc ODS (trang web HTML)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "en", "vi"),
+    [
+        (b"%PDF-1.7\n", "(a PDF document)", "(một tệp PDF)"),
+        (b"PK\x05\x06" + bytes(18), "(an empty zip archive)", "(một tệp nén zip rỗng)"),
+        (
+            bytes(range(256)) * 4,
+            "(unrecognised binary content)",
+            "(nội dung nhị phân không nhận dạng được)",
+        ),
+    ],
+)
+def test_what_a_refused_file_is_reads_in_both_languages(
+    tmp_path: Path, head: bytes, en: str, vi: str
+) -> None:
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(head)
+    refused = _refusal(path)
+    assert refused.code == "file-not-workbook"
+    assert refused.message("en").endswith(en + ".")
+    assert refused.message("vi").endswith(vi + ".")
 
 
 def test_missing_path_and_directory(tmp_path: Path) -> None:
@@ -155,7 +188,7 @@ def test_references_spanning_chunks_are_found(split: int) -> None:
         "A1:G1",
     ).encode()
     cut = xml.index(b"XFD1048576") + split
-    scanner = _SheetScanner(_RefScanner(Limits()), "xl/worksheets/sheet1.xml")
+    scanner = SheetScanner(RefScanner(Limits()), "xl/worksheets/sheet1.xml")
     with pytest.raises(Exception, match="XFD1048576"):
         scanner.feed(xml[:cut])
         scanner.feed(xml[cut:])
@@ -167,13 +200,13 @@ def test_ods_rows_are_followed_across_chunks(tmp_path: Path, piece: int) -> None
     def feed(path: Path) -> None:
         with zipfile.ZipFile(path) as zf:
             content = zf.read("content.xml")
-        scanner = _OdsScanner(Limits())
+        scanner = OdsScanner(Limits())
         for at in range(0, len(content), piece):
             scanner.feed(content[at : at + piece])
         scanner.close()
 
     feed(hostile.normal_ods(tmp_path))  # LibreOffice's empty repeats: fine
-    with pytest.raises(_TooBig) as caught:
+    with pytest.raises(TooBig) as caught:
         feed(hostile.repeated_content_ods(tmp_path, rows=3, columns=800))
     assert (caught.value.sheet, caught.value.last_cell) == ("Lặp", "ADT1")
 
@@ -231,7 +264,7 @@ def test_xlsm_from_content_type(tmp_path: Path) -> None:
 def test_well_formedness_is_checked_apart_and_by_the_reader(tmp_path: Path) -> None:
     """inspect_file(well_formed=False) lets a broken sheet through to the reader, whose
     background check then refuses it; the full guard refuses it at once."""
-    from cashless_cli.read.guards import check_well_formed
+    from cashless_cli.read.guards import check_well_formed, inspect_data, read_file
     from cashless_cli.read.workbook import Workbook
 
     good = hostile.normal_xlsx(tmp_path)
@@ -246,30 +279,34 @@ def test_well_formedness_is_checked_apart_and_by_the_reader(tmp_path: Path) -> N
     with pytest.raises(ReadError) as full:
         inspect_file(broken)
     assert full.value.code == "file-truncated"
-    with pytest.raises(ReadError):
-        check_well_formed(broken, "xlsx")
+    data = read_file(broken)
+    with pytest.raises(ReadError) as apart:
+        check_well_formed(data, broken, inspect_data(data, broken, well_formed=False))
+    assert apart.value.params == full.value.params  # one check, run inline or apart
+    assert "sheet1.xml is not well-formed XML (line 1)" in apart.value.message("en")
+    assert "sheet1.xml sai cấu trúc XML (dòng 1)" in apart.value.message("vi")
     book = Workbook(broken)
     with pytest.raises(ReadError) as lazy:
         book.sheet(book.sheet_names[0])
     assert lazy.value.code == "file-truncated"
-    check_well_formed(good, "xlsx")  # no exception
+    good_data = read_file(good)
+    check_well_formed(good_data, good, inspect_data(good_data, good))  # no exception
 
 
 def test_declarations_cut_into_tiny_chunks_are_found() -> None:
     """The tail carries over short chunks, so "<!DOCTYPE" is found even cut in three."""
-    from cashless_cli.read.guards import _Scanner, _Unsafe
 
     pieces = [b'<?xml version="1.0"?><!DO', b"CT", b"YPE x []><x/>"]
-    for scanner in (_Scanner(), _SheetScanner(_RefScanner(Limits()), "xl/worksheets/s.xml")):
-        with pytest.raises(_Unsafe):
+    for scanner in (Scanner(), SheetScanner(RefScanner(Limits()), "xl/worksheets/s.xml")):
+        with pytest.raises(Unsafe):
             for piece in pieces:
                 scanner.feed(piece)
     xml = hostile._xlsx_sheet(
         hostile._xlsx_row(1, hostile.HEADER) + '<row r="9"><c r="XFD1048576"><v>1</v></c></row>',
         "A1:G1",
     ).encode()
-    scanner = _SheetScanner(_RefScanner(Limits()), "xl/worksheets/sheet1.xml")
-    with pytest.raises(_TooBig, match="XFD1048576"):
+    scanner = SheetScanner(RefScanner(Limits()), "xl/worksheets/sheet1.xml")
+    with pytest.raises(TooBig, match="XFD1048576"):
         for at in range(0, len(xml), 5):
             scanner.feed(xml[at : at + 5])
 

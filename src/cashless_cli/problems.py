@@ -9,7 +9,6 @@ same list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -60,58 +59,19 @@ class _Default(dict[str, Any]):
         return "?"
 
 
-# What the file guards say a file is, in Vietnamese (they word it in English).
-_VI_PHRASES = {
-    "an HTML web page": "một trang web HTML",
-    "HTML web page": "trang web HTML",
-    "an XML document": "một tài liệu XML",
-    "XML document": "tài liệu XML",
-    "CSV text": "văn bản CSV",
-    "plain text": "văn bản thường",
-    "Excel 2003 XML (SpreadsheetML)": "tệp XML của Excel 2003 (SpreadsheetML)",
-    "a PDF document": "một tệp PDF",
-    "a PNG image": "một ảnh PNG",
-    "a JPEG image": "một ảnh JPEG",
-    "a RAR archive": "một tệp nén RAR",
-    "a 7-Zip archive": "một tệp nén 7-Zip",
-    "a gzip archive": "một tệp nén gzip",
-    "an RTF document": "một văn bản RTF",
-    "an empty zip archive": "một tệp nén zip rỗng",
-    "an Office file that is not a workbook": "một tệp Office không phải bảng tính",
-    "a Word document": "một văn bản Word",
-    "a PowerPoint presentation": "một bản trình chiếu PowerPoint",
-    "a Word document (.docx)": "một văn bản Word (.docx)",
-    "a PowerPoint presentation (.pptx)": "một bản trình chiếu PowerPoint (.pptx)",
-    "an Excel binary workbook (.xlsb)": "một sổ Excel nhị phân (.xlsb), hãy lưu lại thành .xlsx",
-    "an OpenDocument file that is not a spreadsheet": "một tệp OpenDocument không phải bảng tính",
-    "a zip archive without a workbook inside": "một tệp nén zip không chứa bảng tính",
-    "unrecognised binary content": "nội dung nhị phân không nhận dạng được",
-    "damaged OLE2 compound file": "tệp OLE2 bị hỏng",
-    "broken zip archive": "tệp nén zip bị hỏng",
-    "the reader gave up": "trình đọc không đọc nổi tệp",
-    "damaged sheet dimensions": "kích thước trang tính bị hỏng",
-}
-_VI_PATTERNS = (
-    (re.compile(r"^corrupt data in (.+)$"), "dữ liệu hỏng trong {0}"),
-    (re.compile(r"^(.+) is cut short$"), "{0} bị cắt cụt"),
-    (re.compile(r"^bad checksum for (.+)$"), "sai mã kiểm tra của {0}"),
-    (re.compile(r"^bad header for (.+)$"), "sai phần đầu của {0}"),
-    (re.compile(r"^unsupported compression in (.+)$"), "kiểu nén không hỗ trợ trong {0}"),
-    (
-        re.compile(r"^(.+) is not well-formed XML \(line (\d+)\)$"),
-        "{0} sai cấu trúc XML (dòng {1})",
-    ),
-)
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A parameter that is itself a catalogue entry: its code and parameters, worded in the
+    message's language when the message is filled (e.g. what a refused file really is). ``bare``
+    words it by the entry's title, a phrase without its article ("HTML web page")."""
 
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    bare: bool = False
 
-def _vi(value: str) -> str:
-    if value in _VI_PHRASES:
-        return _VI_PHRASES[value]
-    for pattern, template in _VI_PATTERNS:
-        m = pattern.match(value)
-        if m:
-            return template.format(*m.groups())
-    return value
+    def text(self, lang: Lang) -> str:
+        entry = CATALOGUE[self.code]
+        return entry.title(lang) if self.bare else entry.message(lang, self.params)
 
 
 def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
@@ -119,8 +79,8 @@ def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
     for key, value in params.items():
         if isinstance(value, Text):
             value = getattr(value, lang)
-        elif lang == "vi" and isinstance(value, str) and key in ("kind", "detail", "reason"):
-            value = _vi(value)
+        elif isinstance(value, Phrase):
+            value = value.text(lang)
         resolved[key] = value
     return template.format_map(_Default(resolved))
 
@@ -601,6 +561,228 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A reconciled row changes only with --force, so that an old reply cannot overwrite a newer "
         "one by mistake. A failed row handed over again in a later batch takes the new answer "
         "without --force."),
+    # ---- guards: what a refused file is, and how it is damaged ({kind} and {detail} of
+    # file-disguised, file-not-workbook and file-truncated; the title is the bare phrase) ----
+    ProblemType("kind-html", I,
+        "HTML web page", "trang web HTML",
+        "an HTML web page", "một trang web HTML",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-xml", I,
+        "XML document", "tài liệu XML",
+        "an XML document", "một tài liệu XML",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-csv", I,
+        "CSV text", "văn bản CSV",
+        "CSV text", "văn bản CSV",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-text", I,
+        "plain text", "văn bản thường",
+        "plain text", "văn bản thường",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-spreadsheetml", I,
+        "Excel 2003 XML (SpreadsheetML)", "tệp XML của Excel 2003 (SpreadsheetML)",
+        "Excel 2003 XML (SpreadsheetML)", "tệp XML của Excel 2003 (SpreadsheetML)",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-pdf", I,
+        "PDF document", "tệp PDF",
+        "a PDF document", "một tệp PDF",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-png", I,
+        "PNG image", "ảnh PNG",
+        "a PNG image", "một ảnh PNG",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-jpeg", I,
+        "JPEG image", "ảnh JPEG",
+        "a JPEG image", "một ảnh JPEG",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-rar", I,
+        "RAR archive", "tệp nén RAR",
+        "a RAR archive", "một tệp nén RAR",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-7z", I,
+        "7-Zip archive", "tệp nén 7-Zip",
+        "a 7-Zip archive", "một tệp nén 7-Zip",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-gzip", I,
+        "gzip archive", "tệp nén gzip",
+        "a gzip archive", "một tệp nén gzip",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-rtf", I,
+        "RTF document", "văn bản RTF",
+        "an RTF document", "một văn bản RTF",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-empty-zip", I,
+        "Empty zip archive", "tệp nén zip rỗng",
+        "an empty zip archive", "một tệp nén zip rỗng",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-office-other", I,
+        "Office file that is not a workbook", "tệp Office không phải bảng tính",
+        "an Office file that is not a workbook", "một tệp Office không phải bảng tính",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-word", I,
+        "Word document", "văn bản Word",
+        "a Word document", "một văn bản Word",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-powerpoint", I,
+        "PowerPoint presentation", "bản trình chiếu PowerPoint",
+        "a PowerPoint presentation", "một bản trình chiếu PowerPoint",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-docx", I,
+        "Word document (.docx)", "văn bản Word (.docx)",
+        "a Word document (.docx)", "một văn bản Word (.docx)",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-pptx", I,
+        "PowerPoint presentation (.pptx)", "bản trình chiếu PowerPoint (.pptx)",
+        "a PowerPoint presentation (.pptx)", "một bản trình chiếu PowerPoint (.pptx)",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-xlsb", I,
+        "Excel binary workbook (.xlsb)", "sổ Excel nhị phân (.xlsb)",
+        "an Excel binary workbook (.xlsb)", "một sổ Excel nhị phân (.xlsb), hãy lưu lại thành .xlsx",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-odf-other", I,
+        "OpenDocument file that is not a spreadsheet", "tệp OpenDocument không phải bảng tính",
+        "an OpenDocument file that is not a spreadsheet", "một tệp OpenDocument không phải bảng tính",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-zip-other", I,
+        "Zip archive without a workbook", "tệp nén zip không chứa bảng tính",
+        "a zip archive without a workbook inside", "một tệp nén zip không chứa bảng tính",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("kind-binary", I,
+        "Unrecognised binary content", "nội dung nhị phân không nhận dạng được",
+        "unrecognised binary content", "nội dung nhị phân không nhận dạng được",
+        "Send the roster as an Excel workbook (.xlsx).",
+        "Gửi danh sách dưới dạng bảng tính Excel (.xlsx).",
+        "What the file guards found the file to be, by its bytes; part of file-not-workbook or "
+        "file-disguised."),
+    ProblemType("damage-zip", I,
+        "Broken zip archive", "Tệp nén zip bị hỏng",
+        "broken zip archive", "tệp nén zip bị hỏng",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The zip directory of the package cannot be read. Part of file-truncated."),
+    ProblemType("damage-ole2", I,
+        "Damaged OLE2 file", "Tệp OLE2 bị hỏng",
+        "damaged OLE2 compound file", "tệp OLE2 bị hỏng",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The compound file that holds an Excel 97-2003 workbook is cut or corrupt. Part of file-truncated."),
+    ProblemType("damage-sheet-dimensions", I,
+        "Damaged sheet dimensions", "Kích thước trang tính bị hỏng",
+        "damaged sheet dimensions", "kích thước trang tính bị hỏng",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "An .xls sheet says its first row or column comes after its last one. Part of file-truncated."),
+    ProblemType("damage-member-corrupt", I,
+        "Corrupt part", "Phần dữ liệu bị hỏng",
+        "corrupt data in {member}", "dữ liệu hỏng trong {member}",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "A part of the zip package does not decompress. Part of file-truncated."),
+    ProblemType("damage-member-cut", I,
+        "Part cut short", "Phần dữ liệu bị cắt cụt",
+        "{member} is cut short", "{member} bị cắt cụt",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "A part of the zip package ends before its compressed data does. Part of file-truncated."),
+    ProblemType("damage-member-checksum", I,
+        "Bad checksum", "Sai mã kiểm tra",
+        "bad checksum for {member}", "sai mã kiểm tra của {member}",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "A part of the zip package decompresses to other bytes, or another size, than it declares. Part of file-truncated."),
+    ProblemType("damage-member-header", I,
+        "Bad part header", "Sai phần đầu",
+        "bad header for {member}", "sai phần đầu của {member}",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The local header of a part of the zip package is missing or damaged. Part of file-truncated."),
+    ProblemType("damage-member-compression", I,
+        "Unsupported compression", "Kiểu nén không hỗ trợ",
+        "unsupported compression in {member}", "kiểu nén không hỗ trợ trong {member}",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "A part of the zip package is compressed otherwise than stored or deflated. Part of file-truncated."),
+    ProblemType("damage-xml", I,
+        "XML not well-formed", "Sai cấu trúc XML",
+        "{member} is not well-formed XML (line {line})", "{member} sai cấu trúc XML (dòng {line})",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "A part that holds cell values is not well-formed XML; a reader would silently drop values. Part of file-truncated."),
+    ProblemType("damage-reader-gave-up", I,
+        "Reader gave up", "Trình đọc không đọc nổi tệp",
+        "the reader gave up", "trình đọc không đọc nổi tệp",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The workbook reader stopped on damaged content. Part of file-truncated."),
+    ProblemType("damage-reader", I,
+        "Reader error", "Lỗi của trình đọc",
+        "{text}", "{text}",
+        "Ask the commune to send the file again; if Excel can open it, save a new copy.",
+        "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
+        "The workbook reader's own words about the damage, as it gave them (in English). Part of file-truncated."),
 )
 # fmt: on
 

@@ -179,7 +179,7 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
             any_data = True
         else:
             continue
-        convert = convert_sheet(sheet, book.path, book.kind)
+        convert = convert_sheet(sheet, book.data, book.kind)
         header = find_header(sheet)
         if header is not None:
             if best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):

@@ -16,6 +16,7 @@ from cashless_cli.normalise.dates import LooseDate, age_at
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Text
+from cashless_cli.schema.cells import KINDS
 from cashless_cli.schema.domain import (
     CATEGORY_AGE,
     DEFAULT_BASE_LEVELS,
@@ -60,6 +61,7 @@ _KEYS_BY_NEED = {
 _ID_DIGIT4 = {str(d): ("Nam" if d % 2 == 0 else "Nữ", 1900 + (d // 2) * 100) for d in range(10)}
 _ID_YY = {f"{y:02d}": y for y in range(100)}
 _SEXES = {"nam": "Nam", "nu": "Nữ"}
+_ID = KINDS["id"]
 
 Columns = Mapping[str, Sequence[Any]]
 Found = dict[int, list[FieldProblem]]
@@ -153,7 +155,7 @@ def _id_problems(
     provinces = province_codes()
     folded = {s: (_SEXES.get(fold(s)) if s is not None else None) for s in dict.fromkeys(sexes)}
     for index, (ident, sex, birth) in enumerate(zip(ids, sexes, births, strict=True)):
-        if ident is None or len(ident) != 12:
+        if ident is None or len(ident) != _ID.width:
             continue
         year = birth.year if birth is not None else None
         row_sex = folded[sex]
@@ -165,8 +167,7 @@ def _id_problems(
             and ident[:3] in provinces
             and (row_sex is None or row_sex == digit4[0])
             and (year is None or year == digit4[1] + yy)
-            and ident.isdigit()
-            and ident.isascii()
+            and _ID.is_clean(ident)
         ):
             continue
         problems = [

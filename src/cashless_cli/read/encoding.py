@@ -8,11 +8,10 @@ Unicode roster of 100,000 rows is not scanned cell by cell for nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from cashless_cli.normalise.legacy import convert_legacy, detect_legacy
 from cashless_cli.normalise.text import clean_text
-from cashless_cli.read.fonts import legacy_font_cells
+from cashless_cli.read.fonts import Source, legacy_font_cells
 from cashless_cli.read.workbook import Sheet
 
 SAMPLE_ROWS = 300
@@ -35,11 +34,12 @@ def _sample_has_legacy(sheet: Sheet) -> bool:
     return False
 
 
-def convert_sheet(sheet: Sheet, path: Path | None, kind: str) -> list[Conversion]:
-    """Convert legacy-encoded text cells of ``sheet`` in place; return what was converted."""
+def convert_sheet(sheet: Sheet, source: Source | None, kind: str) -> list[Conversion]:
+    """Convert legacy-encoded text cells of ``sheet`` in place; return what was converted.
+    ``source``: the workbook's bytes (or path), for the fonts of its cells."""
     fonts: dict[tuple[int, int], str] = {}
-    if path is not None and kind in ("xlsx", "xlsm"):
-        fonts = legacy_font_cells(path, sheet.name)
+    if source is not None and kind in ("xlsx", "xlsm"):
+        fonts = legacy_font_cells(source, sheet.name)
     scan_all = _sample_has_legacy(sheet)
     if not fonts and not scan_all:
         return []

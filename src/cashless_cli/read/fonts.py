@@ -7,18 +7,21 @@ Latin-1 bytes. The font of a cell therefore tells how to convert its text. This 
 legacy font, the sheet's XML, streamed and matched with a regex on the ``<c>`` start tags.
 
 For .xls and .ods it returns nothing: the caller falls back to a character heuristic. Run
-:func:`cashless_cli.read.guards.inspect_file` first; untrusted XML is parsed with defusedxml.
+:func:`cashless_cli.read.guards.inspect_data` on the same bytes first; untrusted XML is parsed
+with defusedxml.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
 
+from cashless_cli.read.a1 import column_index
 from cashless_cli.read.parts import WORKBOOK, WORKBOOK_RELS, sheet_parts
 
 LegacyEncoding = Literal["tcvn3", "vni"]
@@ -41,23 +44,31 @@ def font_encoding(font_name: str) -> LegacyEncoding | None:
     return None
 
 
-def workbook_has_legacy_fonts(path: Path) -> set[str]:
+Source = Path | bytes
+
+
+def _zip_source(source: Source) -> Path | IO[bytes]:
+    """A workbook given by its path, or by the bytes the guards checked (read once)."""
+    return io.BytesIO(source) if isinstance(source, bytes) else source
+
+
+def workbook_has_legacy_fonts(source: Source) -> set[str]:
     """The legacy encodings ("tcvn3", "vni") used by any cell style of the workbook."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(_zip_source(source)) as zf:
             return set(_legacy_styles(zf).values())
     except (zipfile.BadZipFile, OSError):
         return set()
 
 
-def legacy_font_cells(path: Path, sheet_name: str) -> dict[tuple[int, int], str]:
+def legacy_font_cells(source: Source, sheet_name: str) -> dict[tuple[int, int], str]:
     """Map (row, column), 0-based, of the cells of ``sheet_name`` in a legacy font to its encoding.
 
-    Returns {} for .xls/.ods, for an unknown sheet, and (without reading the sheet) when no style
-    of the workbook uses a legacy font.
+    ``source``: the workbook's path or bytes. Returns {} for .xls/.ods, for an unknown sheet, and
+    (without reading the sheet) when no style of the workbook uses a legacy font.
     """
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(_zip_source(source)) as zf:
             legacy = _legacy_styles(zf)
             if not legacy:
                 return {}
@@ -108,13 +119,6 @@ def sheet_member(zf: zipfile.ZipFile, sheet_name: str) -> str | None:
     return sheet_parts(book, rels).get(sheet_name)
 
 
-def _column_index(letters: bytes) -> int:
-    number = 0
-    for byte in letters:
-        number = number * 26 + (byte - 64)
-    return number - 1
-
-
 def _scan_sheet(
     zf: zipfile.ZipFile, member: str, legacy: dict[int, LegacyEncoding]
 ) -> dict[tuple[int, int], str]:
@@ -146,7 +150,7 @@ def _scan_sheet(
                 style = _ATTR_S.search(attrs)
                 kind = legacy.get(int(style.group(1))) if style is not None else default
                 if kind is not None:
-                    key = (int(ref.group(2)) - 1, _column_index(ref.group(1)))
+                    key = (int(ref.group(2)) - 1, column_index(ref.group(1)))
                     found[key] = kind
             tail = window[-_TAIL:]
     return found

@@ -15,6 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from cashless_cli.read.a1 import column_index
+
 # read.fonts is imported where it is used: the guards import this module (for FormulaScanner)
 # on every read, and do not need it.
 
@@ -34,13 +36,6 @@ _SELF_CLOSED_MAYBE_EMPTY = re.compile(rb"/>" + _NO_VALUE_END)
 _REF = re.compile(rb"\br=[\"']([A-Z]{1,3})([0-9]{1,7})[\"']")
 #: "f" bytes looked at one by one before falling back to two substring searches.
 _F_PROBES = 32
-
-
-def _column_index(letters: bytes) -> int:
-    number = 0
-    for byte in letters:
-        number = number * 26 + (byte - 64)
-    return number - 1
 
 
 def _has_formula_tag(data: bytes) -> bool:
@@ -91,7 +86,7 @@ class FormulaScanner:
                 for m in _FORMULA_NO_VALUE.finditer(window):
                     ref = _REF.search(m.group(1))
                     if ref:
-                        self.cells.add((int(ref.group(2)) - 1, _column_index(ref.group(1))))
+                        self.cells.add((int(ref.group(2)) - 1, column_index(ref.group(1))))
             self.tail = window[-_TAIL:]
         elif len(chunk) >= _TAIL:
             self.tail = chunk[-_TAIL:]

@@ -7,6 +7,7 @@ Cells keep their absolute position: ``rows[r][c]`` is the cell at 0-based row ``
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -16,9 +17,18 @@ from typing import Any
 import python_calamine as pc
 
 from cashless_cli.normalise.base import CellValue
-from cashless_cli.problems import ReadError
-from cashless_cli.read.guards import FileKind, Inspection, check_well_formed, inspect_workbook
+from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.read.a1 import a1, column_letter
+from cashless_cli.read.guards import (
+    FileKind,
+    Inspection,
+    check_well_formed,
+    inspect_data,
+    read_file,
+)
 from cashless_cli.read.parts import sheet_parts
+
+__all__ = ["META_SHEET", "Merged", "Sheet", "Workbook", "a1", "column_letter", "read_meta_sheet"]
 
 #: One background thread checks XML well-formedness beside the reader (see Workbook).
 _CHECKS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cashless-xml")
@@ -46,34 +56,26 @@ class Sheet:
         return ""
 
 
-def column_letter(index: int) -> str:
-    """0-based column index → Excel letters (0 → A, 27 → AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
-def a1(row: int, col: int) -> str:
-    """0-based (row, col) → "B7"."""
-    return f"{column_letter(col)}{row + 1}"
-
-
 class Workbook:
     """An open workbook: its kind, sheet names, and sheets loaded on demand."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        #: The file's bytes, read once: what the guards check is what python-calamine parses,
+        #: even if the file is replaced meanwhile (a sync client, a re-upload).
+        self.data: bytes = read_file(path)
         # The guards that protect the reader run first; the check that the cells' XML is
         # well-formed runs in a thread while python-calamine loads (it releases the GIL).
-        self._inspection: Inspection = inspect_workbook(path, well_formed=False)
+        self._inspection: Inspection = inspect_data(self.data, path, well_formed=False)
         self.kind: FileKind = self._inspection.kind
         self._parts: dict[str, str] | None = None  # sheet name → worksheet part, when needed
-        self._xml_check: Future[None] = _CHECKS.submit(check_well_formed, path, self.kind)
+        self._xml_check: Future[None] = _CHECKS.submit(
+            check_well_formed, self.data, path, self._inspection
+        )
         try:
-            self._book = _calamine_call(path, lambda: pc.CalamineWorkbook.from_path(str(path)))
+            self._book = _calamine_call(
+                path, lambda: pc.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            )
         except ReadError:
             self._xml_check.result()  # a broken part explains a failure best
             raise
@@ -130,22 +132,25 @@ def _calamine_call(path: Path, fn: Any) -> Any:
         text = str(exc)
         if "entit" in text.lower() or "doctype" in text.lower():
             raise ReadError("xml-unsafe", str(path)) from exc
-        raise ReadError("file-truncated", str(path), detail=_short(text)) from exc
+        raise _damaged(path, text) from exc
     except (pc.ZipError, pc.CalamineError, pc.WorksheetNotFound) as exc:
-        raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
+        raise _damaged(path, str(exc)) from exc
     except (OSError, ValueError, TypeError, RuntimeError, OverflowError) as exc:
-        raise ReadError("file-truncated", str(path), detail=_short(str(exc))) from exc
+        raise _damaged(path, str(exc)) from exc
     except BaseException as exc:
         # python-calamine's Rust code can panic on damaged files; pyo3 raises that as
         # PanicException, which derives from BaseException. It means a damaged file.
         if type(exc).__name__ != "PanicException":
             raise
-        raise ReadError("file-truncated", str(path), detail="the reader gave up") from exc
+        detail = Phrase("damage-reader-gave-up")
+        raise ReadError("file-truncated", str(path), detail=detail) from exc
 
 
-def _short(text: str) -> str:
+def _damaged(path: Path, text: str) -> ReadError:
+    """``file-truncated`` in python-calamine's own words, shortened."""
     text = " ".join(text.split())
-    return text if len(text) <= 120 else text[:117] + "..."
+    short = text if len(text) <= 120 else text[:117] + "..."
+    return ReadError("file-truncated", str(path), detail=Phrase("damage-reader", {"text": short}))
 
 
 def read_meta_sheet(book: Workbook) -> dict[str, str]:

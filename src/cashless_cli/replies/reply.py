@@ -9,17 +9,16 @@ Only the reference code identifies a row; names and IDs are never used to match.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.problems import ReadError
+from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.read.guards.sniff import decode_text
 from cashless_cli.read.header import match_alias
 from cashless_cli.read.workbook import Sheet, Workbook, a1
 
@@ -212,27 +211,6 @@ def read_reply(path: Path) -> ReplyFile:
 
 
 # ---- CSV ----------------------------------------------------------------------------------
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Bytes of a text file → (text in NFC, encoding name). UTF-8 with or without BOM, UTF-16
-    with a BOM (or without one, told by its zero bytes), else Windows-1258 (Vietnamese)."""
-    if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = data.decode("utf-16"), "utf-16"
-    elif b"\x00" in data[:4096]:
-        head = data[:4096]
-        even = head[0::2].count(0)
-        odd = head[1::2].count(0)
-        encoding = "utf-16-be" if even > odd else "utf-16-le"
-        text = data.decode(encoding)
-    else:
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, encoding = data.decode("cp1258", errors="replace"), "cp1258"
-    return unicodedata.normalize("NFC", text), encoding
-
-
 def _read_csv(path: Path) -> ReplyFile:
     where = str(path)
     try:
@@ -246,13 +224,10 @@ def _read_csv(path: Path) -> ReplyFile:
         raise ReadError("file-not-found", where) from exc
     except IsADirectoryError as exc:
         raise ReadError("file-not-found", where) from exc
-    try:
-        text, encoding = decode_text(data)
-    except UnicodeDecodeError as exc:
-        raise ReadError("file-not-workbook", where, detail="unrecognised binary content") from exc
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\r\n\f\x1a")
-    if "\x00" in text or controls > len(text[:65536]) // 100:
-        raise ReadError("file-not-workbook", where, detail="unrecognised binary content")
+    decoded = decode_text(data)
+    if decoded is None:
+        raise ReadError("file-not-workbook", where, detail=Phrase("kind-binary"))
+    text, encoding = decoded
     best: tuple[Sheet, _Header, str] | None = None
     for delimiter in (",", ";", "\t"):
         try:

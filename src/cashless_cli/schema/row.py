@@ -12,19 +12,17 @@ recorded there too. Rules across fields live in :mod:`cashless_cli.checks`.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from cashless_cli.normalise import ids, money, phones, vocab
-from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised
-from cashless_cli.normalise.dates import LooseDate, normalise_date
-from cashless_cli.normalise.text import clean_text
-from cashless_cli.schema.domain import phone_prefixes
+from cashless_cli.normalise.base import CellValue, Fix, Invalid
+from cashless_cli.normalise.dates import LooseDate
+from cashless_cli.schema.cells import KINDS, SLOW, CellKind, Kind
 
 
 class Need(StrEnum):
@@ -37,23 +35,6 @@ class Need(StrEnum):
     PROXY = "proxy"  # the receiver is a guardian or an authorised person
 
 
-Kind = Literal[
-    "text",
-    "int",
-    "id",
-    "phone",
-    "birthdate",
-    "date",
-    "amount",
-    "coefficient",
-    "account",
-    "sex",
-    "status",
-    "receiver",
-    "category",
-]
-
-
 @dataclass(frozen=True, slots=True)
 class Column:
     header: str
@@ -62,8 +43,13 @@ class Column:
     kind: Kind = "text"
     width: float = 14
     help_vi: str = ""
-    key: str = ""  # filled in from the field name
+    key: str = ""  # the field name (the model's columns are built with it: :data:`COLUMNS`)
     max_length: int = 255  # longer text is refused: no real name or village is that long
+
+    @property
+    def cell(self) -> CellKind:
+        """How this column's cells are read (parser, shortcuts, width)."""
+        return KINDS[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,39 +61,6 @@ class FieldProblem:
     value: Any
     params: dict[str, Any]
 
-
-def _int(raw: CellValue, today: dt.date) -> Normalised[Any]:
-    if isinstance(raw, float) and raw.is_integer():
-        return Normalised(int(raw))
-    text = clean_text(raw)
-    if text is None:
-        return Normalised(None)
-    if text.isdigit():
-        return Normalised(int(text))
-    return Normalised(text)  # a running number may be anything; never an error
-
-
-def _text(raw: CellValue, today: dt.date) -> Normalised[Any]:
-    return Normalised(clean_text(raw))
-
-
-Parser = Callable[[CellValue, dt.date], Normalised[Any]]
-
-PARSERS: dict[Kind, Parser] = {
-    "text": _text,
-    "int": _int,
-    "id": lambda raw, today: ids.normalise_id(raw),
-    "phone": lambda raw, today: phones.normalise_phone(raw),
-    "birthdate": lambda raw, today: normalise_date(raw, today=today, year_only=True),
-    "date": lambda raw, today: normalise_date(raw, today=today),
-    "amount": lambda raw, today: money.normalise_amount(raw),
-    "coefficient": lambda raw, today: money.normalise_coefficient(raw),
-    "account": lambda raw, today: ids.normalise_account(raw),
-    "sex": lambda raw, today: vocab.parse_sex(raw),
-    "status": lambda raw, today: vocab.parse_status(raw),
-    "receiver": lambda raw, today: vocab.parse_receiver(raw),
-    "category": lambda raw, today: vocab.parse_category(raw),
-}
 
 N = Need
 
@@ -380,7 +333,7 @@ def parse_cell(column: Column, raw: CellValue, today: dt.date) -> tuple[Any, lis
     """One cell through its column's parser: the clean value (None if refused or empty) and the
     problems found (a refusal, repairs, a required value missing)."""
     try:
-        result = PARSERS[column.kind](raw, today)
+        result = column.cell.parse(raw, today)
     except Invalid as exc:
         return None, [FieldProblem(column.key, exc.code, raw, exc.params)]
     value = result.value
@@ -402,12 +355,11 @@ class ValidationContext:
 
 
 def _columns() -> tuple[Column, ...]:
-    out = []
-    for key, info in RosterRow.model_fields.items():
-        column = next(m for m in info.metadata if isinstance(m, Column))
-        object.__setattr__(column, "key", key)
-        out.append(column)
-    return tuple(out)
+    """The model's columns, each built with its field name as key."""
+    return tuple(
+        dataclasses.replace(next(m for m in info.metadata if isinstance(m, Column)), key=key)
+        for key, info in RosterRow.model_fields.items()
+    )
 
 
 #: Every roster column, in template order.
@@ -433,121 +385,22 @@ def parse_row(raw: dict[str, CellValue], today: dt.date) -> tuple[RosterRow, lis
 ABSENT: Any = type("Absent", (), {"__repr__": lambda self: "ABSENT"})()
 
 _DEFAULTS: dict[str, Any] = {k: f.default for k, f in RosterRow.model_fields.items()}
-
-
-def _construct(values: dict[str, Any]) -> RosterRow:
-    """A RosterRow from values that went through their columns' parsers already (the fast path
-    of :func:`parse_table`; what ``model_construct`` does, without its per-field overhead)."""
-    row = RosterRow.__new__(RosterRow)
-    data = dict(_DEFAULTS)
-    data.update(values)
-    object.__setattr__(row, "__dict__", data)
-    object.__setattr__(row, "__pydantic_fields_set__", set(values))
-    object.__setattr__(row, "__pydantic_extra__", None)
-    object.__setattr__(row, "__pydantic_private__", None)
-    return row
-
-
-#: What a fast parser returns when the cell needs the full parser.
-_SLOW: Any = object()
-
-
-def _fast_text(raw: Any, column: Column) -> Any:
-    if type(raw) is str:
-        text = clean_text(raw)
-        if text is not None and len(text) <= column.max_length:
-            return text
-    return _SLOW
-
-
-def _fast_int(raw: Any, column: Column) -> Any:
-    return int(raw) if type(raw) is float and raw.is_integer() else _SLOW
-
-
-def _fast_id(raw: Any, column: Column) -> Any:
-    if type(raw) is str and len(raw) == 12 and raw.isdigit() and raw.isascii():
-        return raw
-    return _SLOW
-
-
-def _fast_account(raw: Any, column: Column) -> Any:
-    if type(raw) is str and 6 <= len(raw) <= 19 and raw.isdigit() and raw.isascii():
-        return raw
-    return _SLOW
-
-
-def _fast_phone(raw: Any, column: Column) -> Any:
-    if (
-        type(raw) is str
-        and len(raw) == 10
-        and raw.isdigit()
-        and raw.isascii()
-        and raw[:3] in phone_prefixes().mobile
-    ):
-        return raw
-    return _SLOW
-
-
-#: For the kinds whose columns hold mostly distinct values (names, IDs, phones, running
-#: numbers), a shortcut for the common clean cell: its value when the full parser would return
-#: it unchanged with no problem, else ``_SLOW``. A test holds each to :func:`parse_cell`.
-FAST_PARSERS: dict[Kind, Callable[[Any, Column], Any]] = {
-    "text": _fast_text,
-    "int": _fast_int,
-    "id": _fast_id,
-    "account": _fast_account,
-    "phone": _fast_phone,
-}
-
-#: The kinds whose clean values are digit strings of one width.
-_FIXED_WIDTH: dict[Kind, int] = {"id": 12, "phone": 10}
+#: The row every built row is a copy of (with no field set).
+_EMPTY_ROW = RosterRow.model_construct()
 
 
 def _clean_column(column: Column, cells: list[CellValue], today: dt.date) -> list[Any] | None:
-    """The values of a column whose every cell takes the shortcut of :data:`FAST_PARSERS` (or is
-    blank), found in a few passes over the whole column instead of one call per cell; None when
-    any cell might not (then each distinct cell is parsed).
-
-    ID and phone columns: blanks and strings of exactly the width in ASCII digits (a phone with
-    a current mobile prefix) — joined with newlines, the text must then have its newlines at
-    every width + 1 and nowhere else, and only ASCII digits between them. Running numbers:
-    floats that are whole numbers.
-    """
-    if not cells:
-        return None
-    if column.kind == "int":
-        if set(map(type, cells)) == {float} and all(map(float.is_integer, cells)):  # type: ignore[arg-type]
-            return list(map(int, cells))  # type: ignore[arg-type]
-        return None
-    width = _FIXED_WIDTH.get(column.kind)
-    if width is None or set(map(type, cells)) != {str}:
-        return None
-    filled: list[str] = [c for c in cells if c]  # type: ignore[misc]
-    if not filled:
-        return None
-    joined = "\n".join(filled)
-    step = width + 1
-    breaks = "\n" * (len(filled) - 1)
-    if (
-        len(joined) != step * len(filled) - 1
-        or joined.count("\n") != len(breaks)  # no line break inside a cell
-        or joined[width::step] != breaks  # every cell exactly ``width`` long
-    ):
-        return None
-    digits = joined.replace("\n", "")
-    if not (digits.isascii() and digits.isdigit()):
-        return None
-    if column.kind == "phone":
-        mobile = phone_prefixes().mobile
-        starts = set(zip(joined[0::step], joined[1::step], joined[2::step], strict=True))
-        if not all("".join(start) in mobile for start in starts):
-            return None
-    if len(filled) == len(cells):
-        return list(cells)
+    """The values of a column whose every cell takes its kind's shortcut (or is blank), found in
+    a few passes over the whole column (:meth:`CellKind.clean_column`); None when any cell might
+    not (then each distinct cell is parsed)."""
+    kind = column.cell
+    clean = kind.clean_column(cells)
+    if clean is None or kind.width is None or all(cells):
+        return clean
     blank, problems = parse_cell(column, "", today)
     if problems:
         return None
-    return [cell if cell else blank for cell in cells]
+    return [cell if cell else blank for cell in clean]
 
 
 _NUMERIC_TYPES = frozenset({bool, int, float})
@@ -564,7 +417,11 @@ class ParsedTable:
     size: int
 
     def row(self, index: int) -> RosterRow:
-        return _construct({key: column[index] for key, column in self.values.items()})
+        """The row's values as a :class:`RosterRow`, through pydantic's public API: a copy of
+        the empty row with the values set (already parsed, so not validated again)."""
+        return _EMPTY_ROW.model_copy(
+            update={key: column[index] for key, column in self.values.items()}
+        )
 
     def problems_of(self, index: int) -> list[FieldProblem]:
         return self.problems.get(index, _NO_PROBLEMS)
@@ -594,7 +451,8 @@ def _parse_column(
         keys = list(range(len(cells)))
         distinct = dict.fromkeys(keys)
     default = _DEFAULTS[column.key]
-    fast = FAST_PARSERS.get(column.kind)
+    kind = column.cell
+    shortcut = kind.shortcut if kind.has_shortcut else None
     troubled: dict[Any, list[FieldProblem]] = {}
     for key in distinct:
         if keys is cells:
@@ -606,9 +464,9 @@ def _parse_column(
         if raw is ABSENT:
             distinct[key] = default
             continue
-        if fast is not None:
-            value = fast(raw, column)
-            if value is not _SLOW:
+        if shortcut is not None:
+            value = shortcut(raw, column.max_length)
+            if value is not SLOW:
                 distinct[key] = value
                 continue
         value, problems = parse_cell(column, raw, today)
@@ -658,6 +516,7 @@ __all__ = [
     "Column",
     "FieldProblem",
     "Fix",
+    "Kind",
     "Need",
     "ParsedTable",
     "RosterRow",

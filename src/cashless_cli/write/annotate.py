@@ -40,6 +40,7 @@ from cashless_cli.errors import UserError
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import Problem, ReadError, Severity
+from cashless_cli.read.a1 import column_index
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
 from cashless_cli.write.cells import clean_str, put
@@ -389,12 +390,7 @@ def _column_index(cell: str | None) -> int:
     if not cell:
         return 0
     m = _CELL_RE.match(cell)
-    if not m:
-        return 0
-    n = 0
-    for ch in m.group(1):
-        n = n * 26 + ord(ch) - 64
-    return n
+    return column_index(m.group(1)) + 1 if m else 0
 
 
 def _shown(value: Any) -> Any:
