@@ -34,7 +34,7 @@ import json
 import secrets
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -340,27 +340,17 @@ def _configured_prefix(workspace: Workspace) -> object:
     return section.get("prefix") if isinstance(section, dict) else None
 
 
+#: What the ledger keeps of a handed-over row: the row's own fields of these names, then its
+#: line in the batch and its file (relative to the workspace).
+_KEPT = tuple(f.name for f in fields(Handover) if f.name not in ("line", "source_file"))
+
+
 def _handover(line: int, r: HandoffRow, root: Path) -> Handover:
     try:
         source = str(r.source.relative_to(root))
     except ValueError:
         source = str(r.source)
-    return Handover(
-        ref=r.ref,
-        line=line,
-        commune_code=r.commune_code,
-        commune=r.commune,
-        beneficiary_id=r.beneficiary_id,
-        beneficiary_name=r.beneficiary_name,
-        receiver=r.receiver,
-        holder_id=r.holder_id,
-        holder_name=r.holder_name,
-        phone=r.phone,
-        category=r.category,
-        amount=r.amount,
-        source_file=source,
-        source_row=r.source_row,
-    )
+    return Handover(line=line, source_file=source, **{name: getattr(r, name) for name in _KEPT})
 
 
 def _manifest(

@@ -31,7 +31,7 @@ from cashless_cli.payments.document import (
     build_payments_workbook,
     payments_csv_bytes,
 )
-from cashless_cli.payments.select import PaymentList, select_payments
+from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -51,11 +51,7 @@ class PaymentsResult:
         p = self.payments
         return {
             "month": str(p.month),
-            "accounts": len(p.accounts),
-            "total_amount": p.total_amount,
-            "cash": len(p.cash),
-            "cash_amount": p.cash_amount,
-            "to_check": len(p.check),
+            **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
@@ -63,17 +59,26 @@ class PaymentsResult:
                 {
                     "name": c.unit.name,
                     "code": c.unit.code,
-                    "accounts": len(c.accounts),
-                    "amount": c.amount,
-                    "cash": len(c.cash),
-                    "cash_amount": c.cash_amount,
-                    "to_check": len(c.check),
+                    **_counts(c, "amount"),
                     "roster": c.source.name if c.source else None,
                     "problem": c.problem.en if c.problem else None,
                 }
                 for c in p.communes
             ],
         }
+
+
+def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
+    """The counts and amounts of the list or of one commune, as the JSON document and the
+    manifest give them (the amount through accounts under ``amount_key``)."""
+    amount = part.total_amount if isinstance(part, PaymentList) else part.amount
+    return {
+        "accounts": len(part.accounts),
+        amount_key: amount,
+        "cash": len(part.cash),
+        "cash_amount": part.cash_amount,
+        "to_check": len(part.check),
+    }
 
 
 def _now() -> dt.datetime:
@@ -154,22 +159,14 @@ def _manifest(
         "month": info.month,
         "created_at": info.created_at,
         "area": {"name": info.area, "level": info.area_level, "province": info.province},
-        "accounts": len(p.accounts),
-        "total_amount": p.total_amount,
-        "cash": len(p.cash),
-        "cash_amount": p.cash_amount,
-        "to_check": len(p.check),
+        **_counts(p, "total_amount"),
         "mismatches": len(p.mismatches),
         "encrypted": encrypted,
         "communes": [
             {
                 "code": c.unit.code,
                 "name": c.unit.name,
-                "accounts": len(c.accounts),
-                "amount": c.amount,
-                "cash": len(c.cash),
-                "cash_amount": c.cash_amount,
-                "to_check": len(c.check),
+                **_counts(c, "amount"),
                 "missing": c.problem.en if c.problem else None,
             }
             for c in p.communes
