@@ -7,7 +7,6 @@ input: a file that cannot be read comes back as a :class:`FileReport` whose ``er
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from cashless_cli.checks.accounts import KnownAccount, stale_registrations
 from cashless_cli.checks.rows import Rules, check_columns
+from cashless_cli.gcpause import paused_gc
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
@@ -157,15 +157,12 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     except ReadError as exc:
         report.error = exc
         return report
-    gc_was_on = gc.isenabled()
-    gc.disable()  # ~30% faster on large rosters: the row objects hold no cycles
     try:
-        _validate_book(book, report, options)
+        with paused_gc():  # ~30% faster on large rosters: the row objects hold no cycles
+            _validate_book(book, report, options)
     except ReadError as exc:
         report.error = exc
     finally:
-        if gc_was_on:
-            gc.enable()
         book.close()
     return report
 
