@@ -85,7 +85,8 @@ def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> 
             (9, "Ngày sinh", 1850, "date-out-of-range"),
         ]
         for i, header, value, code in plant:
-            out.planted.append((sheet.put(first + i, _COL[header], value), code))
+            # "General", not the date format the cell had: a typed number, shown as typed
+            out.planted.append((sheet.put(first + i, _COL[header], value, "General"), code))
         # a woman written "Ông": the ID's sex digit says otherwise (reported at the ID)
         woman = next(k for k, p in enumerate(crowd) if p.sex == "Nữ" and p.year < 1966 and k > 10)
         sheet.put(first + woman, _COL["Giới tính"], "Ông")
