@@ -137,12 +137,18 @@ def test_every_short_form_is_understood() -> None:
         (("6a", "6b"), 30, 2.0, None, "6a"),
         (("6a", "6b"), 70, 2.0, None, "6b"),  # 6a pays 2.5 to the elderly
         (("1", "3"), 8, 1.5, None, "1"),
+        (("5a", "5c"), None, None, 540_000, "5a"),  # no birth date: 5a pays 1.5 at some age
+        (("6a", "6b"), None, 2.0, None, None),  # 6a at 16-59 and 6b for the elderly both pay 2.0
         (("5a", "5c"), 85, None, None, None),  # nothing to decide by
         (("5a", "5c"), 85, 1.7, None, None),  # fits neither
     ],
 )
 def test_age_and_coefficient_decide(
-    codes: tuple[str, ...], age: int, he_so: float | None, muc: int | None, chosen: str | None
+    codes: tuple[str, ...],
+    age: int | None,
+    he_so: float | None,
+    muc: int | None,
+    chosen: str | None,
 ) -> None:
     assert resolve_category(codes, age, he_so, muc, 360_000) == chosen
 

@@ -20,6 +20,7 @@ from cashless_cli.schema.domain import (
     CATEGORY_AGE,
     DEFAULT_BASE_LEVELS,
     base_level,
+    categories,
     coefficient_for,
     province_codes,
 )
@@ -131,12 +132,16 @@ def resolve_category(
     if coefficient is None and muc is not None and base:
         coefficient = muc / base
     if coefficient is not None and len(fitting) > 1:
-        fitting = [
-            c
-            for c in fitting
-            if (due := coefficient_for(c, age)) is not None and abs(due - coefficient) < 1e-9
-        ]
+        fitting = [c for c in fitting if _pays(c, age, coefficient)]
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _pays(code: str, age: int | None, coefficient: float) -> bool:
+    """Whether ``code`` pays ``coefficient`` at ``age`` (age unknown: at some age)."""
+    if age is not None:
+        due = coefficient_for(code, age)
+        return due is not None and abs(due - coefficient) < 1e-9
+    return any(abs(b.coefficient - coefficient) < 1e-9 for b in categories().get(code, ()))
 
 
 def _age_fits(code: str, age: int) -> bool:
