@@ -55,7 +55,8 @@ def test_the_decrees_own_wording(code: str) -> None:
         ("Trẻ mồ côi", "1"),
         # codes, clauses and points
         ("5c", "5c"), ("Diện 6b", "6b"), ("K5C", "5c"), ("khoản 5 điểm c", "5c"),
-        ("Điểm a khoản 5", "5a"), (7, "7"), (8.0, "8"),
+        ("Điểm a khoản 5", "5a"), (7, "7"), (8.0, "8"), ("Diện 5 c", "5c"),
+        ("Điều 5 khoản 3", "3"), ("điểm c khoản 5 Điều 5 Nghị định 20/2021/NĐ-CP", "5c"),
         # the social pension of Decree 176/2025
         ("Trợ cấp hưu trí xã hội", "htxh"), ("HTXH", "htxh"),
         ("Người từ đủ 75 tuổi trở lên không có lương hưu, trợ cấp BHXH hằng tháng", "htxh"),
@@ -95,6 +96,8 @@ def test_vendor_catalogue_strings(noidung_chitiet: str, code: str) -> None:
         ("Khuyết tật", ("6a", "6b")),
         ("Người khuyết tật nặng, người khuyết tật đặc biệt nặng theo quy định", ("6a", "6b")),
         ("Khoản 6", ("6a", "6b")),
+        (6, ("6a", "6b")),
+        ("5", ("5a", "5b", "5c", "5d")),
         ("Trẻ mồ côi hoặc nhiễm HIV/AIDS-dưới 18 tháng tuổi", ("1", "3")),
         ("HIV/AIDS", ("3", "8")),
     ],

@@ -22,7 +22,10 @@ __all__ = ["CATEGORY_CODES", "category_candidates"]
 CATEGORY_CODES = ("1", "2", "3", "4", "5a", "5b", "5c", "5d", "6a", "6b", "7", "8", "htxh")
 
 _CODE = re.compile(r"(?:dien|khoan|k|ma)?\s*(1|2|3|4|5\s?[a-d]|6\s?[ab]|7|8|htxh)")
-_CLAUSE = re.compile(r"(?:diem ([a-d]) )?khoan ([1-8])(?: dieu 5)?(?: diem ([a-d]))?(?: dieu 5)?")
+_CLAUSE = re.compile(
+    r"(?:dieu 5 )?(?:diem ([a-d]) )?khoan ([1-8])(?: dieu 5)?(?: diem ([a-d]))?(?: dieu 5)?"
+    r"(?: (?:nghi dinh|nd) 20 2021(?: nd cp)?)?"
+)
 _CLAUSE_PARTS = {"5": ("5a", "5b", "5c", "5d"), "6": ("6a", "6b")}
 _NOT_WORD = re.compile(r"[^a-z0-9+]+")
 
@@ -37,6 +40,8 @@ def category_candidates(text: str) -> tuple[str, ...]:
     """The category codes ``text`` can mean, in code order; () when it names none."""
     s = _words(text)
     bare = s.strip()
+    if bare in _CLAUSE_PARTS:
+        return _CLAUSE_PARTS[bare]  # "5", "6": the clause, its points decided by the coefficient
     if m := _CODE.fullmatch(bare):
         return (m.group(1).replace(" ", ""),)
     if m := _CLAUSE.fullmatch(bare):
