@@ -15,6 +15,7 @@ from cashless_cli.normalise.vocab import (
     Status,
     category_codes,
     parse_category,
+    parse_mark,
     parse_receiver,
     parse_sex,
     parse_status,
@@ -224,3 +225,16 @@ def test_sexes_as_people_write_them(text: str, sex: Sex) -> None:
 def test_a_mark_is_no_sex() -> None:
     with pytest.raises(Invalid):
         parse_sex("x")  # an "x" means something only under a Nam or Nữ column
+
+
+@pytest.mark.parametrize("raw", ["x", "X", " x ", "✓", "v", "Có"])
+def test_ticks(raw: str) -> None:
+    assert parse_mark(raw).value is True
+
+
+def test_no_tick_and_what_is_no_tick() -> None:
+    assert parse_mark("").value is None
+    assert parse_mark(None).value is None
+    for raw in ("1940", "Nam", "xx"):
+        with pytest.raises(Invalid):
+            parse_mark(raw)

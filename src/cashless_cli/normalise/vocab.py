@@ -157,6 +157,22 @@ def parse_category(raw: CellValue) -> Normalised[str | None]:
     return Normalised(CATEGORY_SEPARATOR.join(codes))
 
 
+_MARKS = frozenset({"x", "v", "co", "yes"})
+_MARK_SIGNS = frozenset("✓✔☑☒✗✘")
+
+
+def parse_mark(raw: CellValue) -> Normalised[bool | None]:
+    """A tick in a column that is a yes/no question ("x" under "Nam", "Nữ", "Đăng ký", "Đối tượng
+    đủ 75 tuổi trở lên"): "x", "X", "v", "✓", "có" → True; blank → None (not ticked); anything
+    else → ``value-invalid``."""
+    text = clean_text(raw)
+    if text is None:
+        return Normalised(None)
+    if fold(text) in _MARKS or (len(text) == 1 and text in _MARK_SIGNS):
+        return Normalised(True)
+    raise Invalid("value-invalid")
+
+
 def category_codes(value: str) -> tuple[str, ...]:
     """The codes a parsed category holds: one, or the candidates of an ambiguous wording."""
     return tuple(value.split(CATEGORY_SEPARATOR))
@@ -170,6 +186,7 @@ __all__ = [
     "Status",
     "category_codes",
     "parse_category",
+    "parse_mark",
     "parse_receiver",
     "parse_sex",
     "parse_status",
