@@ -13,6 +13,7 @@ from real_layouts import (
     citizen_list,
     decree_roster,
     payment_list,
+    pension_list,
     sex_marks,
     three_row_header,
     vendor_roster,
@@ -31,6 +32,7 @@ LAYOUTS = {
         vendor_roster,
         account_payroll,
         citizen_list,
+        pension_list,
     )
 }
 

@@ -49,6 +49,9 @@ SHORT = {
     "htxh": "Hưu trí xã hội",
 }
 
+#: The categories the vendor catalogue has a string for.
+VENDOR_CODES = frozenset({"1", "4", "5a", "5c", "6a", "6b", "8"})
+
 _TENLOAI = "Đối tượng BTXH tại cộng đồng do xã, phường quản lý"
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from real_layouts._common import Generated, Sheet, make_id, people
+from cashless_cli.normalise.dates import LooseDate, age_at
+from real_layouts._common import Generated, Person, Sheet, make_id, people
 from real_layouts._titles import state_title
-from real_layouts._wordings import DECREE
+from real_layouts._wordings import DECREE, SHORT, VENDOR_CODES, vendor
 
 NAME = "decree_roster"
 SOURCE = "Decree 20/2021/NĐ-CP Điều 5 (diepxuan/diepxuan.github.io Pháp điển); reconstructed"
@@ -27,7 +28,11 @@ HEADERS = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "T
 _COL = {h: c for c, h in enumerate(HEADERS, start=1)}
 
 
-def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> Generated:
+def write(
+    path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False, mixed: bool = False
+) -> Generated:
+    """``mixed``: the category in turn in the decree's wording, a short form, the vendor's
+    catalogue string (where it has one) and our code, as a district's merged lists mix them."""
     sheet = Sheet("Danh sách")
     top = state_title(
         sheet,
@@ -42,6 +47,7 @@ def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> 
     first = top + 2
     out = Generated(path, sheet.ws.title, (top,), first, n)
     crowd = people(n, seed, MONTH, codes=CODES)
+    first_of_month = dt.date(*MONTH, 1)
     statuses = ["Đã mở TK", "Nhận tiền mặt", "Đã ĐK", "Từ chối nhận qua TK", "Chưa đăng ký"]
     for i, p in enumerate(crowd):
         r = first + i
@@ -59,7 +65,7 @@ def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> 
         )
         put("Số CCCD", p.ident, "so_dinh_danh")
         put("Thôn/Tổ dân phố", p.village, "thon")
-        put("Diện đối tượng", DECREE[p.code], "dien")
+        put("Diện đối tượng", _wording(p, i, first_of_month) if mixed else DECREE[p.code], "dien")
         put("Hệ số", f"{p.coefficient:g}".replace(".", ","), "he_so")
         put("Mức trợ cấp (đồng)", p.amount, "muc_tro_cap")
         status = statuses[i % len(statuses)]
@@ -85,7 +91,8 @@ def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> 
             (9, "Ngày sinh", 1850, "date-out-of-range"),
         ]
         for i, header, value, code in plant:
-            out.planted.append((sheet.put(first + i, _COL[header], value), code))
+            # "General", not the date format the cell had: a typed number, shown as typed
+            out.planted.append((sheet.put(first + i, _COL[header], value, "General"), code))
         # a woman written "Ông": the ID's sex digit says otherwise (reported at the ID)
         woman = next(k for k, p in enumerate(crowd) if p.sex == "Nữ" and p.year < 1966 and k > 10)
         sheet.put(first + woman, _COL["Giới tính"], "Ông")
@@ -94,6 +101,18 @@ def write(path: Path, *, n: int = 36, seed: int = 6, mistakes: bool = False) -> 
     sheet.put(first + n + 1, 12, "TM. ỦY BAN NHÂN DÂN")
     sheet.save(path)
     return out
+
+
+def _wording(p: Person, i: int, first_of_month: dt.date) -> str:
+    kind = i % 4
+    if kind == 1:
+        return SHORT[p.code]
+    if kind == 2 and p.code in VENDOR_CODES:
+        birth = LooseDate(p.year) if p.year_only else LooseDate(p.year, p.birth.month, p.birth.day)
+        return vendor(p, age_at(birth, first_of_month))
+    if kind == 3:
+        return p.code
+    return DECREE[p.code]
 
 
 def make_id_for(i: int) -> str:

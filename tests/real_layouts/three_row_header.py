@@ -68,8 +68,8 @@ def write(path: Path, *, n: int = 24, seed: int = 4, mistakes: bool = False) -> 
         out.cells[(i, "muc_tro_cap")] = sheet.put(r, 8, p.amount)
         sheet.put(r, 9, f"{p.village}, xã Bình Hòa")
     if mistakes:
-        # rows 1 and 3 are women in seed 4? Do not rely on it: write into the sex's own column.
-        for i, value, code in [(1, 2030, "date-out-of-range"), (3, 19400, "date-from-serial")]:
+        # each into the column of the person's sex, as the layout writes it
+        for i, value, code in [(1, 2030, "date-out-of-range"), (3, 1850, "date-out-of-range")]:
             cell = out.cells[(i, "ngay_sinh")]
             col = 3 if cell.startswith("C") else 4
             out.planted.append((sheet.put(first + i, col, value), code))
