@@ -144,6 +144,16 @@ class FileReport:
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
 
+    @property
+    def not_checkable(self) -> list[Problem]:
+        """Why the file could not be fully checked (columns it lacks, no status column, no
+        month), each said once."""
+        return [p for p in self.problems if p.code in NOT_CHECKABLE_CODES]
+
+
+#: The findings that say a file could not be fully checked.
+NOT_CHECKABLE_CODES = frozenset({"column-absent", "status-column-absent", "month-unknown"})
+
 
 def iter_roster_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the workbooks inside folders (sorted, recursively; no temp files)."""
