@@ -615,8 +615,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "makes impossible; the rows are not marked as errors for it."),
     ProblemType("status-column-absent", W,
         "No registration-status column", "Không có cột tình trạng đăng ký",
-        "No registration-status column: registration taken {how}.",
-        "Danh sách không có cột tình trạng đăng ký: tình trạng đăng ký được xác định {how}.",
+        "No registration-status column; registration: {how}.",
+        "Danh sách không có cột tình trạng đăng ký; tình trạng đăng ký: {how}.",
         "To count these people exactly, add the column 'Tình trạng đăng ký' (see the template).",
         "Để tính chính xác, thêm cột 'Tình trạng đăng ký' (xem mẫu danh sách).",
         "Without a status column the status follows from what the list holds: an account number "
@@ -625,8 +625,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "it is counted apart, never as not registered, and never handed over as registered."),
     ProblemType("status-partly-inferred", I,
         "Registration status taken from other columns", "Tình trạng đăng ký lấy từ cột khác",
-        "{count} rows give no usable registration status: taken {how}.",
-        "{count} dòng không ghi tình trạng đăng ký dùng được: xác định {how}.",
+        "{count} rows give no usable registration status; their status: {how}.",
+        "{count} dòng không ghi tình trạng đăng ký dùng được; tình trạng của các dòng đó: {how}.",
         "Fill in the status of those rows (the cells are marked).",
         "Nhập tình trạng đăng ký của các dòng đó (các ô đã được đánh dấu).",
         "A blank or unreadable status is an error at its cell; for the counts its status follows "

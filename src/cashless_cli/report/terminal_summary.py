@@ -49,7 +49,7 @@ def _words(lang: Lang) -> dict[str, str]:
             "unknown_note": "Không rõ: {n} người chưa rõ tình trạng đăng ký (danh sách không ghi); "
             "tỷ lệ tính trên số người đã rõ tình trạng, không tính họ là chưa đăng ký.",
             "not_checked": "{n} danh sách chưa kiểm tra đầy đủ được:",
-            "not_checked_file": "{name} ({file}): {why}",
+            "not_checked_file": "{name} ({file}):",
         }
     return {
         "title": "Cashless-payment registration rate — {area}, {m}",
@@ -80,7 +80,7 @@ def _words(lang: Lang) -> dict[str, str]:
         "unknown_note": "Unknown: {n} people whose registration status the list does not say; "
         "rates are over the people whose status is known, never counting them as not registered.",
         "not_checked": "{n} rosters could not be fully checked:",
-        "not_checked_file": "{name} ({file}): {why}",
+        "not_checked_file": "{name} ({file}):",
     }
 
 
@@ -173,10 +173,10 @@ def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool
         )
         for c in s.not_fully_checked:
             file = c.file.name if c.file else ""
+            line = w["not_checked_file"].format(name=c.unit.name, file=file)
+            console.print("  [yellow]" + escape(line) + "[/]")
             for problem in c.not_checkable:
-                why = problem.message(lang, masked=not show_ids)
-                line = w["not_checked_file"].format(name=c.unit.name, file=file, why=why)
-                console.print("  [yellow]" + escape(line) + "[/]")
+                console.print("    " + escape(problem.message(lang, masked=not show_ids)))
     for dup in s.duplicates:
         where = "; ".join(
             w["cell"].format(name=p.name, file=p.file, cell=p.cell) for p in dup.places
