@@ -351,3 +351,18 @@ def test_unknown_statuses_are_never_handed_over_nor_dropped_from_payments(tmp_pa
             assert paid.account_number == person["so_tai_khoan"]
         else:
             assert paid in payments.cash and "paid in cash" in paid.note("en")
+
+
+def test_validate_json_names_what_could_not_be_checked(tmp_path: Path) -> None:
+    path = write_list(tmp_path / "chi tra.xlsx", with_accounts(8), PAYMENT_LIST)
+    run = run_cli("validate", path, "--format", "json")
+    assert run.returncode == 0, run.describe()  # warnings only: the rows are fine
+    (doc,) = json.loads(run.stdout)["files"]
+    assert doc["status_from"] == {"account": 4, "unknown": 4}
+    assert [p["code"] for p in doc["not_checkable"]] == [
+        "column-absent",
+        "column-absent",
+        "column-absent",
+        "status-column-absent",
+    ]
+    assert doc["rows_with_errors"] == 0 and doc["valid_rows"] == 8

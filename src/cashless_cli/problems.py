@@ -606,9 +606,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Column not in this list", "Danh sách không có cột này",
         "The list has no column '{header}': not checked: {rules}.",
         "Danh sách không có cột '{header}': không kiểm tra được: {rules}.",
-        "Nothing to do if this kind of list does not carry it; otherwise add the column '{header}' "
-        "(see the template).",
-        "Không cần xử lý nếu loại danh sách này không có cột đó; nếu cần, thêm cột '{header}' "
+        "Nothing to do if this kind of list does not carry such a column; otherwise add it (see "
+        "the template).",
+        "Không cần xử lý nếu loại danh sách này không có cột đó; nếu cần, thêm cột vào danh sách "
         "(xem mẫu danh sách).",
         "Only the name and one way to tell people apart (ID or birth date) are needed to read a "
         "list. A column the file does not have is reported once for the file, with the checks it "

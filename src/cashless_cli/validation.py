@@ -150,6 +150,11 @@ class FileReport:
         month), each said once."""
         return [p for p in self.problems if p.code in NOT_CHECKABLE_CODES]
 
+    @property
+    def status_from(self) -> dict[str, int]:
+        """Rows by where their registration status came from (column, account, …, unknown)."""
+        return dict(Counter(str(r.status_from) for r in self.records))
+
 
 #: The findings that say a file could not be fully checked.
 NOT_CHECKABLE_CODES = frozenset({"column-absent", "status-column-absent", "month-unknown"})
@@ -269,10 +274,14 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     row_problems = _row_findings(
         place, rows.data, raw, table, checked, _formulas_without_value(book, sheet, header)
     )
-    report.records = _records(rows.data, table, row_problems)
+    statuses = _decide_statuses(place, rows.data, table)
+    if statuses is not None:
+        table.values["trang_thai"] = statuses.values
+    report.records = _records(rows.data, table, row_problems, statuses)
     for problems in row_problems.values():
         report.problems.extend(problems)
-    report.problems.extend(_decide_statuses(place, sheet, rows.data, table, report.records))
+    if statuses is not None:
+        report.problems.append(statuses.finding)
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,10 +508,17 @@ def _row_findings(
 
 
 def _records(
-    data_rows: list[int], table: ParsedTable, row_problems: Mapping[int, list[Problem]]
+    data_rows: list[int],
+    table: ParsedTable,
+    row_problems: Mapping[int, list[Problem]],
+    statuses: _Statuses | None,
 ) -> list[Record]:
-    """One record per data row, with its counts of errors and warnings."""
+    """One record per data row, with its counts of errors and warnings and where its status
+    came from."""
     records = [Record(r + 1, table, i) for i, r in enumerate(data_rows)]
+    if statuses is not None:
+        for record, source in zip(records, statuses.sources, strict=True):
+            record.status_from = source
     for i, problems in row_problems.items():
         record = records[i]
         for problem in problems:
@@ -555,22 +571,21 @@ def _how_decided(sources: Sequence[StatusSource]) -> Text:
     )
 
 
-def _decide_statuses(
-    place: _Place,
-    sheet: Sheet,
-    data_rows: list[int],
-    table: ParsedTable,
-    records: list[Record],
-) -> list[Problem]:
+@dataclass(frozen=True, slots=True)
+class _Statuses:
+    values: list[Any]  # every row's status, the inferred ones and "Không rõ" included
+    sources: list[StatusSource]  # where each came from
+    finding: Problem  # how it was decided, said once for the file
+
+
+def _decide_statuses(place: _Place, data_rows: list[int], table: ParsedTable) -> _Statuses | None:
     """Each row's registration status where its list does not give it (inferred from the
-    account number, the payment method or the "Đăng ký" mark, else unknown), written into the
-    table's status column and each record's :attr:`Record.status_from`; said once for the
-    file."""
+    account number, the payment method or the "Đăng ký" mark, else unknown); None when the
+    status column gives every row's."""
     has_column = "trang_thai" in place.header.columns
     where = inference_columns(place.header.extra)
-    picked = (
-        [sheet.rows[r] for r in data_rows] if (where.method, where.mark) != (None, None) else []
-    )
+    rows = place.sheet.rows
+    picked = [rows[r] for r in data_rows] if (where.method, where.mark) != (None, None) else []
     narrowest = min(map(len, picked)) if picked else 0
     decided = decide_statuses(
         table.values.get("trang_thai") if has_column else None,
@@ -580,16 +595,15 @@ def _decide_statuses(
         table.size,
     )
     if decided is None:
-        return []
+        return None
     statuses, sources = decided
-    table.values["trang_thai"] = statuses
-    for record, source in zip(records, sources, strict=True):
-        record.status_from = source
     how = _how_decided(sources)
-    if not has_column:
-        return [place.of_file("status-column-absent", "trang_thai", how=how)]
-    count = sum(1 for s in sources if s is not StatusSource.COLUMN)
-    return [place.of_file("status-partly-inferred", "trang_thai", how=how, count=count)]
+    if has_column:
+        count = sum(1 for s in sources if s is not StatusSource.COLUMN)
+        finding = place.of_file("status-partly-inferred", "trang_thai", how=how, count=count)
+    else:
+        finding = place.of_file("status-column-absent", "trang_thai", how=how)
+    return _Statuses(statuses, sources, finding)
 
 
 def _cells_of(rows: list[list[CellValue]], col: int, narrowest: int) -> list[CellValue]:
