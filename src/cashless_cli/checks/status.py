@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.normalise.vocab import Status
+from cashless_cli.normalise.vocab import Status, parse_mark
 
 #: The status of a row whose list does not say it and gives nothing to infer it from. Not a
 #: wording of the lists (not a :class:`Status`, not in the template's choices): counted apart,
@@ -37,6 +38,7 @@ class StatusSource(StrEnum):
 #: Header words (folded) of the columns the status can be inferred from, beside the roster's own.
 _METHOD_HEADERS = (
     "hinhthucchitra",
+    "hinhthucnhan",  # when not taken for the receiver (its values say cash or account)
     "hinhthucthanhtoan",
     "hinhthucchi",
     "phuongthucchitra",
@@ -44,7 +46,6 @@ _METHOD_HEADERS = (
     "phuongthucthanhtoan",
 )
 _MARK_HEADERS = ("dangky", "dk", "dangkynhanquataikhoan", "dangkychitraquataikhoan")
-_MARKS = frozenset({"x", "v", "co", "dk", "dadk", "dadangky", "\u2713", "\u2714", "1"})
 _ACCOUNT_WORDS = ("chuyenkhoan", "taikhoan", "quatk", "nganhang", "atm", "tk")
 
 
@@ -85,19 +86,13 @@ def status_of_method(raw: Any) -> Status | None:
 
 
 def status_of_mark(raw: Any) -> Status | None:
-    """What a cell under "Đăng ký" says: registered (x), not registered (blank), or nothing."""
-    if raw is None or raw == "":
-        return Status.NOT_REGISTERED
-    if isinstance(raw, bool):
-        return Status.REGISTERED if raw else Status.NOT_REGISTERED
-    if isinstance(raw, int | float):
-        return Status.REGISTERED if raw == 1 else None
-    text = clean_text(raw) if isinstance(raw, str) else None
-    if text is None:
-        return Status.NOT_REGISTERED
-    if text in ("\u2713", "\u2714"):
-        return Status.REGISTERED
-    return Status.REGISTERED if fold(text) in _MARKS else None
+    """What a cell under "Đăng ký" says: registered (a mark, see :func:`parse_mark`), not
+    registered (blank), or nothing usable (None)."""
+    try:
+        ticked = parse_mark(raw).value
+    except Invalid:
+        return None
+    return Status.REGISTERED if ticked else Status.NOT_REGISTERED
 
 
 def decide_statuses(
