@@ -366,3 +366,18 @@ def test_validate_json_names_what_could_not_be_checked(tmp_path: Path) -> None:
         "status-column-absent",
     ]
     assert doc["rows_with_errors"] == 0 and doc["valid_rows"] == 8
+
+
+def test_a_real_list_without_status_column_says_what_it_lacks_once(tmp_path: Path) -> None:
+    from real_layouts import LAYOUTS  # a commune list of x marks (see SOURCES.md)
+
+    module = LAYOUTS["sex_marks"]
+    written = module.write(tmp_path / "sex_marks.xlsx")
+    year, month = module.MONTH
+    report = validate_file(tmp_path / "sex_marks.xlsx", Options(month=Month(year, month)))
+    assert report.error is None and report.rows == written.rows
+    assert report.rows_with_errors == 0
+    absent = [p.column for p in report.problems if p.code == "column-absent"]
+    assert absent and len(absent) == len(set(absent))  # once per column
+    assert codes(report).count("status-column-absent") == 1
+    assert set(statuses(report)) == {UNKNOWN_STATUS}
