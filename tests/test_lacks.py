@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -381,3 +382,19 @@ def test_a_real_list_without_status_column_says_what_it_lacks_once(tmp_path: Pat
     assert absent and len(absent) == len(set(absent))  # once per column
     assert codes(report).count("status-column-absent") == 1
     assert set(statuses(report)) == {UNKNOWN_STATUS}
+
+
+def test_history_keeps_the_unknown_count_and_reads_older_files(tmp_path: Path) -> None:
+    from cashless_cli.dataset.history import MonthFigures, history_text, load_history
+    from cashless_cli.dataset.summary import Counts
+
+    figures = MonthFigures(JUNE, {"21079": Counts(10, 4, 2, 1, 5), "21085": None}, {})
+    path = tmp_path / "history.csv"
+    path.write_text(history_text({JUNE: figures}), encoding="utf-8")
+    back = load_history(path)[JUNE]
+    assert back.communes["21079"] == Counts(10, 4, 2, 1, 5)
+    assert back.rate == figures.rate == Decimal("80.00")  # 4 of the 5 whose status is known
+    # a history written before the unknown column: every status known
+    old = "month,code,name,reported,total,registered,with_account,refused,rows_with_errors\n"
+    path.write_text(old + "2023-06,21079,Bình Hòa,1,10,4,2,1,0\n", encoding="utf-8")
+    assert load_history(path)[JUNE].communes["21079"] == Counts(10, 4, 2, 1, 0)
