@@ -10,7 +10,6 @@ same list.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -810,6 +809,54 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "The commune's roster was found but cannot be read (a damaged, encrypted or disguised "
         "file); the commune counts as not reported, and none of its rows is handed over or paid "
         "from this month's lists."),
+    # ---- lacks: what a list lacks, registration status inferred or unknown ----
+    ProblemType("column-absent", W,
+        "Column not in this list", "Danh sách không có cột này",
+        "The list has no column '{header}': not checked: {rules}.",
+        "Danh sách không có cột '{header}': không kiểm tra được: {rules}.",
+        "Nothing to do if this kind of list does not carry such a column; otherwise add it (see "
+        "the template).",
+        "Không cần xử lý nếu loại danh sách này không có cột đó; nếu cần, thêm cột vào danh sách "
+        "(xem mẫu danh sách).",
+        "Only the name and one way to tell people apart (ID or birth date) are needed to read a "
+        "list. A column the file does not have is reported once for the file, with the checks it "
+        "makes impossible; the rows are not marked as errors for it."),
+    ProblemType("status-column-absent", W,
+        "No registration-status column", "Không có cột tình trạng đăng ký",
+        "No registration-status column; registration: {how}.",
+        "Danh sách không có cột tình trạng đăng ký; tình trạng đăng ký: {how}.",
+        "To count these people exactly, add the column 'Tình trạng đăng ký' (see the template).",
+        "Để tính chính xác, thêm cột 'Tình trạng đăng ký' (xem mẫu danh sách).",
+        "Without a status column the status follows from what the list holds: an account number "
+        "means an account; a payment method ('Tiền mặt', 'Chuyển khoản') means cash or account; "
+        "an 'x' under 'Đăng ký' means registered. Otherwise the status is unknown ('Không rõ'): "
+        "it is counted apart, never as not registered, and never handed over as registered."),
+    ProblemType("status-partly-inferred", I,
+        "Registration status taken from other columns", "Tình trạng đăng ký lấy từ cột khác",
+        "{count} rows give no usable registration status; their status: {how}.",
+        "{count} dòng không ghi tình trạng đăng ký dùng được; tình trạng của các dòng đó: {how}.",
+        "Fill in the status of those rows (the cells are marked).",
+        "Nhập tình trạng đăng ký của các dòng đó (các ô đã được đánh dấu).",
+        "A blank or unreadable status is an error at its cell; for the counts its status follows "
+        "from the account number, the payment method or the 'Đăng ký' mark, else it is unknown."),
+    ProblemType("identity-columns-missing", F,
+        "Not enough columns to tell people apart", "Thiếu cột để xác định từng người",
+        "Sheet '{sheet}' row {row}: the list needs the name and the ID or the birth date; it has "
+        "no column {missing} (columns found: {found}).",
+        "Trang '{sheet}' dòng {row}: danh sách cần có họ tên và số định danh hoặc ngày sinh; "
+        "không có cột {missing} (các cột tìm thấy: {found}).",
+        "Add the missing column, or check that the right file was sent.",
+        "Thêm cột còn thiếu, hoặc kiểm tra lại đúng tệp chưa.",
+        "Only the name and one way to tell the person apart (ID or birth date) are needed to read "
+        "a list; without them no row can be matched to a person."),
+    ProblemType("recommended-when-registered", W,
+        "Phone number missing", "Thiếu số điện thoại",
+        "'{header}' is empty for a person whose status is '{status}'.",
+        "Chưa nhập '{header}' của người có tình trạng '{status}'.",
+        "Add a phone number if there is one: the Post Office uses it to reach the person.",
+        "Nhập số điện thoại nếu có: Bưu điện dùng để liên hệ với người nhận.",
+        "Dispatch 5234/LĐTBXH-TTTT lists the data needed for cashless payment: name, birth date, "
+        "ID, residence and account. A phone number helps but is not among them."),
     # ---- layouts: values out of range and category wordings ----
     ProblemType("date-out-of-range", E,
         "Number is not a date", "Số không phải ngày tháng",

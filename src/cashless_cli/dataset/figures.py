@@ -3,7 +3,10 @@ the district publishes (share of beneficiaries registered for cashless payment).
 
 Rates are computed from integers and rounded half-up to two decimals (13.37), never through a
 float, so "Bình Hòa 13,37%" is exactly what the dispatch says. Every row of every readable roster
-is counted once, rows with validation errors included (the commune listed them).
+is counted once, rows with validation errors included (the commune listed them). A row whose
+registration status is unknown (its list has no status column and nothing to infer it from) is
+counted in ``unknown``, not as not registered: the rate is over the rows whose status is known,
+and a commune whose every status is unknown has no rate.
 """
 
 from __future__ import annotations
@@ -15,9 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import MonthRosters, walk_communes
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.vocab import Status
+from cashless_cli.problems import Problem
 from cashless_cli.read.workbook import a1
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
@@ -53,10 +58,25 @@ class Counts:
     registered: int = 0
     with_account: int = 0
     refused: int = 0
+    unknown: int = 0  # registration status unknown: in ``total``, not in the rate's base
+
+    @property
+    def known(self) -> int:
+        """The rows whose registration status is known: the rate's denominator."""
+        return self.total - self.unknown
 
     @property
     def rate(self) -> Decimal | None:
-        return rate_of(self.registered, self.total)
+        return rate_of(self.registered, self.known)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.total + other.total,
+            self.registered + other.registered,
+            self.with_account + other.with_account,
+            self.refused + other.refused,
+            self.unknown + other.unknown,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +91,13 @@ class CommuneFigures:
     rows_with_warnings: int = 0
     unreadable: tuple[str, str, str] | None = None  # (code, message en, message vi)
     previous_rate: Decimal | None = None
+    #: why the roster could not be fully checked (columns it lacks, no status column, no month)
+    not_checkable: tuple[Problem, ...] = ()
+
+    @property
+    def status_unknown(self) -> bool:
+        """Reported, but no row's registration status is known: no rate, "không rõ"."""
+        return self.counts is not None and self.counts.total > 0 and self.counts.known == 0
 
     @property
     def rate(self) -> Decimal | None:
@@ -122,6 +149,10 @@ class MonthSummary:
     @property
     def not_reported(self) -> list[CommuneFigures]:
         return [c for c in self.communes if not c.reported]
+
+    @property
+    def not_fully_checked(self) -> list[CommuneFigures]:
+        return [c for c in self.communes if c.not_checkable]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +256,7 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
             .fillna(False)
             .astype("int64"),
             "refused": (status == _REFUSED).fillna(False).astype("int64"),
+            "unknown": (status == UNKNOWN_STATUS).fillna(False).astype("int64"),
             "err": (frame["errors"] > 0).astype("int64"),
             "warn": (frame["warnings"] > 0).astype("int64"),
         }
@@ -233,7 +265,11 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
     out: dict[str, tuple[Counts, int, int]] = {}
     for code, row in sums.iterrows():
         counts = Counts(
-            int(row["total"]), int(row["registered"]), int(row["with_account"]), int(row["refused"])
+            int(row["total"]),
+            int(row["registered"]),
+            int(row["with_account"]),
+            int(row["refused"]),
+            int(row["unknown"]),
         )
         out[str(code)] = (counts, int(row["err"]), int(row["warn"]))
     return out
@@ -306,14 +342,19 @@ def summarize_month(
         else:
             counts, errs, warns = counted.get(unit.code, (Counts(), 0, 0))
             figures.append(
-                CommuneFigures(unit, True, report.path, counts, errs, warns, None, prev_rate)
+                CommuneFigures(
+                    unit,
+                    True,
+                    report.path,
+                    counts,
+                    errs,
+                    warns,
+                    None,
+                    prev_rate,
+                    tuple(report.not_checkable),
+                )
             )
-    total = Counts(
-        sum(c.counts.total for c in figures if c.counts),
-        sum(c.counts.registered for c in figures if c.counts),
-        sum(c.counts.with_account for c in figures if c.counts),
-        sum(c.counts.refused for c in figures if c.counts),
-    )
+    total = sum((c.counts for c in figures if c.counts), Counts())
     order = {u.code: i for i, u in enumerate(area.communes)}
     figures.sort(
         key=lambda c: (

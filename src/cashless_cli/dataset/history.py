@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from cashless_cli.dataset.figures import Counts, MonthSummary, rate_of
+from cashless_cli.dataset.figures import Counts, MonthSummary
 from cashless_cli.schema.month import Month
 
 HISTORY_NAME = "history.csv"
@@ -27,6 +27,7 @@ FIELDS = (
     "with_account",
     "refused",
     "rows_with_errors",
+    "unknown",  # an addition: rows whose registration status is unknown (0 in older files)
 )
 
 
@@ -39,18 +40,11 @@ class MonthFigures:
 
     @property
     def total(self) -> Counts:
-        parts = [c for c in self.communes.values() if c is not None]
-        return Counts(
-            sum(c.total for c in parts),
-            sum(c.registered for c in parts),
-            sum(c.with_account for c in parts),
-            sum(c.refused for c in parts),
-        )
+        return sum((c for c in self.communes.values() if c is not None), Counts())
 
     @property
     def rate(self) -> Decimal | None:
-        total = self.total
-        return rate_of(total.registered, total.total)
+        return self.total.rate
 
 
 def load_history(path: Path) -> dict[Month, MonthFigures]:
@@ -69,6 +63,7 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
                         int(line["registered"]),
                         int(line["with_account"]),
                         int(line["refused"]),
+                        int(line.get("unknown") or 0),
                     )
                     if line["reported"] == "1"
                     else None
@@ -127,6 +122,7 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
                     counts.with_account if counts else "",
                     counts.refused if counts else "",
                     figures.rows_with_errors.get(code, "") if counts else "",
+                    counts.unknown if counts else "",
                 ]
             )
     return out.getvalue()

@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, walk_communes
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
@@ -283,9 +284,17 @@ def select_payments(
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
             commune.accounts.append(row)
+        elif row.status == UNKNOWN_STATUS:  # the roster does not say: cash, and said so
+            commune.cash.append(replace(row, notes=(*row.notes, _UNKNOWN_NOTE)))
         else:
             commune.cash.append(row)
     return result
+
+
+_UNKNOWN_NOTE = Text(
+    "the roster does not say the registration status and no account is known: paid in cash",
+    "danh sách không ghi tình trạng đăng ký và chưa có tài khoản: chi tiền mặt",
+)
 
 
 __all__ = [

@@ -163,14 +163,23 @@ def find_header(sheet: Sheet) -> HeaderMatch | None:
     best: HeaderMatch | None = None
     for row in range(min(SCAN_ROWS, len(sheet.rows))):
         cells = sheet.rows[row]
-        if sum(1 for v in cells if isinstance(v, str) and v.strip()) < MIN_REQUIRED:
+        if sum(1 for v in cells if isinstance(v, str) and v.strip()) < 2:
             continue
         candidate = _read_header(sheet, row)
         if best is None or candidate.score > best.score:
             best = candidate
-    if best is None or len(REQUIRED_KEYS) - len(best.missing_required) < MIN_REQUIRED:
+    if best is None or not _enough(best):
         return None
     return best
+
+
+def _enough(match: HeaderMatch) -> bool:
+    """A header row: three required columns, or the name and one way to tell people apart (ID
+    or birth date) — all a list needs to be read (what it lacks is said once, by validation)."""
+    if len(REQUIRED_KEYS) - len(match.missing_required) >= MIN_REQUIRED:
+        return True
+    keys = set(match.columns)
+    return "ho_ten" in keys and bool(keys & {"so_dinh_danh", "ngay_sinh", BIRTH_MALE, BIRTH_FEMALE})
 
 
 def closest_row(sheet: Sheet) -> tuple[int, list[str]]:

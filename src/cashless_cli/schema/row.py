@@ -31,6 +31,9 @@ class Need(StrEnum):
     NO = "no"
     ALWAYS = "always"
     REGISTERED = "registered"  # status Đã đăng ký or Đã có tài khoản
+    #: worth having once registered, never required (a warning): Dispatch 5234 lists name, birth
+    #: date, ID, residence and account as what cashless payment needs, not the phone
+    REGISTERED_ADVISED = "registered-advised"
     ACCOUNT = "account"  # status Đã có tài khoản
     PROXY = "proxy"  # the receiver is a guardian or an authorised person
 
@@ -259,7 +262,7 @@ class RosterRow(BaseModel):
         Column(
             "Số điện thoại",
             ("SĐT", "Điện thoại", "Số ĐT", "ĐT", "Số điện thoại liên hệ"),
-            N.REGISTERED,
+            N.REGISTERED_ADVISED,
             "phone",
             13,
             "Số di động 10 chữ số của đối tượng hoặc người nhận.",

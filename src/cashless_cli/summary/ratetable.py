@@ -137,6 +137,10 @@ def _note(c: CommuneFigures) -> str:
         parts.append("Chưa báo cáo")
     if c.rows_with_errors:
         parts.append(f"Danh sách có {c.rows_with_errors} dòng lỗi")
+    if c.status_unknown:
+        parts.append("Tỷ lệ: không rõ (danh sách không ghi tình trạng đăng ký)")
+    elif c.counts is not None and c.counts.unknown:
+        parts.append(f"{c.counts.unknown} người không rõ tình trạng đăng ký")
     return "; ".join(parts)
 
 
@@ -159,6 +163,16 @@ def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
             + ", ".join(f"{c.unit.name} ({c.rows_with_errors} dòng)" for c in with_errors)
             + "."
         )
+    if summary.total.unknown:
+        lines.append(
+            f"{summary.total.unknown} người không rõ tình trạng đăng ký (danh sách không ghi và "
+            "không suy ra được): không tính là chưa đăng ký; tỷ lệ tính trên số người đã rõ tình "
+            "trạng đăng ký."
+        )
+    for c in summary.not_fully_checked:
+        why = "; ".join(p.message("vi", masked=True) for p in c.not_checkable)
+        file = c.file.name if c.file else ""
+        lines.append(f"Danh sách của {c.unit.name} (tệp {file}) chưa kiểm tra đầy đủ được: {why}")
     for dup in summary.duplicates:
         where = "; ".join(f"{p.name} (tệp {p.file}, ô {p.cell})" for p in dup.places)
         lines.append(f"Số định danh {mask(dup.id)} có trong danh sách của nhiều xã: {where}.")

@@ -55,6 +55,7 @@ TEXT_KEYS = frozenset({"ma_doi_tuong"})
 NEED_VI = {
     Need.ALWAYS: "Bắt buộc",
     Need.REGISTERED: "Bắt buộc khi Đã đăng ký hoặc Đã có tài khoản",
+    Need.REGISTERED_ADVISED: "Nên có khi Đã đăng ký hoặc Đã có tài khoản",
     Need.ACCOUNT: "Bắt buộc khi Đã có tài khoản",
     Need.PROXY: "Bắt buộc khi người nhận là người giám hộ hoặc người được ủy quyền",
     Need.NO: "Không bắt buộc",
