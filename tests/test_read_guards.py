@@ -353,3 +353,30 @@ def test_a_refusal_leaves_no_thread_behind(tmp_path: Path, build: Builder, code:
     before = threading.active_count()
     assert _refusal(path).code == code
     assert threading.active_count() == before
+
+
+def test_every_phrase_a_guard_words_is_in_the_catalogue_in_both_languages() -> None:
+    """The kinds and damages a refusal names are catalogue entries, each used by some guard,
+    and each reads in both languages with every parameter filled."""
+    import re
+
+    import cashless_cli
+    from cashless_cli.problems import CATALOGUE
+
+    source = Path(cashless_cli.__file__).parent
+    used: set[str] = set()
+    for module in source.rglob("*.py"):
+        if module.name != "problems.py":
+            used |= set(re.findall(r"\"((?:kind|damage)-[a-z0-9-]+)\"", module.read_text()))
+    declared = {code for code in CATALOGUE if code.startswith(("kind-", "damage-"))}
+    assert used == declared
+    params = {"member": "xl/worksheets/sheet1.xml", "line": 3, "text": "bad zip"}
+    for code in declared:
+        for bare in (False, True):
+            phrase = Phrase(code, params, bare=bare)
+            for lang in ("vi", "en"):
+                words = ReadError("file-truncated", "x.xlsx", detail=phrase).message(lang)
+                assert "{" not in words and "?" not in words, (code, lang, words)
+        assert Phrase(code, params).text("vi") != Phrase(code, params).text("en") or code in (
+            "damage-reader",  # the reader's own (English) words, as it gave them
+        ), code

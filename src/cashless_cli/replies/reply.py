@@ -17,10 +17,12 @@ from pathlib import Path
 
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import ReadError
+from cashless_cli.read.a1 import a1
+from cashless_cli.read.guards.base import not_workbook
 from cashless_cli.read.guards.sniff import decode_text
 from cashless_cli.read.header import match_alias
-from cashless_cli.read.workbook import Sheet, Workbook, a1
+from cashless_cli.read.workbook import Sheet, Workbook
 
 #: How far down a sheet the header may be.
 SCAN_ROWS = 40
@@ -226,7 +228,7 @@ def _read_csv(path: Path) -> ReplyFile:
         raise ReadError("file-not-found", where) from exc
     decoded = decode_text(data)
     if decoded is None:
-        raise ReadError("file-not-workbook", where, detail=Phrase("kind-binary"))
+        raise not_workbook(where, "kind-binary")
     text, encoding = decoded
     best: tuple[Sheet, _Header, str] | None = None
     for delimiter in (",", ";", "\t"):

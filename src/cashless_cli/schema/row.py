@@ -455,7 +455,9 @@ def _parse_column(
         distinct = dict.fromkeys(keys)
     default = _DEFAULTS[column.key]
     kind = column.cell
-    shortcut = kind.shortcut if kind.has_shortcut else None
+    # the kind's shortcut, called directly (one call per distinct cell, as in CellKind.shortcut)
+    fast, max_length = kind.fast, column.max_length
+    is_clean = kind.is_clean if fast is None and kind.width is not None else None
     troubled: dict[Any, list[FieldProblem]] = {}
     for key in distinct:
         if keys is cells:
@@ -467,11 +469,14 @@ def _parse_column(
         if raw is ABSENT:
             distinct[key] = default
             continue
-        if shortcut is not None:
-            value = shortcut(raw, column.max_length)
+        if fast is not None:
+            value = fast(raw, max_length)
             if value is not SLOW:
                 distinct[key] = value
                 continue
+        elif is_clean is not None and is_clean(raw):
+            distinct[key] = raw
+            continue
         value, problems = parse_cell(column, raw, today)
         distinct[key] = value
         if problems:
