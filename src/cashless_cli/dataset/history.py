@@ -73,7 +73,7 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
             figures = months.setdefault(month, MonthFigures(month, {}, {}))
             figures.communes[code] = counts
             figures.names[code] = line.get("name") or code
-            if (line.get("rows_with_errors") or "").isdigit():
+            if (errs := line.get("rows_with_errors") or "").isascii() and errs.isdigit():
                 figures.rows_with_errors[code] = int(line["rows_with_errors"])
     return dict(sorted(months.items()))
 
