@@ -27,7 +27,9 @@ from cashless_cli.read.header import (
     HeaderMatch,
     closest_row,
     find_header,
+    translate,
 )
+from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import Month, from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
@@ -52,6 +54,8 @@ class Options:
     month: Month | None = None
     today: dt.date = field(default_factory=dt.date.today)
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
+    #: the user's column mapping (cashless.toml, --map); its commune part is picked per file
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
 
 
 class Record:
@@ -169,7 +173,9 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     return report
 
 
-def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]:
+def _pick_sheet(
+    book: Workbook, report: FileReport, mapping: ColumnMapping | None = None
+) -> tuple[Sheet, HeaderMatch]:
     best: tuple[Sheet, HeaderMatch] | None = None
     closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
     any_data = False
@@ -179,7 +185,7 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
         else:
             continue
         convert = convert_sheet(sheet, book.path, book.kind)
-        header = find_header(sheet)
+        header = find_header(sheet, mapping)
         if header is not None:
             if best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):
                 best = (sheet, header)
@@ -219,7 +225,11 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
 
 def _validate_book(book: Workbook, report: FileReport, options: Options) -> None:
     report.kind = book.kind
-    sheet, header = _pick_sheet(book, report)
+    sheet, header = _pick_sheet(
+        book, report, options.mapping.for_file(report.path, options.commune)
+    )
+    header.check(str(report.path))  # a strict mapping naming a header the file lacks
+    report.problems.extend(header.findings)  # columns demoted, mapping entries unused
     report.sheet = sheet.name
     if not sheet.visible:
         report.problems.append(Problem("sheet-hidden", sheet.name, params={"sheet": sheet.name}))
@@ -322,6 +332,9 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     picked = [sheet.rows[r] for r in data_rows]
     narrowest = min(map(len, picked))
     raw_columns = {k: _cells_of(picked, c, narrowest) for k, c in columns}
+    for key, words in header.values.items():  # the mapping's words for a vocabulary column
+        if key in raw_columns:
+            raw_columns[key] = [translate(v, words) for v in raw_columns[key]]
     birth_keys: list[str] | None = None
     extra_problems: dict[int, list[Problem]] = {}
     if male_col is not None or female_col is not None:
