@@ -678,6 +678,13 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "After the header is matched, a sample of each status, sex, receiver, category, ID and "
         "date column is read: when most values do not parse for the column, the header misled "
         "(e.g. 'Trạng thái' holding 'Đang hoạt động' is a record status)."),
+    ProblemType("columns-sheet-unknown", F,
+        "No such sheet", "Không có trang tính này",
+        "The workbook has no sheet '{sheet}'. Its sheets: {sheets}.",
+        "Tệp không có trang '{sheet}'. Các trang trong tệp: {sheets}.",
+        "Give one of those names with --sheet, or leave --sheet out.",
+        "Ghi một trong các tên đó sau --sheet, hoặc bỏ --sheet.",
+        "`cashless columns --sheet NAME` reads that sheet only."),
     ProblemType("columns-exact", I,
         "header of the template or a known alias", "tiêu đề theo mẫu hoặc tên gọi đã biết",
         "'{alias}'", "'{alias}'", "", "",

@@ -24,9 +24,12 @@ from cashless_cli.read.encoding import convert_sheet
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
+    SEX_FEMALE,
+    SEX_MALE,
     HeaderMatch,
     closest_row,
     find_header,
+    sex_from_marks,
     translate,
 )
 from cashless_cli.read.mapping import ColumnMapping
@@ -332,6 +335,10 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     picked = [sheet.rows[r] for r in data_rows]
     narrowest = min(map(len, picked))
     raw_columns = {k: _cells_of(picked, c, narrowest) for k, c in columns}
+    if "gioi_tinh" not in raw_columns and SEX_MALE in header.columns:  # "X" under Nam | Nữ
+        raw_columns["gioi_tinh"] = sex_from_marks(
+            picked, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
+        )
     for key, words in header.values.items():  # the mapping's words for a vocabulary column
         if key in raw_columns:
             raw_columns[key] = [translate(v, words) for v in raw_columns[key]]

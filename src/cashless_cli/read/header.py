@@ -35,11 +35,14 @@ from cashless_cli.normalise.text import clean_text, fold
 from cashless_cli.problems import Problem, ReadError
 from cashless_cli.read.mapping import DOMINANT_INFO, IGNORE, INFO_KEYS, ColumnMapping
 from cashless_cli.read.workbook import Sheet, a1
-from cashless_cli.schema.row import COLUMN_BY_KEY, COLUMNS, PARSERS, REQUIRED_KEYS, Need
+from cashless_cli.schema.row import COLUMN_BY_KEY, COLUMNS, PARSERS, REQUIRED_KEYS
 
 #: Column keys of the two-column birth date layout (the filled column gives the sex).
 BIRTH_MALE = "_ngay_sinh_nam"
 BIRTH_FEMALE = "_ngay_sinh_nu"
+#: Column keys of the two sex columns with a mark ("X") in the person's one.
+SEX_MALE = "_gioi_tinh_nam"
+SEX_FEMALE = "_gioi_tinh_nu"
 
 SCAN_ROWS = 40  # how far down a sheet the header may be
 MIN_REQUIRED = 3  # required columns that must match for a row to be the header
@@ -48,7 +51,9 @@ SAMPLE_ROWS = 200  # rows sampled below the header to check that values fit thei
 MIN_SAMPLE = 3  # fewer non-empty values than this: the column is not judged
 
 #: Why a column got its meaning (``cashless columns`` words each one).
-Reason = Literal["exact", "words", "group", "mapping", "demoted", "info", "ignored", "unknown"]
+Reason = Literal[
+    "exact", "words", "group", "mapping", "values", "demoted", "info", "ignored", "unknown"
+]
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 _WORD = re.compile(r"[^\W_]+")
@@ -60,6 +65,9 @@ _HARMLESS = (
     "dd", "mm", "yyyy", "yy",
 )  # fmt: skip
 _DEMOTE_KINDS = frozenset({"status", "sex", "receiver", "category", "id", "date"})
+#: Vocabulary columns a header may be mistaken for one another ("Hình thức nhận" holding
+#: "Nhận tiền mặt" is a status, not a receiver): tried in turn before a column is demoted.
+_VOCABULARY = ("trang_thai", "nguoi_nhan", "gioi_tinh")
 
 
 # ---- words ----------------------------------------------------------------------------------
@@ -229,6 +237,10 @@ def _decide(col: int, levels: tuple[str, ...]) -> ColumnNote:
             if found and found[0] in DOMINANT_INFO:
                 return ColumnNote(col, levels, info=found[0], reason="group", alias=upper)
     key, info, reason, alias = _decide_text(last)
+    if len(levels) == 1 and key is None and info is None and len(words(last)) == 1:
+        sex = {BIRTH_MALE: SEX_MALE, BIRTH_FEMALE: SEX_FEMALE}.get(_SEXES.get(fold(last), ""))
+        if sex is not None:
+            return ColumnNote(col, levels, sex, reason="exact", alias=last)
     if len(levels) == 1 or info is not None:
         return ColumnNote(col, levels, key, info, reason, alias)
     for joined in dict.fromkeys((" ".join(levels), " ".join(levels[-2:]))):
@@ -297,17 +309,23 @@ class HeaderMatch:
         return self.row + self.depth
 
     @property
-    def score(self) -> int:
+    def present(self) -> set[str]:
+        """The roster keys the columns give (the two-column layouts give the date and sex)."""
         keys = set(self.columns)
         if BIRTH_MALE in keys or BIRTH_FEMALE in keys:
             keys |= {"ngay_sinh", "gioi_tinh"}
+        if SEX_MALE in keys and SEX_FEMALE in keys:
+            keys.add("gioi_tinh")
+        return keys
+
+    @property
+    def score(self) -> int:
+        keys = self.present
         return len(keys & set(REQUIRED_KEYS)) * 10 + len(keys)
 
     @property
     def missing_required(self) -> list[str]:
-        keys = set(self.columns)
-        if BIRTH_MALE in keys or BIRTH_FEMALE in keys:
-            keys |= {"ngay_sinh", "gioi_tinh"}
+        keys = self.present
         return [k for k in REQUIRED_KEYS if k not in keys]
 
     def check(self, path: str) -> None:
@@ -520,10 +538,18 @@ def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> N
                 PARSERS[column.kind](translate(value, table), today)
             except Invalid:
                 bad.append(value)
-        limit = 0.9 if column.need is Need.ALWAYS else 0.5
+        limit = 0.9 if column.kind == "category" else 0.5
         if len(bad) <= limit * len(values):
             continue
         share = f"{len(bad)}/{len(values)}"
+        other = _fitting_vocabulary(key, values, header, today) if key in _VOCABULARY else None
+        if other is not None:
+            notes[col] = ColumnNote(
+                col, note.levels, other, None, "values", note.alias, {"was": key, "share": share}
+            )
+            header.columns[other] = col  # taken: no second column is given the same key
+            changed = True
+            continue
         notes[col] = ColumnNote(
             col,
             note.levels,
@@ -548,6 +574,42 @@ def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> N
         changed = True
     if changed:
         _assemble(header, sorted(notes.values(), key=lambda n: n.col))
+
+
+def _fitting_vocabulary(
+    key: str, values: list[CellValue], header: HeaderMatch, today: dt.date
+) -> str | None:
+    """Another vocabulary column, not in the header yet, whose words most values are."""
+    for other in _VOCABULARY:
+        if other == key or other in header.columns:
+            continue
+        parser, table = PARSERS[COLUMN_BY_KEY[other].kind], header.values.get(other)
+        fits = 0
+        for value in values:
+            try:
+                parser(translate(value, table), today)
+                fits += 1
+            except Invalid:
+                pass
+        if fits * 2 > len(values):
+            return other
+    return None
+
+
+def sex_from_marks(
+    rows: Sequence[Sequence[CellValue]], male: int | None, female: int | None
+) -> list[CellValue]:
+    """The sex of each row from the two mark columns ("X" under Nam or under Nữ): "Nam", "Nữ",
+    "" when neither is marked, and both marks as written when both are (refused later)."""
+
+    def mark(cells: Sequence[CellValue], col: int | None) -> bool:
+        return col is not None and col < len(cells) and not _blank(cells[col])
+
+    out: list[CellValue] = []
+    for cells in rows:
+        m, f = mark(cells, male), mark(cells, female)
+        out.append("Nam/Nữ" if m and f else "Nam" if m else "Nữ" if f else "")
+    return out
 
 
 def find_header(

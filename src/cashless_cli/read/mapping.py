@@ -50,6 +50,11 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     "ngay_cap_nhat": ("Ngày cập nhật",),
     "trang_thai_ho_so": ("Trạng thái hồ sơ", "Tình trạng hồ sơ"),
     "ly_do": ("Lý do", "Lý do cắt giảm", "Lý do thay đổi"),
+    "so_so_linh": ("Số sổ lĩnh tiền", "Sổ lĩnh tiền", "Số sổ"),
+    "so_thang": ("Số tháng",),
+    "cho_o": ("Chỗ ở hiện nay", "Nơi ở hiện nay", "Chỗ ở hiện tại"),
+    "quan_he_chu_ho": ("Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ"),
+    "dieu_chinh": ("Điều chỉnh sang chế độ", "Đang hưởng trợ cấp"),
 }
 
 #: Info keys a group title gives to every column under it ("Chưa trả tháng trước › Số tiền").
