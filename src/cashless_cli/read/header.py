@@ -503,11 +503,16 @@ def _read_header(sheet: Sheet, row: int, mapping: ColumnMapping | None = None) -
 
 
 def _sample(sheet: Sheet, header: HeaderMatch, col: int) -> list[CellValue]:
+    """The first non-empty values of a column, from rows that name a person when the header has
+    a name column (not the totals row or the signature block)."""
     out: list[CellValue] = []
     end = min(len(sheet.rows), header.data_start + SAMPLE_ROWS)
+    name = header.columns.get("ho_ten")
     for r in range(header.data_start, end):
         cells = sheet.rows[r]
-        if col < len(cells) and not _blank(cells[col]) and not is_numbering_row(cells):
+        if col >= len(cells) or _blank(cells[col]) or is_numbering_row(cells):
+            continue
+        if name is None or (name < len(cells) and not _blank(cells[name])):
             out.append(cells[col])
     return out
 

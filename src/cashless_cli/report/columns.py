@@ -92,7 +92,10 @@ def because(note: ColumnNote, lang: Lang) -> str:
     if note.reason == "words" and note.alias:
         tokens = _WORD.findall(note.levels[-1])
         params["rest"] = " ".join(tokens[len(words(note.alias)) :])
-    text = f"{kind.title(lang)}: {kind.message(lang, params)}"
+    detail = kind.message(lang, params)
+    if reason in ("exact", "info") and words(note.alias or "") == words(note.header):
+        detail = ""  # the header is the alias: nothing to add
+    text = f"{kind.title(lang)}: {detail}" if detail else kind.title(lang)
     if note.reason == "values":
         text += f" → {note.key}"
     return text
@@ -135,13 +138,12 @@ def render_columns(console: Console, view: ColumnsView, lang: Lang) -> None:
     if view.missing_required:
         headers = ", ".join(f"{k} ('{COLUMN_BY_KEY[k].header}')" for k in view.missing_required)
         console.print(escape(w["missing"].format(keys=headers)))
-    lacking = CATALOGUE["columns-not-checkable"]
-    for key in view.not_checkable:
-        params = {"key": key, "header": COLUMN_BY_KEY[key].header}
-        console.print(escape(lacking.message(lang, params)))
+    if view.not_checkable:
+        params = {"keys": ", ".join(view.not_checkable)}
+        console.print(escape(CATALOGUE["columns-not-checkable"].message(lang, params)))
     for problem in view.findings:
         console.print(escape(problem.message(lang)))
-    if unknown or view.missing_required:
+    if unknown:
         console.print(escape(w["keys"].format(keys=", ".join(known_keys()))))
         console.print(escape(w["save"]))
 
