@@ -525,7 +525,8 @@ def translate(value: CellValue, table: dict[str, str] | None) -> CellValue:
 
 
 def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> None:
-    """Columns whose values mostly do not parse for their kind become information columns."""
+    """Columns whose values mostly do not parse for their kind become information columns
+    (never one under the template's own header: there a bad value is an error at its cell)."""
     changed = False
     notes = dict(header.notes)
     for key, col in list(header.columns.items()):
@@ -533,6 +534,8 @@ def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> N
         note = notes[col]
         if column is None or column.kind not in _DEMOTE_KINDS or note.reason == "mapping":
             continue
+        if note.alias is not None and _same(words(note.alias), words(column.header)):
+            continue  # the template's own header: its values are this column's, right or wrong
         values = _sample(sheet, header, col)
         if len(values) < MIN_SAMPLE:
             continue
