@@ -76,6 +76,28 @@ def test_words_that_fold_alike_or_say_more_are_not_taken(text: str) -> None:
     assert match_header(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "info"),
+    [
+        ("Ký nhận", "ky_nhan"),
+        ("Người nhận ký", "ky_nhan"),
+        ("Số tiền truy lĩnh", "truy_linh"),
+        ("Tổng số tiền", "tong_tien"),
+        ("Ngày cập nhật", "ngay_cap_nhat"),
+        ("Số quyết định hưởng", "so_quyet_dinh"),
+        ("Nơi đăng ký khai sinh", None),  # the "ký" of "đăng ký" is no signature
+        ("Số sổ hộ khẩu", None),
+        ("Kỳ trước", None),  # "kỳ" (period) is not "ký" (sign)
+    ],
+)
+def test_known_columns_outside_the_roster_are_information(text: str, info: str | None) -> None:
+    rows = [*TITLES, [*ONE_ROW, text], person(1), person(2), person(3)]
+    header = find_header(Sheet("DS", rows), today=TODAY)
+    assert header is not None and header.info.get(9) == info
+    assert 9 in header.extra
+    assert len(header.columns) == len(ONE_ROW)  # never taken for a roster column
+
+
 # ---- header shapes --------------------------------------------------------------------------
 
 TITLES: list[list[Any]] = [

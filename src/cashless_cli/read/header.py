@@ -151,9 +151,11 @@ class AliasTable:
         return None
 
     def within(self, ws: Sequence[Word]) -> tuple[str, str] | None:
-        """(key, alias) of the longest alias found anywhere among the words."""
+        """(key, alias) of the longest alias found among the words: an alias of several words
+        anywhere ("Số tiền truy lĩnh"), one of a single word only as the first word ("Ký
+        nhận", but not the "ký" of "Nơi đăng ký khai sinh")."""
         for n in range(min(len(ws), self.longest), 0, -1):
-            for start in range(len(ws) - n + 1):
+            for start in range(len(ws) - n + 1 if n > 1 else 1):
                 found = self._at(ws[start : start + n])
                 if found is not None:
                     return found

@@ -46,7 +46,13 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     "tong_tien": ("Tổng số tiền", "Tổng cộng", "Tổng", "Thành tiền", "Tổng số"),
     "dan_toc": ("Dân tộc",),
     "so_quyet_dinh": ("Số quyết định", "Quyết định", "Số QĐ", "QĐ"),
-    "ngay_huong": ("Ngày hưởng", "Thời điểm hưởng", "Hưởng từ ngày", "Thời gian hưởng"),
+    "ngay_huong": (
+        "Ngày hưởng",
+        "Thời điểm hưởng",
+        "Hưởng từ ngày",
+        "Thời gian hưởng",
+        "Ngày bắt đầu hưởng",
+    ),
     "ngay_cap_nhat": ("Ngày cập nhật",),
     "trang_thai_ho_so": (
         "Trạng thái hồ sơ",
@@ -56,7 +62,7 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     ),
     "loai_tro_cap": ("Phân loại trợ cấp", "Loại trợ cấp", "Loại hình trợ cấp"),
     "ly_do": ("Lý do", "Lý do cắt giảm", "Lý do thay đổi"),
-    "so_so_linh": ("Số sổ lĩnh tiền", "Sổ lĩnh tiền", "Số sổ"),
+    "so_so_linh": ("Số sổ lĩnh tiền", "Sổ lĩnh tiền"),
     "so_thang": ("Số tháng",),
     "cho_o": ("Chỗ ở hiện nay", "Nơi ở hiện nay", "Chỗ ở hiện tại"),
     "quan_he_chu_ho": ("Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ"),
