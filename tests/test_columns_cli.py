@@ -113,3 +113,33 @@ def test_an_unknown_sheet_is_refused_with_the_sheets_named(odd: Path) -> None:
     assert result.exit_code == 2
     said = " ".join(result.output.split())
     assert "'Sheet9'" in said and "Danh sách" in said
+
+
+def small_workspace(root: Path, mapping: str) -> Path:
+    (root / "rosters" / "2023-06").mkdir(parents=True)
+    (root / "cashless.toml").write_text(
+        '[district]\nname = "Bình Sơn"\n\n[[communes]]\ncode = "1"\nname = "Bình Hòa"\n' + mapping,
+        encoding="utf-8",
+    )
+    rows = make_rows(10, seed=5)
+    layout = Layout(headers={"ho_ten": "Người hưởng"})
+    write_roster(root / "rosters" / "2023-06" / "binh_hoa T6.xlsx", rows, layout)
+    return root
+
+
+def test_summarize_applies_the_communes_mapping_and_map(tmp_path: Path) -> None:
+    mapped = small_workspace(
+        tmp_path / "a", '\n[communes.mapping.columns]\n"Người hưởng" = "ho_ten"\n'
+    )
+    result = runner.invoke(app, ["summarize", "-w", str(mapped), "--format", "json"], env=ENV)
+    assert result.exit_code == 0, result.output
+    [commune] = json.loads(result.stdout)["communes"]
+    assert commune["total"] == 10 and commune["errors"] == 0
+    plain = small_workspace(tmp_path / "b", "")
+    args = ["summarize", "-w", str(plain), "--format", "json"]
+    before = json.loads(runner.invoke(app, args, env=ENV).stdout)["communes"][0]
+    assert before["errors"] > 0  # no name column: the rows cannot be used
+    after = runner.invoke(app, [*args, "--map", "Người hưởng=ho_ten"], env=ENV)
+    assert json.loads(after.stdout)["communes"][0]["errors"] == 0
+    wrong = runner.invoke(app, [*args, "--map", "Người hưởng=name"], env=ENV)
+    assert wrong.exit_code == 2 and "'name'" in " ".join(wrong.output.split())
