@@ -82,11 +82,35 @@ class Word:
     marked: str
 
     def same(self, other: Word) -> bool:
-        """Equal, diacritics respected where both words have them ("cấp" ≠ "cập"; "uỷ" =
-        "ủy"; "cap" = "cấp")."""
-        return self.folded == other.folded and (
-            not self.marked or not other.marked or self.marked == other.marked
-        )
+        """Equal ignoring diacritics, except where folding makes two words of the headers'
+        vocabulary one and both words have their marks ("cấp" ≠ "cập", "số" ≠ "sổ"; but "uỷ" =
+        "ủy", "cap" = "cấp", and a slip of tone in an unambiguous word is forgiven)."""
+        if self.folded != other.folded:
+            return False
+        if not self.marked or not other.marked or self.marked == other.marked:
+            return True
+        return self.folded not in _ambiguous()
+
+
+#: Header words that fold alike but mean something else, beside those of the aliases.
+_TRAPS = (
+    "cấp cập", "số sổ", "ký kỳ", "nam năm", "nhận nhân", "dân dẫn", "tiền tiến", "đồng động",
+    "tổng tống", "hộ họ hồ", "bản bán", "tên tiến",
+)  # fmt: skip
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    """Folded words with more than one accented form among the headers' words."""
+    texts = [*_TRAPS, *_HARMLESS, *(t for c in COLUMNS for t in (c.header, *c.aliases))]
+    texts += [t for aliases in INFO_KEYS.values() for t in aliases]
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for w in _WORD.findall(unicodedata.normalize("NFC", text).lower()):
+            word = _word(w)
+            if word.marked:
+                forms.setdefault(word.folded, set()).add(word.marked)
+    return frozenset(f for f, marks in forms.items() if len(marks) > 1)
 
 
 def _word(text: str) -> Word:
