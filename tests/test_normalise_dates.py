@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import (
+    MIN_SERIAL,
     LooseDate,
     age_at,
     excel_serial,
@@ -103,8 +104,8 @@ def test_bare_year_needs_year_only() -> None:
     assert _invalid("1950").code == "date-invalid"
     assert _invalid("06/1950").code == "date-invalid"
     assert _invalid("năm 1950").code == "date-invalid"
-    # as a number it is a serial: day 1950 of 1900
-    assert _norm(1950.0) == LooseDate(1905, 5, 3)
+    # as a number it is no year here, and too small for a day number: never 03/05/1905
+    assert _invalid(1950.0).code == "date-out-of-range"
 
 
 @pytest.mark.parametrize(
@@ -118,9 +119,6 @@ def test_bare_year_needs_year_only() -> None:
         "12345",
         "05/06/1850",
         "1879",
-        60,  # Excel's 29/02/1900
-        0,
-        -5.0,
         3_000_000.0,
         float("nan"),
         True,
@@ -130,6 +128,28 @@ def test_bare_year_needs_year_only() -> None:
 )
 def test_invalid_dates(raw: object) -> None:
     assert _invalid(raw, year_only=True).code == "date-invalid"
+
+
+@pytest.mark.parametrize("raw", [60, 0, -5.0, 2030, 2030.0, 1850, 2099])
+@pytest.mark.parametrize("year_only", [True, False])
+def test_small_numbers_are_out_of_range(raw: object, year_only: bool) -> None:
+    # neither a year up to this year nor a day number: never silently 22/07/1905 (for 2030)
+    err = _invalid(raw, year_only=year_only)
+    assert (err.code, err.params) == ("date-out-of-range", {"min_year": 1880, "max_year": 2024})
+
+
+def test_day_numbers_from_2100_on_are_dates() -> None:
+    # 9117 cannot be a year: the birth date 16/12/1924 of a 99-year-old, stored as a number
+    assert _norm(9117, year_only=True) == LooseDate(1924, 12, 16)
+    assert _norm(2100) == LooseDate(1905, 9, 30)
+
+
+@pytest.mark.parametrize("raw", ["1895", 1895, "01/01/1900", dt.date(1903, 6, 14)])
+def test_older_than_120_is_an_error(raw: object) -> None:
+    err = _invalid(raw, year_only=True)
+    assert err.code == "age-over-120"
+    assert err.params["age"] > 120
+    assert _norm("1904", year_only=True) == LooseDate(1904)  # 120 this year: still possible
 
 
 @pytest.mark.parametrize(
@@ -160,7 +180,7 @@ def test_excel_serial_leap_bug() -> None:
     assert from_excel_serial(45458) == dt.date(2024, 6, 15)
     with pytest.raises(ValueError):
         from_excel_serial(60)
-    assert _norm(59) == LooseDate(1900, 2, 28)
+    assert _invalid(59).code == "date-out-of-range"  # as a cell, too small to be a date
 
 
 dates = st.dates(min_value=dt.date(1900, 3, 1), max_value=TODAY)
@@ -179,11 +199,16 @@ def test_dd_mm_yyyy_round_trip(day: dt.date) -> None:
 def test_excel_serial_round_trip(day: dt.date) -> None:
     serial = excel_serial(day)
     assert from_excel_serial(serial) == day
-    assert _norm(float(serial)) == LooseDate(day.year, day.month, day.day)
-    assert _norm(dt.datetime(day.year, day.month, day.day, 12)) == _norm(float(serial))
+    assert _norm(dt.datetime(day.year, day.month, day.day, 12)) == LooseDate(
+        day.year, day.month, day.day
+    )
+    if serial >= MIN_SERIAL:
+        assert _norm(float(serial)) == LooseDate(day.year, day.month, day.day)
+    else:  # a number that small is a typing error, not a date of 1900-1927
+        assert _invalid(float(serial)).code == "date-out-of-range"
 
 
-@given(st.integers(1880, TODAY.year))
+@given(st.integers(TODAY.year - 120, TODAY.year))
 def test_year_only_round_trip(year: int) -> None:
     assert _norm(float(year), year_only=True) == LooseDate(year)
     assert _norm(str(year), year_only=True) == LooseDate(year)

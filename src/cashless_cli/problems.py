@@ -9,6 +9,7 @@ same list.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -730,6 +731,46 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "If the file has one under another header: --map \"HEADER=KEY\".",
         "Nếu tệp có cột đó với tiêu đề khác: --map \"TIÊU_ĐỀ=KHÓA\".",
         "`cashless columns`: columns the checks use that the file does not have."),
+    # ---- layouts: values out of range and category wordings ----
+    ProblemType("date-out-of-range", E,
+        "Number is not a date", "Số không phải ngày tháng",
+        "{value} is neither a year from {min_year} to {max_year} nor a date.",
+        "{value} không phải năm (từ {min_year} đến {max_year}) cũng không phải ngày tháng.",
+        "Write the year of birth (e.g. 1948) or the date as dd/mm/yyyy.",
+        "Ghi năm sinh (ví dụ 1948) hoặc ngày theo dạng ngày/tháng/năm.",
+        "A number in a birth-date column is a year when it lies between 1880 and this year; a "
+        "number below 2100 outside that range is a typing error, never silently turned into a "
+        "date of 1900-1905. From 2100 on a number is read as Excel's day number."),
+    ProblemType("age-over-120", E,
+        "Older than 120", "Trên 120 tuổi",
+        "Born {date}: {age} years old.", "Sinh {date}: {age} tuổi.",
+        "Check the birth date or year.", "Kiểm tra lại ngày hoặc năm sinh.",
+        "Nobody on a roster is over 120; such a birth date is a typing error."),
+    ProblemType("amount-out-of-range", E,
+        "Amount too large", "Số tiền quá lớn",
+        "{value} is more than {max} đồng; no monthly allowance is that large.",
+        "{value} lớn hơn {max} đồng; không có mức trợ cấp hằng tháng nào lớn như vậy.",
+        "Type the amount in đồng, digits only, e.g. 540000.",
+        "Nhập số tiền bằng số (đồng), ví dụ 540000.",
+        "Amounts beyond any real allowance (1E+20, a pasted account number) are refused at the "
+        "cell instead of being added to the totals."),
+    ProblemType("coefficient-out-of-range", E,
+        "Coefficient too large", "Hệ số quá lớn",
+        "{value} is more than {max}, the largest coefficient there is.",
+        "{value} lớn hơn {max}, không có hệ số nào lớn như vậy.",
+        "Write the coefficient of Decree 20/2021/NĐ-CP, Article 6 (1, 1,5, 2, 2,5 or 3).",
+        "Ghi hệ số theo Điều 6 Nghị định 20/2021/NĐ-CP (1; 1,5; 2; 2,5 hoặc 3).",
+        "Coefficients go from 1 to 3 (a few provinces pay more); anything above 10 is an error."),
+    ProblemType("category-ambiguous", W,
+        "Category unclear", "Diện đối tượng chưa rõ",
+        "The category written here fits {candidates}; the coefficient and age do not say which.",
+        "Diện ghi ở ô này phù hợp với các diện {candidates}; hệ số và tuổi không cho biết là diện "
+        "nào.",
+        "Write the category's code (e.g. 5a) or its full wording of Decree 20/2021/NĐ-CP, "
+        "Article 5.",
+        "Ghi mã diện (ví dụ 5a) hoặc ghi đầy đủ diện theo Điều 5 Nghị định 20/2021/NĐ-CP.",
+        "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
+        "coefficient (or amount) and age decide when they can, and the row is warned when not."),
 )
 # fmt: on
 
@@ -806,6 +847,8 @@ def _json_value(value: Any) -> Any:
     if value is None or isinstance(value, str | int | bool):
         return value
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)  # JSON has no NaN or Infinity: "nan", "inf"
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     return str(value)
 

@@ -14,12 +14,13 @@ from typing import Any
 from cashless_cli.checks.identity import check_id_against_person
 from cashless_cli.normalise.dates import LooseDate, age_at
 from cashless_cli.normalise.text import fold
-from cashless_cli.normalise.vocab import Receiver, Status
+from cashless_cli.normalise.vocab import Receiver, Status, category_codes
 from cashless_cli.problems import Text
 from cashless_cli.schema.domain import (
     CATEGORY_AGE,
     DEFAULT_BASE_LEVELS,
     base_level,
+    categories,
     coefficient_for,
     province_codes,
 )
@@ -82,6 +83,14 @@ def _amount_problems(
 ) -> list[FieldProblem]:
     """Category against age, coefficient against category, amount against base × coefficient."""
     out: list[FieldProblem] = []
+    first_day = rules.first_day
+    base = base_level(first_day, rules.base_levels) if first_day else None
+    if dien and len(codes := category_codes(dien)) > 1:
+        chosen = resolve_category(codes, age, he_so, muc, base)
+        if chosen is None:
+            found = {"candidates": ", ".join(codes)}
+            return [FieldProblem("dien", "category-ambiguous", dien, found)]
+        dien = chosen
     if dien and age is not None and dien in CATEGORY_AGE:
         lo, hi, en, vi = CATEGORY_AGE[dien]
         if (lo is not None and age < lo) or (hi is not None and age >= hi):
@@ -100,8 +109,6 @@ def _amount_problems(
         params = {"expected": _num(expected), "category": dien}
         out.append(FieldProblem("he_so", "coefficient-mismatch", _num(he_so), params))
 
-    first_day = rules.first_day
-    base = base_level(first_day, rules.base_levels) if first_day else None
     coefficient = he_so if he_so is not None else expected
     if base and coefficient and muc is not None:
         due = round(base * coefficient)
@@ -113,6 +120,33 @@ def _amount_problems(
             }
             out.append(FieldProblem("muc_tro_cap", "amount-mismatch", muc, params))
     return out
+
+
+def resolve_category(
+    codes: Sequence[str], age: int | None, he_so: float | None, muc: int | None, base: int | None
+) -> str | None:
+    """The one of ``codes`` (the categories a wording can mean) that the row's age and
+    coefficient — or, without one, its amount over the base level — fit; None if not one."""
+    fitting = [c for c in codes if age is None or _age_fits(c, age)]
+    coefficient = he_so
+    if coefficient is None and muc is not None and base:
+        coefficient = muc / base
+    if coefficient is not None and len(fitting) > 1:
+        fitting = [c for c in fitting if _pays(c, age, coefficient)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _pays(code: str, age: int | None, coefficient: float) -> bool:
+    """Whether ``code`` pays ``coefficient`` at ``age`` (age unknown: at some age)."""
+    if age is not None:
+        due = coefficient_for(code, age)
+        return due is not None and abs(due - coefficient) < 1e-9
+    return any(abs(b.coefficient - coefficient) < 1e-9 for b in categories().get(code, ()))
+
+
+def _age_fits(code: str, age: int) -> bool:
+    lo, hi, _en, _vi = CATEGORY_AGE.get(code, (None, None, "", ""))
+    return (lo is None or age >= lo) and (hi is None or age < hi)
 
 
 def _registration_problems(registered: LooseDate | None, rules: Rules) -> list[FieldProblem]:

@@ -42,3 +42,13 @@ class Normalised(Generic[T]):
 def is_blank(raw: CellValue) -> bool:
     """An empty cell, or one holding only white space."""
     return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def blank_or_refused(raw: CellValue, code: str, **params: Any) -> bool:
+    """True for a blank cell; raises ``Invalid(code)`` for a boolean, date, time or duration,
+    which no number-like column (amount, coefficient, account, ID) can hold."""
+    if is_blank(raw):
+        return True
+    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
+        raise Invalid(code, **params)
+    return False

@@ -14,12 +14,27 @@ from dataclasses import dataclass
 from cashless_cli.normalise.base import CellValue, Invalid, Normalised, is_blank
 from cashless_cli.normalise.text import clean_text, strip_apostrophe, strip_diacritics
 
-__all__ = ["MIN_YEAR", "LooseDate", "age_at", "excel_serial", "from_excel_serial", "normalise_date"]
+__all__ = [
+    "MAX_AGE",
+    "MIN_SERIAL",
+    "MIN_YEAR",
+    "LooseDate",
+    "age_at",
+    "excel_serial",
+    "from_excel_serial",
+    "normalise_date",
+]
 
 #: Earliest year we accept for any date (nobody alive was born before).
 MIN_YEAR = 1880
 #: Largest serial Excel knows: 31/12/9999.
 MAX_SERIAL = 2_958_465
+#: Smallest number read as an Excel day number (2100 is 30/09/1905): below it a number in a date
+#: column is a year (of birth, from 1880 to this year) or a typing error (2030, 1850, 0), never
+#: silently a date of 1900-1905. From it on, a number is a day number (9117 is 16/12/1924).
+MIN_SERIAL = 2100
+#: Nobody on a roster is older.
+MAX_AGE = 120
 
 _EPOCH = dt.date(1899, 12, 30)  # serial 0 for serials after the fake 29/02/1900
 
@@ -55,18 +70,21 @@ class LooseDate:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def iso(self) -> str:
-        if self.month is None:
-            return f"{self.year:04d}"
-        if self.day is None:
-            return f"{self.year:04d}-{self.month:02d}"
-        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        """ "1948", "1948-06", "1948-06-05"."""
+        return "-".join(self._fields())
 
     def __str__(self) -> str:
-        if self.month is None:
-            return f"{self.year}"
-        if self.day is None:
-            return f"{self.month:02d}/{self.year}"
-        return f"{self.day:02d}/{self.month:02d}/{self.year}"
+        """ "1948", "06/1948", "05/06/1948"."""
+        return "/".join(reversed(self._fields()))
+
+    def _fields(self) -> list[str]:
+        """Year, month and day as far as they are known, zero-padded."""
+        fields = [f"{self.year:04d}"]
+        if self.month is not None:
+            fields.append(f"{self.month:02d}")
+            if self.day is not None:
+                fields.append(f"{self.day:02d}")
+        return fields
 
 
 def from_excel_serial(serial: int) -> dt.date:
@@ -159,17 +177,7 @@ def normalise_date(
     if isinstance(raw, dt.date):  # datetime included
         result = _loose(raw.year, raw.month, raw.day)
     elif isinstance(raw, int | float):
-        if isinstance(raw, float) and not math.isfinite(raw):
-            raise Invalid("date-invalid")
-        whole = math.floor(raw)
-        if year_only and whole == raw and MIN_YEAR <= whole <= today.year:
-            result = LooseDate(int(whole))
-        else:
-            try:
-                day = from_excel_serial(int(whole))
-            except ValueError:
-                raise Invalid("date-invalid") from None
-            result = _loose(day.year, day.month, day.day)
+        result = _from_number(raw, today, year_only)
     else:
         text = clean_text(strip_apostrophe(str(raw)))
         if text is None:
@@ -177,7 +185,26 @@ def normalise_date(
         result = _parse_text(text, today, year_only)
     if result.first_day > today:
         raise Invalid("date-in-future", date=str(result))
+    if year_only and age_at(result, today) > MAX_AGE:
+        raise Invalid("age-over-120", date=str(result), age=age_at(result, today))
     return Normalised(result)
+
+
+def _from_number(raw: int | float, today: dt.date, year_only: bool) -> LooseDate:
+    """A number cell: a year (birth dates only), else an Excel day number from
+    :data:`MIN_SERIAL` on; anything smaller is ``date-out-of-range``."""
+    if isinstance(raw, float) and not math.isfinite(raw):
+        raise Invalid("date-invalid")
+    whole = math.floor(raw)
+    if year_only and whole == raw and MIN_YEAR <= whole <= today.year:
+        return LooseDate(int(whole))
+    if whole < MIN_SERIAL:
+        raise Invalid("date-out-of-range", min_year=MIN_YEAR, max_year=today.year)
+    try:
+        day = from_excel_serial(int(whole))
+    except ValueError:
+        raise Invalid("date-invalid") from None
+    return _loose(day.year, day.month, day.day)
 
 
 def age_at(birth: LooseDate, on: dt.date) -> int:

@@ -6,12 +6,11 @@ Both are digit strings that Excel likes to turn into numbers: the leading zero g
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from dataclasses import dataclass
 
-from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised, is_blank
+from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised, blank_or_refused
 from cashless_cli.normalise.text import render_cell, strip_apostrophe
 
 __all__ = ["IdFacts", "id_facts", "normalise_account", "normalise_id"]
@@ -59,10 +58,8 @@ def normalise_id(raw: CellValue) -> Normalised[str | None]:
 
     A number cell that lost its leading zero (11 or 8 digits) gets it back, with a warning.
     """
-    if is_blank(raw):
+    if blank_or_refused(raw, "id-invalid", digits=0):
         return Normalised(None)
-    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
-        raise Invalid("id-invalid", digits=0)
     if isinstance(raw, int | float):
         digits = _digits_of_number(raw)
         if digits is None:
@@ -88,10 +85,8 @@ def _check_id_digits(digits: str, fixes: list[Fix]) -> Normalised[str | None]:
 
 def normalise_account(raw: CellValue) -> Normalised[str | None]:
     """A bank or Post Office account number: 6 to 19 digits, kept as text."""
-    if is_blank(raw):
+    if blank_or_refused(raw, "account-invalid"):
         return Normalised(None)
-    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
-        raise Invalid("account-invalid")
     if isinstance(raw, int | float):
         digits = _digits_of_number(raw)
         if digits is None:

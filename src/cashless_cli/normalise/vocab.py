@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 
 from cashless_cli.normalise.base import CellValue, Invalid, Normalised
+from cashless_cli.normalise.categories import CATEGORY_CODES, category_candidates
 from cashless_cli.normalise.text import clean_text, fold
 
 
@@ -42,6 +43,13 @@ _SEX = {
     "nu": Sex.FEMALE,
     "f": Sex.FEMALE,
     "female": Sex.FEMALE,
+    # how people address the elderly on lists: "Ông Nguyễn Văn An", "Bà Lê Thị Cúc"
+    "ong": Sex.MALE,
+    "cuong": Sex.MALE,
+    "namgioi": Sex.MALE,
+    "ba": Sex.FEMALE,
+    "cuba": Sex.FEMALE,
+    "nugioi": Sex.FEMALE,
 }
 
 _STATUS = {
@@ -60,6 +68,26 @@ _STATUS = {
     "tuchoi": Status.REFUSED,
     "tuchoinhanquataikhoan": Status.REFUSED,
     "nhantienmat": Status.REFUSED,
+    # as payment lists and offices write them (tests/real_layouts/SOURCES.md)
+    "chuamotk": Status.NOT_REGISTERED,
+    "chuamotaikhoan": Status.NOT_REGISTERED,
+    "dadangkynhanquatk": Status.REGISTERED,
+    "dadangkynhanquataikhoan": Status.REGISTERED,
+    "dangkynhanquatk": Status.REGISTERED,
+    "dangkynhanquataikhoan": Status.REGISTERED,
+    "damotk": Status.HAS_ACCOUNT,
+    "dacotaikhoannganhang": Status.HAS_ACCOUNT,
+    "chuyenkhoan": Status.HAS_ACCOUNT,
+    "nhanchuyenkhoan": Status.HAS_ACCOUNT,
+    "quataikhoan": Status.HAS_ACCOUNT,
+    "quatk": Status.HAS_ACCOUNT,
+    "nhanquataikhoan": Status.HAS_ACCOUNT,
+    "nhanquatk": Status.HAS_ACCOUNT,
+    "tuchoinhanquatk": Status.REFUSED,
+    "tuchoidangky": Status.REFUSED,
+    "tienmat": Status.REFUSED,
+    "nhanbangtienmat": Status.REFUSED,
+    "muonnhantienmat": Status.REFUSED,
 }
 
 _RECEIVER = {
@@ -72,32 +100,22 @@ _RECEIVER = {
     "nguoiduocuyquen": Receiver.AUTHORISED,
     "uyquyen": Receiver.AUTHORISED,
     "nguoinhanthay": Receiver.AUTHORISED,
+    "banthandoituong": Receiver.SELF,
+    "tunhan": Receiver.SELF,
+    "doituongtunhan": Receiver.SELF,
+    "nguoinuoiduong": Receiver.GUARDIAN,
+    "nguoiuyquyen": Receiver.AUTHORISED,
+    "duocuyquyen": Receiver.AUTHORISED,
+    "nguoinhanho": Receiver.AUTHORISED,
+    "nhanho": Receiver.AUTHORISED,
+    # the household head collecting for a member: someone other than the beneficiary, so the
+    # name and ID of the receiver are asked for as for any authorised person
+    "chuho": Receiver.AUTHORISED,
 }
 
-CATEGORY_CODES = ("1", "2", "3", "4", "5a", "5b", "5c", "5d", "6a", "6b", "7", "8")
-
-# Usual wordings of the categories (folded), beside their codes.
-_CATEGORY_WORDS = {
-    "treemmocoi": "1",
-    "treemkhongcononguonnuoiduong": "1",
-    "treemkhongconguonnuoiduong": "1",
-    "nguoitu16den22tuoidangdihoc": "2",
-    "treemnhiemhiv": "3",
-    "nguoidonthannghedangnuoicon": "4",
-    "nguoidonthanngheodangnuoicon": "4",
-    "donthannuoicon": "4",
-    "nguoicaotuoi": "5a",
-    "nguoicaotuoikhongcongphungduong": "5a",
-    "nguoicaotuoihongheokhongconguoiphungduong": "5a",
-    "nguoitu80tuoi": "5c",
-    "nguoitu80tuoitrolen": "5c",
-    "nguoicaotuoitu80tuoitrolen": "5c",
-    "nguoikhuyettatdacbietnang": "6a",
-    "khuyettatdacbietnang": "6a",
-    "nguoikhuyettatnang": "6b",
-    "khuyettatnang": "6b",
-    "nguoinhiemhiv": "8",
-}
+#: Separates the codes of a wording that can mean several categories ("5a/5c"); the row's
+#: coefficient and age decide between them (:func:`cashless_cli.checks.rows.resolve_category`).
+CATEGORY_SEPARATOR = "/"
 
 
 def _lookup(raw: CellValue, table: Mapping[str, str], code: str) -> Normalised[str | None]:
@@ -123,18 +141,53 @@ def parse_receiver(raw: CellValue) -> Normalised[str | None]:
 
 
 def parse_category(raw: CellValue) -> Normalised[str | None]:
-    """A category code of Decree 20/2021 Article 5 (``5a``, ``6b`` …) from its code or wording."""
+    """The category (Decree 20/2021 Điều 5 code ``5a``, ``6b`` …, or ``htxh`` for the social
+    pension of Decree 176/2025) a cell means, from its code or its wording, read by meaning
+    (:func:`~cashless_cli.normalise.categories.category_candidates`). A wording that fits
+    several categories gives them joined by :data:`CATEGORY_SEPARATOR` ("5a/5c"); one that
+    fits none → ``category-unknown``."""
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     text = clean_text(raw)
     if text is None:
         return Normalised(None)
-    key = fold(text)
-    for prefix in ("dien", "khoan", "k"):
-        if key.startswith(prefix) and key[len(prefix) :] in CATEGORY_CODES:
-            key = key[len(prefix) :]
-    if key in CATEGORY_CODES:
-        return Normalised(key)
-    if key in _CATEGORY_WORDS:
-        return Normalised(_CATEGORY_WORDS[key])
-    raise Invalid("category-unknown")
+    codes = category_candidates(text)
+    if not codes:
+        raise Invalid("category-unknown")
+    return Normalised(CATEGORY_SEPARATOR.join(codes))
+
+
+_MARKS = frozenset({"x", "v", "co", "yes"})
+_MARK_SIGNS = frozenset("✓✔☑☒✗✘")
+
+
+def parse_mark(raw: CellValue) -> Normalised[bool | None]:
+    """A tick in a column that is a yes/no question ("x" under "Nam", "Nữ", "Đăng ký", "Đối tượng
+    đủ 75 tuổi trở lên"): "x", "X", "v", "✓", "có" → True; blank → None (not ticked); anything
+    else → ``value-invalid``."""
+    text = clean_text(raw)
+    if text is None:
+        return Normalised(None)
+    if fold(text) in _MARKS or (len(text) == 1 and text in _MARK_SIGNS):
+        return Normalised(True)
+    raise Invalid("value-invalid")
+
+
+def category_codes(value: str) -> tuple[str, ...]:
+    """The codes a parsed category holds: one, or the candidates of an ambiguous wording."""
+    return tuple(value.split(CATEGORY_SEPARATOR))
+
+
+__all__ = [
+    "CATEGORY_CODES",
+    "CATEGORY_SEPARATOR",
+    "Receiver",
+    "Sex",
+    "Status",
+    "category_codes",
+    "parse_category",
+    "parse_mark",
+    "parse_receiver",
+    "parse_sex",
+    "parse_status",
+]

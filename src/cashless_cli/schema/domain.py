@@ -51,6 +51,7 @@ CATEGORY_AGE: dict[str, tuple[int | None, int | None, str, str]] = {
     "5c": (80, None, "people aged 80 and over", "người từ đủ 80 tuổi"),
     "5d": (60, None, "people aged 60 and over", "người từ 60 tuổi trở lên"),
     "7": (None, 3, "children under 3", "trẻ em dưới 3 tuổi"),
+    "htxh": (70, None, "people aged 70 and over", "người từ đủ 70 tuổi trở lên"),
 }
 
 
