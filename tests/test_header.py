@@ -306,12 +306,12 @@ def test_a_mapping_gives_a_key_away_from_the_column_that_had_it() -> None:
 
 def test_value_words_of_the_mapping_apply(tmp_path: Path) -> None:
     head = [*ONE_ROW]
-    rows = [[*person(i)[:-1], "Nhận qua TK"] for i in (1, 2, 3)]
+    rows = [[*person(i)[:-1], "Đồng ý"] for i in (1, 2, 3)]
     path = write_book(tmp_path / "v.xlsx", [*TITLES, head, *rows])
     plain = validate_file(path, Options(today=TODAY))
     assert [p.code for p in plain.issues].count("status-invalid") == 3
     mapping = mapping_from_table(
-        {"values": {"trang_thai": {"Nhận qua TK": "Đã đăng ký"}}}, "cashless.toml"
+        {"values": {"trang_thai": {"Đồng ý": "Đã đăng ký"}}}, "cashless.toml"
     )
     report = validate_file(path, Options(today=TODAY, mapping=mapping))
     assert [r.data.trang_thai for r in report.records] == ["Đã đăng ký"] * 3
@@ -330,7 +330,7 @@ def test_a_wrong_key_is_refused_naming_the_header_and_the_known_keys() -> None:
     ("table", "code"),
     [
         ({"values": {"ho_ten": {"Ông": "Nam"}}}, "mapping-values-not-vocabulary"),
-        ({"values": {"trang_thai": {"Nhận qua TK": "Đã đăng kí rồi"}}}, "mapping-value-unknown"),
+        ({"values": {"trang_thai": {"Đồng ý": "Đã đăng kí rồi"}}}, "mapping-value-unknown"),
         ({"columns": {"Họ tên": "name"}}, "mapping-key-unknown"),
         ({"ignore": "Ghi chú"}, "mapping-malformed"),
     ],
@@ -397,3 +397,47 @@ def test_three_row_header_end_to_end(tmp_path: Path) -> None:
     assert all(r.data.ngay_sinh is not None for r in report.records)
     assert report.skipped == {"numbering": 1}
     assert report.rows_with_errors == 0, [p.code for p in report.issues]
+
+
+def test_a_category_marked_under_its_wording(tmp_path: Path) -> None:
+    # The social-pension list: an "x" under the column headed by the person's category.
+    head = ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Số CCCD", "Thôn",
+            "Đối tượng đủ 75 tuổi trở lên", "Người từ đủ 80 tuổi trở lên", "Mức trợ cấp (đồng)",
+            "Tình trạng đăng ký"]  # fmt: skip
+    rows = [
+        [1, "Nguyễn Văn Sơn", "05/06/1940", "Nam", "051040000123", "Thôn 2", None, "x", 360000,
+         "Chưa đăng ký"],
+        [2, "Trần Thị Mai", "07/08/1938", "Nữ", "051138000456", "Thôn 3", None, "X", 360000,
+         "Chưa đăng ký"],
+        [3, "Lê Văn Tâm", "01/02/1939", "Nam", "051039000789", "Thôn 1", None, "x", 360000,
+         "Chưa đăng ký"],
+    ]  # fmt: skip
+    path = write_book(tmp_path / "marks.xlsx", [*TITLES, head, *rows])
+    report = validate_file(path, Options(today=TODAY))
+    assert report.error is None and "dien" not in report.column_cells
+    assert [r.data.dien for r in report.records] == ["5c"] * 3
+    assert report.rows_with_errors == 0, [p.code for p in report.issues]
+
+
+def test_a_category_header_whose_values_are_not_marks_is_not_a_mark_column() -> None:
+    head = [*ONE_ROW, "Người từ đủ 80 tuổi trở lên"]
+    rows = [[*person(i), f"ghi chú {i}"] for i in (1, 2, 3)]
+    header = find_header(Sheet("DS", [*TITLES, head, *rows]), today=TODAY)
+    assert header is not None and header.category_marks == {} and 9 in header.extra
+
+
+def test_years_under_nam_and_nu_without_a_group_are_the_birth_layout() -> None:
+    head = ["STT", "Họ và tên", "Nam", "Nữ", "Thôn", "Diện đối tượng", "Mức trợ cấp (đồng)",
+            "Tình trạng đăng ký"]  # fmt: skip
+    rows = [
+        [1.0, "Nguyễn Văn Sơn", 1940.0, "", "Thôn 2", "5c", 360000.0, "Chưa đăng ký"],
+        [2.0, "Trần Thị Mai", "", 1938.0, "Thôn 3", "5c", 360000.0, "Chưa đăng ký"],
+        [3.0, "Lê Văn Tâm", 1939.0, "", "Thôn 1", "5c", 360000.0, "Chưa đăng ký"],
+        [4.0, "Lê Thị Lan", "", 1937.0, "Thôn 1", "5c", 360000.0, "Chưa đăng ký"],
+        [5.0, "Hồ Văn Hùng", 1936.0, "", "Thôn 4", "5c", 360000.0, "Chưa đăng ký"],
+        [6.0, "Đỗ Thị Cúc", "", 1935.0, "Thôn 4", "5c", 360000.0, "Chưa đăng ký"],
+    ]
+    header = find_header(Sheet("DS", [*TITLES, head, *rows]), today=TODAY)
+    assert header is not None
+    assert header.columns.get(BIRTH_MALE) == 2 and header.columns.get(BIRTH_FEMALE) == 3
+    assert header.missing_required == []

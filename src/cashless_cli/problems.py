@@ -700,6 +700,11 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "read under its group", "đọc theo nhóm cột",
         "'{alias}'", "'{alias}'", "", "",
         "`cashless columns`: the column's meaning comes from its group title and its sub-title."),
+    ProblemType("columns-category", I,
+        "a category's wording", "tên một diện đối tượng",
+        "", "", "", "",
+        "`cashless columns`: the header is the wording of a category; a mark (x) in it gives the "
+        "person's category."),
     ProblemType("columns-mapping", I,
         "mapping", "theo cách ghép cột",
         "{source}", "{source}", "", "",

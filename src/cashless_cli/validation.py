@@ -27,6 +27,7 @@ from cashless_cli.read.header import (
     SEX_FEMALE,
     SEX_MALE,
     HeaderMatch,
+    category_from_marks,
     closest_row,
     find_header,
     sex_from_marks,
@@ -339,6 +340,9 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
         raw_columns["gioi_tinh"] = sex_from_marks(
             picked, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
         )
+    marks = header.category_marks
+    if "dien" not in raw_columns and marks:  # "x" under the person's category
+        raw_columns["dien"] = category_from_marks(picked, marks)
     for key, words in header.values.items():  # the mapping's words for a vocabulary column
         if key in raw_columns:
             raw_columns[key] = [translate(v, words) for v in raw_columns[key]]

@@ -25,11 +25,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any, Literal
 
+from cashless_cli.normalise import vocab
 from cashless_cli.normalise.base import CellValue, Invalid
 from cashless_cli.normalise.text import clean_text, fold
 from cashless_cli.problems import Problem, ReadError
@@ -43,6 +44,9 @@ BIRTH_FEMALE = "_ngay_sinh_nu"
 #: Column keys of the two sex columns with a mark ("X") in the person's one.
 SEX_MALE = "_gioi_tinh_nam"
 SEX_FEMALE = "_gioi_tinh_nu"
+#: Column keys (this prefix and the column index) of columns headed by a category, with a mark
+#: in the person's one ("Đối tượng đủ 75 tuổi trở lên": "x").
+CATEGORY_MARK = "_dien_"
 
 SCAN_ROWS = 40  # how far down a sheet the header may be
 MIN_REQUIRED = 3  # required columns that must match for a row to be the header
@@ -52,7 +56,16 @@ MIN_SAMPLE = 3  # fewer non-empty values than this: the column is not judged
 
 #: Why a column got its meaning (``cashless columns`` words each one).
 Reason = Literal[
-    "exact", "words", "group", "mapping", "values", "demoted", "info", "ignored", "unknown"
+    "exact",
+    "words",
+    "group",
+    "category",
+    "mapping",
+    "values",
+    "demoted",
+    "info",
+    "ignored",
+    "unknown",
 ]
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
@@ -61,9 +74,23 @@ _BIRTH_TOPS = ("Ngày sinh", "Năm sinh", "Ngày tháng năm sinh", "Ngày thán
 _SEXES = {"nam": BIRTH_MALE, "nu": BIRTH_FEMALE}
 #: Words that may follow an alias without changing what the column is.
 _HARMLESS = (
-    "đồng", "đ", "vnđ", "tháng", "năm", "này", "nếu", "có", "hiện", "nay", "hằng", "hàng",
-    "dd", "mm", "yyyy", "yy",
-)  # fmt: skip
+    "đồng",
+    "đ",
+    "vnđ",
+    "tháng",
+    "năm",
+    "này",
+    "nếu",
+    "có",
+    "hiện",
+    "nay",
+    "hằng",
+    "hàng",
+    "dd",
+    "mm",
+    "yyyy",
+    "yy",
+)
 _DEMOTE_KINDS = frozenset({"status", "sex", "receiver", "category", "id", "date"})
 #: Vocabulary columns a header may be mistaken for one another ("Hình thức nhận" holding
 #: "Nhận tiền mặt" is a status, not a receiver): tried in turn before a column is demoted.
@@ -94,9 +121,19 @@ class Word:
 
 #: Header words that fold alike but mean something else, beside those of the aliases.
 _TRAPS = (
-    "cấp cập", "số sổ", "ký kỳ", "nam năm", "nhận nhân", "dân dẫn", "tiền tiến", "đồng động",
-    "tổng tống", "hộ họ hồ", "bản bán", "tên tiến",
-)  # fmt: skip
+    "cấp cập",
+    "số sổ",
+    "ký kỳ",
+    "nam năm",
+    "nhận nhân",
+    "dân dẫn",
+    "tiền tiến",
+    "đồng động",
+    "tổng tống",
+    "hộ họ hồ",
+    "bản bán",
+    "tên tiến",
+)
 
 
 @cache
@@ -252,21 +289,32 @@ def _birth_tops() -> tuple[tuple[Word, ...], ...]:
     return tuple(words(t) for t in _BIRTH_TOPS)
 
 
+def _category_header(text: str) -> bool:
+    """Whether a header names a category ("Đối tượng đủ 75 tuổi trở lên"): a mark column."""
+    try:
+        return vocab.parse_category(text).value is not None
+    except Invalid:
+        return False
+
+
 def _decide(col: int, levels: tuple[str, ...]) -> ColumnNote:
     last = levels[-1]
-    if len(levels) > 1:
-        sex = _SEXES.get(fold(last)) if len(words(last)) == 1 else None
-        if sex and any(_same(words(up), t) for up in levels[:-1] for t in _birth_tops()):
+    sex = _SEXES.get(fold(last)) if len(words(last)) == 1 else None
+    if sex is not None:
+        if any(_same(words(up), t) for up in levels[:-1] for t in _birth_tops()):
             return ColumnNote(col, levels, sex, reason="group", alias=levels[-2])
+        mark = SEX_MALE if sex == BIRTH_MALE else SEX_FEMALE  # an "x" under Nam or Nữ
+        return ColumnNote(
+            col, levels, mark, reason="exact" if len(levels) == 1 else "group", alias=last
+        )
+    if len(levels) > 1:
         for upper in levels[:-1]:
             found = info_table().within(words(upper))
             if found and found[0] in DOMINANT_INFO:
                 return ColumnNote(col, levels, info=found[0], reason="group", alias=upper)
     key, info, reason, alias = _decide_text(last)
-    if len(levels) == 1 and key is None and info is None and len(words(last)) == 1:
-        sex = {BIRTH_MALE: SEX_MALE, BIRTH_FEMALE: SEX_FEMALE}.get(_SEXES.get(fold(last), ""))
-        if sex is not None:
-            return ColumnNote(col, levels, sex, reason="exact", alias=last)
+    if key is None and info is None and _category_header(last):  # an "x" under its category
+        return ColumnNote(col, levels, f"{CATEGORY_MARK}{col}", reason="category", alias=last)
     if len(levels) == 1 or info is not None:
         return ColumnNote(col, levels, key, info, reason, alias)
     for joined in dict.fromkeys((" ".join(levels), " ".join(levels[-2:]))):
@@ -342,7 +390,14 @@ class HeaderMatch:
             keys |= {"ngay_sinh", "gioi_tinh"}
         if SEX_MALE in keys and SEX_FEMALE in keys:
             keys.add("gioi_tinh")
+        if any(k.startswith(CATEGORY_MARK) for k in keys):
+            keys.add("dien")
         return keys
+
+    @property
+    def category_marks(self) -> dict[int, str]:
+        """Column → its header, for the columns headed by a category (marked per person)."""
+        return {c: self.headers[c] for k, c in self.columns.items() if k.startswith(CATEGORY_MARK)}
 
     @property
     def score(self) -> int:
@@ -558,6 +613,12 @@ def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> N
     for key, col in list(header.columns.items()):
         column = COLUMN_BY_KEY.get(key)
         note = notes[col]
+        if key in (SEX_MALE, SEX_FEMALE) or key.startswith(CATEGORY_MARK):
+            fixed = _check_marks(sheet, header, note, today)
+            if fixed is not None:
+                notes[col] = fixed
+                changed = True
+            continue
         if column is None or column.kind not in _DEMOTE_KINDS or note.reason == "mapping":
             continue
         if note.alias is not None and _same(words(note.alias), words(column.header)):
@@ -608,6 +669,58 @@ def _demote_contradicted(sheet: Sheet, header: HeaderMatch, today: dt.date) -> N
         changed = True
     if changed:
         _assemble(header, sorted(notes.values(), key=lambda n: n.col))
+
+
+def _fits(parser: Callable[[CellValue], Any], values: Sequence[CellValue]) -> int:
+    fits = 0
+    for value in values:
+        try:
+            parser(value)
+            fits += 1
+        except Invalid:
+            pass
+    return fits
+
+
+def _check_marks(
+    sheet: Sheet, header: HeaderMatch, note: ColumnNote, today: dt.date
+) -> ColumnNote | None:
+    """A mark column (Nam | Nữ, a category) whose values are not marks: the birth layout when
+    they are dates under Nam | Nữ, else not a mark column. None when the marks are marks."""
+    values = _sample(sheet, header, note.col)
+    if len(values) < MIN_SAMPLE or _fits(vocab.parse_mark, values) * 2 > len(values):
+        return None
+    birth = {SEX_MALE: BIRTH_MALE, SEX_FEMALE: BIRTH_FEMALE}.get(note.key or "")
+    if birth is not None:
+        parse = PARSERS["birthdate"]
+        if _fits(lambda v: parse(v, today), values) * 2 > len(values):
+            return ColumnNote(
+                note.col,
+                note.levels,
+                birth,
+                None,
+                "values",
+                note.alias,
+                {"was": note.key, "share": "", "sample": _text(values[0])},
+            )
+    return ColumnNote(note.col, note.levels, detail={"sample": _text(values[0])})
+
+
+def category_from_marks(
+    rows: Sequence[Sequence[CellValue]], marks: dict[int, str]
+) -> list[CellValue]:
+    """Each row's category from the columns headed by one: the header of the marked column
+    (parsed as any category wording later), "" when none is marked, all of them when several
+    with different headers are (refused later)."""
+    out: list[CellValue] = []
+    for cells in rows:
+        marked = [h for c, h in marks.items() if c < len(cells) and not _blank(cells[c])]
+        out.append(
+            " + ".join(dict.fromkeys(marked))
+            if len(set(marked)) > 1
+            else (marked[0] if marked else "")
+        )
+    return out
 
 
 def _fitting_vocabulary(

@@ -66,6 +66,8 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     "so_thang": ("Số tháng",),
     "cho_o": ("Chỗ ở hiện nay", "Nơi ở hiện nay", "Chỗ ở hiện tại"),
     "quan_he_chu_ho": ("Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ"),
+    "che_do_dang_huong": ("Đang hưởng chế độ chính sách", "Đang hưởng chế độ"),
+    "nhan_qua": ("Đã nhận quà", "Nhận quà"),
     "dieu_chinh": ("Điều chỉnh sang chế độ", "Đang hưởng trợ cấp"),
 }
 

@@ -13,7 +13,15 @@ from rich.table import Table
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import CATALOGUE
 from cashless_cli.read.columns import ColumnsView
-from cashless_cli.read.header import ColumnNote, words
+from cashless_cli.read.header import (
+    BIRTH_FEMALE,
+    BIRTH_MALE,
+    CATEGORY_MARK,
+    SEX_FEMALE,
+    SEX_MALE,
+    ColumnNote,
+    words,
+)
 from cashless_cli.read.mapping import known_keys
 from cashless_cli.read.workbook import column_letter
 from cashless_cli.schema.row import COLUMN_BY_KEY
@@ -31,6 +39,8 @@ _WORDS = {
         "why": "Why",
         "info": "info: {key}",
         "ignored": "ignored",
+        "birth": "ngay_sinh, in the column of the sex",
+        "mark": "{key}: a mark (x) here",
         "unknown": "Not recognised ({n}), kept as information and not checked. To use one:",
         "missing": "Required columns missing: {keys}.",
         "keys": "Column keys: {keys}.",
@@ -49,6 +59,8 @@ _WORDS = {
         "why": "Vì sao",
         "info": "thông tin: {key}",
         "ignored": "bỏ qua",
+        "birth": "ngay_sinh, ghi ở cột giới tính",
+        "mark": "{key}: đánh dấu (x) ở cột này",
         "unknown": "Không nhận ra ({n} cột), giữ làm thông tin, không kiểm tra. Để dùng cột:",
         "missing": "Thiếu cột bắt buộc: {keys}.",
         "keys": "Các khóa cột: {keys}.",
@@ -75,6 +87,11 @@ def fix_line(note: ColumnNote, lang: Lang) -> str:
 
 
 def _meaning(note: ColumnNote, lang: Lang) -> str:
+    w = _WORDS[lang]
+    if note.key in (BIRTH_MALE, BIRTH_FEMALE):
+        return w["birth"]
+    if note.key in (SEX_MALE, SEX_FEMALE) or (note.key or "").startswith(CATEGORY_MARK):
+        return w["mark"].format(key="gioi_tinh" if note.key in (SEX_MALE, SEX_FEMALE) else "dien")
     if note.key is not None:
         return note.key
     if note.info is not None:

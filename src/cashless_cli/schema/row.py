@@ -244,6 +244,7 @@ class RosterRow(BaseModel):
                 "Tổ dân phố",
                 "Địa chỉ",
                 "Nơi cư trú",
+                "Cư trú",
                 "Thôn/Xóm",
                 "Thôn, tổ",
                 "Thôn/Xóm/Tổ dân phố",

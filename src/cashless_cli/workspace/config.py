@@ -23,7 +23,7 @@ communes" (after); both are written the same way::
     [mapping.columns]
     "Tên người hưởng" = "ho_ten"
     [mapping.values.trang_thai]
-    "Nhận qua TK" = "Đã đăng ký"
+    "Đồng ý" = "Đã đăng ký"
 
     [communes.mapping.columns]   # right after a [[communes]] entry: that commune's files only
     "Thôn/Bản" = "thon"
