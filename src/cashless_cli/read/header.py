@@ -14,10 +14,17 @@ read under its group: "Chưa trả tháng trước › Số tiền" is arrears, 
 that are not roster fields (signature, arrears, totals…) are kept as information columns with a
 meaning (:data:`~cashless_cli.read.mapping.INFO_KEYS`), never taken for a roster field.
 
+Marks are values too: an "x" under "Nam" or "Nữ" gives the sex (:data:`SEX_MALE`,
+:data:`SEX_FEMALE`), an "x" under a column headed by a category's wording ("Đối tượng đủ 75 tuổi
+trở lên") gives the category (:data:`CATEGORY_MARK`); years under "Nam" | "Nữ" without a group
+title are the birth layout.
+
 A column whose values contradict its header is not taken for it: after mapping, a sample of each
-status, sex, receiver, category, ID and date column is parsed; when most values do not parse the
-column is demoted to information and a finding says so once. A :class:`ColumnMapping` from
-``cashless.toml`` or ``--map`` decides before all of this.
+status, sex, receiver, category, ID and date column is parsed (not under the template's own
+header, where a wrong value is an error at its cell); when most values do not parse, the column is
+read as another vocabulary column they fit ("Hình thức nhận" holding statuses) or demoted to
+information, and a finding says so once. A :class:`ColumnMapping` from ``cashless.toml`` or
+``--map`` decides before all of this, and its value words apply before the sampling.
 """
 
 from __future__ import annotations
