@@ -441,3 +441,32 @@ def test_years_under_nam_and_nu_without_a_group_are_the_birth_layout() -> None:
     assert header is not None
     assert header.columns.get(BIRTH_MALE) == 2 and header.columns.get(BIRTH_FEMALE) == 3
     assert header.missing_required == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("payment_list", {"F": "muc_tro_cap", "H": "i:truy_linh", "J": "i:ky_nhan",
+                          "K": "ten_nguoi_nhan", "I": "i:tong_tien"}),
+        ("three_row_header", {"C": BIRTH_MALE, "D": BIRTH_FEMALE, "F": "dien",
+                              "H": "muc_tro_cap"}),
+        ("sex_marks", {"C": SEX_MALE, "D": SEX_FEMALE, "F": "so_dinh_danh"}),
+        ("pension_list", {"D": SEX_MALE, "J": "_dien_9", "K": "_dien_10", "H": "thon"}),
+        ("account_payroll", {"K": "trang_thai", "L": "i:ky_nhan", "H": "muc_tro_cap"}),
+        ("citizen_list", {"B": "ho_ten", "S": "i:chu_ho", "T": "i:chu_ho", "Q": "thon",
+                          "AF": "dien"}),
+        ("beneficiary_report", {"G": "dien", "H": "demoted"}),  # a record status
+    ],
+)  # fmt: skip
+def test_real_layouts_columns(name: str, expected: dict[str, str], tmp_path: Path) -> None:
+    from cashless_cli.read.columns import describe_columns
+    from cashless_cli.read.workbook import column_letter
+    from real_layouts import LAYOUTS
+
+    path = tmp_path / f"{name}.xlsx"
+    LAYOUTS[name].write(path)
+    view = describe_columns(path)
+    got = {
+        column_letter(n.col): n.key or (f"i:{n.info}" if n.info else n.reason) for n in view.notes
+    }
+    assert {k: got.get(k) for k in expected} == expected

@@ -65,6 +65,12 @@ INFO_KEYS: dict[str, tuple[str, ...]] = {
     "so_so_linh": ("Số sổ lĩnh tiền", "Sổ lĩnh tiền"),
     "so_thang": ("Số tháng",),
     "cho_o": ("Chỗ ở hiện nay", "Nơi ở hiện nay", "Chỗ ở hiện tại"),
+    "chu_ho": (
+        "Họ, chữ đệm và tên chủ hộ",
+        "Số định danh cá nhân của chủ hộ",
+        "Số định danh của chủ hộ",
+        "Số CCCD của chủ hộ",
+    ),
     "quan_he_chu_ho": ("Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ"),
     "che_do_dang_huong": ("Đang hưởng chế độ chính sách", "Đang hưởng chế độ"),
     "nhan_qua": ("Đã nhận quà", "Nhận quà"),

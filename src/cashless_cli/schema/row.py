@@ -151,7 +151,6 @@ class RosterRow(BaseModel):
                 "Họ và tên chủ hộ",
                 "Họ tên chủ hộ",
                 "Họ, chữ đệm và tên",
-                "Họ, chữ đệm và tên chủ hộ",
                 "Họ và tên người hưởng",
                 "Họ tên người hưởng",
                 "Họ và tên người được hưởng",
