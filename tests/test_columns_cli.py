@@ -143,3 +143,33 @@ def test_summarize_applies_the_communes_mapping_and_map(tmp_path: Path) -> None:
     assert json.loads(after.stdout)["communes"][0]["errors"] == 0
     wrong = runner.invoke(app, [*args, "--map", "Người hưởng=name"], env=ENV)
     assert wrong.exit_code == 2 and "'name'" in " ".join(wrong.output.split())
+
+
+def test_a_file_whose_header_nobody_recognises_is_shown_to_be_mapped(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "english.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["BENEFICIARY LIST"])
+    ws.append(["No", "Name", "Born", "Sex", "Village", "Category", "Amount", "Status"])
+    for i in range(3):
+        ws.append(
+            [i + 1, f"Nguyễn Văn An {i}", 1940, "Nam", "Thôn 1", "5c", 360000, "Chưa đăng ký"]
+        )
+    wb.save(path)
+    shown = runner.invoke(app, ["columns", str(path), "--format", "json"], env=ENV)
+    assert shown.exit_code == 1  # no header: the likeliest row is shown, to be mapped
+    doc = json.loads(shown.stdout)
+    assert doc["header_found"] is False and doc["header_rows"] == [2, 2]
+    assert [c["fix"] for c in doc["columns"]][1] == '--map "Name=KEY"'
+    maps = [
+        "Name=ho_ten", "Born=ngay_sinh", "Sex=gioi_tinh", "Village=thon", "Category=dien",
+        "Amount=muc_tro_cap", "Status=trang_thai",
+    ]  # fmt: skip
+    args = [item for m in maps for item in ("--map", m)]
+    assert runner.invoke(app, ["columns", str(path), *args], env=ENV).exit_code == 0
+    checked = runner.invoke(app, ["validate", str(path), *args, "--month", "2023-06"], env=ENV)
+    assert checked.exit_code == 0, checked.output
+    assert runner.invoke(app, ["validate", str(path), "--month", "2023-06"]).exit_code == 2

@@ -50,7 +50,8 @@ def columns(
     """Show what the reader understood: the sheet, the header rows, each column's meaning and
     why, what was not recognised, and the --map line that fixes a column.
 
-    Exit code 0: read; 2: the file, the sheet or the mapping cannot be used.
+    Exit code 0: read; 1: no row looks like the roster's header (the likeliest one is shown, to
+    be mapped); 2: the file, the sheet or the mapping cannot be used.
     """
     from cashless_cli.read.columns import describe_columns
     from cashless_cli.read.mapping import ColumnMapping
@@ -82,4 +83,4 @@ def columns(
         from cashless_cli.report.columns import render_columns
 
         render_columns(out_console(), view, language)
-    raise typer.Exit(int(Exit.OK))
+    raise typer.Exit(int(Exit.OK if view.header_found else Exit.PROBLEMS))

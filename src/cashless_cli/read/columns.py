@@ -12,7 +12,14 @@ from pathlib import Path
 
 from cashless_cli.problems import Problem, ReadError
 from cashless_cli.read.encoding import convert_sheet
-from cashless_cli.read.header import ColumnNote, HeaderMatch, closest_row, find_header
+from cashless_cli.read.header import (
+    ColumnNote,
+    HeaderMatch,
+    closest_row,
+    find_header,
+    header_at,
+    wordiest_row,
+)
 from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook
@@ -35,15 +42,20 @@ class ColumnsView:
     missing_required: list[str]
     not_checkable: list[str]  # other columns the checks use, absent from the file
     findings: list[Problem] = field(default_factory=list)
+    #: False when no row looked like the roster's header: the row with most text is shown
+    header_found: bool = True
 
     @property
     def unknown(self) -> list[ColumnNote]:
         return [n for n in self.notes if n.reason == "unknown"]
 
 
-def _pick(book: Workbook, wanted: str | None, mapping: ColumnMapping) -> tuple[Sheet, HeaderMatch]:
+def _pick(
+    book: Workbook, wanted: str | None, mapping: ColumnMapping
+) -> tuple[Sheet, HeaderMatch, bool]:
     best: tuple[Sheet, HeaderMatch] | None = None
     closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
+    wordiest: tuple[int, int, Sheet | None] = (1, 0, None)  # text cells, row, sheet
     names = list(book.sheet_names)
     if wanted is not None and wanted not in names:
         raise ReadError(
@@ -58,8 +70,13 @@ def _pick(book: Workbook, wanted: str | None, mapping: ColumnMapping) -> tuple[S
             row, found = closest_row(sheet)
             if len(found) > closest[0]:
                 closest = (len(found), sheet.name, row, found)
+            top, count = wordiest_row(sheet)
+            if count > wordiest[0]:
+                wordiest = (count, top, sheet)
         elif best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):
             best = (sheet, header)
+    if best is None and wordiest[2] is not None:  # show the likeliest row, to be mapped
+        return wordiest[2], header_at(wordiest[2], wordiest[1], mapping), False
     if best is None:
         expected = ", ".join(f"'{COLUMN_BY_KEY[k].header}'" for k in REQUIRED_KEYS)
         raise ReadError(
@@ -70,7 +87,7 @@ def _pick(book: Workbook, wanted: str | None, mapping: ColumnMapping) -> tuple[S
             row=closest[2] + 1,
             found=", ".join(closest[3]) or "-",
         )
-    return best
+    return best[0], best[1], True
 
 
 def describe_columns(
@@ -79,12 +96,14 @@ def describe_columns(
     mapping: ColumnMapping | None = None,
     commune: str | None = None,
 ) -> ColumnsView:
-    """Read ``path``'s header as ``validate`` would. Raises :class:`ReadError` when the file
-    cannot be read, has no such sheet or no header, or a strict mapping names a missing header."""
+    """Read ``path``'s header as ``validate`` would. When no row looks like the roster's header,
+    the row with the most text is shown (``header_found`` False) so that its columns can be
+    mapped. Raises :class:`ReadError` when the file cannot be read, has no such sheet or no text
+    at all, or a strict mapping names a missing header."""
     mapping = (mapping or ColumnMapping()).for_file(path, commune)
     book = Workbook(path)
     try:
-        chosen, header = _pick(book, sheet, mapping)
+        chosen, header, found = _pick(book, sheet, mapping)
         header.check(str(path))
         kinds = classify_rows(chosen, header)
     finally:
@@ -111,6 +130,7 @@ def describe_columns(
         missing_required=missing,
         not_checkable=[k for k in not_checkable if k not in missing],
         findings=list(header.findings),
+        header_found=found,
     )
 
 

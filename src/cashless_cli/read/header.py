@@ -784,6 +784,22 @@ def find_header(
     return best
 
 
+def header_at(sheet: Sheet, row: int, mapping: ColumnMapping | None = None) -> HeaderMatch:
+    """Row ``row`` read as the header, whatever it matches (for ``cashless columns`` when no
+    row looks like the roster's header: the officer sees the cells and maps them)."""
+    return _read_header(sheet, row, mapping)
+
+
+def wordiest_row(sheet: Sheet) -> tuple[int, int]:
+    """(row, number of text cells) of the row with the most text cells near the top."""
+    best = (0, 0)
+    for row in range(min(SCAN_ROWS, len(sheet.rows))):
+        count = sum(1 for v in sheet.rows[row] if isinstance(v, str) and v.strip())
+        if count > best[1]:
+            best = (row, count)
+    return best
+
+
 def closest_row(sheet: Sheet) -> tuple[int, list[str]]:
     """For the "no header" message: the row that matched most headers, and what it matched."""
     best_row, best_found = 0, list[str]()

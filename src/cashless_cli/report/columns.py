@@ -40,6 +40,8 @@ _WORDS = {
         "info": "info: {key}",
         "ignored": "ignored",
         "birth": "ngay_sinh, in the column of the sex",
+        "no_header": "No row looks like the roster's header; row {row}, the one with most text, "
+        "is shown. Say which column is which with --map, then run this again.",
         "mark": "{key}: a mark (x) here",
         "unknown": "Not recognised ({n}), kept as information and not checked. To use one:",
         "missing": "Required columns missing: {keys}.",
@@ -60,6 +62,8 @@ _WORDS = {
         "info": "thông tin: {key}",
         "ignored": "bỏ qua",
         "birth": "ngay_sinh, ghi ở cột giới tính",
+        "no_header": "Không có dòng nào giống dòng tiêu đề của danh sách; hiển thị dòng {row} "
+        "(dòng có nhiều chữ nhất). Ghép cột bằng --map rồi chạy lại lệnh này.",
         "mark": "{key}: đánh dấu (x) ở cột này",
         "unknown": "Không nhận ra ({n} cột), giữ làm thông tin, không kiểm tra. Để dùng cột:",
         "missing": "Thiếu cột bắt buộc: {keys}.",
@@ -134,6 +138,8 @@ def render_columns(console: Console, view: ColumnsView, lang: Lang) -> None:
             )
         )
     )
+    if not view.header_found:
+        console.print(escape(w["no_header"].format(row=view.header_row)))
     for row, kind in view.skipped:
         console.print(escape(w["skipped"].format(row=row, kind=_KINDS[lang].get(kind, kind))))
     table = Table(show_lines=False, pad_edge=False)
@@ -172,6 +178,7 @@ def columns_document(view: ColumnsView, lang: Lang) -> dict[str, Any]:
         "kind": view.kind,
         "sheet": view.sheet,
         "sheets": view.sheets,
+        "header_found": view.header_found,
         "header_rows": [view.header_row, view.header_row + view.depth - 1],
         "data_row": view.data_row,
         "skipped_rows": [{"row": r, "kind": k} for r, k in view.skipped],
