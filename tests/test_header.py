@@ -368,6 +368,9 @@ def test_a_communes_mapping_applies_to_its_own_files() -> None:
     minh = mapping.for_file(Path("Binh Minh.xlsx"), None)
     assert dict(minh.columns) == {"Người hưởng": "ho_ten"}
     assert dict(mapping.for_file(None, "Bình Hòa").columns)["Xóm/Bản"] == "thon"
+    data["communes"].append({"name": "Bình Hòa Tây", "mapping": {"columns": {"Ấp": "thon"}}})
+    tay = workspace_mapping(data, Path("cashless.toml")).for_file(Path("binh hoa tay.xlsx"), None)
+    assert dict(tay.columns) == {"Người hưởng": "ho_ten", "Ấp": "thon"}
     assert not ColumnMapping()
 
 

@@ -143,7 +143,8 @@ class ColumnMapping:
 
     def for_file(self, path: Path | None, commune: str | None) -> ColumnMapping:
         """The mapping for one file: the workspace's, with the commune's on top. The commune
-        is the one given, else the only commune whose name the file name contains."""
+        is the one given, else the commune with the longest name the file name contains (none
+        when two such names are as long)."""
         if not self.communes:
             return self
         base = replace(self, communes=())
@@ -156,8 +157,10 @@ class ColumnMapping:
         if path is None:
             return base
         stem = fold(path.stem)
-        found = [m for name, m in self.communes if fold(name) and fold(name) in stem]
-        return base.merged(found[0]) if len(found) == 1 else base
+        found = [(len(fold(n)), m) for n, m in self.communes if fold(n) and fold(n) in stem]
+        longest = max((size for size, _ in found), default=0)
+        best = [m for size, m in found if size == longest]  # "Bình Hòa Tây" over "Bình Hòa"
+        return base.merged(best[0]) if len(best) == 1 else base
 
 
 def _check_key(header: str, key: str) -> str:
