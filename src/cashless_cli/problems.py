@@ -857,6 +857,140 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Nhập số điện thoại nếu có: Bưu điện dùng để liên hệ với người nhận.",
         "Dispatch 5234/LĐTBXH-TTTT lists the data needed for cashless payment: name, birth date, "
         "ID, residence and account. A phone number helps but is not among them."),
+    # ---- header: the column mapping and what the reader understood ----
+    ProblemType("mapping-key-unknown", F,
+        "Unknown column key in the mapping", "Khóa cột không có trong danh mục",
+        "The mapping says header '{header}' is '{key}', which is not a column key. Known keys: "
+        "{known}.",
+        "Cách ghép cột ghi tiêu đề '{header}' là '{key}', nhưng đó không phải khóa cột nào. Các "
+        "khóa hợp lệ: {known}.",
+        "Write one of the known keys after '=', or '-' to ignore the column.",
+        "Ghi một trong các khóa hợp lệ sau dấu '=', hoặc '-' để bỏ qua cột.",
+        "A mapping (cashless.toml [mapping] or --map \"HEADER=key\") names the roster key a "
+        "header stands for; a key the roster does not have is refused before any file is read."),
+    ProblemType("mapping-option-malformed", F,
+        "--map not understood", "Không hiểu tùy chọn --map",
+        "'{header}' is not HEADER=key. Known keys: {known}.",
+        "'{header}' không đúng dạng TIÊU_ĐỀ=khóa. Các khóa hợp lệ: {known}.",
+        "Write it as --map \"Tên chủ hộ=ho_ten\" (or \"HEADER=-\" to ignore a column).",
+        "Ghi theo dạng --map \"Tên chủ hộ=ho_ten\" (hoặc \"TIÊU_ĐỀ=-\" để bỏ qua một cột).",
+        "Each --map gives one header as written in the file, an equals sign, and a column key."),
+    ProblemType("mapping-malformed", F,
+        "Mapping not understood", "Không hiểu phần ghép cột",
+        "In {source}, [mapping] '{header}' has the wrong shape.",
+        "Trong {source}, mục '{header}' của [mapping] không đúng dạng.",
+        "columns is a table of \"HEADER\" = \"key\", ignore a list of headers, values a table "
+        "per column key of \"word\" = \"canonical word\".",
+        "columns là bảng \"TIÊU_ĐỀ\" = \"khóa\", ignore là danh sách tiêu đề, values là bảng "
+        "theo khóa cột gồm \"từ\" = \"từ chuẩn\".",
+        "See the README section on the column mapping for an example."),
+    ProblemType("mapping-values-not-vocabulary", F,
+        "Words given for a free-text column", "Ghép từ cho cột không có danh mục",
+        "The mapping gives words for '{key}', which is not a column with fixed words. Columns "
+        "that take words: {known}.",
+        "Cách ghép cột khai báo từ cho '{key}', nhưng cột này không có danh mục từ cố định. Các "
+        "cột nhận khai báo từ: {known}.",
+        "Move the words under [mapping.values.KEY] of one of those columns, or remove them.",
+        "Chuyển các từ vào [mapping.values.KHÓA] của một trong các cột đó, hoặc xóa đi.",
+        "Only statuses, receivers, sexes and categories have a closed vocabulary a word can be "
+        "mapped to."),
+    ProblemType("mapping-value-unknown", F,
+        "Mapped word not in the vocabulary", "Từ chuẩn không có trong danh mục",
+        "The mapping says '{value}' means '{target}' in column '{key}', but '{target}' is not "
+        "one of that column's words.",
+        "Cách ghép cột ghi '{value}' nghĩa là '{target}' ở cột '{key}', nhưng '{target}' không "
+        "thuộc danh mục của cột này.",
+        "Write the target as the template writes it (e.g. \"Đã đăng ký\", \"Người giám hộ\", "
+        "\"5c\").",
+        "Ghi từ chuẩn như trong mẫu (ví dụ \"Đã đăng ký\", \"Người giám hộ\", \"5c\").",
+        "The word on the right must be one the roster's parser accepts for that column."),
+    ProblemType("mapping-header-unknown", F,
+        "Mapped header not in the file", "Không có cột như cách ghép đã khai",
+        "The mapping names header '{header}', which sheet '{sheet}' does not have. Its headers: "
+        "{found}.",
+        "Cách ghép cột có tiêu đề '{header}' nhưng trang '{sheet}' không có cột này. Các tiêu "
+        "đề trong trang: {found}.",
+        "Copy the header exactly as `cashless columns FILE` shows it, or remove the entry.",
+        "Chép đúng tiêu đề như lệnh `cashless columns TỆP` hiển thị, hoặc xóa dòng ghép đó.",
+        "A strict mapping (strict = true, or --map on `cashless columns`) must match a header of "
+        "the file, so that a typing error in it cannot go unnoticed."),
+    ProblemType("mapping-header-unused", I,
+        "Mapping entry not used", "Dòng ghép cột không dùng đến",
+        "The mapping in {source} names header '{header}', which this file does not have.",
+        "Cách ghép cột trong {source} có tiêu đề '{header}' nhưng tệp này không có cột đó.",
+        "Nothing to do if the entry is for other files.",
+        "Không cần xử lý nếu dòng ghép dành cho tệp khác.",
+        "A workspace mapping serves many files; an entry a file does not need is said once."),
+    ProblemType("column-demoted", I,
+        "Column not taken for its header", "Cột không được hiểu theo tiêu đề",
+        "Column '{header}' looks like '{key}', but {share} of its values do not fit (e.g. "
+        "'{value}'); it is kept as information and not checked.",
+        "Cột '{header}' có tiêu đề giống '{key}' nhưng {share} giá trị không phù hợp (ví dụ "
+        "'{value}'); chương trình giữ cột làm thông tin, không kiểm tra.",
+        "If the column is '{key}', say which words mean what in cashless.toml "
+        "[mapping.values.{key}], or map it with --map \"{header}={key}\".",
+        "Nếu đúng là cột '{key}', khai báo nghĩa các từ trong cashless.toml "
+        "[mapping.values.{key}], hoặc ghép cột bằng --map \"{header}={key}\".",
+        "After the header is matched, a sample of each status, sex, receiver, category, ID and "
+        "date column is read: when most values do not parse for the column, the header misled "
+        "(e.g. 'Trạng thái' holding 'Đang hoạt động' is a record status)."),
+    ProblemType("columns-sheet-unknown", F,
+        "No such sheet", "Không có trang tính này",
+        "The workbook has no sheet '{sheet}'. Its sheets: {sheets}.",
+        "Tệp không có trang '{sheet}'. Các trang trong tệp: {sheets}.",
+        "Give one of those names with --sheet, or leave --sheet out.",
+        "Ghi một trong các tên đó sau --sheet, hoặc bỏ --sheet.",
+        "`cashless columns --sheet NAME` reads that sheet only."),
+    ProblemType("columns-exact", I,
+        "known header", "tên cột đã biết",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: the header has the same words as a known header of the column "
+        "(the template's, or an alias seen in the wild)."),
+    ProblemType("columns-words", I,
+        "known header + unit or month", "tên cột đã biết + đơn vị/tháng",
+        "'{alias}' + '{rest}'", "'{alias}' + '{rest}'", "", "",
+        "`cashless columns`: the header starts with a known header; the other words cannot change "
+        "the meaning."),
+    ProblemType("columns-group", I,
+        "read under its group", "đọc theo nhóm cột",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: the column's meaning comes from its group title and its sub-title."),
+    ProblemType("columns-category", I,
+        "a category's wording", "tên một diện đối tượng",
+        "", "", "", "",
+        "`cashless columns`: the header is the wording of a category; a mark (x) in it gives the "
+        "person's category."),
+    ProblemType("columns-mapping", I,
+        "mapping", "theo cách ghép cột",
+        "{source}", "{source}", "", "",
+        "`cashless columns`: the user's mapping (cashless.toml or --map) decided."),
+    ProblemType("columns-info", I,
+        "known, not a roster column", "cột đã biết, ngoài mẫu",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: a signature, arrears, totals or similar column, kept as information "
+        "and never read as a roster field."),
+    ProblemType("columns-demoted", I,
+        "values do not fit", "giá trị không khớp",
+        "{was}? {share} values do not fit, e.g. '{sample}'",
+        "{was}? {share} giá trị không phù hợp, ví dụ '{sample}'", "", "",
+        "`cashless columns`: the header looked like a roster column, but most of the values read "
+        "under it do not parse for that column, so it is kept as information (or read as the "
+        "vocabulary column its values fit)."),
+    ProblemType("columns-ignored", I,
+        "ignored by the mapping", "bỏ qua theo cách ghép cột",
+        "{source}", "{source}", "", "",
+        "`cashless columns`: the mapping said to ignore the column."),
+    ProblemType("columns-unknown", I,
+        "not recognised", "không nhận ra",
+        "", "", "", "",
+        "`cashless columns`: no known header matches; a --map line can say what it is."),
+    ProblemType("columns-not-checkable", I,
+        "Not checkable", "Không kiểm tra được",
+        "No column for {keys}: the rules that need them cannot be checked.",
+        "Không có cột {keys}: các quy tắc cần các cột này không kiểm tra được.",
+        "If the file has one under another header: --map \"HEADER=KEY\".",
+        "Nếu tệp có cột đó với tiêu đề khác: --map \"TIÊU_ĐỀ=KHÓA\".",
+        "`cashless columns`: columns the checks use that the file does not have."),
     # ---- layouts: values out of range and category wordings ----
     ProblemType("date-out-of-range", E,
         "Number is not a date", "Số không phải ngày tháng",

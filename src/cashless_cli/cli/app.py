@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from cashless_cli import __version__
+from cashless_cli.cli.columns import columns
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
@@ -56,6 +57,9 @@ app.command(
 )(init)
 app.command(short_help="Write a blank roster template for a commune and month.")(template)
 app.command(short_help="Check rosters and report every problem at its cell.")(validate)
+app.command(short_help="Show what the reader understood of a roster's columns, and how to fix it.")(
+    columns
+)
 app.command(short_help="Explain a problem code, or list every code.")(explain)
 app.command(short_help="Build the district's monthly rate table from every commune's roster.")(
     summarize

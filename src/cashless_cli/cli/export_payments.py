@@ -13,6 +13,7 @@ from rich.table import Table
 from cashless_cli.cli.common import (
     FormatOption,
     LangOption,
+    MapOption,
     WorkspaceOption,
     check_format,
     fail,
@@ -20,6 +21,7 @@ from cashless_cli.cli.common import (
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
@@ -163,6 +165,7 @@ def export_payments_command(
         bool, typer.Option("--show-ids", help="Show full ID and account numbers.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Write the month's list of payments through accounts, and who is still paid in cash.
 
@@ -175,7 +178,7 @@ def export_payments_command(
     fmt = check_format(output_format)
     wanted = month_option(month, language)
     try:
-        ws = load_workspace(workspace)
+        ws = with_mapping(load_workspace(workspace), mapping, language)
         result = export_payments(ws, wanted, password=password or None)
     except WorkspaceError as exc:
         fail(exc.message(language), language)

@@ -14,6 +14,7 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    MapOption,
     WorkspaceOption,
     check_format,
     fail,
@@ -21,6 +22,7 @@ from cashless_cli.cli.common import (
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
@@ -164,6 +166,7 @@ def export_postoffice_command(
         bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Hand the month's registrations (Đã đăng ký) to the Post Office, never twice.
 
@@ -178,7 +181,7 @@ def export_postoffice_command(
     fmt = check_format(output_format)
     wanted = month_option(month, language)
     try:
-        ws = load_workspace(workspace)
+        ws = with_mapping(load_workspace(workspace), mapping, language)
         result = export_postoffice(ws, wanted, password=password or None, resend=resend)
     except WorkspaceError as exc:
         fail(exc.message(language), language)

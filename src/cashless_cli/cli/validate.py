@@ -13,13 +13,16 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    MapOption,
     check_format,
     err_console,
     fail,
     lang_of,
+    map_option,
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.i18n import Lang
 
@@ -48,6 +51,7 @@ def validate(
         bool, typer.Option("--show-ids", help="Show full ID, phone and account numbers.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -102,13 +106,14 @@ def validate(
             language,
         )
     _check_annotate_options(annotate, annotate_dir, paths, files, language)
-    options = Options(commune=commune, month=wanted)
+    options = Options(commune=commune, month=wanted, mapping=map_option(mapping, language))
     known: dict[str, KnownAccount] = {}
     ws = _workspace(workspace, language)
     if ws is not None:
         from cashless_cli.replies.answers import known_accounts
 
-        options = replace(options, base_levels=ws.area.base_levels)
+        ws = with_mapping(ws, mapping, language)
+        options = replace(options, base_levels=ws.area.base_levels, mapping=ws.mapping)
         known = known_accounts(ws)
     reports = [validate_file(path, options) for path in files]
     for report in reports:

@@ -158,7 +158,9 @@ def collect_month(
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
-    options = Options(month=month, base_levels=workspace.area.base_levels)
+    options = Options(
+        month=month, base_levels=workspace.area.base_levels, mapping=workspace.mapping
+    )
     reports = validate_many(files, options, progress, workers)
     for report in reports.values():
         apply_known_accounts(report, known or {})

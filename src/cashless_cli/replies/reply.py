@@ -16,12 +16,12 @@ from functools import cache
 from pathlib import Path
 
 from cashless_cli.normalise.base import CellValue
-from cashless_cli.normalise.text import clean_text, fold
+from cashless_cli.normalise.text import clean_text
 from cashless_cli.problems import ReadError
 from cashless_cli.read.a1 import a1
 from cashless_cli.read.guards.base import not_workbook
 from cashless_cli.read.guards.sniff import decode_text
-from cashless_cli.read.header import match_alias
+from cashless_cli.read.header import AliasTable, match_alias
 from cashless_cli.read.workbook import Sheet, Workbook
 
 #: How far down a sheet the header may be.
@@ -90,12 +90,8 @@ ANSWER_KEYS = ("account", "provider", "opened_on", "result", "reason")
 
 
 @cache
-def _aliases() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for key, words in REPLY_COLUMNS.items():
-        for word in words:
-            table.setdefault(fold(word), key)
-    return table
+def _aliases() -> AliasTable:
+    return AliasTable((word, key) for key, words in REPLY_COLUMNS.items() for word in words)
 
 
 def match_reply_header(text: str) -> str | None:

@@ -17,6 +17,16 @@ communes" (after); both are written the same way::
       { from = "2021-07-01", amount = 360000 },
       { from = "2024-07-01", amount = 500000 },
     ]
+
+    [mapping]             # optional: which header is which column (every commune's files)
+    ignore = ["Số sổ lĩnh tiền"]
+    [mapping.columns]
+    "Tên người hưởng" = "ho_ten"
+    [mapping.values.trang_thai]
+    "Đồng ý" = "Đã đăng ký"
+
+    [communes.mapping.columns]   # right after a [[communes]] entry: that commune's files only
+    "Thôn/Bản" = "thon"
 """
 
 from __future__ import annotations
@@ -29,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
+from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
 
@@ -51,6 +62,8 @@ class Workspace:
     root: Path
     area: Area
     extra: dict[str, Any] = field(default_factory=dict)
+    #: a mapping given on the command line (``--map``), on top of the one in cashless.toml
+    overrides: ColumnMapping = field(default_factory=ColumnMapping)
 
     @property
     def rosters(self) -> Path:
@@ -69,6 +82,13 @@ class Workspace:
     def state_dir(self) -> Path:
         """Where the tool keeps its own state (history, ledger, lock)."""
         return self.root / ".cashless"
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        """The column mapping of ``cashless.toml``: ``[mapping]``, and each commune's own
+        ``mapping`` table. Raises :class:`~cashless_cli.read.mapping.MappingError` (a
+        :class:`UserError`) for a wrong one."""
+        return workspace_mapping(self.extra, self.root / CONFIG_NAME).merged(self.overrides)
 
     def months(self) -> list[Month]:
         """Months that have a rosters folder, oldest first."""
@@ -175,6 +195,19 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
             ) from exc
     province = head.get("province")
     return Area(name, level, str(province) if province else None, tuple(units), levels)
+
+
+def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
+    """The ``[mapping]`` of a parsed ``cashless.toml`` (see :attr:`Workspace.mapping`)."""
+    table = data.get("mapping", {})
+    communes = [
+        (str(item.get("name", "")), item["mapping"])
+        for item in data.get("communes", [])
+        if isinstance(item, dict) and isinstance(item.get("mapping"), dict)
+    ]
+    if not isinstance(table, dict):
+        table = {"columns": table}  # refused by the parser, naming the table
+    return mapping_from_table(table, str(path), communes)
 
 
 def render_config(area: Area) -> str:
