@@ -53,7 +53,6 @@ TODAY = dt.date(2023, 7, 15)
         ("Tiền trợ cấp tháng này", "muc_tro_cap"),
         ("Nơi đăng ký thường trú", "thon"),
         ("Phân loại", "dien"),
-        ("Hình thức chi trả", "trang_thai"),
         ("Tình trãng đăng ký", "trang_thai"),  # a slip of tone in a word nothing else folds to
     ],
 )

@@ -359,8 +359,6 @@ class RosterRow(BaseModel):
                 "Đăng ký TK",
                 "Tình trạng",
                 "Đăng ký tài khoản",
-                "Hình thức chi trả",
-                "Phương thức chi trả",
                 "Đăng ký nhận qua tài khoản",
                 "Tình trạng đăng ký nhận qua tài khoản",
             ),
