@@ -104,9 +104,7 @@ def export_payments(
                 with Ledger.open(path) as ledger:
                     opened = opened_accounts_in(ledger)
             except LedgerError as exc:
-                raise WorkspaceError(
-                    f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-                ) from exc
+                raise WorkspaceError("ledger-unreadable", error=exc) from exc
         payments = select_payments(
             month, workspace.area.communes, rosters.reports, rosters.matching, opened
         )

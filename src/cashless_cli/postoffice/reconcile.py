@@ -185,21 +185,14 @@ def import_reply(
     """
     ledger_path = workspace.state_dir / LEDGER_NAME
     if not ledger_path.is_file():
-        raise WorkspaceError(
-            f"No batch has been handed to the Post Office in {workspace.root} yet "
-            "(no ledger): there is nothing to reconcile.",
-            f"Chưa chuyển đợt nào cho Bưu điện trong {workspace.root} (chưa có sổ theo dõi): "
-            "không có gì để đối chiếu.",
-        )
+        raise WorkspaceError("ledger-missing", root=workspace.root)
     data = path.read_bytes() if path.is_file() else b""
     reply = read_reply(path)
     with workspace_lock(workspace.state_dir):
         try:
             ledger = Ledger.open(ledger_path)
         except LedgerError as exc:
-            raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+            raise WorkspaceError("ledger-unreadable", error=exc) from exc
         try:
             moment = now()
             result = check_reply(reply, ledger, moment, force)

@@ -66,10 +66,7 @@ def province_units(province: str) -> tuple[str, tuple[Unit, ...]]:
     if not found:
         names = sorted(p.name for p in Province.iter_all())
         raise WorkspaceError(
-            f"No province named {province!r} in the official list (after July 2025): "
-            + ", ".join(names),
-            f"Không có tỉnh, thành phố tên {province!r} trong danh mục chính thức (sau 7/2025): "
-            + ", ".join(names),
+            "workspace-province-unknown", province=province, names=", ".join(names)
         )
     prov = found[0]
     wards = sorted(Ward.iter_by_province(prov.code), key=lambda w: int(w.code))

@@ -87,20 +87,12 @@ def annotated_name(path: Path, kind: str | None) -> str:
 def check_output(source: Path, out: Path, kind: str | None) -> None:
     """Refuse an output that would overwrite the roster, or whose extension Excel would refuse."""
     if _same_file(source, out):
-        raise AnnotateError(
-            f"The annotated copy cannot replace the roster itself ({out}): choose another name.",
-            f"Bản đánh dấu không được ghi đè lên chính danh sách ({out}): hãy đặt tên khác.",
-        )
+        raise AnnotateError("annotate-over-roster", out=out)
     wanted = output_suffix(kind or "xlsx")
     if out.suffix.lower() != wanted:
-        raise AnnotateError(
-            f"The annotated copy of {source.name} must end in {wanted}, not '{out.suffix}'.",
-            f"Bản đánh dấu của {source.name} phải có đuôi {wanted}, không phải '{out.suffix}'.",
-        )
+        raise AnnotateError("annotate-suffix", name=source.name, wanted=wanted, suffix=out.suffix)
     if not out.parent.is_dir():
-        raise AnnotateError(
-            f"The folder {out.parent} does not exist.", f"Thư mục {out.parent} không tồn tại."
-        )
+        raise AnnotateError("output-folder-missing", folder=out.parent)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -115,10 +107,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
     """Write the annotated copy of the roster behind ``report`` to ``out`` (atomically)."""
     if report.error is not None or report.sheet is None:
-        raise AnnotateError(
-            f"{report.path.name} could not be read, so it cannot be annotated.",
-            f"Không đọc được tệp {report.path.name} nên không đánh dấu được.",
-        )
+        raise AnnotateError("annotate-unreadable", name=report.path.name)
     kind = report.kind or "xlsx"
     check_output(report.path, out, kind)
     rebuilt = kind in ("xls", "ods")
@@ -130,14 +119,10 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             wb = openpyxl.load_workbook(report.path, keep_vba=kind == "xlsm", keep_links=True)
             cached = _cached_formula_values(report.path, wb)
     except ReadError as exc:
-        raise AnnotateError(
-            f"{report.path.name} could not be opened again: {exc.message('en')}",
-            f"Không mở lại được tệp {report.path.name}: {exc.message('vi')}",
-        ) from exc
+        raise AnnotateError("annotate-reopen-failed", name=report.path.name, error=exc) from exc
     except Exception as exc:  # openpyxl raises many kinds of errors on odd files
         raise AnnotateError(
-            f"{report.path.name} could not be opened for annotating ({type(exc).__name__}: {exc}).",
-            f"Không mở được tệp {report.path.name} để đánh dấu ({type(exc).__name__}: {exc}).",
+            "annotate-open-failed", name=report.path.name, error=f"{type(exc).__name__}: {exc}"
         ) from exc
 
     ws = wb[report.sheet]
@@ -156,10 +141,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             )
         write_bytes(out, data)  # a temporary name in the same folder, then os.replace
     except OSError as exc:
-        raise AnnotateError(
-            f"Could not write {out}: {exc.strerror or exc}.",
-            f"Không ghi được tệp {out}: {exc.strerror or exc}.",
-        ) from exc
+        raise AnnotateError("annotate-write-failed", out=out, error=exc.strerror or exc) from exc
     return Annotated(out, marked_cells, marked_rows, listed, rebuilt)
 
 

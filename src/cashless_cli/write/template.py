@@ -128,7 +128,7 @@ def check_commune(name: str, units: Sequence[Unit] | None, month: Month) -> Temp
     """The :class:`TemplateSpec` for ``name``: checked against the workspace's units if any."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise TemplateError("--commune must not be empty.", "--commune không được để trống.")
+        raise TemplateError("template-commune-empty")
     if units is None:
         return TemplateSpec(cleaned, month)
     found = units_named(cleaned, units)
@@ -136,15 +136,9 @@ def check_commune(name: str, units: Sequence[Unit] | None, month: Month) -> Temp
         return TemplateSpec(found[0].name, month, found[0].kind or "xã")
     known = ", ".join(u.name for u in units)
     if not found:
-        raise TemplateError(
-            f"'{cleaned}' is not a commune of this workspace. Communes: {known}.",
-            f"'{cleaned}' không phải là xã của thư mục làm việc này. Các xã: {known}.",
-        )
+        raise TemplateError("template-commune-unknown", name=cleaned, known=known)
     names = ", ".join(u.name for u in found)
-    raise TemplateError(
-        f"'{cleaned}' could be {names}: write the name with its diacritics.",
-        f"'{cleaned}' có thể là {names}: ghi tên xã có dấu.",
-    )
+    raise TemplateError("template-commune-ambiguous", name=cleaned, names=names)
 
 
 def workspace_units(folder: Path) -> list[Unit] | None:
@@ -154,7 +148,7 @@ def workspace_units(folder: Path) -> list[Unit] | None:
     try:
         workspace = load_workspace(folder)
     except WorkspaceError as exc:
-        raise TemplateError(exc.en, exc.vi) from exc
+        raise TemplateError(exc.code, **exc.params) from exc
     return list(workspace.area.communes) or None
 
 
@@ -176,19 +170,11 @@ def build_template(spec: TemplateSpec) -> Any:
 def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
     """Write the template to ``path`` (atomically). Refuses to overwrite unless ``force``."""
     if path.suffix.lower() != ".xlsx":
-        raise TemplateError(
-            f"The template is an .xlsx file: {path.name} has another extension.",
-            f"Tệp mẫu phải có đuôi .xlsx: {path.name} có đuôi khác.",
-        )
+        raise TemplateError("template-not-xlsx", name=path.name)
     if path.exists() and not force:
-        raise TemplateError(
-            f"{path} already exists. Use --force to overwrite it, or -o for another name.",
-            f"Tệp {path} đã có. Dùng --force để ghi đè, hoặc -o để đặt tên khác.",
-        )
+        raise TemplateError("template-exists", path=path)
     if not path.parent.is_dir():
-        raise TemplateError(
-            f"The folder {path.parent} does not exist.", f"Thư mục {path.parent} không tồn tại."
-        )
+        raise TemplateError("output-folder-missing", folder=path.parent)
     buffer = io.BytesIO()
     build_template(spec).save(buffer)
     write_bytes(path, buffer.getvalue(), private=False)  # no personal data in a blank template
