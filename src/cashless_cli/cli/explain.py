@@ -30,7 +30,8 @@ def explain(
             console.print(
                 f"{item.code:<28} {severity(item):<15} {escape(item.title(language))}"
                 if language == "vi"
-                else f"{item.code:<28} {item.severity:<8} {escape(item.title(language))}"
+                else f"{item.code:<28} {item.severity:<8} {escape(item.title(language))}",
+                soft_wrap=True,  # one line per code, whatever the width: easy to grep
             )
         return
     found = CATALOGUE.get(code.strip().lower())
