@@ -831,6 +831,14 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A rate table of rosters that could not be read would be empty.",
         "Bảng tỷ lệ lập từ các danh sách không đọc được sẽ không có số liệu.",
         {"n": 3, "month": "2023-06"}),
+    ProblemType("init-config-exists", F,
+        "Workspace already set up", "Thư mục làm việc đã có cấu hình",
+        "{config} already exists;", "{config} đã có;",
+        "use --force to replace it.", "dùng --force để ghi đè.",
+        "init never replaces a workspace's cashless.toml without --force.",
+        "Lệnh init không bao giờ ghi đè tệp cashless.toml của thư mục làm việc nếu không dùng "
+        "--force.",
+        {"config": "binh-son/cashless.toml"}),
     ProblemType("ledger-missing", F,
         "Nothing handed over yet", "Chưa chuyển đợt nào",
         "No batch has been handed to the Post Office in {root} yet (no ledger): there is nothing "

@@ -36,6 +36,32 @@ _TEXTS: tuple[Wording, ...] = (
             '"{file}" could be any of: {names}', '"{file}" có thể là của: {names}'),
     Wording("matching.no-commune", '"{file}" matches no commune of the workspace',
             '"{file}" không khớp với xã nào trong cashless.toml'),
+    # ---- cashless init ------------------------------------------------------------------------
+    Wording("init.source-province",
+            "{n} communes of {name} from {source}", "{n} xã, phường của {name} theo {source}"),
+    Wording("init.source-bundled",
+            "{n} communes of {name} from the list bundled with cashless",
+            "{n} xã, thị trấn của huyện {name} theo danh sách có sẵn trong cashless"),
+    Wording("init.source-no-list",
+            "no official list of the communes of {name} district: vietnam-provinces only has the "
+            "structure after July 2025, without districts. List them in cashless.toml",
+            "chưa có danh sách chính thức các xã của huyện {name}: gói vietnam-provinces chỉ có "
+            "đơn vị hành chính sau 7/2025, không còn cấp huyện. Hãy liệt kê các xã trong "
+            "cashless.toml"),
+    Wording("init.source-template",
+            "a template: write the area and its communes in cashless.toml (or run init with "
+            "--district or --province)",
+            "tệp mẫu: ghi tên đơn vị và các xã trong cashless.toml (hoặc chạy init với --district "
+            "hay --province)"),
+    Wording("init.created", "Created {config}: {source}.", "Đã tạo {config}: {source}."),
+    Wording("init.fill-in",
+            "Open cashless.toml and list the area's communes before running summarize.",
+            "Hãy mở cashless.toml và ghi tên đơn vị cùng các xã trước khi chạy summarize."),
+    Wording("init.next",
+            "Put the communes' rosters in {dir}/rosters/YYYY-MM/, then run: cashless summarize "
+            "--workspace {dir}",
+            "Chép danh sách của các xã vào {dir}/rosters/YYYY-MM/ rồi chạy: cashless summarize "
+            "--workspace {dir}"),
     # ---- severities (a cell comment, the result sheet, explain) ---------------------------------
     Wording("severity.error", "Error", "Lỗi"),
     Wording("severity.warning", "Warning", "Cảnh báo"),

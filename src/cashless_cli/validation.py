@@ -19,7 +19,7 @@ from cashless_cli.checks.rows import Rules, check_columns
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
-from cashless_cli.problems import Problem, ReadError, Severity, Text
+from cashless_cli.problems import Phrase, Problem, ReadError, Severity
 from cashless_cli.read.encoding import convert_sheet
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
@@ -294,10 +294,10 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
         raise ReadError("no-data", str(report.path), sheet=sheet.name, row=header.row + 1)
 
     reasons = {
-        RowKind.BLANK: Text("blank row", "dòng trống"),
-        RowKind.NUMBERING: Text("column numbering row", "dòng đánh số thứ tự cột"),
-        RowKind.TOTAL: Text("totals row", "dòng tổng cộng"),
-        RowKind.SIGNATURE: Text("signature block", "phần ký tên"),
+        RowKind.BLANK: Phrase("row-kind.blank"),
+        RowKind.NUMBERING: Phrase("row-kind.numbering"),
+        RowKind.TOTAL: Phrase("row-kind.total"),
+        RowKind.SIGNATURE: Phrase("row-kind.signature"),
     }
     last_data = max(r for r, kind in kinds if kind is RowKind.DATA)
     columns = [(k, c) for k, c in header.columns.items() if not k.startswith("_")]

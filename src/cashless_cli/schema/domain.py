@@ -146,3 +146,11 @@ def base_level(
         if month >= start:
             current = amount
     return current
+
+
+#: The office that reports, and the title of who signs, for a district (before July 2025) and a
+#: province (after): the rate table's letterhead and signature unless cashless.toml says otherwise.
+DISTRICT_OFFICE = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
+PROVINCE_OFFICE = "SỞ Y TẾ"
+PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
