@@ -40,10 +40,7 @@ NOT_SCANNED = ("read/guards",)
 #: number may only go down: a new sentence anywhere fails this test.
 NOT_YET_MOVED = {
     "cli/app.py": 2,
-    "cli/export_payments.py": 7,
-    "cli/export_postoffice.py": 7,
-    "cli/import_postoffice.py": 10,
-    "cli/init.py": 4,
+    "cli/init.py": 1,
     "cli/ledger.py": 1,
     "cli/template.py": 2,
     "cli/validate.py": 13,
@@ -52,15 +49,13 @@ NOT_YET_MOVED = {
     "postoffice/reconcile.py": 9,
     "postoffice/reply.py": 14,
     "read/metadata.py": 1,
-    "report/terminal.py": 8,
     "report/terminal_summary.py": 15,
-    "validation.py": 3,
-    "workspace/units.py": 13,
-    "write/annotate.py": 17,
+    "workspace/units.py": 3,
+    "write/annotate.py": 12,
     "write/handoff.py": 32,
     "write/payments.py": 39,
     "write/ratetable.py": 36,
-    "write/template.py": 30,
+    "write/template.py": 29,
 }
 
 _VI_LETTERS = re.compile(

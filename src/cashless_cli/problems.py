@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from cashless_cli.i18n import Lang
 from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 from cashless_cli.texts import TEXTS
+from cashless_cli.texts import words as words
 
 
 class Severity(StrEnum):
@@ -91,17 +92,6 @@ def text(key: str, lang: Lang, /, **params: Any) -> str:
     entry = TEXTS[key]
     template = entry.vi if lang == "vi" else entry.en
     return _fill(template, params, lang) if params else template
-
-
-def texts(prefix: str, lang: Lang) -> dict[str, str]:
-    """Every catalogue text under ``prefix.`` in ``lang``, keyed by the rest of its key
-    (unfilled templates: the caller fills them with ``str.format``)."""
-    start = prefix + "."
-    return {
-        key[len(start) :]: (entry.vi if lang == "vi" else entry.en)
-        for key, entry in TEXTS.items()
-        if key.startswith(start)
-    }
 
 
 class _Default(dict[str, Any]):
