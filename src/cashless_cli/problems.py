@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.texts import TEXTS
 from cashless_cli.texts import words as words
 
@@ -823,12 +823,63 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         {"n": 3, "month": "2023-06"}),
     ProblemType("init-config-exists", F,
         "Workspace already set up", "Thư mục làm việc đã có cấu hình",
-        "{config} already exists;", "{config} đã có;",
-        "use --force to replace it.", "dùng --force để ghi đè.",
+        "{config} already exists; use --force to replace it.",
+        "{config} đã có; dùng --force để ghi đè.",
+        "", "",
         "init never replaces a workspace's cashless.toml without --force.",
         "Lệnh init không bao giờ ghi đè tệp cashless.toml của thư mục làm việc nếu không dùng "
         "--force.",
         {"config": "binh-son/cashless.toml"}),
+    ProblemType("validate-no-rosters", F,
+        "No roster files", "Không có tệp danh sách",
+        "No roster files (.xlsx, .xlsm, .xls, .ods) in the given paths.",
+        "Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong đường dẫn đã cho.",
+        "", "",
+        "validate reads the workbooks named, and those in the folders named.",
+        "Lệnh validate đọc các tệp được ghi trong lệnh và các tệp trong thư mục được ghi."),
+    ProblemType("option-annotate-both", F,
+        "Two annotate options", "Dùng cả hai tùy chọn đánh dấu",
+        "Use either --annotate or --annotate-dir, not both.",
+        "Chỉ dùng một trong hai: --annotate hoặc --annotate-dir.",
+        "", "",
+        "--annotate names the copy of one roster; --annotate-dir a folder for the copies of "
+        "several.",
+        "--annotate ghi tên bản đánh dấu của một danh sách; --annotate-dir ghi thư mục chứa bản "
+        "đánh dấu của nhiều danh sách."),
+    ProblemType("option-annotate-several", F,
+        "One copy, several rosters", "Một bản đánh dấu cho nhiều danh sách",
+        "--annotate writes one file, but there are {n} roster files.",
+        "--annotate ghi một tệp nhưng có {n} tệp danh sách.",
+        "Use --annotate-dir DIR to annotate several files.",
+        "Dùng --annotate-dir THƯ_MỤC để đánh dấu nhiều tệp.",
+        "--annotate names the copy of one roster.",
+        "--annotate ghi tên bản đánh dấu của một danh sách.",
+        {"n": 3}),
+    ProblemType("option-annotate-dir-not-folder", F,
+        "Not a folder", "Không phải thư mục",
+        "{folder} is not a folder.", "{folder} không phải là thư mục.",
+        "", "",
+        "--annotate-dir names the folder where the annotated copies go.",
+        "--annotate-dir ghi thư mục chứa các bản đánh dấu.",
+        {"folder": "ket-qua.xlsx"}),
+    ProblemType("option-annotate-dir-inside", F,
+        "Copies among the rosters", "Bản đánh dấu nằm lẫn với danh sách",
+        "{folder} is inside the rosters folder {rosters}: the next check would read the annotated "
+        "copies as rosters.",
+        "Thư mục {folder} nằm trong thư mục danh sách {rosters}: lần kiểm tra sau sẽ đọc nhầm các "
+        "bản đánh dấu là danh sách.",
+        "Choose another folder.", "Chọn một thư mục khác.",
+        "Annotated copies are workbooks too; kept apart, they are never read as rosters.",
+        "Bản đánh dấu cũng là tệp Excel; để riêng thì không bao giờ bị đọc nhầm là danh sách.",
+        {"folder": "rosters/2023-06/kiem-tra", "rosters": "rosters/2023-06"}),
+    ProblemType("annotate-dir-not-created", F,
+        "Folder cannot be created", "Không tạo được thư mục",
+        "Cannot create the folder {folder}: {error}.",
+        "Không tạo được thư mục {folder}: {error}.",
+        "", "",
+        "--annotate-dir creates its folder when it does not exist.",
+        "--annotate-dir tự tạo thư mục nếu chưa có.",
+        {"folder": "kiem-tra", "error": "Permission denied"}),
     ProblemType("ledger-missing", F,
         "Nothing handed over yet", "Chưa chuyển đợt nào",
         "No batch has been handed to the Post Office in {root} yet (no ledger): there is nothing "
@@ -1020,6 +1071,31 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "nhận hoặc số điện thoại.",
         {"ref": "BS-2023-06-0001", "batch": "2023-06-01",
          "on": Phrase("handoff.on-day", {"day": "05/07/2023"}), "answer": "Sai tên"}),
+    # ---- layers: a commune's roster this month (summarize, export-postoffice, export-payments) --
+    ProblemType("commune-missing", W,
+        "No roster this month", "Xã chưa có danh sách tháng này",
+        "no roster this month", "chưa có danh sách tháng này",
+        "Ask the commune for its roster and put it in the month's folder (rosters/YYYY-MM/).",
+        "Đề nghị xã gửi danh sách rồi chép vào thư mục của tháng (rosters/YYYY-MM/).",
+        "No file of the month's folder was matched to this commune: it is not reported in the "
+        "rate table, and none of its rows is handed over or paid from this month's lists."),
+    ProblemType("commune-conflict", E,
+        "Several rosters for one commune", "Nhiều tệp cho cùng một xã",
+        "several rosters claim this commune ({files})",
+        "có nhiều tệp cùng là của xã này ({files})",
+        "Keep one roster per commune in the month's folder.",
+        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng.",
+        "Two or more files of the month's folder name the same commune; none of them is used "
+        "(never a guess), until only one is left. summarize refuses the month; the handoff and "
+        "the payment list leave the commune out."),
+    ProblemType("commune-unreadable", E,
+        "Roster unreadable", "Không đọc được danh sách của xã",
+        "{file}: {error}", "{file}: {error}",
+        "Run cashless validate on the file to see why, and ask the commune for a readable copy.",
+        "Chạy cashless validate với tệp này để xem lý do, rồi đề nghị xã gửi lại bản đọc được.",
+        "The commune's roster was found but cannot be read (a damaged, encrypted or disguised "
+        "file); the commune counts as not reported, and none of its rows is handed over or paid "
+        "from this month's lists."),
 )
 # fmt: on
 
@@ -1130,6 +1206,15 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "ngày chuyển đợt.",
     "reply-reason-missing": "Lý do sẽ được gửi về xã trong danh sách dòng cần sửa của lần chuyển "
     "sau.",
+    "commune-missing": "Không có tệp nào trong thư mục của tháng được ghép với xã này: xã không "
+    "có trong bảng tỷ lệ, và không dòng nào của xã được chuyển Bưu điện hay chi trả theo danh "
+    "sách tháng này.",
+    "commune-conflict": "Hai tệp trở lên trong thư mục của tháng cùng ghi tên một xã; không tệp "
+    "nào được dùng (không bao giờ đoán) cho đến khi chỉ còn một. Lệnh summarize từ chối tháng đó; "
+    "danh sách chuyển Bưu điện và danh sách chi trả bỏ qua xã này.",
+    "commune-unreadable": "Đã tìm thấy danh sách của xã nhưng không đọc được (tệp hỏng, có mật "
+    "khẩu hoặc không phải Excel); xã được tính là chưa báo cáo, và không dòng nào của xã được "
+    "chuyển Bưu điện hay chi trả theo danh sách tháng này.",
     "reply-already-reconciled": "Dòng đã có kết quả chỉ được thay khi dùng --force, để tệp trả "
     "lời cũ không ghi đè nhầm kết quả mới hơn. Dòng không mở được và đã chuyển lại ở đợt sau thì "
     "nhận kết quả mới mà không cần --force.",
@@ -1182,6 +1267,9 @@ _EXAMPLE_PARAMS: dict[str, Any] = {
     "previous": Text("opened 123456789012 on 05/07/2023", "đã mở 123456789012 ngày 05/07/2023"),
     "received": "10/07/2023",
     "now": Text("not opened: wrong name", "không mở được: sai tên"),
+    "files": "binh-hoa-T6.xlsx, binh-hoa-T6 (2).xlsx",
+    "file": "binh-hoa-T6.xlsx",
+    "error": Text("The file is empty (0 bytes).", "Tệp rỗng (0 byte), không có dữ liệu."),
 }
 
 _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {

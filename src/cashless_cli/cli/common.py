@@ -20,7 +20,7 @@ from rich.console import Console
 from cashless_cli.i18n import Lang, resolve_lang
 
 if TYPE_CHECKING:
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
 
 class Exit(IntEnum):
@@ -68,7 +68,7 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
     try:
         return Month.parse(value)
@@ -93,9 +93,11 @@ def fail_code(code: str, lang: Lang, /, **params: Any) -> NoReturn:
     """Fail with the catalogue entry ``code`` (message and hint, markup shown literally)."""
     from rich.markup import escape
 
-    from cashless_cli.errors import UserError
+    from cashless_cli.problems import problem_type
 
-    fail(escape(UserError(code, **params).message(lang)), lang)
+    entry = problem_type(code)
+    hint = entry.hint(lang, params)
+    fail(escape(entry.message(lang, params)), lang, escape(hint) if hint else None)
 
 
 def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:

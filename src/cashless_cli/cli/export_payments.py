@@ -22,11 +22,11 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import LANGS, Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 from cashless_cli.texts import words
 
 if TYPE_CHECKING:
-    from cashless_cli.postoffice.export import PaymentsResult
+    from cashless_cli.payments.export import PaymentsResult
 
 _W = {lang: words("export-payments", lang) for lang in LANGS}
 
@@ -136,7 +136,7 @@ def export_payments_command(
 
     Exit code 0: written (also with rows to check); 2: unusable workspace or bad options.
     """
-    from cashless_cli.postoffice.export import export_payments
+    from cashless_cli.payments.export import export_payments
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
     language = lang_of(lang)

@@ -23,7 +23,7 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import LANGS, Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 from cashless_cli.texts import words
 
 if TYPE_CHECKING:

@@ -4,82 +4,40 @@ written."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
-
-if TYPE_CHECKING:
-    from cashless_cli.dataset.run import SummaryRun
+from cashless_cli.mask import mask
+from cashless_cli.schema.month import Month
+from cashless_cli.texts import words
 
 
 def _words(lang: Lang) -> dict[str, str]:
-    if lang == "vi":
-        return {
-            "title": "Tỷ lệ đăng ký nhận trợ cấp qua tài khoản — {area}, tháng {m}",
-            "stt": "STT",
-            "name": "Xã, thị trấn",
-            "total": "Số ĐT",
-            "registered": "Đã ĐK",
-            "account": "Có TK",
-            "refused": "Từ chối",
-            "rate": "Tỷ lệ %",
-            "change": "± điểm %",
-            "sum": "Tổng cộng",
-            "missing": "chưa báo cáo",
-            "unreadable": "{name}: không đọc được tệp {file}: {why}",
-            "unread": "không đọc được",
-            "err": "Lỗi",
-            "errors": "lỗi: {n} dòng",
-            "low": "* dưới 5%",
-            "dup": "Số định danh {id} có trong danh sách của nhiều xã: {where}",
-            "cell": "{name} ({file}, ô {cell})",
-            "written": "Đã ghi",
-            "backfilled": "Đã tính thêm số liệu các tháng trước từ danh sách: {months}",
-            "compare": "So với tháng {m}.",
-            "nocompare": "Chưa có số liệu tháng trước để so sánh.",
-            "not_reported": "{n} xã chưa báo cáo hoặc không đọc được: {names}",
-        }
-    return {
-        "title": "Cashless-payment registration rate — {area}, {m}",
-        "stt": "#",
-        "name": "Commune",
-        "total": "Listed",
-        "registered": "Reg.",
-        "account": "Acct",
-        "refused": "Refused",
-        "rate": "Rate %",
-        "change": "± pp",
-        "sum": "Total",
-        "missing": "not reported",
-        "unreadable": "{name}: roster {file} unreadable: {why}",
-        "unread": "unreadable",
-        "err": "Errors",
-        "errors": "errors: {n} rows",
-        "low": "* below 5%",
-        "dup": "ID {id} is listed in more than one commune: {where}",
-        "cell": "{name} ({file}, cell {cell})",
-        "written": "Written",
-        "backfilled": "Also computed the figures of earlier months from their rosters: {months}",
-        "compare": "Change against {m}.",
-        "nocompare": "No previous month to compare against yet.",
-        "not_reported": "{n} communes not reported or unreadable: {names}",
-    }
+    return words("summary-terminal", lang)
 
 
 def _fmt(value: object) -> str:
     return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
-    """The rate table, the communes not reported, IDs listed by two communes, what was written."""
+def render_summary(
+    console: Console,
+    s: MonthSummary,
+    written: Sequence[Path],
+    backfilled: Sequence[Month],
+    lang: Lang,
+    show_ids: bool,
+) -> None:
+    """The rate table, the communes not reported, IDs listed by two communes, the months
+    computed on the way (``backfilled``), the files ``written``."""
     w = _words(lang)
-    s = run.summary
     table = Table(
         title=w["title"].format(area=s.area.name, m=f"{s.month.month:02d}/{s.month.year}"),
         title_style="bold",
@@ -155,9 +113,9 @@ def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool
         console.print(w["compare"].format(m=f"{pm.month:02d}/{pm.year}"))
     else:
         console.print(w["nocompare"])
-    if run.backfilled:
+    if backfilled:
         console.print(
-            w["backfilled"].format(months=", ".join(str(m) for m in run.backfilled)),
+            w["backfilled"].format(months=", ".join(str(m) for m in backfilled)),
         )
-    for path in (run.workbook, run.dataset, run.history):
+    for path in written:
         console.print(f"{w['written']}: {escape(str(path))}")

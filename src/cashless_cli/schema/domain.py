@@ -154,3 +154,7 @@ DISTRICT_OFFICE = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
 DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
 PROVINCE_OFFICE = "SỞ Y TẾ"
 PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
+
+#: The national heading of an official document (quốc hiệu and tiêu ngữ).
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
