@@ -153,6 +153,18 @@ def _vi(value: str) -> str:
     return value
 
 
+def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]:
+    """Parameters as JSON holds them: numbers and strings as they are, worded values (texts,
+    phrases, quoted findings) in ``lang``, anything else as its text."""
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        value = _resolve(value, "", lang)
+        out[key] = (
+            value if value is None or isinstance(value, bool | int | float | str) else str(value)
+        )
+    return out
+
+
 def _resolve(value: Any, key: str, lang: Lang) -> Any:
     if isinstance(value, Text):
         return getattr(value, lang)
@@ -880,6 +892,74 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "--annotate-dir creates its folder when it does not exist.",
         "--annotate-dir tự tạo thư mục nếu chưa có.",
         {"folder": "kiem-tra", "error": "Permission denied"}),
+    ProblemType("payment-row-errors", W,
+        "Roster row with errors", "Dòng có lỗi trong danh sách xã",
+        "the roster row has errors ({codes}): see cashless validate",
+        "dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
+        "", "",
+        "A row with errors is still paid as the roster says, with this note, so that the commune "
+        "corrects it.",
+        "Dòng có lỗi vẫn được chi trả theo danh sách, kèm ghi chú này để xã sửa lại.",
+        {"codes": "phone-invalid, id-invalid"}),
+    ProblemType("payment-account-unusable", W,
+        "No usable account number", "Thiếu số tài khoản hợp lệ",
+        "'Đã có tài khoản' but no usable account number: paid in cash",
+        "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
+        "", "",
+        "Money goes to an account only when its number is known; otherwise the person stays on "
+        "the cash list.",
+        "Chỉ chuyển tiền vào tài khoản khi biết số tài khoản; nếu không, người đó vẫn ở danh "
+        "sách tiền mặt."),
+    ProblemType("payment-opened-status-stale", W,
+        "Opened, roster not updated", "Đã mở, danh sách chưa cập nhật",
+        "opened by the Post Office on {day} ({ref}); the roster still says '{status}'",
+        "Bưu điện đã mở ngày {day} (mã {ref}); danh sách xã vẫn ghi '{status}'",
+        "", "",
+        "The Post Office's reply (import-postoffice) gives the account; the roster should say "
+        "'Đã có tài khoản'.",
+        "Kết quả trả lời của Bưu điện (import-postoffice) cho biết số tài khoản; danh sách xã cần "
+        "ghi 'Đã có tài khoản'.",
+        {"day": "05/07/2023", "ref": "BS-2306-0000001", "status": "Đã đăng ký"}),
+    ProblemType("payment-account-differs", W,
+        "Account numbers differ", "Số tài khoản khác nhau",
+        "the roster says account {roster}; the Post Office opened {opened} on {day} ({ref}): the "
+        "Post Office's is used",
+        "danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened} ngày {day} (mã {ref}): "
+        "dùng số của Bưu điện",
+        "", "",
+        "The account the Post Office opened is the one money can reach; the commune corrects its "
+        "roster.",
+        "Tài khoản Bưu điện đã mở là tài khoản nhận được tiền; xã cần sửa lại danh sách.",
+        {"roster": "123456789000", "opened": "123456789012", "day": "05/07/2023",
+         "ref": "BS-2306-0000001"}),
+    ProblemType("payment-no-amount", E,
+        "No usable amount", "Chưa có mức trợ cấp hợp lệ",
+        "no usable monthly amount", "chưa có mức trợ cấp hợp lệ",
+        "", "",
+        "A row without a usable monthly amount is not paid from the list: it goes to the rows to "
+        "check.",
+        "Dòng chưa có mức trợ cấp hợp lệ không được chi theo danh sách: chuyển sang các dòng cần "
+        "kiểm tra."),
+    ProblemType("payment-id-twice", E,
+        "Listed twice", "Có ở hai nơi",
+        "the same ID is also listed at {others}: never paid twice",
+        "cùng số định danh còn có ở {others}: không chi trả hai lần",
+        "", "",
+        "Every row with that ID is held for checking, so that nobody is paid twice.",
+        "Mọi dòng có số định danh đó đều được giữ lại để kiểm tra, để không ai được chi trả hai "
+        "lần.",
+        {"others": "Bình Minh (binh-minh-T6.xlsx, 12)"}),
+    ProblemType("id-in-several-communes", W,
+        "ID listed by several communes", "Số định danh có ở nhiều xã",
+        "ID {id} is listed in more than one commune: {where}",
+        "Số định danh {id} có trong danh sách của nhiều xã: {where}",
+        "", "",
+        "summarize lists every personal ID found in the rosters of two communes or more; the "
+        "district decides where the person belongs.",
+        "Lệnh summarize liệt kê mọi số định danh có trong danh sách của hai xã trở lên; huyện "
+        "quyết định người đó thuộc xã nào.",
+        {"id": "038195001234", "where": "Bình Hòa (binh-hoa-T6.xlsx, ô D12); Bình Minh "
+         "(binh-minh-T6.xlsx, ô D8)"}),
     ProblemType("ledger-missing", F,
         "Nothing handed over yet", "Chưa chuyển đợt nào",
         "No batch has been handed to the Post Office in {root} yet (no ledger): there is nothing "

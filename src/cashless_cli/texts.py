@@ -29,6 +29,9 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("row-kind.signature", "signature block", "phần ký tên"),
     # ---- pieces of findings ------------------------------------------------------------------
     Wording("handoff.on-day", ", {day}", ", ngày {day}"),
+    # ---- an answer of the Post Office, in a few words ----------------------------------------
+    Wording("reply.opened", "opened {account} on {day}", "đã mở {account} ngày {day}"),
+    Wording("reply.not-opened", "not opened: {answer}", "không mở được: {answer}"),
     # ---- rosters that fit no commune, or several --------------------------------------------
     Wording("matching.files-for",
             "{n} files for {name}: {files}", "{n} tệp cho xã {name}: {files}"),
@@ -581,6 +584,17 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("tmpl-doc.chon-mot-gia-tri-trong",
             "Choose a value from the list: {p}.",
             "Chọn một giá trị trong danh sách: {p}."),
+    # ---- cli-ledger ----------------------------------------------------------------------------
+    Wording("cli-ledger.no-batch-has-been-handed",
+            "No batch has been handed to the Post Office yet.",
+            "Chưa chuyển đợt nào cho Bưu điện."),
+    # ---- cli-template --------------------------------------------------------------------------
+    Wording("cli-template.cannot-write-the-file",
+            "Cannot write the file: {exc}",
+            "Không ghi được tệp: {exc}"),
+    Wording("cli-template.template-written",
+            "Template written: {path} ({commune}, {wanted})",
+            "Đã tạo mẫu danh sách: {path} ({commune}, tháng {month}/{year})"),
     # ---- severities (a cell comment, the result sheet, explain) ------------------------------
     Wording("severity.error", "Error", "Lỗi"),
     Wording("severity.warning", "Warning", "Cảnh báo"),
@@ -594,6 +608,8 @@ _TEXTS: tuple[Wording, ...] = (
             "cashless explain (liệt kê mọi mã)"),
     # ---- the command line itself -------------------------------------------------------------
     Wording("cli.error", "Error", "Lỗi"),
+    Wording("cli.interrupted", "Interrupted", "Đã dừng"),
+    Wording("cli.unexpected", "Unexpected error", "Lỗi không mong đợi"),
 )
 # fmt: on
 

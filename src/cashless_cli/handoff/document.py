@@ -21,6 +21,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
+from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.problems import text as tr
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.layout import BODY as _BODY
@@ -168,15 +169,15 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         (tr("handoff-doc.so-chu-tai-khoan-khac", "vi"), len({r.holder_id for r in rows})),
         (
             tr("handoff-doc.chu-tai-khoan-la-doi", "vi"),
-            sum(1 for r in rows if r.receiver == "Bản thân"),
+            sum(1 for r in rows if r.receiver == Receiver.SELF),
         ),
         (
             tr("handoff-doc.chu-tai-khoan-la-nguoi", "vi"),
-            sum(1 for r in rows if r.receiver == "Người giám hộ"),
+            sum(1 for r in rows if r.receiver == Receiver.GUARDIAN),
         ),
         (
             tr("handoff-doc.chu-tai-khoan-la-nguoi-2", "vi"),
-            sum(1 for r in rows if r.receiver == "Người được ủy quyền"),
+            sum(1 for r in rows if r.receiver == Receiver.AUTHORISED),
         ),
     ]
     if info.resend_of:

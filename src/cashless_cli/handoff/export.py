@@ -58,6 +58,7 @@ from cashless_cli.ledger.store import (
     Ledger,
     LedgerError,
 )
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -113,6 +114,8 @@ class ExportResult:
                     "roster": c.source.name if c.source else None,
                     "unreadable": c.error_code,
                     "problem": c.problem("en"),
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in sel.communes
             ],

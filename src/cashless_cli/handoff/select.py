@@ -29,7 +29,7 @@ from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.problems import Phrase, Problem, Severity, problem_type
+from cashless_cli.problems import Phrase, Problem, Severity, plain_params, problem_type
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
@@ -75,20 +75,13 @@ class Reason:
         return {
             "code": self.code,
             "cell": self.cell,
-            "params": {k: _plain(v) for k, v in params.items()},
+            "params": plain_params(params),
             "message": self.message(lang),
         }
 
     @classmethod
     def of(cls, problem: Problem) -> Reason:
         return cls(problem.code, problem.cell, problem=problem)
-
-
-def _plain(value: Any) -> Any:
-    """A parameter as JSON holds it."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +127,7 @@ class CommuneResult:
     problem_en: str | None = None  # the roster is missing or unreadable
     problem_vi: str | None = None
     error_code: str | None = None  # the read error of an unreadable roster
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     rows: list[HandoffRow] = field(default_factory=list)
     held: list[HeldRow] = field(default_factory=list)
     already: int = 0  # registered rows handed over in an earlier batch (same holder)
@@ -287,6 +281,7 @@ def select_rows(
         report = commune.readable
         if report is None:
             assert commune.status is not None
+            result.status = commune.status
             result.problem_en, result.problem_vi = _missing(commune.status)
             if commune.report is not None and commune.report.error is not None:
                 result.error_code = commune.report.error.code

@@ -109,7 +109,7 @@ def account_values(i: int, r: PaymentRow) -> list[Any]:
         r.provider,
         r.amount,
         SOURCE_VI.get(r.account_source or "", ""),
-        r.amount_check.vi if r.amount_check else None,
+        r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
     ]
 
@@ -126,7 +126,7 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
         r.receiver,
         r.receiver_name,
         r.amount,
-        r.amount_check.vi if r.amount_check else None,
+        r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
     ]
 

@@ -489,6 +489,6 @@ def generated_at_cell(data: bytes) -> str | None:
     wb = load_workbook(io.BytesIO(data))
     ws = wb[TABLE_SHEET]
     for row in ws.iter_rows(min_col=1, max_col=1):
-        if row[0].value == "Lập bằng cashless lúc:":
+        if row[0].value == tr("rate-doc.lap-bang-cashless-luc", "vi"):
             return f"D{row[0].row}"
     return None
