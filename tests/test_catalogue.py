@@ -178,10 +178,18 @@ def test_every_placeholder_has_an_example() -> None:
                 assert all(p.key in TEXTS for p in value.items if isinstance(p, Phrase)), code
 
 
+#: Texts whose two languages take different parameters (the month written each language's way).
+_WORDED_APART = {"cli-template.template-written"}
+
+
 def test_the_texts_are_worded_in_both_languages() -> None:
     for key, item in TEXTS.items():
         assert item.en.strip() and item.vi.strip(), key
-        assert _placeholders(item.en) == _placeholders(item.vi), key
+        # a language may word a month its own way ({wanted} vs {month}/{year}), but a text never
+        # names more than a handful of parameters, and both templates parse
+        assert len(_placeholders(item.en) | _placeholders(item.vi)) <= 8, key
+        if _placeholders(item.en) != _placeholders(item.vi):
+            assert key in _WORDED_APART, key
 
 
 def test_explain_lists_every_code_in_each_language() -> None:
