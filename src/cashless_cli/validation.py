@@ -21,7 +21,7 @@ from cashless_cli.gcpause import paused_gc
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
-from cashless_cli.problems import CATALOGUE, Problem, ReadError, Severity, Text
+from cashless_cli.problems import CATALOGUE, Joined, Phrase, Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
@@ -399,10 +399,10 @@ def _header_findings(place: _Place, month: Month | None) -> list[Problem]:
 
 
 _SKIP_REASONS = {
-    RowKind.BLANK: Text("blank row", "dòng trống"),
-    RowKind.NUMBERING: Text("column numbering row", "dòng đánh số thứ tự cột"),
-    RowKind.TOTAL: Text("totals row", "dòng tổng cộng"),
-    RowKind.SIGNATURE: Text("signature block", "phần ký tên"),
+    RowKind.BLANK: Phrase("row-kind.blank"),
+    RowKind.NUMBERING: Phrase("row-kind.numbering"),
+    RowKind.TOTAL: Phrase("row-kind.total"),
+    RowKind.SIGNATURE: Phrase("row-kind.signature"),
 }
 
 
@@ -576,20 +576,22 @@ def _absent_findings(place: _Place, table: ParsedTable) -> list[Problem]:
 
 
 _SOURCE_WORDS = {
-    StatusSource.ACCOUNT: Text("from the account numbers", "theo số tài khoản"),
-    StatusSource.PAYMENT_METHOD: Text("from the payment method", "theo hình thức chi trả"),
-    StatusSource.MARK: Text("from the marks under 'Đăng ký'", "theo đánh dấu ở cột 'Đăng ký'"),
-    StatusSource.UNKNOWN: Text("unknown", "không rõ"),
+    StatusSource.ACCOUNT: "status-source.account",
+    StatusSource.PAYMENT_METHOD: "status-source.payment-method",
+    StatusSource.MARK: "status-source.mark",
+    StatusSource.UNKNOWN: "status-source.unknown",
 }
 
 
-def _how_decided(sources: Sequence[StatusSource]) -> Text:
-    """ "from the account numbers (120 rows), unknown (3 rows)", in both languages."""
+def _how_decided(sources: Sequence[StatusSource]) -> Joined:
+    """ "from the account numbers (120 rows), unknown (3 rows)", worded when shown."""
     counts = Counter(sources)
-    parts = [(words, counts[source]) for source, words in _SOURCE_WORDS.items() if counts[source]]
-    return Text(
-        ", ".join(f"{words.en} ({n:,} rows)" for words, n in parts),
-        ", ".join(f"{words.vi} ({n:,} dòng)".replace(",", ".") for words, n in parts),
+    return Joined(
+        tuple(
+            Phrase(key, {"n": Text(f"{counts[source]:,}", f"{counts[source]:,}".replace(",", "."))})
+            for source, key in _SOURCE_WORDS.items()
+            if counts[source]
+        )
     )
 
 

@@ -105,12 +105,19 @@ def _utf8_streams() -> None:
                 reconfigure(encoding="utf-8")
 
 
+def _both(key: str) -> str:
+    """A text in both languages, for the few lines said before the language is known."""
+    from cashless_cli.texts import TEXTS
+
+    return f"{TEXTS[key].en} / {TEXTS[key].vi}"
+
+
 def main() -> None:
     _utf8_streams()
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("Interrupted / Đã dừng.\n")
+        sys.stderr.write(f"{_both('cli.interrupted')}.\n")
         sys.exit(130)
     except UserError as exc:  # something the user can fix: say what, in their language
         sys.stderr.write(f"{exc.message(resolve_lang(_lang_argument()))}\n")
@@ -119,7 +126,7 @@ def main() -> None:
         if os.environ.get("CASHLESS_DEBUG"):
             raise
         sys.stderr.write(
-            f"Unexpected error / Lỗi không mong đợi: {type(exc).__name__}: {exc}\n"
+            f"{_both('cli.unexpected')}: {type(exc).__name__}: {exc}\n"
             "This is a bug in cashless; run again with CASHLESS_DEBUG=1 and report the output.\n"
         )
         sys.exit(2)

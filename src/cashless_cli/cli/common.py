@@ -101,9 +101,22 @@ def print_json(doc: Any) -> None:
     sys.stdout.write("\n")
 
 
+def fail_code(code: str, lang: Lang, /, **params: Any) -> NoReturn:
+    """Fail with the catalogue entry ``code`` (message and hint, markup shown literally)."""
+    from rich.markup import escape
+
+    from cashless_cli.problems import problem_type
+
+    entry = problem_type(code)
+    hint = entry.hint(lang, params)
+    fail(escape(entry.message(lang, params)), lang, escape(hint) if hint else None)
+
+
 def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:
+    from cashless_cli.problems import text
+
     console = err_console()
-    label = "Lỗi" if lang == "vi" else "Error"
+    label = text("cli.error", lang)
     console.print(f"[bold red]{label}:[/] {message}", markup=True)
     if hint:
         console.print(f"  → {hint}")

@@ -24,48 +24,14 @@ from cashless_cli.cli.common import (
     print_json,
     with_mapping,
 )
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.texts import words
 
 if TYPE_CHECKING:
     from cashless_cli.handoff.export import ExportResult
 
-_W = {
-    "en": {
-        "nothing": "Nothing new to hand over for {month}: no batch written.",
-        "batch": "Batch {batch} ({month}): {rows} handed over, {amount} đồng a month in total; "
-        "{held} held back; {already} handed over before.",
-        "resend": "Resent from batch {old}.",
-        "commune": "Commune",
-        "rows": "Handed over",
-        "held": "Held back",
-        "already": "Before",
-        "note": "Note",
-        "held_title": "Held back — to be fixed by the commune first:",
-        "files": "Files:",
-        "enc": "The workbook is encrypted; the CSV and the held-back list are not: keep them "
-        "inside the office.",
-        "recovered": "Cleaned up after an interrupted export: {n} leftover file(s).",
-        "stray": "Not used",
-    },
-    "vi": {
-        "nothing": "Không có ai mới để chuyển Bưu điện tháng {month}: không lập đợt mới.",
-        "batch": "Đợt {batch} (tháng {month}): chuyển {rows} người, tổng trợ cấp {amount} đồng/"
-        "tháng; giữ lại {held} dòng; {already} người đã chuyển ở đợt trước.",
-        "resend": "Gửi lại từ đợt {old}.",
-        "commune": "Xã",
-        "rows": "Chuyển",
-        "held": "Giữ lại",
-        "already": "Đã chuyển",
-        "note": "Ghi chú",
-        "held_title": "Dòng giữ lại — xã cần sửa trước khi chuyển:",
-        "files": "Tệp:",
-        "enc": "Tệp Excel đã đặt mật khẩu; tệp CSV và danh sách giữ lại thì không: chỉ dùng nội "
-        "bộ.",
-        "recovered": "Đã dọn {n} tệp còn sót lại của lần xuất bị gián đoạn.",
-        "stray": "Không dùng",
-    },
-}
+_W = {lang: words("export-postoffice", lang) for lang in LANGS}
 
 
 def _money(n: int) -> str:

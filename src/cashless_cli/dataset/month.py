@@ -89,10 +89,7 @@ class MonthRosters:
     def require_files(self, folder: Path) -> None:
         """Refuse a month folder with no roster in it (nothing to summarise or hand over)."""
         if not self.files:
-            raise WorkspaceError(
-                f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
-                f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
-            )
+            raise WorkspaceError("workspace-no-rosters", folder=folder)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -58,6 +58,7 @@ from cashless_cli.ledger.store import (
     Ledger,
     LedgerError,
 )
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -113,6 +114,8 @@ class ExportResult:
                     "roster": c.source.name if c.source else None,
                     "unreadable": c.error_code,
                     "problem": c.problem("en"),
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in sel.communes
             ],
@@ -151,12 +154,11 @@ def recover(workspace: Workspace, ledger: Ledger) -> list[Path]:
             if not _ours(manifest, batch, ledger.ledger_id):
                 names = ", ".join(p.name for p in paths)
                 raise WorkspaceError(
-                    f"{month_dir} holds files of batch {batch} ({names}) that the ledger "
-                    f"{ledger.path} does not know and did not write. If the ledger was lost or "
-                    "replaced, restore it; otherwise move these files out of the handoff folder.",
-                    f"Thư mục {month_dir} có tệp của đợt {batch} ({names}) mà sổ theo dõi "
-                    f"{ledger.path} không ghi nhận. Nếu sổ theo dõi bị mất hoặc bị thay, hãy khôi "
-                    "phục lại; nếu không, chuyển các tệp này ra khỏi thư mục handoff.",
+                    "handoff-orphan-files",
+                    folder=month_dir,
+                    batch=batch,
+                    names=names,
+                    ledger=ledger.path,
                 )
             for path in paths:
                 with contextlib.suppress(FileNotFoundError):
@@ -201,9 +203,7 @@ def export_postoffice(
         try:
             ledger = Ledger.open(workspace.state_dir / LEDGER_NAME)
         except LedgerError as exc:
-            raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+            raise WorkspaceError("ledger-unreadable", error=exc) from exc
         try:
             return _export(workspace, ledger, month, password, resend, now, workers)
         finally:
@@ -224,15 +224,11 @@ def _export(
     if resend is not None:
         old = ledger.batch(resend)
         if old is None:
-            raise WorkspaceError(
-                f"There is no batch {resend} in the ledger (see: cashless ledger).",
-                f"Không có đợt {resend} trong sổ theo dõi (xem: cashless ledger).",
-            )
+            raise WorkspaceError("batch-unknown", batch=resend)
         batch_month = Month.parse(old.month)
         if month is not None and month != batch_month:
             raise WorkspaceError(
-                f"Batch {resend} is of {old.month}, not {month}.",
-                f"Đợt {resend} là của tháng {old.month}, không phải {month}.",
+                "batch-other-month", batch=resend, batch_month=old.month, month=month
             )
         month = batch_month
         only = {h.beneficiary_id for h in ledger.handovers(resend)}

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cashless_cli.dataset.month import CONFLICT, walk_communes
 from cashless_cli.i18n import Lang
@@ -29,7 +29,7 @@ from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.problems import Problem, Severity
+from cashless_cli.problems import Phrase, Problem, Severity, plain_params, problem_type
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
@@ -45,12 +45,15 @@ BLOCKING_WARNINGS = frozenset({"phone-landline"})
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a row is held back: a validation problem, or a handoff rule of our own."""
+    """Why a row is held back: a validation problem, or a handoff rule of our own.
+
+    Either way a catalogue code with its parameters (``Reason("handoff-no-phone")``,
+    ``Reason.of(problem)``); the words are filled in when the reason is shown.
+    """
 
     code: str
-    cell: str | None
-    en: str
-    vi: str
+    cell: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
     problem: Problem | None = None
 
     def message(self, lang: Lang, show_ids: bool = True) -> str:
@@ -59,18 +62,26 @@ class Reason:
             if not show_ids and p.column in SENSITIVE_KEYS and p.value not in (None, ""):
                 p = replace(p, value=mask(p.value))
             return p.message(lang)
-        return self.vi if lang == "vi" else self.en
+        return problem_type(self.code).message(lang, self.params)
 
     def hint(self, lang: Lang) -> str:
         if self.problem is not None:
             return self.problem.hint(lang)
-        return ""
+        return problem_type(self.code).hint(lang, self.params)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Code, cell, parameters and message (for JSON)."""
+        params = self.problem.params if self.problem is not None else self.params
+        return {
+            "code": self.code,
+            "cell": self.cell,
+            "params": plain_params(params),
+            "message": self.message(lang),
+        }
 
     @classmethod
     def of(cls, problem: Problem) -> Reason:
-        return cls(
-            problem.code, problem.cell, problem.message("en"), problem.message("vi"), problem
-        )
+        return cls(problem.code, problem.cell, problem=problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +127,7 @@ class CommuneResult:
     problem_en: str | None = None  # the roster is missing or unreadable
     problem_vi: str | None = None
     error_code: str | None = None  # the read error of an unreadable roster
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     rows: list[HandoffRow] = field(default_factory=list)
     held: list[HeldRow] = field(default_factory=list)
     already: int = 0  # registered rows handed over in an earlier batch (same holder)
@@ -191,50 +203,15 @@ def _candidate(
             holder_name, holder_id = d.ho_ten, d.so_dinh_danh
             holder_birth, holder_sex = d.ngay_sinh, d.gioi_tinh
         if d.nguoi_nhan is None:
-            reasons.append(
-                Reason(
-                    "handoff-no-receiver",
-                    None,
-                    "The receiver (Người nhận) is not filled in.",
-                    "Chưa ghi người nhận (Bản thân / Người giám hộ / Người được ủy quyền).",
-                )
-            )
+            reasons.append(Reason("handoff-no-receiver"))
         if not holder_name:
-            reasons.append(
-                Reason(
-                    "handoff-no-holder-name",
-                    None,
-                    "The account holder has no name.",
-                    "Chủ tài khoản chưa có họ tên.",
-                )
-            )
+            reasons.append(Reason("handoff-no-holder-name"))
         if not _usable_id(holder_id, month) or not _usable_id(d.so_dinh_danh, month):
-            reasons.append(
-                Reason(
-                    "handoff-no-holder-id",
-                    None,
-                    "The account holder or the beneficiary has no usable personal ID.",
-                    "Chủ tài khoản hoặc đối tượng chưa có số định danh hợp lệ.",
-                )
-            )
+            reasons.append(Reason("handoff-no-holder-id"))
         if not d.dien_thoai:
-            reasons.append(
-                Reason(
-                    "handoff-no-phone",
-                    None,
-                    "The account holder has no mobile phone number.",
-                    "Chủ tài khoản chưa có số điện thoại di động.",
-                )
-            )
+            reasons.append(Reason("handoff-no-phone"))
         if d.muc_tro_cap is None:
-            reasons.append(
-                Reason(
-                    "handoff-no-amount",
-                    None,
-                    "The monthly amount is missing.",
-                    "Chưa ghi mức trợ cấp.",
-                )
-            )
+            reasons.append(Reason("handoff-no-amount"))
         if not reasons:
             assert holder_name and holder_id and d.so_dinh_danh and d.dien_thoai
             assert d.nguoi_nhan is not None and d.muc_tro_cap is not None and d.ho_ten
@@ -304,6 +281,7 @@ def select_rows(
         report = commune.readable
         if report is None:
             assert commune.status is not None
+            result.status = commune.status
             result.problem_en, result.problem_vi = _missing(commune.status)
             if commune.report is not None and commune.report.error is not None:
                 result.error_code = commune.report.error.code
@@ -355,14 +333,7 @@ def select_rows(
                     row.source_row,
                     row.beneficiary_name,
                     ident,
-                    (
-                        Reason(
-                            "handoff-duplicate-across-communes",
-                            None,
-                            f"The same person is also registered by {others}.",
-                            f"Cùng một người cũng được đăng ký ở {others}.",
-                        ),
-                    ),
+                    (Reason("handoff-duplicate-across-communes", params={"others": others}),),
                 )
             )
 
@@ -418,13 +389,12 @@ def _failed_row(row: HandoffRow, failure: FailedHandover) -> HeldRow:
         (
             Reason(
                 "handoff-postoffice-failed",
-                None,
-                f"The Post Office could not open the account (reference {failure.ref}, batch "
-                f"{failure.batch}{', ' + day if day else ''}): {reason}. Correct the row; it goes "
-                "to the Post Office again once changed.",
-                f"Bưu điện không mở được tài khoản (mã {failure.ref}, đợt {failure.batch}"
-                f"{', ngày ' + day if day else ''}): {reason}. Sửa lại dòng này; khi đã sửa, dòng "
-                "sẽ được chuyển lại Bưu điện.",
+                params={
+                    "ref": failure.ref,
+                    "batch": failure.batch,
+                    "on": Phrase("handoff.on-day", {"day": day}) if day else "",
+                    "answer": reason,
+                },
             ),
         ),
     )

@@ -32,6 +32,7 @@ from cashless_cli.payments.document import (
     payments_csv_bytes,
 )
 from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -62,6 +63,8 @@ class PaymentsResult:
                     **_counts(c, "amount"),
                     "roster": c.source.name if c.source else None,
                     "problem": c.problem.en if c.problem else None,
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in p.communes
             ],
@@ -109,9 +112,7 @@ def export_payments(
                 with Ledger.open(path) as ledger:
                     opened = opened_accounts_in(ledger)
             except LedgerError as exc:
-                raise WorkspaceError(
-                    f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-                ) from exc
+                raise WorkspaceError("ledger-unreadable", error=exc) from exc
         payments = select_payments(
             month, workspace.area.communes, rosters.reports, rosters.matching, opened
         )

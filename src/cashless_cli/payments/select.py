@@ -59,15 +59,15 @@ class PaymentRow:
     account_source: str | None = None  # roster / ledger / both
     ref: str | None = None  # the Post Office's reference when the account came from a reply
     roster_account: str | None = None  # the roster's number when it differs from the ledger
-    amount_check: Text | None = None  # amount-mismatch, as validation words it
-    notes: tuple[Text, ...] = ()
+    amount_check: Problem | None = None  # amount-mismatch, as validation found it
+    notes: tuple[Problem, ...] = ()  # payment-* findings (catalogue codes)
 
     @property
     def mismatch(self) -> bool:
         return self.roster_account is not None
 
     def note(self, lang: Lang) -> str:
-        return "; ".join(getattr(n, lang) for n in self.notes)
+        return "; ".join(n.message(lang) for n in self.notes)
 
 
 @dataclass(slots=True)
@@ -75,6 +75,7 @@ class CommunePayments:
     unit: Unit
     source: Path | None = None
     problem: Text | None = None  # no roster, or an unreadable one: the list misses this commune
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     accounts: list[PaymentRow] = field(default_factory=list)
     cash: list[PaymentRow] = field(default_factory=list)
     check: list[PaymentRow] = field(default_factory=list)
@@ -129,23 +130,18 @@ def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
     else:
         receiver_name = d.ho_ten
     amount_check = None
-    notes: list[Text] = []
+    notes: list[Problem] = []
     errors: list[str] = []
     for p in report.problems:
         if p.row != record.row:
             continue
         if p.code == "amount-mismatch":
-            amount_check = Text(p.message("en"), p.message("vi"))
+            amount_check = p
         elif p.severity is Severity.ERROR and p.code not in errors:
             errors.append(p.code)
     if errors:
         codes = ", ".join(errors)
-        notes.append(
-            Text(
-                f"the roster row has errors ({codes}): see cashless validate",
-                f"dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
-            )
-        )
+        notes.append(Problem("payment-row-errors", params={"codes": codes}))
     return PaymentRow(
         commune_code=unit.code,
         commune=unit.name,
@@ -171,12 +167,7 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
     notes = list(row.notes)
     if opened is None and roster is None:
         if d.trang_thai == Status.HAS_ACCOUNT:
-            notes.append(
-                Text(
-                    "'Đã có tài khoản' but no usable account number: paid in cash",
-                    "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
-                )
-            )
+            notes.append(Problem("payment-account-unusable"))
             return replace(row, notes=tuple(notes))
         return row
     if opened is None:
@@ -193,11 +184,9 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         if d.trang_thai != Status.HAS_ACCOUNT:
             notes.append(
-                Text(
-                    f"opened by the Post Office on {day} ({opened.ref}); the roster still says "
-                    f"'{d.trang_thai or ''}'",
-                    f"Bưu điện đã mở ngày {day} (mã {opened.ref}); danh sách xã vẫn ghi "
-                    f"'{d.trang_thai or ''}'",
+                Problem(
+                    "payment-opened-status-stale",
+                    params={"day": day, "ref": opened.ref, "status": d.trang_thai or ""},
                 )
             )
     elif roster == opened.account_number:
@@ -206,11 +195,14 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         mismatch = roster
         notes.append(
-            Text(
-                f"the roster says account {roster}; the Post Office opened "
-                f"{opened.account_number} on {day} ({opened.ref}): the Post Office's is used",
-                f"danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened.account_number} "
-                f"ngày {day} (mã {opened.ref}): dùng số của Bưu điện",
+            Problem(
+                "payment-account-differs",
+                params={
+                    "roster": roster,
+                    "opened": opened.account_number,
+                    "day": day,
+                    "ref": opened.ref,
+                },
             )
         )
     return replace(
@@ -251,6 +243,7 @@ def select_payments(
         report = roster.readable
         if report is None:
             assert roster.status is not None
+            commune.status = roster.status
             commune.problem = _left_out(roster.status)
             continue
         for record in report.records:
@@ -265,21 +258,16 @@ def select_payments(
         if r.beneficiary_id is not None and counts[r.beneficiary_id] > 1:
             places.setdefault(r.beneficiary_id, []).append(r)
     for commune, row in staged:
-        reasons: list[Text] = []
+        reasons: list[Problem] = []
         if row.amount is None:
-            reasons.append(Text("no usable monthly amount", "chưa có mức trợ cấp hợp lệ"))
+            reasons.append(Problem("payment-no-amount"))
         if row.beneficiary_id is not None and row.beneficiary_id in places:
             others = "; ".join(
                 f"{o.commune} ({o.source.name}, {o.source_row})"
                 for o in places[row.beneficiary_id]
                 if o is not row
             )
-            reasons.append(
-                Text(
-                    f"the same ID is also listed at {others}: never paid twice",
-                    f"cùng số định danh còn có ở {others}: không chi trả hai lần",
-                )
-            )
+            reasons.append(Problem("payment-id-twice", params={"others": others}))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
@@ -291,10 +279,7 @@ def select_payments(
     return result
 
 
-_UNKNOWN_NOTE = Text(
-    "the roster does not say the registration status and no account is known: paid in cash",
-    "danh sách không ghi tình trạng đăng ký và chưa có tài khoản: chi tiền mặt",
-)
+_UNKNOWN_NOTE = Problem("payment-status-unknown")
 
 
 __all__ = [

@@ -18,7 +18,6 @@ from typing import Any
 from cashless_cli.errors import UserError
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.problems import CATALOGUE
 from cashless_cli.schema.cells import KINDS
 from cashless_cli.schema.row import COLUMN_BY_KEY
 
@@ -97,15 +96,6 @@ def known_keys() -> list[str]:
 
 class MappingError(UserError):
     """A mapping that cannot be applied (exit code 2): a catalogue code and its parameters."""
-
-    def __init__(self, code: str, **params: Any) -> None:
-        kind = CATALOGUE[code]
-        super().__init__(
-            f"{kind.message('en', params)} {kind.hint('en', params)}",
-            f"{kind.message('vi', params)} {kind.hint('vi', params)}",
-        )
-        self.code = code
-        self.params = params
 
 
 @dataclass(frozen=True, slots=True)
