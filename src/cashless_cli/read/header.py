@@ -41,9 +41,13 @@ from cashless_cli.normalise import vocab
 from cashless_cli.normalise.base import CellValue, Invalid
 from cashless_cli.normalise.text import clean_text, fold
 from cashless_cli.problems import Problem, ReadError
-from cashless_cli.read.mapping import DOMINANT_INFO, IGNORE, INFO_KEYS, ColumnMapping
+from cashless_cli.read.mapping import DOMINANT_INFO, IGNORE, ColumnMapping
 from cashless_cli.read.workbook import Sheet, a1
 from cashless_cli.schema.cells import KINDS
+from cashless_cli.schema.headers import BIRTH_TOPS as _BIRTH_TOPS
+from cashless_cli.schema.headers import HARMLESS as _HARMLESS
+from cashless_cli.schema.headers import INFO_KEYS
+from cashless_cli.schema.headers import TRAPS as _TRAPS
 from cashless_cli.schema.row import COLUMN_BY_KEY, COLUMNS, REQUIRED_KEYS
 
 #: Column keys of the two-column birth date layout (the filled column gives the sex).
@@ -78,27 +82,7 @@ Reason = Literal[
 
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # grave, acute, tilde, hook, dot below
 _WORD = re.compile(r"[^\W_]+")
-_BIRTH_TOPS = ("Ngày sinh", "Năm sinh", "Ngày tháng năm sinh", "Ngày tháng sinh", "NS")
 _SEXES = {"nam": BIRTH_MALE, "nu": BIRTH_FEMALE}
-#: Words that may follow an alias without changing what the column is.
-_HARMLESS = (
-    "đồng",
-    "đ",
-    "vnđ",
-    "tháng",
-    "năm",
-    "này",
-    "nếu",
-    "có",
-    "hiện",
-    "nay",
-    "hằng",
-    "hàng",
-    "dd",
-    "mm",
-    "yyyy",
-    "yy",
-)
 _DEMOTE_KINDS = frozenset({"status", "sex", "receiver", "category", "id", "date"})
 #: Vocabulary columns a header may be mistaken for one another ("Hình thức nhận" holding
 #: "Nhận tiền mặt" is a status, not a receiver): tried in turn before a column is demoted.
@@ -125,23 +109,6 @@ class Word:
         if not self.marked or not other.marked or self.marked == other.marked:
             return True
         return self.folded not in _ambiguous()
-
-
-#: Header words that fold alike but mean something else, beside those of the aliases.
-_TRAPS = (
-    "cấp cập",
-    "số sổ",
-    "ký kỳ",
-    "nam năm",
-    "nhận nhân",
-    "dân dẫn",
-    "tiền tiến",
-    "đồng động",
-    "tổng tống",
-    "hộ họ hồ",
-    "bản bán",
-    "tên tiến",
-)
 
 
 @cache

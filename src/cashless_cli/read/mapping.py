@@ -19,63 +19,8 @@ from cashless_cli.errors import UserError
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.text import clean_text, fold
 from cashless_cli.schema.cells import KINDS
+from cashless_cli.schema.headers import INFO_KEYS
 from cashless_cli.schema.row import COLUMN_BY_KEY
-
-#: Known columns that are not roster fields: kept as information, under these keys.
-INFO_KEYS: dict[str, tuple[str, ...]] = {
-    "truy_linh": (
-        "Truy lĩnh",
-        "Số tiền truy lĩnh",
-        "Tiền truy lĩnh",
-        "Truy trả",
-        "Chưa trả tháng trước",
-        "Chưa nhận tháng trước",
-        "Chưa lĩnh tháng trước",
-        "Kỳ trước chưa nhận",
-        "Truy thu",
-    ),
-    "ky_nhan": (
-        "Ký nhận",
-        "Ký",
-        "Ký tên",
-        "Chữ ký",
-        "Điểm chỉ",
-        "Ký hoặc điểm chỉ",
-        "Người nhận ký",
-    ),
-    "tong_tien": ("Tổng số tiền", "Tổng cộng", "Tổng", "Thành tiền", "Tổng số"),
-    "dan_toc": ("Dân tộc",),
-    "so_quyet_dinh": ("Số quyết định", "Quyết định", "Số QĐ", "QĐ"),
-    "ngay_huong": (
-        "Ngày hưởng",
-        "Thời điểm hưởng",
-        "Hưởng từ ngày",
-        "Thời gian hưởng",
-        "Ngày bắt đầu hưởng",
-    ),
-    "ngay_cap_nhat": ("Ngày cập nhật",),
-    "trang_thai_ho_so": (
-        "Trạng thái hồ sơ",
-        "Tình trạng hồ sơ",
-        "Trạng thái hưởng",
-        "Tình trạng hưởng",
-    ),
-    "loai_tro_cap": ("Phân loại trợ cấp", "Loại trợ cấp", "Loại hình trợ cấp"),
-    "ly_do": ("Lý do", "Lý do cắt giảm", "Lý do thay đổi"),
-    "so_so_linh": ("Số sổ lĩnh tiền", "Sổ lĩnh tiền"),
-    "so_thang": ("Số tháng",),
-    "cho_o": ("Chỗ ở hiện nay", "Nơi ở hiện nay", "Chỗ ở hiện tại"),
-    "chu_ho": (
-        "Họ, chữ đệm và tên chủ hộ",
-        "Số định danh cá nhân của chủ hộ",
-        "Số định danh của chủ hộ",
-        "Số CCCD của chủ hộ",
-    ),
-    "quan_he_chu_ho": ("Mối quan hệ với chủ hộ", "Quan hệ với chủ hộ"),
-    "che_do_dang_huong": ("Đang hưởng chế độ chính sách", "Đang hưởng chế độ"),
-    "nhan_qua": ("Đã nhận quà", "Nhận quà"),
-    "dieu_chinh": ("Điều chỉnh sang chế độ", "Đang hưởng trợ cấp"),
-}
 
 #: Info keys a group title gives to every column under it ("Chưa trả tháng trước › Số tiền").
 DOMINANT_INFO = frozenset({"truy_linh", "ky_nhan"})

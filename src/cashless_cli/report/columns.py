@@ -25,59 +25,10 @@ from cashless_cli.read.header import (
 from cashless_cli.read.mapping import known_keys
 from cashless_cli.read.workbook import column_letter
 from cashless_cli.schema.row import COLUMN_BY_KEY
+from cashless_cli.texts import words as texts_under
 
-_WORDS = {
-    "en": {
-        "where": "{file} — sheet '{sheet}', header {rows}, data from row {data}",
-        "rows_one": "row {first}",
-        "rows_many": "rows {first}–{last}",
-        "none": "none",
-        "skipped": "Row {row} is not data ({kind}).",
-        "col": "Col",
-        "header": "Header",
-        "key": "Read as",
-        "why": "Why",
-        "info": "info: {key}",
-        "ignored": "ignored",
-        "birth": "ngay_sinh, in the column of the sex",
-        "no_header": "No row looks like the roster's header; row {row}, the one with most text, "
-        "is shown. Say which column is which with --map, then run this again.",
-        "mark": "{key}: a mark (x) here",
-        "unknown": "Not recognised ({n}), kept as information and not checked. To use one:",
-        "missing": "Required columns missing: {keys}.",
-        "keys": "Column keys: {keys}.",
-        "save": "To keep a fix for the next months, write it in cashless.toml under "
-        "[mapping.columns].",
-    },
-    "vi": {
-        "where": "{file} — trang '{sheet}', tiêu đề {rows}, dữ liệu từ dòng {data}",
-        "rows_one": "dòng {first}",
-        "rows_many": "dòng {first}–{last}",
-        "none": "không có",
-        "skipped": "Dòng {row} không phải dữ liệu ({kind}).",
-        "col": "Cột",
-        "header": "Tiêu đề",
-        "key": "Hiểu là",
-        "why": "Vì sao",
-        "info": "thông tin: {key}",
-        "ignored": "bỏ qua",
-        "birth": "ngay_sinh, ghi ở cột giới tính",
-        "no_header": "Không có dòng nào giống dòng tiêu đề của danh sách; hiển thị dòng {row} "
-        "(dòng có nhiều chữ nhất). Ghép cột bằng --map rồi chạy lại lệnh này.",
-        "mark": "{key}: đánh dấu (x) ở cột này",
-        "unknown": "Không nhận ra ({n} cột), giữ làm thông tin, không kiểm tra. Để dùng cột:",
-        "missing": "Thiếu cột bắt buộc: {keys}.",
-        "keys": "Các khóa cột: {keys}.",
-        "save": "Để giữ cách ghép cho các tháng sau, ghi vào cashless.toml trong mục "
-        "[mapping.columns].",
-    },
-}
-_KINDS = {
-    "en": {"blank": "blank", "numbering": "column numbering", "total": "totals",
-           "signature": "signature"},
-    "vi": {"blank": "dòng trống", "numbering": "dòng đánh số cột", "total": "dòng tổng cộng",
-           "signature": "phần ký tên"},
-}  # fmt: skip
+_WORDS = {lang: texts_under("columns-terminal", lang) for lang in ("en", "vi")}
+_KINDS = {lang: texts_under("columns-kind", lang) for lang in ("en", "vi")}
 _WORD = re.compile(r"[^\W_]+")
 
 
