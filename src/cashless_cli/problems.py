@@ -601,6 +601,84 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A reconciled row changes only with --force, so that an old reply cannot overwrite a newer "
         "one by mistake. A failed row handed over again in a later batch takes the new answer "
         "without --force."),
+    # ---- dups: the same person twice (cashless duplicates) ----
+    ProblemType("duplicate-same-id", E,
+        "The same ID on two rows", "Một số định danh ở hai dòng",
+        "The same ID is also listed at {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Cùng số định danh còn có ở {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi trả "
+        "cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "One person must never be paid twice. Two rows with the same 12-digit ID (or 9-digit "
+        "CMND), in one file or in two communes, are held back from the handoff and listed 'to "
+        "check' in the payment list until an officer decides which row to keep or that they are "
+        "two people (an ID typed wrong)."),
+    ProblemType("duplicate-to-check", E,
+        "Probably the same person twice", "Có thể là một người bị ghi hai lần",
+        "Probably the same person as {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Có thể là cùng một người với {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi "
+        "trả cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "A high-confidence candidate: IDs one digit or one transposition apart, with the same "
+        "birth date and the same name (tone marks ignored). Both rows wait for a decision."),
+    ProblemType("duplicate-remove", E,
+        "Duplicate row to remove", "Dòng trùng cần xóa",
+        "An officer decided this row is the same person as {place}, which is kept (pair "
+        "{candidate}): remove this row from the roster.",
+        "Cán bộ đã xác định dòng này là cùng một người với {place} và giữ dòng đó (cặp "
+        "{candidate}): xóa dòng này khỏi danh sách.",
+        "Ask the commune to remove the row; until then it is neither handed over nor paid.",
+        "Đề nghị xã xóa dòng này; trong khi chưa xóa, dòng không được chuyển Bưu điện và không "
+        "được chi trả.",
+        "A pair decided 'the same person' keeps the row the officer chose; the other row is "
+        "reported every month until the commune removes it, so nobody is paid twice."),
+    ProblemType("duplicate-candidate", W,
+        "Maybe the same person twice", "Có thể trùng người",
+        "May be the same person as {place} (pair {candidate}, score {score}).",
+        "Có thể là cùng một người với {place} (cặp {candidate}, điểm {score}).",
+        "Look at the pair in the workbook of cashless duplicates; a decision stops the warning.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates; khi đã có quyết định, cảnh báo không "
+        "còn nữa.",
+        "A lower-confidence candidate (a similar name with the same birth date or year, an ID "
+        "typo with a different birth date, one account or phone for two account holders, or a "
+        "person of an earlier month): a warning only, the rows are handed over and paid."),
+    ProblemType("duplicate-review-unknown", E,
+        "Pair not in this workbook", "Cặp không có trong tệp này",
+        "Pair code '{value}' is not one of the pairs this review workbook was written with.",
+        "Mã cặp '{value}' không phải là cặp nào của tệp rà soát này.",
+        "Do not change the pair codes; write the review again with cashless duplicates -o.",
+        "Không sửa mã cặp; lập lại tệp rà soát bằng lệnh cashless duplicates -o.",
+        "Each pair is recorded under its code, which the workbook's hidden sheet '_cashless' "
+        "lists; a code that is not there was typed or copied in by hand."),
+    ProblemType("duplicate-review-decision-invalid", E,
+        "Decision not understood", "Không hiểu quyết định",
+        "'{value}' is not a decision: choose 'Cùng một người' or 'Hai người khác nhau'.",
+        "'{value}' không phải là quyết định: chọn 'Cùng một người' hoặc 'Hai người khác nhau'.",
+        "Pick the decision from the cell's list, or leave it blank if not decided yet.",
+        "Chọn quyết định trong danh sách của ô, hoặc để trống nếu chưa quyết định.",
+        "A blank decision records nothing (the pair stays to check)."),
+    ProblemType("duplicate-review-keep-missing", E,
+        "Row to keep not chosen", "Chưa chọn dòng giữ lại",
+        "The pair is decided 'the same person', but the row to keep is '{value}', not 'Dòng 1' "
+        "or 'Dòng 2'.",
+        "Cặp được quyết định là 'Cùng một người' nhưng dòng giữ lại ghi '{value}', không phải "
+        "'Dòng 1' hoặc 'Dòng 2'.",
+        "Choose 'Dòng 1' or 'Dòng 2' in the column 'Giữ dòng'.",
+        "Chọn 'Dòng 1' hoặc 'Dòng 2' ở cột 'Giữ dòng'.",
+        "The row kept is handed over and paid; the other is reported as a duplicate to remove."),
+    ProblemType("duplicate-review-not-review", F,
+        "Not a duplicate review", "Không phải tệp rà soát trùng",
+        "The file is not a review workbook written by cashless duplicates (no sheet "
+        "'_cashless' with the pairs).",
+        "Tệp không phải là tệp rà soát do lệnh cashless duplicates lập (không có trang "
+        "'_cashless' chứa các cặp).",
+        "Import the workbook written by cashless duplicates -o, with the decisions filled in.",
+        "Nhập lại đúng tệp do lệnh cashless duplicates -o lập, đã điền quyết định.",
+        "Decisions are read only from the workbook the command wrote, so that each is recorded "
+        "against the pair it was shown for."),
 )
 # fmt: on
 

@@ -40,6 +40,7 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
 from cashless_cli.ledger.store import (
@@ -247,6 +248,13 @@ def _export(
         ledger.latest_holders(),
         only,
         failed_handovers_in(ledger),
+        holds_of_month(
+            str(month),
+            workspace.area.communes,
+            rosters.reports,
+            rosters.matching,
+            ledger.duplicate_decisions(),
+        ),
     )
     result = ExportResult(month, selection, recovered=recovered, resend_of=resend)
     if not selection.rows:
