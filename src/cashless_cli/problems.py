@@ -635,6 +635,17 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "được chi trả.",
         "A pair decided 'the same person' keeps the row the officer chose; the other row is "
         "reported every month until the commune removes it, so nobody is paid twice."),
+    ProblemType("duplicate-id-to-correct", E,
+        "Two people with one ID", "Hai người cùng một số định danh",
+        "An officer decided this row and {place} are two people, but they have the same ID (pair "
+        "{candidate}): the commune must correct the ID; not handed over and not paid until then.",
+        "Cán bộ đã xác định dòng này và {place} là hai người khác nhau nhưng cùng một số định "
+        "danh (cặp {candidate}): xã cần sửa lại số định danh; trong khi chưa sửa, chưa chuyển "
+        "Bưu điện và chưa chi trả.",
+        "Check both IDs against the ID cards and correct the wrong one in the roster.",
+        "Đối chiếu hai số định danh với thẻ CCCD và sửa số bị sai trong danh sách.",
+        "Accounts are looked up by ID: two rows with one ID could be paid into one account twice. "
+        "Once the commune corrects the ID, the pair is gone."),
     ProblemType("duplicate-candidate", W,
         "Maybe the same person twice", "Có thể trùng người",
         "May be the same person as {place} (pair {candidate}, score {score}).",

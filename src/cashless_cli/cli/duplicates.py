@@ -41,6 +41,8 @@ _W = {
         "high": "HIGH",
         "warning": "warning",
         "remove": "Decided the same person — rows to remove:",
+        "correct": "Decided two people with one ID — the commune must correct the ID (held "
+        "back until then):",
         "more": "  … {n} more pair(s): see the review workbook (-o) or --format json.",
         "written": "Review workbook: {path}",
         "recorded": "✓ Recorded {n} decision(s) ({same} the same person, {different} two "
@@ -59,6 +61,8 @@ _W = {
         "high": "CAO",
         "warning": "cảnh báo",
         "remove": "Đã xác định là cùng một người — dòng cần xóa:",
+        "correct": "Đã xác định là hai người nhưng cùng một số định danh — xã cần sửa số định "
+        "danh (chưa chi trả cho đến khi sửa):",
         "more": "  … còn {n} cặp: xem tệp rà soát (-o) hoặc --format json.",
         "written": "Tệp rà soát: {path}",
         "recorded": "✓ Đã ghi {n} quyết định ({same} cùng một người, {different} hai người khác "
@@ -126,7 +130,10 @@ def _candidate_json(c: Candidate, decision: str | None = None) -> dict[str, Any]
 
 def to_dict(d: MonthDuplicates, review: Path | None) -> dict[str, Any]:
     removed = []
+    correct = []
     for c, dec in d.holds.decided:
+        if dec.verdict == "different" and "same-id" in c.kinds:
+            correct.append({"code": c.code, "rows": [_person_json(c.a), _person_json(c.b)]})
         if dec.verdict == "same" and c.scope != "previous":
             keep, drop = (c.a, c.b) if dec.keep == c.a.key else (c.b, c.a)
             removed.append(
@@ -142,6 +149,7 @@ def to_dict(d: MonthDuplicates, review: Path | None) -> dict[str, Any]:
         "held_rows": len(d.holds.held),
         "candidates": [_candidate_json(c) for c in d.holds.open],
         "to_remove": removed,
+        "to_correct": correct,
         "review": str(review) if review else None,
     }
 
@@ -203,6 +211,15 @@ def render(
                 f"  {item['code']}: {escape(r['commune'])} · {escape(r['file'])}!{r['row']} · "
                 f"{escape(r['name'] or '')} {escape(ident)}"
             )
+    if doc["to_correct"]:
+        console.print(f"[bold]{w['correct']}[/]")
+        for item in doc["to_correct"]:
+            for r in item["rows"]:
+                ident = (r["id"] or "") if show_ids else mask(r["id"])
+                console.print(
+                    f"  {item['code']}: {escape(r['commune'])} · {escape(r['file'])}!{r['row']} "
+                    f"· {escape(r['name'] or '')} {escape(ident)}"
+                )
     if review is not None:
         console.print(escape(w["written"].format(path=review)))
 
@@ -293,7 +310,5 @@ def duplicates_command(
         print_json(to_dict(found, written))
     else:
         render(out_console(), found, language, show_ids, written)
-    pending = any(c.high for c in found.holds.open) or any(
-        dec.verdict == "same" for _, dec in found.holds.decided
-    )
+    pending = bool(found.holds.held)  # rows held back: pairs to decide, rows to fix
     raise typer.Exit(int(Exit.PROBLEMS if pending else Exit.OK))

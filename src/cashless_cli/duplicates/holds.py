@@ -1,6 +1,8 @@
 """Candidates and the officer's decisions → what the month's lists do with each row (pure).
 
-- a pair decided **different** is not raised again;
+- a pair decided **different** is not raised again — except that two rows with the same ID stay
+  held back (an ID is wrong on one of them, and accounts are looked up by ID: paying both could
+  pay one account twice) until the commune corrects the ID;
 - a pair decided **same person** keeps the row the officer chose; the other row is a duplicate
   to remove: held back from the handoff and not paid, month after month, until the commune
   removes it;
@@ -51,11 +53,14 @@ class Hold:
     kind: str  # the candidate's first kind (same-id, id-typo, ...)
     other: Person  # the other row of the pair
     removed: bool = False  # decided "same person", and this is the row not kept
+    correct_id: bool = False  # decided "two people" but they share one ID
 
     @property
     def catalogue_code(self) -> str:
         if self.removed:
             return "duplicate-remove"
+        if self.correct_id:
+            return "duplicate-id-to-correct"
         return "duplicate-same-id" if self.kind == "same-id" else "duplicate-to-check"
 
     def params(self) -> dict[str, str]:
@@ -101,6 +106,9 @@ def month_holds(
             if d.verdict == SAME and c.scope != "previous":
                 drop, keep = (c.b, c.a) if d.keep == c.a.key else (c.a, c.b)
                 hold(drop, Hold(c.code, c.kind, keep, removed=True))
+            elif d.verdict == DIFFERENT and "same-id" in c.kinds:
+                hold(c.a, Hold(c.code, c.kind, c.b, correct_id=True))
+                hold(c.b, Hold(c.code, c.kind, c.a, correct_id=True))
             continue
         out.open.append(c)
         if c.high and c.scope != "previous":

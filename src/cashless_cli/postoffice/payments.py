@@ -282,7 +282,9 @@ def select_payments(
             reasons.append(Text("no usable monthly amount", "chưa có mức trợ cấp hợp lệ"))
         for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
             problem = hold_problem(hold)
-            reasons.append(Text(problem.message("en"), problem.message("vi")))
+            reasons.append(
+                Text(problem.message("en").rstrip("."), problem.message("vi").rstrip("."))
+            )
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
