@@ -31,4 +31,4 @@ def same_id_groups(rows: Iterable[tuple[K, str | None]]) -> dict[str, list[K]]:
     for key, value in rows:
         if value is not None and usable_id(value):
             seen.setdefault(value, []).append(key)
-    return {pid: keys for pid, keys in sorted(seen.items()) if len(keys) > 1}
+    return dict(sorted((pid, keys) for pid, keys in seen.items() if len(keys) > 1))

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from cashless_cli.checks.same_id import same_id_groups, usable_id
@@ -182,6 +182,22 @@ def _pairs(group: Sequence[int]) -> Iterator[tuple[int, int]]:
             yield group[x], group[y]
 
 
+def _collisions(keyed: Iterable[tuple[str, int]]) -> list[list[int]]:
+    """The groups of two or more indexes sharing a key (most keys are unique: only collisions
+    get a list)."""
+    first: dict[str, int] = {}
+    groups: dict[str, list[int]] = {}
+    for key, i in keyed:
+        j = first.setdefault(key, i)
+        if j != i:
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [j, i]
+            elif group[-1] != i:
+                group.append(i)
+    return list(groups.values())
+
+
 # ---- scoring ---------------------------------------------------------------------------------
 
 
@@ -270,7 +286,8 @@ def find_candidates(current: Sequence[Person], previous: Sequence[Person] = ()) 
                 continue
             seen_before.add(p.fingerprint)
             rows.append(p)
-    usable = [i for i, p in enumerate(rows) if usable_id(p.pid)]
+    ok = [usable_id(p.pid) for p in rows]
+    usable = [i for i in range(len(rows)) if ok[i]]
 
     found: dict[tuple[int, int], set[str]] = defaultdict(set)
     similarity: dict[tuple[int, int], float] = {}
@@ -296,15 +313,7 @@ def find_candidates(current: Sequence[Person], previous: Sequence[Person] = ()) 
             add(i, j, "same-id")
 
     # ID typos
-    id_blocks: dict[str, list[int]] = defaultdict(list)
-    for i in usable:
-        pid = rows[i].pid
-        assert pid is not None
-        for key in _id_keys(pid):
-            id_blocks[key].append(i)
-    for group in id_blocks.values():
-        if len(group) < 2:
-            continue
+    for group in _collisions((key, i) for i in usable for key in _id_keys(rows[i].pid or "")):
         for i, j in _pairs(group):
             a, b = rows[i], rows[j]
             assert a.pid is not None and b.pid is not None
@@ -316,16 +325,15 @@ def find_candidates(current: Sequence[Person], previous: Sequence[Person] = ()) 
                 add(i, j, "id-typo")
 
     # the same or a close name, born the same day (or year, when only the year is known)
-    name_blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, p in enumerate(rows):
-        if p.folded and p.birth:
-            name_blocks[(p.birth[:4], given_name(p.folded))].append(i)
-    for group in name_blocks.values():
-        if len(group) < 2:
-            continue
+    named = (
+        (f"{p.birth[:4]} {given_name(p.folded)}", i)
+        for i, p in enumerate(rows)
+        if p.folded and p.birth
+    )
+    for group in _collisions(named):
         for i, j in _pairs(group):
             a, b = rows[i], rows[j]
-            if usable_id(a.pid) and usable_id(b.pid):
+            if ok[i] and ok[j]:
                 continue  # two IDs: the same (same-id), one apart (id-typo) or two people
             if (
                 _births_agree(a, b)
@@ -336,14 +344,8 @@ def find_candidates(current: Sequence[Person], previous: Sequence[Person] = ()) 
 
     # one account or phone, two holders
     for kind, attr in (("shared-account", "account"), ("shared-phone", "phone")):
-        blocks: dict[str, list[int]] = defaultdict(list)
-        for i in range(n_current):
-            value = getattr(rows[i], attr)
-            if value:
-                blocks[value].append(i)
-        for group in blocks.values():
-            if len(group) < 2:
-                continue
+        values = ((getattr(rows[i], attr), i) for i in range(n_current))
+        for group in _collisions((v, i) for v, i in values if v):
             for i, j in _pairs(group):
                 if not _same_holder(rows[i], rows[j]):
                     add(i, j, kind)

@@ -32,9 +32,10 @@ class RowRef(NamedTuple):
     row: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Person:
-    """One roster row as the matcher sees it. Dates are ISO text ("1950-02-01", or "1950" when
+    """One roster row as the matcher sees it (read-only by convention: not frozen, because a
+    province month builds 150,000 of them). Dates are ISO text ("1950-02-01", or "1950" when
     only the year is known)."""
 
     ref: RowRef
@@ -52,7 +53,7 @@ class Person:
     folded: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "folded", fold_name(self.name))
+        self.folded = fold_name(self.name)
 
     @property
     def birth_year(self) -> str | None:
