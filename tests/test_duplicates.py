@@ -19,9 +19,9 @@ from cashless_cli.duplicates.names import fold_name, name_similarity
 from cashless_cli.duplicates.people import Person, RowRef
 from cashless_cli.handoff.export import export_postoffice
 from cashless_cli.ledger.store import DuplicateDecision
-from cashless_cli.postoffice.export import export_payments
-from cashless_cli.read.metadata import Month
+from cashless_cli.payments.export import export_payments
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Area, load_workspace, render_config
 from cli_helpers import run_cli
 from factory import Layout, make_rows, write_roster

@@ -20,7 +20,7 @@ from rich.console import Console
 from cashless_cli.i18n import Lang, resolve_lang
 
 if TYPE_CHECKING:
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
 
 class Exit(IntEnum):
@@ -68,7 +68,7 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
     try:
         return Month.parse(value)

@@ -23,7 +23,7 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 
 if TYPE_CHECKING:
     from cashless_cli.duplicates.match import Candidate

@@ -22,10 +22,10 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 
 if TYPE_CHECKING:
-    from cashless_cli.postoffice.export import PaymentsResult
+    from cashless_cli.payments.export import PaymentsResult
 
 _W = {
     "en": {
@@ -168,7 +168,7 @@ def export_payments_command(
 
     Exit code 0: written (also with rows to check); 2: unusable workspace or bad options.
     """
-    from cashless_cli.postoffice.export import export_payments
+    from cashless_cli.payments.export import export_payments
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
     language = lang_of(lang)

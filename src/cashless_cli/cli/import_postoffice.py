@@ -22,11 +22,11 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 
 if TYPE_CHECKING:
-    from cashless_cli.postoffice.reconcile import ImportResult
     from cashless_cli.problems import Problem
+    from cashless_cli.replies.reconcile import ImportResult
 
 _W = {
     "en": {
@@ -152,8 +152,8 @@ def import_postoffice_command(
     Exit code 0: recorded (or nothing to change); 1: the file has errors, nothing recorded;
     2: the file or the workspace cannot be used.
     """
-    from cashless_cli.postoffice.reconcile import import_reply
     from cashless_cli.problems import ReadError
+    from cashless_cli.replies.reconcile import import_reply
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
     language = lang_of(lang)

@@ -63,7 +63,7 @@ def ledger_command(
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
     from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
     language = lang_of(lang)

@@ -95,7 +95,7 @@ def summarize(
     errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
     that fits no commune or two files for one, no rosters for the month).
     """
-    from cashless_cli.dataset.run import run_summary
+    from cashless_cli.summary.run import run_summary
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
     language = lang_of(lang)
@@ -117,7 +117,7 @@ def summarize(
     if problem is not None:
         fail(problem.message(language), language)
     if fmt == "json":
-        from cashless_cli.dataset.document import summary_document
+        from cashless_cli.summary.json_document import summary_document
 
         print_json(
             summary_document(
@@ -128,7 +128,14 @@ def summarize(
     else:
         from cashless_cli.report.terminal_summary import render_summary
 
-        render_summary(out_console(), run, language, show_ids)
+        render_summary(
+            out_console(),
+            run.summary,
+            (run.workbook, run.dataset, run.history),
+            run.backfilled,
+            language,
+            show_ids,
+        )
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention
     raise typer.Exit(int(Exit.OK))

@@ -38,7 +38,7 @@ def template(
     lang: LangOption = None,
 ) -> None:
     """Write a blank roster template for a commune and month."""
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
     from cashless_cli.write.template import (
         TemplateError,
         check_commune,

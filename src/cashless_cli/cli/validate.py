@@ -106,7 +106,7 @@ def validate(
     known: dict[str, KnownAccount] = {}
     ws = _workspace(workspace, language)
     if ws is not None:
-        from cashless_cli.postoffice.accounts import known_accounts
+        from cashless_cli.replies.answers import known_accounts
 
         options = replace(options, base_levels=ws.area.base_levels)
         known = known_accounts(ws)

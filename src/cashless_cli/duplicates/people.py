@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cashless_cli.dataset.month import walk_communes
 from cashless_cli.duplicates.names import fold_name
 from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.schema.domain import Unit
@@ -151,13 +152,10 @@ def people_of_month(
     reports: Mapping[Path, FileReport],
     matching: Matching,
 ) -> list[Person]:
-    """Every row of every readable roster matched to a commune, in the communes' order."""
+    """Every row of every readable roster matched to a commune, in the communes' order (the
+    month's one walk: a commune with two rosters or an unreadable one has no rows here)."""
     out: list[Person] = []
-    for unit in units:
-        path = matching.by_unit.get(unit.code)
-        if path is None:
-            continue
-        report = reports[path]
-        if report.error is None:
-            out.extend(people_of_report(month, unit, report))
+    for commune in walk_communes(units, reports, matching):
+        if commune.readable is not None:
+            out.extend(people_of_report(month, commune.unit, commune.readable))
     return out

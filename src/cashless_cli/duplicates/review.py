@@ -25,12 +25,12 @@ from cashless_cli.duplicates.workbook import (
     META_KIND,
     REVIEW_SHEET,
 )
+from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.ledger.store import LEDGER_NAME, DuplicateDecision, Ledger, LedgerError
 from cashless_cli.normalise.text import fold
 from cashless_cli.problems import Problem, ReadError
 from cashless_cli.read.workbook import META_SHEET, Sheet, Workbook, a1
 from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
 
 __all__ = ["ImportResult", "import_review", "read_review"]
 

@@ -17,7 +17,7 @@ from cashless_cli.duplicates.holds import MonthHolds, month_holds
 from cashless_cli.duplicates.match import Candidate, find_candidates
 from cashless_cli.duplicates.people import Person, RowRef, people_of_month, person_from_fields
 from cashless_cli.ledger.store import LEDGER_NAME, DuplicateDecision, Ledger, LedgerError
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 
 __all__ = ["LOOKBACK", "MonthDuplicates", "decisions_of", "month_duplicates", "previous_people"]
@@ -132,7 +132,7 @@ def month_report(
 
     from cashless_cli.duplicates.workbook import ReviewInfo, build_review_workbook
     from cashless_cli.errors import OutputError
-    from cashless_cli.write.atomic import write_bytes
+    from cashless_cli.fs.atomic import write_bytes
     from cashless_cli.write.layout import workbook_bytes
 
     wanted = workspace.resolve_month(month)
