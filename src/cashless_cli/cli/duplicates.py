@@ -113,7 +113,7 @@ def _person_json(p: Person) -> dict[str, Any]:
     }
 
 
-def _candidate_json(c: Candidate, decision: str | None = None) -> dict[str, Any]:
+def _candidate_json(c: Candidate) -> dict[str, Any]:
     return {
         "code": c.code,
         "level": c.level,
@@ -123,7 +123,6 @@ def _candidate_json(c: Candidate, decision: str | None = None) -> dict[str, Any]
         "name_similarity": c.name_similarity,
         "agree": list(c.agree),
         "differ": list(c.differ),
-        "decision": decision,
         "rows": [_person_json(c.a), _person_json(c.b)],
     }
 

@@ -17,6 +17,7 @@ import openpyxl
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 
 from cashless_cli.duplicates.match import HIGH, Candidate
 from cashless_cli.duplicates.people import Person
@@ -59,6 +60,9 @@ REVIEW_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
     ("Quyết định", 14, None),
     ("Giữ dòng", 9, None),
 )
+#: Row heights (points, before fitting to the page width) a printed page holds, kept low so that
+#: a pair's block is never split across two pages.
+PAGE_BUDGET = 540.0
 DECISION_COL = 13
 KEEP_COL = 14
 _DIFFER = PatternFill("solid", start_color="FFD966", end_color="FFD966")
@@ -169,7 +173,9 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
     put(meta.cell(3, 1), "created_at")
     put(meta.cell(3, 2), info.created_at)
     row = HEADER_ROW + 1
+    used = 80.0  # the titles and the header row on the first page
     for k, c in enumerate(candidates, start=1):
+        block_start = row
         put(meta.cell(3 + k, 1), "pair")
         for col, value in enumerate((c.code, c.a.key, c.b.key, row), start=2):
             put(meta.cell(3 + k, col), value)
@@ -211,6 +217,11 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
             ws.merge_cells(start_row=top, start_column=col, end_row=row, end_column=col)
             dv.add(ws.cell(top, col))
             ws.cell(top, col).alignment = Alignment(vertical="center", wrap_text=True)
+        height = sum(ws.row_dimensions[r].height or 15 for r in range(block_start, row + 1))
+        if used + height > PAGE_BUDGET and block_start > HEADER_ROW + 1:
+            ws.row_breaks.append(Break(id=block_start - 1))  # this block starts a new page
+            used = 40.0  # the repeated header row
+        used += height
         row += 1
     meta.sheet_state = "hidden"
     print_ready(ws, HEADER_ROW, n)
