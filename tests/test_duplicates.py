@@ -307,6 +307,7 @@ def ws(tmp_path: Path) -> tuple[Path, dict[str, Any]]:
     rows = {name: make_rows(24, seed=s) for s, name in enumerate(FILES, start=40)}
     hoa = rows["Bình Hòa"]
     same, typo = dict(hoa[1]), dict(hoa[5])
+    same["ho_ten"] = '=HYPERLINK("http://x.invalid","Nguyễn")'  # must stay text everywhere
     assert same["trang_thai"] == typo["trang_thai"] == "Đã đăng ký"
     typo["so_dinh_danh"] = _typo(typo["so_dinh_danh"], 8)
     typo["ho_ten"] = _unaccent(typo["ho_ten"])
@@ -468,6 +469,8 @@ def test_review_workbook_is_safe_printable_and_has_dropdowns(
     assert '"Cùng một người,Hai người khác nhau"' in lists and '"Dòng 1,Dòng 2"' in lists
     fonts = {c.font.name for row in sheet.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
+    names = [c for row in sheet.iter_rows() for c in row if str(c.value).startswith("=HYPER")]
+    assert names and all(c.data_type == "s" for c in names)
     filled = [
         c for row in sheet.iter_rows(min_row=5) for c in row if c.fill.fgColor.rgb == "00FFD966"
     ]

@@ -153,18 +153,11 @@ def to_dict(d: MonthDuplicates, review: Path | None) -> dict[str, Any]:
     }
 
 
-def _birth(p: Person) -> str:
-    if not p.birth or len(p.birth) == 4:
-        return p.birth or ""
-    y, m, d = p.birth.split("-")
-    return f"{d}/{m}/{y}"
-
-
 def _who(p: Person, show_ids: bool, month: object) -> str:
     ident = (p.pid or "") if show_ids else mask(p.pid)
     when = f" ({p.ref.month})" if p.ref.month != str(month) else ""
     return (
-        f"{p.commune}{when} · {p.ref.file}!{p.ref.row} · {p.name or ''} {_birth(p)} {ident}"
+        f"{p.commune}{when} · {p.ref.file}!{p.ref.row} · {p.name or ''} {p.birth_text} {ident}"
     ).rstrip()
 
 

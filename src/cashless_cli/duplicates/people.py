@@ -61,6 +61,13 @@ class Person:
         return self.birth[:4] if self.birth else None
 
     @property
+    def birth_text(self) -> str:
+        """The birth date as an office writes it: dd/mm/yyyy, or the year alone."""
+        if not self.birth or len(self.birth) != 10:
+            return self.birth or ""
+        return f"{self.birth[8:10]}/{self.birth[5:7]}/{self.birth[:4]}"
+
+    @property
     def full_birth(self) -> bool:
         return self.birth is not None and len(self.birth) == 10
 

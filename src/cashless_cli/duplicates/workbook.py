@@ -95,15 +95,6 @@ class ReviewInfo:
     created_at: str
 
 
-def _birth(p: Person) -> str:
-    if not p.birth:
-        return ""
-    if len(p.birth) == 4:
-        return p.birth
-    y, m, d = p.birth.split("-")
-    return f"{d}/{m}/{y}"
-
-
 def _receiver(p: Person) -> str:
     if not p.by_other:
         return p.receiver or ""
@@ -128,7 +119,7 @@ def _values(c: Candidate, line: int, p: Person) -> list[object]:
         f"{p.ref.file}, dòng {p.ref.row}"
         + ("" if p.ref.month == max(c.a.ref.month, c.b.ref.month) else f" (tháng {p.ref.month})"),
         p.name,
-        _birth(p),
+        p.birth_text,
         p.sex,
         p.pid,
         p.village,

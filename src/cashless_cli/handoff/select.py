@@ -344,6 +344,11 @@ def select_rows(
     if duplicates is None:
         duplicates = holds_of_month(str(month), units_seen, reports, matching)
     for c in selection.communes:
+        for k, held in enumerate(c.held):  # held already: say it is a duplicate too
+            holds = duplicates.get((c.unit.code, held.source.name, held.source_row))
+            if holds:
+                extra = tuple(Reason.of(hold_problem(h)) for h in holds)
+                c.held[k] = replace(held, reasons=(*held.reasons, *extra))
         keep_rows = []
         for row in c.rows:
             holds = duplicates.get((c.unit.code, row.source.name, row.source_row))
