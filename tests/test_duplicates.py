@@ -494,3 +494,22 @@ def test_a_file_that_is_not_a_review_is_refused(
     run = run_cli("duplicates", "--import", roster, "-w", root, "--lang", "en")
     assert run.returncode == 2, run.describe()
     assert "not a review workbook" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_version_1_ledger_gets_the_decisions_table(tmp_path: Path) -> None:
+    from cashless_cli.ledger.store import SCHEMA_VERSION, Ledger
+
+    path = tmp_path / "ledger.sqlite"
+    Ledger.open(path).close()
+    with sqlite3.connect(path) as conn:  # as cashless 0.1 left it
+        conn.execute("DROP TABLE duplicate_decisions")
+        conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Ledger.open(path) as ledger:
+        assert ledger.duplicate_decisions() == {}
+        assert ledger.meta("schema_version") == str(SCHEMA_VERSION) == "2"
+        with ledger.transaction():
+            ledger.insert_duplicate_decisions(
+                [DuplicateDecision("DUP-00000000", SAME, "k1", "k1", "k2", "t", "f.xlsx", "0" * 64)]
+            )
+    with Ledger.open(path) as ledger:
+        assert ledger.duplicate_decisions()["DUP-00000000"].keep == "k1"
