@@ -279,6 +279,13 @@ def duplicates_command(
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)
+    if import_file is not None and (output is not None or wanted is not None):
+        fail(
+            "--import records a reviewed workbook; it takes no --output or --month."
+            if language == "en"
+            else "--import ghi lại tệp rà soát đã quyết định; không dùng kèm --output, --month.",
+            language,
+        )
     try:
         ws = load_workspace(workspace)
         if import_file is not None:
