@@ -109,6 +109,12 @@ def planted() -> tuple[list[Person], list[Person], dict[str, tuple[RowRef, RowRe
     # tone marks and spelling: the same name without marks (NFD in the other), no ID
     src = pick(0, 3)
     plant("tone-marks", src, 2, ho_ten=_unaccent(src.name), so_dinh_danh=None)
+    # a misspelt given name, the same birth date, no ID on one side
+    src = pick(0, 8)
+    family, *rest = (src.name or "").split()
+    plant(
+        "spelling", src, 1, ho_ten=" ".join([family, *rest[:-1], rest[-1] + "h"]), so_dinh_danh=None
+    )
     # an ID typed with one digit wrong (same birth date and name): high confidence
     src = pick(1, 5)
     assert src.pid is not None
@@ -176,6 +182,7 @@ def _find(cands: list[Candidate], refs: tuple[RowRef, RowRef]) -> Candidate | No
 
 EXPECTED_KIND = {
     "tone-marks": ("same-name", WARNING),
+    "spelling": ("same-name", WARNING),
     "id-typo": ("id-typo", HIGH),
     "id-transposed": ("id-typo", HIGH),
     "year-only": ("same-name", WARNING),

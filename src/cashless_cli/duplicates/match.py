@@ -9,7 +9,8 @@ Rows are compared only inside blocks, never all pairs:
 - ``same-name``: the same birth year and the same folded given name, a name at least
   :data:`NAME_CLOSE` alike, a birth date that agrees (equal, or a bare year on one side), no
   known sex that differs, and a usable ID missing on at least one side (two different IDs are
-  two people, unless one digit apart: ``id-typo``);
+  two people, unless one digit apart: ``id-typo``); also the same family name and the same full
+  birth date with a name at least :data:`NAME_SPELLING` alike (a misspelt given name);
 - ``shared-account`` / ``shared-phone``: the same account number or phone on rows whose account
   holders differ (a guardian or authorised person receiving for several beneficiaries is the
   same holder on each: same holder ID, or the same folded holder name when an ID is missing).
@@ -43,6 +44,7 @@ __all__ = [
     "NAME_CLOSE",
     "NAME_SAME",
     "NAME_SIMILAR",
+    "NAME_SPELLING",
     "WARNING",
     "Candidate",
     "find_candidates",
@@ -55,6 +57,7 @@ KINDS = ("same-id", "id-typo", "same-name", "shared-account", "shared-phone")
 NAME_SAME = 90.0  # "the same name" for a high-confidence ID typo
 NAME_SIMILAR = 80.0  # "a similar name" beside an ID typo
 NAME_CLOSE = 92.0  # a name this alike, with the same birth, is a candidate without any ID
+NAME_SPELLING = 88.0  # a name this alike, same family name, born the same day: a spelling
 GROUP_CAP = 12  # a phone or account on more rows than this: each row is paired with the first
 
 #: The fields compared, in the order they are shown (roster column keys).
@@ -340,6 +343,18 @@ def find_candidates(current: Sequence[Person], previous: Sequence[Person] = ()) 
                 and not _sex_differs(a, b)
                 and sim(min(i, j), max(i, j)) >= NAME_CLOSE
             ):
+                add(i, j, "same-name")
+    # a misspelt given name ("Lan", "Lanh"): the same family name, born the same day
+    dated = (
+        (f"{p.birth} {p.folded.split(' ', 1)[0]}", i)
+        for i, p in enumerate(rows)
+        if p.folded and p.full_birth
+    )
+    for group in _collisions(dated):
+        for i, j in _pairs(group):
+            if (ok[i] and ok[j]) or _sex_differs(rows[i], rows[j]):
+                continue
+            if sim(min(i, j), max(i, j)) >= NAME_SPELLING:
                 add(i, j, "same-name")
 
     # one account or phone, two holders
