@@ -89,6 +89,34 @@ _KINDS = {
         "shared-phone": "chung số điện thoại",
     },
 }
+_FIELDS = {
+    "en": {
+        "ho_ten": "name",
+        "ngay_sinh": "birth date",
+        "gioi_tinh": "sex",
+        "so_dinh_danh": "ID",
+        "thon": "village",
+        "dien_thoai": "phone",
+        "so_tai_khoan": "account",
+        "ten_nguoi_nhan": "receiver",
+        "so_dinh_danh_nguoi_nhan": "receiver's ID",
+        "dataset": "dataset",
+        "rosters": "rosters",
+    },
+    "vi": {
+        "ho_ten": "họ tên",
+        "ngay_sinh": "ngày sinh",
+        "gioi_tinh": "giới tính",
+        "so_dinh_danh": "số định danh",
+        "thon": "thôn",
+        "dien_thoai": "điện thoại",
+        "so_tai_khoan": "tài khoản",
+        "ten_nguoi_nhan": "người nhận",
+        "so_dinh_danh_nguoi_nhan": "số định danh người nhận",
+        "dataset": "tập dữ liệu",
+        "rosters": "danh sách xã",
+    },
+}
 SHOWN = 40  # pairs listed on the terminal
 
 
@@ -166,7 +194,8 @@ def render(
 ) -> None:
     w = _W[lang]
     doc = to_dict(d, review)
-    previous = ", ".join(f"{m} ({s})" for m, s in d.previous.items()) or w["none"]
+    label = _FIELDS[lang]
+    previous = ", ".join(f"{m} ({label[s]})" for m, s in d.previous.items()) or w["none"]
     console.print(
         "[bold]"
         + escape(
@@ -185,7 +214,7 @@ def render(
     for c in d.holds.open[:SHOWN]:
         level = f"[bold red]{w['high']}[/]" if c.high else f"[yellow]{w['warning']}[/]"
         kinds = ", ".join(_KINDS[lang][k] for k in c.kinds)
-        differ = ", ".join(c.differ) or "—"
+        differ = ", ".join(label[f] for f in c.differ) or "—"
         console.print(
             f"{c.code}  {level}  {c.score}  {escape(kinds)}  ({escape(w['differ'])}: "
             f"{escape(differ)})"
