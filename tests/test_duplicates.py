@@ -520,3 +520,33 @@ def test_a_version_1_ledger_gets_the_decisions_table(tmp_path: Path) -> None:
             )
     with Ledger.open(path) as ledger:
         assert ledger.duplicate_decisions()["DUP-00000000"].keep == "k1"
+
+
+@pytest.mark.slow
+def test_previous_months_from_the_dataset_or_the_rosters_give_the_same_people(
+    ws: tuple[Path, dict[str, Any]],
+) -> None:
+    import os
+
+    from cashless_cli.duplicates.service import previous_people
+
+    root, _ = ws
+    may = root / "rosters" / MAY
+    may.mkdir()
+    rows = make_rows(30, seed=77, month=(2023, 5))
+    rows[3]["ngay_sinh"] = 1940  # a year of birth only
+    roster = may / "binh_hoa T5.xlsx"
+    write_roster(roster, rows, Layout(commune="Bình Hòa", month_title="Tháng 5 năm 2023"))
+    workspace = load_workspace(root)
+    from_rosters, sources = previous_people(workspace, Month(2023, 6), workers=1)
+    assert sources == {MAY: "rosters"} and len(from_rosters) == 30
+    run = run_cli("summarize", "-w", root, "--month", MAY, timeout=120)
+    assert run.returncode in (0, 1), run.describe()
+    from_dataset, sources = previous_people(workspace, Month(2023, 6), workers=1)
+    assert sources == {MAY: "dataset"}
+    assert {p.ref: p for p in from_dataset} == {p.ref: p for p in from_rosters}
+    # a roster changed after the dataset was written: the rosters are read again
+    later = (root / "reports" / MAY / f"dataset-{MAY}.parquet").stat().st_mtime + 5
+    os.utime(roster, (later, later))
+    _, sources = previous_people(workspace, Month(2023, 6), workers=1)
+    assert sources == {MAY: "rosters"}
