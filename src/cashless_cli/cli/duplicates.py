@@ -31,47 +31,17 @@ if TYPE_CHECKING:
     from cashless_cli.duplicates.review import ImportResult
     from cashless_cli.duplicates.service import MonthDuplicates
 
-_W = {
-    "en": {
-        "head": "Duplicates {month}: {rows} rows compared (earlier months: {previous}); {high} "
-        "pair(s) to decide (held back from the handoff and the payments), {warn} warning(s), "
-        "{decided} decided, {remove} row(s) to remove.",
-        "none": "none",
-        "differ": "differ",
-        "high": "HIGH",
-        "warning": "warning",
-        "remove": "Decided the same person — rows to remove:",
-        "correct": "Decided two people with one ID — the commune must correct the ID (held "
-        "back until then):",
-        "more": "  … {n} more pair(s): see the review workbook (-o) or --format json.",
-        "written": "Review workbook: {path}",
-        "recorded": "✓ Recorded {n} decision(s) ({same} the same person, {different} two "
-        "people); {unchanged} unchanged; {undecided} pair(s) left blank.",
-        "nothing": "This file changes nothing: {unchanged} decision(s) already recorded, "
-        "{undecided} pair(s) left blank.",
-        "errors": "✗ {n} error(s): nothing was recorded (a review is applied whole or not at all).",
-        "which": "{file} — SHA-256 {sha}",
-    },
-    "vi": {
-        "head": "Rà soát trùng tháng {month}: so sánh {rows} dòng (các tháng trước: {previous}); "
-        "{high} cặp cần quyết định (chưa chuyển Bưu điện, chưa chi trả), {warn} cảnh báo, "
-        "{decided} cặp đã quyết định, {remove} dòng cần xóa.",
-        "none": "không có",
-        "differ": "khác nhau",
-        "high": "CAO",
-        "warning": "cảnh báo",
-        "remove": "Đã xác định là cùng một người — dòng cần xóa:",
-        "correct": "Đã xác định là hai người nhưng cùng một số định danh — xã cần sửa số định "
-        "danh (chưa chi trả cho đến khi sửa):",
-        "more": "  … còn {n} cặp: xem tệp rà soát (-o) hoặc --format json.",
-        "written": "Tệp rà soát: {path}",
-        "recorded": "✓ Đã ghi {n} quyết định ({same} cùng một người, {different} hai người khác "
-        "nhau); {unchanged} không đổi; {undecided} cặp để trống.",
-        "nothing": "Tệp này không thay đổi gì: {unchanged} quyết định đã có, {undecided} cặp để "
-        "trống.",
-        "errors": "✗ {n} lỗi: chưa ghi gì (tệp rà soát chỉ được ghi khi không còn lỗi nào).",
-        "which": "{file} — SHA-256 {sha}",
-    },
+
+def _say(code: str, lang: Lang, **params: Any) -> str:
+    """A catalogue sentence, filled."""
+    from cashless_cli.problems import Problem
+
+    return Problem(code, params=params).message(lang)
+
+
+_WORDS = {
+    "en": {"none": "none", "differ": "differ", "high": "HIGH", "warning": "warning"},
+    "vi": {"none": "không có", "differ": "khác nhau", "high": "CAO", "warning": "cảnh báo"},
 }
 _KINDS = {
     "en": {
@@ -192,25 +162,22 @@ def _who(p: Person, show_ids: bool, month: object) -> str:
 def render(
     console: Console, d: MonthDuplicates, lang: Lang, show_ids: bool, review: Path | None
 ) -> None:
-    w = _W[lang]
+    w = _WORDS[lang]
     doc = to_dict(d, review)
     label = _FIELDS[lang]
     previous = ", ".join(f"{m} ({label[s]})" for m, s in d.previous.items()) or w["none"]
-    console.print(
-        "[bold]"
-        + escape(
-            w["head"].format(
-                month=d.month,
-                rows=d.people,
-                previous=previous,
-                high=doc["high"],
-                warn=doc["warnings"],
-                decided=doc["decided"],
-                remove=len(doc["to_remove"]),
-            )
-        )
-        + "[/]"
+    head = _say(
+        "duplicates-month",
+        lang,
+        month=d.month,
+        rows=d.people,
+        previous=previous,
+        high=doc["high"],
+        warnings=doc["warnings"],
+        decided=doc["decided"],
+        remove=len(doc["to_remove"]),
     )
+    console.print(f"[bold]{escape(head)}[/]")
     for c in d.holds.open[:SHOWN]:
         level = f"[bold red]{w['high']}[/]" if c.high else f"[yellow]{w['warning']}[/]"
         kinds = ", ".join(_KINDS[lang][k] for k in c.kinds)
@@ -222,9 +189,9 @@ def render(
         for n, p in ((1, c.a), (2, c.b)):
             console.print(f"  {n} {escape(_who(p, show_ids, d.month))}")
     if len(d.holds.open) > SHOWN:
-        console.print(w["more"].format(n=len(d.holds.open) - SHOWN))
+        console.print("  " + escape(_say("duplicates-more", lang, n=len(d.holds.open) - SHOWN)))
     if doc["to_remove"]:
-        console.print(f"[bold]{w['remove']}[/]")
+        console.print(f"[bold]{escape(_say('duplicates-rows-to-remove', lang))}[/]")
         for item in doc["to_remove"]:
             r = item["remove"]
             ident = (r["id"] or "") if show_ids else mask(r["id"])
@@ -233,7 +200,7 @@ def render(
                 f"{escape(r['name'] or '')} {escape(ident)}"
             )
     if doc["to_correct"]:
-        console.print(f"[bold]{w['correct']}[/]")
+        console.print(f"[bold]{escape(_say('duplicates-ids-to-correct', lang))}[/]")
         for item in doc["to_correct"]:
             for r in item["rows"]:
                 ident = (r["id"] or "") if show_ids else mask(r["id"])
@@ -242,31 +209,25 @@ def render(
                     f"· {escape(r['name'] or '')} {escape(ident)}"
                 )
     if review is not None:
-        console.print(escape(w["written"].format(path=review)))
+        console.print(escape(_say("duplicates-review-written", lang, path=review)))
 
 
 def render_import(console: Console, r: ImportResult, lang: Lang) -> None:
-    w = _W[lang]
-    console.print(escape(w["which"].format(file=r.file, sha=r.sha256)))
+    console.print(escape(_say("duplicates-import-file", lang, file=r.file, sha256=r.sha256)))
+    counts = {"unchanged": r.unchanged, "undecided": r.undecided}
     if r.problems:
-        console.print(f"[bold red]{escape(w['errors'].format(n=len(r.problems)))}[/]")
+        refused = _say("duplicates-import-refused", lang, n=len(r.problems))
+        console.print(f"[bold red]{escape(refused)}[/]")
         for p in r.problems:
             console.print(f"  {escape(f'{p.sheet}!{p.cell}')} {escape(p.message(lang))}")
             console.print(f"    → {escape(p.hint(lang))}")
     elif r.recorded:
-        console.print(
-            escape(
-                w["recorded"].format(
-                    n=r.recorded,
-                    same=r.same,
-                    different=r.different,
-                    unchanged=r.unchanged,
-                    undecided=r.undecided,
-                )
-            )
+        line = _say(
+            "duplicates-recorded", lang, n=r.recorded, same=r.same, different=r.different, **counts
         )
+        console.print(escape(line))
     else:
-        console.print(escape(w["nothing"].format(unchanged=r.unchanged, undecided=r.undecided)))
+        console.print(escape(_say("duplicates-unchanged", lang, **counts)))
 
 
 def duplicates_command(
@@ -309,12 +270,7 @@ def duplicates_command(
     fmt = check_format(output_format)
     wanted = month_option(month, language)
     if import_file is not None and (output is not None or wanted is not None):
-        fail(
-            "--import records a reviewed workbook; it takes no --output or --month."
-            if language == "en"
-            else "--import ghi lại tệp rà soát đã quyết định; không dùng kèm --output, --month.",
-            language,
-        )
+        fail(_say("duplicate-review-options", language), language)
     try:
         ws = load_workspace(workspace)
         if import_file is not None:
