@@ -1588,6 +1588,166 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Bổ sung tình trạng đăng ký (hoặc số tài khoản) vào danh sách của xã.",
         "A list without a registration-status column (a payment list, an approval list) says "
         "nothing about accounts; a person with no account known is paid in cash, never dropped."),
+    # ---- dups: the same person twice (cashless duplicates) ----
+    ProblemType("duplicate-same-id", E,
+        "The same ID on two rows", "Một số định danh ở hai dòng",
+        "The same ID is also listed at {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Cùng số định danh còn có ở {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi trả "
+        "cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "One person must never be paid twice. Two rows with the same 12-digit ID (or 9-digit "
+        "CMND), in one file or in two communes, are held back from the handoff and listed 'to "
+        "check' in the payment list until an officer decides which row to keep or that they are "
+        "two people (an ID typed wrong)."),
+    ProblemType("duplicate-to-check", E,
+        "Probably the same person twice", "Có thể là một người bị ghi hai lần",
+        "Probably the same person as {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Có thể là cùng một người với {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi "
+        "trả cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "A high-confidence candidate: IDs one digit or one transposition apart, with the same "
+        "birth date and the same name (tone marks ignored). Both rows wait for a decision."),
+    ProblemType("duplicate-remove", E,
+        "Duplicate row to remove", "Dòng trùng cần xóa",
+        "An officer decided this row is the same person as {place}, which is kept (pair "
+        "{candidate}): remove this row from the roster.",
+        "Cán bộ đã xác định dòng này là cùng một người với {place} và giữ dòng đó (cặp "
+        "{candidate}): xóa dòng này khỏi danh sách.",
+        "Ask the commune to remove the row; until then it is neither handed over nor paid.",
+        "Đề nghị xã xóa dòng này; trong khi chưa xóa, dòng không được chuyển Bưu điện và không "
+        "được chi trả.",
+        "A pair decided 'the same person' keeps the row the officer chose; the other row is "
+        "reported every month until the commune removes it, so nobody is paid twice."),
+    ProblemType("duplicate-id-to-correct", E,
+        "Two people with one ID", "Hai người cùng một số định danh",
+        "An officer decided this row and {place} are two people, but they have the same ID (pair "
+        "{candidate}): the commune must correct the ID; not handed over and not paid until then.",
+        "Cán bộ đã xác định dòng này và {place} là hai người khác nhau nhưng cùng một số định "
+        "danh (cặp {candidate}): xã cần sửa lại số định danh; trong khi chưa sửa, chưa chuyển "
+        "Bưu điện và chưa chi trả.",
+        "Check both IDs against the ID cards and correct the wrong one in the roster.",
+        "Đối chiếu hai số định danh với thẻ CCCD và sửa số bị sai trong danh sách.",
+        "Accounts are looked up by ID: two rows with one ID could be paid into one account twice. "
+        "Once the commune corrects the ID, the pair is gone."),
+    ProblemType("duplicate-candidate", W,
+        "Maybe the same person twice", "Có thể trùng người",
+        "May be the same person as {place} (pair {candidate}, score {score}).",
+        "Có thể là cùng một người với {place} (cặp {candidate}, điểm {score}).",
+        "Look at the pair in the workbook of cashless duplicates; a decision stops the warning.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates; khi đã có quyết định, cảnh báo không "
+        "còn nữa.",
+        "A lower-confidence candidate (a similar name with the same birth date or year, an ID "
+        "typo with a different birth date, one account or phone for two account holders, or a "
+        "person of an earlier month): a warning only, the rows are handed over and paid."),
+    ProblemType("duplicate-review-unknown", E,
+        "Pair not in this workbook", "Cặp không có trong tệp này",
+        "Pair code '{value}' is not one of the pairs this review workbook was written with.",
+        "Mã cặp '{value}' không phải là cặp nào của tệp rà soát này.",
+        "Do not change the pair codes; write the review again with cashless duplicates -o.",
+        "Không sửa mã cặp; lập lại tệp rà soát bằng lệnh cashless duplicates -o.",
+        "Each pair is recorded under its code, which the workbook's hidden sheet '_cashless' "
+        "lists; a code that is not there was typed or copied in by hand."),
+    ProblemType("duplicate-review-decision-invalid", E,
+        "Decision not understood", "Không hiểu quyết định",
+        "'{value}' is not a decision: choose 'Cùng một người' or 'Hai người khác nhau'.",
+        "'{value}' không phải là quyết định: chọn 'Cùng một người' hoặc 'Hai người khác nhau'.",
+        "Pick the decision from the cell's list, or leave it blank if not decided yet.",
+        "Chọn quyết định trong danh sách của ô, hoặc để trống nếu chưa quyết định.",
+        "A blank decision records nothing (the pair stays to check)."),
+    ProblemType("duplicate-review-keep-missing", E,
+        "Row to keep not chosen", "Chưa chọn dòng giữ lại",
+        "The pair is decided 'the same person', but the row to keep is '{value}', not 'Dòng 1' "
+        "or 'Dòng 2'.",
+        "Cặp được quyết định là 'Cùng một người' nhưng dòng giữ lại ghi '{value}', không phải "
+        "'Dòng 1' hoặc 'Dòng 2'.",
+        "Choose 'Dòng 1' or 'Dòng 2' in the column 'Giữ dòng'.",
+        "Chọn 'Dòng 1' hoặc 'Dòng 2' ở cột 'Giữ dòng'.",
+        "The row kept is handed over and paid; the other is reported as a duplicate to remove."),
+    ProblemType("duplicate-review-not-review", F,
+        "Not a duplicate review", "Không phải tệp rà soát trùng",
+        "The file is not a review workbook written by cashless duplicates (no sheet "
+        "'_cashless' with the pairs).",
+        "Tệp không phải là tệp rà soát do lệnh cashless duplicates lập (không có trang "
+        "'_cashless' chứa các cặp).",
+        "Import the workbook written by cashless duplicates -o, with the decisions filled in.",
+        "Nhập lại đúng tệp do lệnh cashless duplicates -o lập, đã điền quyết định.",
+        "Decisions are read only from the workbook the command wrote, so that each is recorded "
+        "against the pair it was shown for."),
+    ProblemType("duplicate-review-options", F,
+        "--import takes no --output or --month", "--import không dùng kèm --output, --month",
+        "--import records a reviewed workbook; it takes no --output or --month.",
+        "--import ghi lại tệp rà soát đã quyết định; không dùng kèm --output hoặc --month.",
+        "Run cashless duplicates -o first to write the review, then --import the reviewed file.",
+        "Chạy cashless duplicates -o để lập tệp rà soát, sau đó --import tệp đã quyết định.",
+        "The month and the pairs of an import come from the reviewed workbook itself."),
+    ProblemType("duplicates-month", I,
+        "The month's duplicate check", "Kết quả rà soát trùng của tháng",
+        "Duplicates {month}: {rows} rows compared (earlier months: {previous}); {high} pair(s) to "
+        "decide (held back from the handoff and the payments), {warnings} warning(s), {decided} "
+        "decided, {remove} row(s) to remove.",
+        "Rà soát trùng tháng {month}: so sánh {rows} dòng (các tháng trước: {previous}); {high} "
+        "cặp cần quyết định (chưa chuyển Bưu điện, chưa chi trả), {warnings} cảnh báo, {decided} "
+        "cặp đã quyết định, {remove} dòng cần xóa.",
+        "Write the review workbook with -o, decide each pair, then import it with --import.",
+        "Lập tệp rà soát bằng -o, quyết định từng cặp, rồi nhập lại bằng --import.",
+        "The first line of cashless duplicates: what was compared and what is left to decide."),
+    ProblemType("duplicates-rows-to-remove", I,
+        "Rows to remove", "Dòng cần xóa",
+        "Decided the same person — rows to remove:",
+        "Đã xác định là cùng một người — dòng cần xóa:",
+        "Ask the communes to remove these rows from their rosters.",
+        "Đề nghị các xã xóa các dòng này khỏi danh sách.",
+        "The rows not kept of the pairs decided 'the same person'."),
+    ProblemType("duplicates-ids-to-correct", I,
+        "IDs to correct", "Số định danh cần sửa",
+        "Decided two people with one ID — the commune must correct the ID (held back until then):",
+        "Đã xác định là hai người nhưng cùng một số định danh — xã cần sửa số định danh (chưa chi "
+        "trả cho đến khi sửa):",
+        "Check both IDs against the ID cards.", "Đối chiếu hai số định danh với thẻ CCCD.",
+        "Pairs with the same ID decided 'two people': one of the IDs is wrong."),
+    ProblemType("duplicates-more", I,
+        "More pairs", "Còn nhiều cặp",
+        "… {n} more pair(s): see the review workbook (-o) or --format json.",
+        "… còn {n} cặp: xem tệp rà soát (-o) hoặc --format json.",
+        "", "",
+        "The terminal lists the first pairs; the workbook and the JSON document list all."),
+    ProblemType("duplicates-review-written", I,
+        "Review workbook written", "Đã lập tệp rà soát",
+        "Review workbook: {path}", "Tệp rà soát: {path}",
+        "Fill in the two last columns, then import it with cashless duplicates --import.",
+        "Điền hai cột cuối rồi nhập lại bằng lệnh cashless duplicates --import.",
+        "One block per pair, the fields that differ highlighted; print-ready."),
+    ProblemType("duplicates-import-file", I,
+        "Reviewed file", "Tệp rà soát đã nhập",
+        "{file} — SHA-256 {sha256}", "{file} — SHA-256 {sha256}",
+        "", "",
+        "The file's checksum is recorded with each decision."),
+    ProblemType("duplicates-recorded", I,
+        "Decisions recorded", "Đã ghi quyết định",
+        "✓ Recorded {n} decision(s) ({same} the same person, {different} two people); "
+        "{unchanged} unchanged; {undecided} pair(s) left blank.",
+        "✓ Đã ghi {n} quyết định ({same} cùng một người, {different} hai người khác nhau); "
+        "{unchanged} không đổi; {undecided} cặp để trống.",
+        "", "",
+        "The handoff and the payment list follow the decisions from their next run."),
+    ProblemType("duplicates-unchanged", I,
+        "Nothing to change", "Không có gì thay đổi",
+        "This file changes nothing: {unchanged} decision(s) already recorded, {undecided} "
+        "pair(s) left blank.",
+        "Tệp này không thay đổi gì: {unchanged} quyết định đã có, {undecided} cặp để trống.",
+        "", "",
+        "Importing the same reviewed file twice records nothing the second time."),
+    ProblemType("duplicates-import-refused", I,
+        "Nothing recorded", "Chưa ghi gì",
+        "✗ {n} error(s): nothing was recorded (a review is applied whole or not at all).",
+        "✗ {n} lỗi: chưa ghi gì (tệp rà soát chỉ được ghi khi không còn lỗi nào).",
+        "Correct the cells named, then import the file again.",
+        "Sửa các ô được nêu rồi nhập lại tệp.",
+        "A reviewed workbook is recorded whole or not at all."),
 )
 # fmt: on
 

@@ -11,6 +11,7 @@ import typer
 
 from cashless_cli import __version__
 from cashless_cli.cli.columns import columns
+from cashless_cli.cli.duplicates import duplicates_command
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
@@ -77,6 +78,10 @@ app.command(
     short_help="Write the month's list of payments through accounts (and who is paid in cash).",
 )(export_payments_command)
 app.command("ledger", short_help="List the batches handed to the Post Office.")(ledger_command)
+app.command(
+    "duplicates",
+    short_help="Find people listed twice; write the review workbook; record the decisions.",
+)(duplicates_command)
 
 
 def _lang_argument() -> str | None:

@@ -40,6 +40,7 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.handoff.document import (
@@ -243,6 +244,13 @@ def _export(
         ledger.latest_holders(),
         only,
         failed_handovers_in(ledger),
+        holds_of_month(
+            str(month),
+            workspace.area.communes,
+            rosters.reports,
+            rosters.matching,
+            ledger.duplicate_decisions(),
+        ),
     )
     result = ExportResult(month, selection, recovered=recovered, resend_of=resend)
     if not selection.rows:

@@ -6,7 +6,9 @@ back, with every reason, when
 - validation found an error on the row (or in its file: a missing required column);
 - the account holder has no usable ID (12 digits; an old 9-digit CMND only before 2025) or no
   mobile phone (a landline cannot receive the Post Office's codes);
-- the same beneficiary ID is listed as registered by two communes (the district decides which);
+- the row is one of a pair that may be the same person twice (the same ID on two rows, or a
+  high-confidence candidate of ``cashless duplicates``) not decided yet, or the row an officer
+  decided is a duplicate to remove;
 - the Post Office answered that it could not open the account of this person's latest handover
   (``import-postoffice``), and the commune has not changed the row since: the row goes again as
   soon as the name, the ID, the account holder or the phone differs from what was handed over.
@@ -17,13 +19,13 @@ authorised person. A guardian's or authorised person's sex is read from digit 4 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
@@ -262,6 +264,7 @@ def select_rows(
     latest_holders: dict[str, str] | None = None,
     only: set[str] | None = None,
     failed: Mapping[str, FailedHandover] | None = None,
+    duplicates: Mapping[Place, Sequence[Hold]] | None = None,
 ) -> Selection:
     """Split the month's *Đã đăng ký* rows into rows to hand over and rows held back.
 
@@ -270,11 +273,15 @@ def select_rows(
     keeps the beneficiaries of that set and nobody else, whatever the ledger says. ``failed``
     (beneficiary ID → the Post Office's failure for their latest handover) lets such a person go
     again once the commune changed the row, and holds them back with the reason otherwise.
+    ``duplicates`` (commune code, file name, row → why) holds back the rows of duplicate pairs
+    not decided yet, and the rows decided to be a duplicate to remove (default: the month's
+    pairs with no decision, from :mod:`cashless_cli.duplicates`).
     """
+    units_seen = tuple(units)
     latest = latest_holders or {}
     failures = failed or {}
     selection = Selection(month, [])
-    for commune in walk_communes(units, reports, matching):
+    for commune in walk_communes(units_seen, reports, matching):
         unit = commune.unit
         result = CommuneResult(unit, commune.path)
         selection.communes.append(result)
@@ -311,19 +318,21 @@ def select_rows(
             (path, "matches no commune of the workspace", "không khớp với xã nào")
         )
 
-    # The same person registered by two communes: the district must decide; hold back all.
-    by_id: dict[str, list[tuple[CommuneResult, HandoffRow]]] = defaultdict(list)
+    # The same person twice (one rule: cashless_cli.duplicates): held back until decided.
+    if duplicates is None:
+        duplicates = holds_of_month(str(month), units_seen, reports, matching)
     for c in selection.communes:
+        for k, held in enumerate(c.held):  # held already: say it is a duplicate too
+            holds = duplicates.get((c.unit.code, held.source.name, held.source_row))
+            if holds:
+                extra = tuple(Reason.of(hold_problem(h)) for h in holds)
+                c.held[k] = replace(held, reasons=(*held.reasons, *extra))
+        keep_rows = []
         for row in c.rows:
-            by_id[row.beneficiary_id].append((c, row))
-    for ident, places in by_id.items():
-        if len({c.unit.code for c, _ in places}) < 2:
-            continue
-        for c, row in places:
-            others = "; ".join(
-                f"{o.commune} ({o.source.name}, {o.source_row})" for oc, o in places if oc is not c
-            )
-            c.rows.remove(row)
+            holds = duplicates.get((c.unit.code, row.source.name, row.source_row))
+            if not holds:
+                keep_rows.append(row)
+                continue
             c.held.append(
                 HeldRow(
                     c.unit.code,
@@ -332,10 +341,11 @@ def select_rows(
                     row.sheet,
                     row.source_row,
                     row.beneficiary_name,
-                    ident,
-                    (Reason("handoff-duplicate-across-communes", params={"others": others}),),
+                    row.beneficiary_id,
+                    tuple(Reason.of(hold_problem(h)) for h in holds),
                 )
             )
+        c.rows = keep_rows
 
     # Already handed over with the same account holder: not again (unless resent).
     if only is None:

@@ -20,6 +20,10 @@ Schema (version 1)::
             provider, replied_on, received_at, source_file, source_sha256)
             the Post Office's answer per reference code (import-postoffice); append-only:
             the latest row (highest id) of a reference is its answer
+    duplicate_decisions(id PRIMARY KEY, code, verdict 'same'|'different', keep, a_key, b_key,
+            decided_at, source_file, source_sha256)                      (schema 2)
+            an officer's decision on a duplicate candidate pair (cashless duplicates --import);
+            append-only: the latest row of a code is the decision
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -38,7 +42,7 @@ from pathlib import Path
 from cashless_cli.errors import OutputError
 from cashless_cli.fs.atomic import ensure_folder
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: duplicate_decisions
 LEDGER_NAME = "ledger.sqlite"
 
 _SCHEMA = """
@@ -108,6 +112,18 @@ CREATE TABLE IF NOT EXISTS replies (
     source_sha256  TEXT
 );
 CREATE INDEX IF NOT EXISTS replies_ref ON replies(ref);
+CREATE TABLE IF NOT EXISTS duplicate_decisions (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL,
+    verdict       TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+    keep          TEXT,
+    a_key         TEXT NOT NULL,
+    b_key         TEXT NOT NULL,
+    decided_at    TEXT NOT NULL,
+    source_file   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicate_decisions_code ON duplicate_decisions(code);
 """
 
 
@@ -176,6 +192,21 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateDecision:
+    """An officer's decision on one duplicate candidate pair (one row of
+    ``duplicate_decisions``). ``keep`` is the kept row's key when the verdict is ``same``."""
+
+    code: str
+    verdict: str  # "same" or "different"
+    keep: str | None
+    a_key: str
+    b_key: str
+    decided_at: str  # ISO time of the import
+    source_file: str  # the reviewed workbook's name
+    source_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class HandedRef:
     """One handover of a reference code: the batch it went in and the row."""
 
@@ -237,6 +268,11 @@ class Ledger:
             elif int(version) > SCHEMA_VERSION:
                 raise LedgerError(
                     f"{self.path} was written by a newer cashless (schema {version}); upgrade."
+                )
+            elif int(version) < SCHEMA_VERSION:  # the new tables were created just above
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    (str(SCHEMA_VERSION),),
                 )
 
     def close(self) -> None:
@@ -395,6 +431,26 @@ class Ledger:
                 out[str(row[0])] = _reply(row)  # later rows overwrite earlier ones
         return out
 
+    def duplicate_decisions(self) -> dict[str, DuplicateDecision]:
+        """Candidate code → its latest decision."""
+        rows = self.conn.execute(
+            "SELECT code, verdict, keep, a_key, b_key, decided_at, source_file, source_sha256 "
+            "FROM duplicate_decisions ORDER BY id"
+        ).fetchall()
+        out: dict[str, DuplicateDecision] = {}
+        for code, verdict, keep, a_key, b_key, at, source, sha in rows:
+            out[str(code)] = DuplicateDecision(
+                str(code),
+                str(verdict),
+                _opt(keep),
+                str(a_key),
+                str(b_key),
+                str(at),
+                str(source),
+                str(sha),
+            )
+        return out
+
     def next_seq(self, month: str) -> int:
         row = self.conn.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM batches WHERE month = ?", (month,)
@@ -488,6 +544,29 @@ class Ledger:
             n += 1
         return n
 
+    def insert_duplicate_decisions(self, decisions: Iterable[DuplicateDecision]) -> int:
+        """Record decisions (new rows; the latest per code wins). Call inside
+        :meth:`transaction`. Returns how many rows were written."""
+        assert self.conn.in_transaction, "insert_duplicate_decisions needs an open transaction"
+        n = 0
+        for d in decisions:
+            self.conn.execute(
+                "INSERT INTO duplicate_decisions(code, verdict, keep, a_key, b_key, decided_at, "
+                "source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    d.code,
+                    d.verdict,
+                    d.keep,
+                    d.a_key,
+                    d.b_key,
+                    d.decided_at,
+                    d.source_file,
+                    d.source_sha256,
+                ),
+            )
+            n += 1
+        return n
+
 
 def _opt(value: object) -> str | None:
     return None if value is None else str(value)
@@ -533,6 +612,7 @@ __all__ = [
     "Batch",
     "BatchFile",
     "BatchSummary",
+    "DuplicateDecision",
     "HandedRef",
     "Handover",
     "Ledger",

@@ -23,6 +23,7 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
@@ -106,16 +107,18 @@ def export_payments(
         rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
+        decisions = {}
         path = workspace.state_dir / LEDGER_NAME
         if path.is_file():
             try:
                 with Ledger.open(path) as ledger:
                     opened = opened_accounts_in(ledger)
+                    decisions = ledger.duplicate_decisions()
             except LedgerError as exc:
                 raise WorkspaceError("ledger-unreadable", error=exc) from exc
-        payments = select_payments(
-            month, workspace.area.communes, rosters.reports, rosters.matching, opened
-        )
+        units = workspace.area.communes
+        held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
+        payments = select_payments(month, units, rosters.reports, rosters.matching, opened, held)
         created = now().isoformat()
         a = workspace.area
         info = PaymentsInfo(str(month), created, a.name, a.level, a.province)

@@ -11,7 +11,9 @@ Every beneficiary row of the month's rosters is in exactly one of three lists:
 - **cash**: everybody else with an amount (not registered, registered and waiting, refused, or
   *Đã có tài khoản* without a usable account number).
 - **to check**: rows that cannot be paid from this list as they are: no usable monthly amount,
-  or the same ID listed twice (in one commune or two) — never paid twice. (A row without a usable
+  or a row of a duplicate pair not decided yet (the same ID listed twice, in one commune or two,
+  or a high-confidence candidate of ``cashless duplicates``), or the row an officer decided is a
+  duplicate to remove — never paid twice. (A row without a usable
   ID is paid in cash: an account is only looked up by ID.)
 
 Amounts come from the roster. A validation ``amount-mismatch`` (base level × coefficient) is shown
@@ -20,12 +22,13 @@ in its own column, not corrected.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text
@@ -232,8 +235,13 @@ def select_payments(
     reports: dict[Path, FileReport],
     matching: Matching,
     opened: dict[str, OpenedAccount],
+    duplicates: Mapping[Place, Sequence[Hold]] | None = None,
 ) -> PaymentList:
-    """Split every row of the month into accounts, cash and to-check (see the module doc)."""
+    """Split every row of the month into accounts, cash and to-check (see the module doc).
+
+    ``duplicates`` (commune code, file name, row → why) puts the rows of undecided duplicate
+    pairs and the rows decided to be a duplicate to remove in "to check" (default: the month's
+    pairs with no decision, from :mod:`cashless_cli.duplicates`)."""
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow]] = []
     for roster in walk_communes(units, reports, matching):
@@ -252,22 +260,14 @@ def select_payments(
                 row = _with_account(row, record, opened.get(row.beneficiary_id))
             staged.append((commune, row))
 
-    counts = Counter(r.beneficiary_id for _, r in staged if r.beneficiary_id is not None)
-    places: dict[str, list[PaymentRow]] = {}
-    for _, r in staged:
-        if r.beneficiary_id is not None and counts[r.beneficiary_id] > 1:
-            places.setdefault(r.beneficiary_id, []).append(r)
+    if duplicates is None:
+        duplicates = holds_of_month(str(month), units, reports, matching)
     for commune, row in staged:
         reasons: list[Problem] = []
         if row.amount is None:
             reasons.append(Problem("payment-no-amount"))
-        if row.beneficiary_id is not None and row.beneficiary_id in places:
-            others = "; ".join(
-                f"{o.commune} ({o.source.name}, {o.source_row})"
-                for o in places[row.beneficiary_id]
-                if o is not row
-            )
-            reasons.append(Problem("payment-id-twice", params={"others": others}))
+        for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
+            reasons.append(hold_problem(hold))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
