@@ -1505,7 +1505,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "`cashless columns`: the column's meaning comes from its group title and its sub-title."),
     ProblemType("columns-category", I,
         "a category's wording", "tên một diện đối tượng",
-        "", "", "", "",
+        "'{alias}'", "'{alias}'", "", "",
         "`cashless columns`: the header is the wording of a category; a mark (x) in it gives the "
         "person's category."),
     ProblemType("columns-mapping", I,
@@ -1519,8 +1519,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "and never read as a roster field."),
     ProblemType("columns-demoted", I,
         "values do not fit", "giá trị không khớp",
-        "{was}? {share} values do not fit, e.g. '{sample}'",
-        "{was}? {share} giá trị không phù hợp, ví dụ '{sample}'", "", "",
+        "like {was}, but {share} values do not fit, e.g. '{sample}'",
+        "giống {was} nhưng {share} giá trị không phù hợp, ví dụ '{sample}'", "", "",
         "`cashless columns`: the header looked like a roster column, but most of the values read "
         "under it do not parse for that column, so it is kept as information (or read as the "
         "vocabulary column its values fit)."),
@@ -1530,7 +1530,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "`cashless columns`: the mapping said to ignore the column."),
     ProblemType("columns-unknown", I,
         "not recognised", "không nhận ra",
-        "", "", "", "",
+        "'{header}'", "'{header}'", "", "",
         "`cashless columns`: no known header matches; a --map line can say what it is."),
     ProblemType("columns-not-checkable", I,
         "Not checkable", "Không kiểm tra được",
@@ -1870,6 +1870,190 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "reply-already-reconciled": "Dòng đã có kết quả chỉ được thay khi dùng --force, để tệp trả "
     "lời cũ không ghi đè nhầm kết quả mới hơn. Dòng không mở được và đã chuyển lại ở đợt sau thì "
     "nhận kết quả mới mà không cần --force.",
+    # ---- guards: what a refused file is, and how it is damaged ----
+    "kind-html": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-xml": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-csv": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-text": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-spreadsheetml": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-pdf": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-png": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-jpeg": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-rar": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-7z": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-gzip": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-rtf": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-empty-zip": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-office-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-word": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-powerpoint": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-docx": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-pptx": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-xlsb": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-odf-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-zip-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-binary": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; "
+    "là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "damage-zip": "Không đọc được danh mục các phần của tệp nén zip. Là một phần của thông báo "
+    "file-truncated.",
+    "damage-ole2": "Tệp phức hợp (OLE2) chứa bảng tính Excel 97-2003 bị cắt cụt hoặc bị hỏng. Là "
+    "một phần của thông báo file-truncated.",
+    "damage-sheet-dimensions": "Một trang tính .xls ghi dòng hoặc cột đầu tiên nằm sau dòng hoặc "
+    "cột cuối cùng. Là một phần của thông báo file-truncated.",
+    "damage-member-corrupt": "Một phần của tệp nén zip không giải nén được. Là một phần của thông "
+    "báo file-truncated.",
+    "damage-member-cut": "Một phần của tệp nén zip kết thúc trước khi hết dữ liệu nén. Là một phần "
+    "của thông báo file-truncated.",
+    "damage-member-checksum": "Một phần của tệp nén zip giải nén ra nội dung hoặc kích thước khác "
+    "với thông tin đã khai báo. Là một phần của thông báo file-truncated.",
+    "damage-member-header": "Phần đầu (local header) của một phần trong tệp nén zip bị thiếu hoặc "
+    "bị hỏng. Là một phần của thông báo file-truncated.",
+    "damage-member-compression": "Một phần của tệp nén zip được nén theo kiểu khác với hai kiểu "
+    "được hỗ trợ (stored, deflate). Là một phần của thông báo file-truncated.",
+    "damage-xml": "Một phần chứa giá trị của các ô không đúng cấu trúc XML; trình đọc thông thường "
+    "sẽ bỏ mất giá trị mà không báo. Là một phần của thông báo file-truncated.",
+    "damage-reader-gave-up": "Trình đọc bảng tính dừng lại khi gặp nội dung bị hỏng. Là một phần "
+    "của thông báo file-truncated.",
+    "damage-reader": "Nguyên văn lời báo của trình đọc bảng tính về chỗ hỏng (bằng tiếng Anh). Là "
+    "một phần của thông báo file-truncated.",
+    # ---- lacks: what a list lacks, registration status inferred or unknown ----
+    "column-absent": "Để đọc được danh sách chỉ cần họ tên và một thông tin phân biệt từng người "
+    "(số định danh hoặc ngày sinh). Cột mà tệp không có được báo một lần cho cả tệp, kèm các nội "
+    "dung không kiểm tra được vì thiếu cột; các dòng không bị đánh dấu lỗi vì lý do này.",
+    "status-column-absent": "Khi không có cột tình trạng, tình trạng được suy ra từ nội dung danh "
+    "sách: có số tài khoản là đã có tài khoản; có hình thức chi trả ('Tiền mặt', 'Chuyển khoản') "
+    "là nhận tiền mặt hoặc qua tài khoản; có dấu 'x' ở cột 'Đăng ký' là đã đăng ký. Nếu không, "
+    "tình trạng là 'Không rõ': được đếm riêng, không bao giờ tính là chưa đăng ký và không bao "
+    "giờ được chuyển Bưu điện như người đã đăng ký.",
+    "status-partly-inferred": "Ô tình trạng để trống hoặc không đọc được là lỗi tại ô đó; khi tổng "
+    "hợp số liệu, tình trạng được suy ra từ số tài khoản, hình thức chi trả hoặc dấu ở cột 'Đăng "
+    "ký', nếu không có thì là không rõ.",
+    "identity-columns-missing": "Để đọc được danh sách chỉ cần họ tên và một thông tin phân biệt "
+    "từng người (số định danh hoặc ngày sinh); thiếu các cột này thì không dòng nào đối chiếu "
+    "được với một người cụ thể.",
+    "recommended-when-registered": "Công văn 5234/LĐTBXH-TTTT liệt kê các thông tin cần cho chi "
+    "trả không dùng tiền mặt: họ tên, ngày sinh, số định danh, nơi cư trú và tài khoản. Số điện "
+    "thoại giúp liên hệ nhưng không thuộc các thông tin bắt buộc đó.",
+    # ---- header: the column mapping and what the reader understood ----
+    "mapping-key-unknown": "Cách ghép cột (mục [mapping] trong cashless.toml hoặc --map "
+    '"TIÊU_ĐỀ=khóa") cho biết một tiêu đề ứng với khóa cột nào của danh sách; khóa không có '
+    "trong danh mục bị từ chối trước khi đọc bất kỳ tệp nào.",
+    "mapping-option-malformed": "Mỗi --map ghi một tiêu đề đúng như trong tệp, một dấu bằng và một "
+    "khóa cột.",
+    "mapping-malformed": "Xem ví dụ ở phần ghép cột (column mapping) trong README.",
+    "mapping-values-not-vocabulary": "Chỉ các cột tình trạng, người nhận, giới tính và diện đối "
+    "tượng có danh mục từ cố định để ghép từ vào.",
+    "mapping-value-unknown": "Từ ở bên phải dấu bằng phải là một từ mà chương trình chấp nhận cho "
+    "cột đó.",
+    "mapping-header-unknown": "Cách ghép cột nghiêm ngặt (strict = true, hoặc --map của lệnh "
+    "`cashless columns`) phải khớp với một tiêu đề của tệp, để lỗi gõ nhầm không bị bỏ qua.",
+    "mapping-header-unused": "Cách ghép cột của thư mục làm việc dùng chung cho nhiều tệp; dòng "
+    "ghép mà một tệp không cần chỉ được báo một lần.",
+    "column-demoted": "Sau khi khớp tiêu đề, chương trình đọc thử một số giá trị của mỗi cột tình "
+    "trạng, giới tính, người nhận, diện, số định danh và ngày tháng: nếu phần lớn giá trị không "
+    "đọc được theo cột đó thì tiêu đề đã gây hiểu nhầm (ví dụ cột 'Trạng thái' ghi 'Đang hoạt "
+    "động' là trạng thái của bản ghi).",
+    "columns-sheet-unknown": "`cashless columns --sheet TÊN` chỉ đọc trang tính đó.",
+    "columns-exact": "`cashless columns`: tiêu đề có đúng các từ của một tên cột đã biết (tên "
+    "trong mẫu, hoặc một cách ghi khác đã gặp trong thực tế).",
+    "columns-words": "`cashless columns`: tiêu đề bắt đầu bằng một tên cột đã biết; các từ còn lại "
+    "không làm thay đổi nghĩa.",
+    "columns-group": "`cashless columns`: nghĩa của cột lấy từ tiêu đề nhóm và tiêu đề con của "
+    "cột.",
+    "columns-category": "`cashless columns`: tiêu đề là tên một diện đối tượng; dấu (x) ở cột này "
+    "cho biết diện của người đó.",
+    "columns-mapping": "`cashless columns`: theo cách ghép cột của người dùng (cashless.toml hoặc "
+    "--map).",
+    "columns-info": "`cashless columns`: cột chữ ký, truy lĩnh, tổng cộng hoặc tương tự, được giữ "
+    "làm thông tin và không bao giờ được đọc như một cột của danh sách.",
+    "columns-demoted": "`cashless columns`: tiêu đề giống một cột của danh sách nhưng phần lớn giá "
+    "trị bên dưới không đọc được theo cột đó, nên cột được giữ làm thông tin (hoặc được đọc theo "
+    "cột có danh mục từ phù hợp với các giá trị).",
+    "columns-ignored": "`cashless columns`: cách ghép cột yêu cầu bỏ qua cột này.",
+    "columns-unknown": "`cashless columns`: không tên cột đã biết nào khớp; có thể thêm một dòng "
+    "--map để cho biết đó là cột gì.",
+    "columns-not-checkable": "`cashless columns`: các cột mà các quy tắc kiểm tra cần nhưng tệp "
+    "không có.",
+    # ---- layouts: values out of range and category wordings ----
+    "date-out-of-range": "Một số ở cột ngày sinh được hiểu là năm sinh nếu nằm trong khoảng từ "
+    "1880 đến năm hiện tại; số nhỏ hơn 2100 mà ngoài khoảng đó là lỗi gõ nhầm, không bao giờ bị "
+    "tự đổi thành một ngày của các năm 1900-1905. Từ 2100 trở lên, số được đọc theo cách đánh số "
+    "ngày của Excel.",
+    "age-over-120": "Không ai trong danh sách trên 120 tuổi; ngày sinh như vậy là do gõ nhầm.",
+    "amount-out-of-range": "Số tiền vượt xa mọi mức trợ cấp thực tế (1E+20, số tài khoản dán nhầm) "
+    "bị từ chối tại ô, không được cộng vào tổng.",
+    "coefficient-out-of-range": "Hệ số từ 1 đến 3 (một số tỉnh chi cao hơn); hệ số lớn hơn 10 là "
+    "lỗi.",
+    "category-ambiguous": "Các cách ghi ngắn như 'Người cao tuổi' hay 'Khuyết tật' phù hợp với "
+    "nhiều diện; hệ số (hoặc mức trợ cấp) và tuổi của dòng sẽ quyết định khi có thể, nếu không "
+    "thì dòng được cảnh báo.",
+    # ---- lacks: a payment row whose list does not say the status ----
+    "payment-status-unknown": "Danh sách không có cột tình trạng đăng ký (danh sách chi trả, danh "
+    "sách phê duyệt) không cho biết gì về tài khoản; người chưa rõ có tài khoản thì được chi tiền "
+    "mặt, không bao giờ bị bỏ sót.",
+    # ---- dups: the same person twice (cashless duplicates) ----
+    "duplicate-same-id": "Không ai được chi trả hai lần. Hai dòng cùng số định danh 12 số (hoặc "
+    "CMND 9 số), trong một tệp hoặc ở hai xã, chưa được chuyển Bưu điện và được ghi 'cần kiểm "
+    "tra' trong danh sách chi trả cho đến khi cán bộ quyết định giữ dòng nào, hoặc xác định đó là "
+    "hai người (một số định danh bị ghi sai).",
+    "duplicate-to-check": "Cặp có khả năng trùng cao: số định danh chỉ khác nhau một chữ số hoặc "
+    "đảo chỗ hai chữ số, cùng ngày sinh và cùng họ tên (không tính dấu thanh). Cả hai dòng chờ "
+    "quyết định.",
+    "duplicate-remove": "Cặp đã được xác định là 'cùng một người' giữ lại dòng cán bộ đã chọn; "
+    "dòng còn lại được báo hằng tháng cho đến khi xã xóa, để không ai được chi trả hai lần.",
+    "duplicate-id-to-correct": "Tài khoản được tra theo số định danh: hai dòng cùng một số định "
+    "danh có thể bị chi hai lần vào cùng một tài khoản. Khi xã đã sửa số định danh, cặp này không "
+    "còn nữa.",
+    "duplicate-candidate": "Cặp có khả năng trùng thấp hơn (họ tên gần giống và cùng ngày hoặc năm "
+    "sinh, số định danh gõ nhầm nhưng khác ngày sinh, một tài khoản hoặc số điện thoại của hai "
+    "chủ tài khoản, hoặc trùng với một người của tháng trước): chỉ là cảnh báo, các dòng vẫn được "
+    "chuyển Bưu điện và chi trả.",
+    "duplicate-review-unknown": "Mỗi cặp được ghi theo mã cặp, liệt kê ở trang ẩn '_cashless' của "
+    "tệp rà soát; mã không có ở đó là do gõ hoặc chép vào bằng tay.",
+    "duplicate-review-decision-invalid": "Quyết định để trống thì không ghi gì (cặp vẫn cần kiểm "
+    "tra).",
+    "duplicate-review-keep-missing": "Dòng được giữ lại được chuyển Bưu điện và chi trả; dòng còn "
+    "lại được báo là dòng trùng cần xóa.",
+    "duplicate-review-not-review": "Quyết định chỉ được đọc từ tệp rà soát do chính lệnh này lập, "
+    "để mỗi quyết định được ghi đúng cho cặp đã hiển thị trong tệp.",
+    "duplicate-review-options": "Tháng và các cặp của lần nhập lấy từ chính tệp rà soát.",
+    "duplicates-month": "Dòng đầu tiên của lệnh cashless duplicates: những gì đã được so sánh và "
+    "những gì còn phải quyết định.",
+    "duplicates-rows-to-remove": "Các dòng không được giữ lại của những cặp đã xác định là 'cùng "
+    "một người'.",
+    "duplicates-ids-to-correct": "Các cặp cùng số định danh đã xác định là 'hai người khác nhau': "
+    "một trong hai số định danh bị sai.",
+    "duplicates-more": "Màn hình chỉ liệt kê các cặp đầu tiên; tệp rà soát và kết quả JSON liệt kê "
+    "đầy đủ.",
+    "duplicates-review-written": "Mỗi cặp một khối, các thông tin khác nhau được tô màu; sẵn sàng "
+    "để in.",
+    "duplicates-import-file": "Mã kiểm tra (checksum) của tệp được ghi kèm theo mỗi quyết định.",
+    "duplicates-recorded": "Danh sách chuyển Bưu điện và danh sách chi trả áp dụng các quyết định "
+    "từ lần chạy tiếp theo.",
+    "duplicates-unchanged": "Nhập cùng một tệp rà soát lần thứ hai thì không ghi thêm gì.",
+    "duplicates-import-refused": "Tệp rà soát chỉ được ghi khi toàn bộ tệp hợp lệ; có lỗi thì "
+    "không ghi gì.",
 }
 
 # Example parameters for ``cashless explain`` (synthetic); an entry's ``example`` comes first.
@@ -1922,6 +2106,45 @@ _EXAMPLE_PARAMS: dict[str, Any] = {
     "files": "binh-hoa-T6.xlsx, binh-hoa-T6 (2).xlsx",
     "file": "binh-hoa-T6.xlsx",
     "error": Text("The file is empty (0 bytes).", "Tệp rỗng (0 byte), không có dữ liệu."),
+    # ---- finish: the parameters of the guards', lacks', header's, layouts' and dups' entries
+    "member": "xl/worksheets/sheet1.xml",
+    "line": 12,
+    "text": "Error -3 while decompressing data: invalid distance too far back",
+    "rules": Text("Phone number missing", "Thiếu số điện thoại"),
+    "how": Joined(
+        (Phrase("status-source.account", {"n": 120}), Phrase("status-source.unknown", {"n": 3}))
+    ),
+    "count": 123,
+    "missing": "'Số CCCD/Định danh', 'Ngày sinh'",
+    "key": "trang_thai",
+    "known": "ho_ten, ngay_sinh, so_dinh_danh, trang_thai",
+    "source": "cashless.toml",
+    "target": "Đã đăng kí",
+    "share": "80%",
+    "sheets": "'Danh sách', 'Tổng hợp'",
+    "alias": "Họ và tên",
+    "rest": "(đồng)",
+    "was": "trang_thai",
+    "sample": "Đang hoạt động",
+    "keys": "dien_thoai, so_tai_khoan",
+    "min_year": 1880,
+    "max_year": 2026,
+    "max": "100.000.000",
+    "candidates": "5a, 6a",
+    "place": "Bình Hòa (binh-hoa-T6.xlsx, 14)",
+    "candidate": "DUP-7K2M9QXA",
+    "score": "0,82",
+    "n": 3,
+    "path": "trung-2023-06.xlsx",
+    "sha256": "9f2c4e1ab03d5e7f",
+    "high": 2,
+    "warnings": 4,
+    "decided": 1,
+    "remove": 1,
+    "same": 2,
+    "different": 1,
+    "unchanged": 0,
+    "undecided": 5,
 }
 
 _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
@@ -1931,6 +2154,30 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "row-skipped": {"reason": Phrase("row-kind.blank")},
     "file-too-large": {"size": "2.1 GB", "limit": "1 GB"},
     "text-too-long": {"limit": 500},
+    # ---- finish: examples the defaults do not fit ----
+    "status-partly-inferred": {
+        "how": Joined(
+            (
+                Phrase("status-source.payment-method", {"n": 118}),
+                Phrase("status-source.unknown", {"n": 5}),
+            )
+        ),
+    },
+    "mapping-key-unknown": {"header": "Tên chủ hộ", "key": "ho_tenn"},
+    "mapping-option-malformed": {"header": "Tên chủ hộ ho_ten"},
+    "mapping-malformed": {"header": "columns"},
+    "mapping-values-not-vocabulary": {
+        "key": "ho_ten",
+        "known": "trang_thai, nguoi_nhan, gioi_tinh, dien",
+    },
+    "mapping-value-unknown": {"value": "ĐK rồi"},
+    "mapping-header-unused": {"header": "Tên chủ hộ"},
+    "column-demoted": {"header": "Trạng thái", "value": "Đang hoạt động"},
+    "date-out-of-range": {"value": "1850"},
+    "amount-out-of-range": {"value": "1E+20"},
+    "coefficient-out-of-range": {"value": "15", "max": 10},
+    "duplicates-month": {"rows": 1250, "previous": 3},
+    "duplicates-import-refused": {"n": 2},
 }
 
 

@@ -56,6 +56,10 @@ def _meaning(note: ColumnNote, lang: Lang) -> str:
     return "—"
 
 
+#: Reasons whose catalogue message only quotes the header.
+_HEADER_ONLY = frozenset({"category", "unknown"})
+
+
 def because(note: ColumnNote, lang: Lang) -> str:
     """Why the column got its meaning, in words (a catalogue entry per reason)."""
     reason = "demoted" if note.reason == "values" else note.reason
@@ -67,6 +71,8 @@ def because(note: ColumnNote, lang: Lang) -> str:
     detail = kind.message(lang, params)
     if reason in ("exact", "info") and words(note.alias or "") == words(note.header):
         detail = ""  # the header is the alias: nothing to add
+    if reason in _HEADER_ONLY:
+        detail = ""  # the message quotes the header (for explain); the table already shows it
     text = f"{kind.title(lang)}: {detail}" if detail else kind.title(lang)
     if note.reason == "values":
         text += f" → {note.key}"
