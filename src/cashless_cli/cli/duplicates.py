@@ -22,8 +22,9 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.texts import words
 
 if TYPE_CHECKING:
     from cashless_cli.duplicates.match import Candidate
@@ -39,53 +40,11 @@ def _say(code: str, lang: Lang, **params: Any) -> str:
     return Problem(code, params=params).message(lang)
 
 
-_WORDS = {
-    "en": {"none": "none", "differ": "differ", "high": "HIGH", "warning": "warning"},
-    "vi": {"none": "không có", "differ": "khác nhau", "high": "CAO", "warning": "cảnh báo"},
-}
-_KINDS = {
-    "en": {
-        "same-id": "same ID",
-        "id-typo": "ID one digit off",
-        "same-name": "same name and birth",
-        "shared-account": "shared account",
-        "shared-phone": "shared phone",
-    },
-    "vi": {
-        "same-id": "trùng số định danh",
-        "id-typo": "số định danh lệch 1 chữ số",
-        "same-name": "trùng họ tên, ngày sinh",
-        "shared-account": "chung tài khoản",
-        "shared-phone": "chung số điện thoại",
-    },
-}
+_WORDS = {lang: words("dups-terminal", lang) for lang in LANGS}
+_KINDS = {lang: words("dups-terminal.kind", lang) for lang in LANGS}
+#: The fields compared, and where an earlier month's people came from.
 _FIELDS = {
-    "en": {
-        "ho_ten": "name",
-        "ngay_sinh": "birth date",
-        "gioi_tinh": "sex",
-        "so_dinh_danh": "ID",
-        "thon": "village",
-        "dien_thoai": "phone",
-        "so_tai_khoan": "account",
-        "ten_nguoi_nhan": "receiver",
-        "so_dinh_danh_nguoi_nhan": "receiver's ID",
-        "dataset": "dataset",
-        "rosters": "rosters",
-    },
-    "vi": {
-        "ho_ten": "họ tên",
-        "ngay_sinh": "ngày sinh",
-        "gioi_tinh": "giới tính",
-        "so_dinh_danh": "số định danh",
-        "thon": "thôn",
-        "dien_thoai": "điện thoại",
-        "so_tai_khoan": "tài khoản",
-        "ten_nguoi_nhan": "người nhận",
-        "so_dinh_danh_nguoi_nhan": "số định danh người nhận",
-        "dataset": "tập dữ liệu",
-        "rosters": "danh sách xã",
-    },
+    lang: {**words("dups-field", lang), **words("dups-terminal.source", lang)} for lang in LANGS
 }
 SHOWN = 40  # pairs listed on the terminal
 

@@ -21,6 +21,9 @@ from openpyxl.worksheet.pagebreak import Break
 
 from cashless_cli.duplicates.match import HIGH, Candidate
 from cashless_cli.duplicates.people import Person
+from cashless_cli.problems import text
+from cashless_cli.schema.row import COLUMN_BY_KEY
+from cashless_cli.texts import words
 from cashless_cli.write.cells import put
 from cashless_cli.write.layout import BODY, BOLD, BORDER, header, print_ready, title
 
@@ -36,29 +39,36 @@ __all__ = [
     "build_review_workbook",
 ]
 
-REVIEW_SHEET = "Rà soát trùng"
+#: The workbook is worded in Vietnamese (the officers' language); its words are catalogue texts.
+_W = words("dups-doc", "vi")
+REVIEW_SHEET = _W["sheet"]
 META_KIND = "duplicates-review"
-DECISION_SAME = "Cùng một người"
-DECISION_DIFFERENT = "Hai người khác nhau"
-KEEP_CHOICES = ("Dòng 1", "Dòng 2")
+DECISION_SAME = _W["same"]
+DECISION_DIFFERENT = _W["different"]
+KEEP_CHOICES = (_W["keep.1"], _W["keep.2"])
 HEADER_ROW = 4
+
+
+def _roster(key: str) -> str:
+    return COLUMN_BY_KEY[key].header
+
 
 # (header, width, field compared or None)
 REVIEW_COLUMNS: tuple[tuple[str, float, str | None], ...] = (
-    ("Mã cặp / mức / điểm", 19, None),
-    ("Dòng", 7, None),
-    ("Xã", 12, None),
-    ("Tệp, dòng", 24, None),
-    ("Họ và tên", 20, "ho_ten"),
-    ("Ngày sinh", 11, "ngay_sinh"),
-    ("Giới tính", 7, "gioi_tinh"),
-    ("Số CCCD/Định danh", 15, "so_dinh_danh"),
-    ("Thôn/Tổ dân phố", 13, "thon"),
-    ("Số điện thoại", 12, "dien_thoai"),
-    ("Số tài khoản", 15, "so_tai_khoan"),
-    ("Người nhận (họ tên, số CCCD)", 20, "ten_nguoi_nhan"),
-    ("Quyết định", 14, None),
-    ("Giữ dòng", 9, None),
+    (_W["col.pair"], 19, None),
+    (_W["col.line"], 7, None),
+    (_W["col.commune"], 12, None),
+    (_W["col.where"], 24, None),
+    (_roster("ho_ten"), 20, "ho_ten"),
+    (_roster("ngay_sinh"), 11, "ngay_sinh"),
+    (_roster("gioi_tinh"), 7, "gioi_tinh"),
+    (_roster("so_dinh_danh"), 15, "so_dinh_danh"),
+    (_roster("thon"), 13, "thon"),
+    (_roster("dien_thoai"), 12, "dien_thoai"),
+    (_roster("so_tai_khoan"), 15, "so_tai_khoan"),
+    (_W["col.receiver"], 20, "ten_nguoi_nhan"),
+    (_W["col.decision"], 14, None),
+    (_W["col.keep"], 9, None),
 )
 #: Row heights (points, before fitting to the page width) a printed page holds, kept low so that
 #: a pair's block is never split across two pages.
@@ -68,24 +78,8 @@ KEEP_COL = 14
 _DIFFER = PatternFill("solid", start_color="FFD966", end_color="FFD966")
 _HIGH = PatternFill("solid", start_color="F4CCCC", end_color="F4CCCC")
 _NOTE = PatternFill("solid", start_color="EDEDED", end_color="EDEDED")
-_KIND_VI = {
-    "same-id": "trùng số định danh",
-    "id-typo": "số định danh lệch một chữ số",
-    "same-name": "trùng họ tên và ngày sinh",
-    "shared-account": "chung số tài khoản",
-    "shared-phone": "chung số điện thoại",
-}
-_FIELD_VI = {
-    "ho_ten": "họ tên",
-    "ngay_sinh": "ngày sinh",
-    "gioi_tinh": "giới tính",
-    "so_dinh_danh": "số định danh",
-    "thon": "thôn",
-    "dien_thoai": "điện thoại",
-    "so_tai_khoan": "tài khoản",
-    "ten_nguoi_nhan": "người nhận",
-    "so_dinh_danh_nguoi_nhan": "số định danh người nhận",
-}
+_KIND_VI = words("dups-doc.kind", "vi")
+_FIELD_VI = words("dups-field", "vi")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,13 +105,15 @@ def _lines(text: object, width: float) -> int:
 
 
 def _values(c: Candidate, line: int, p: Person) -> list[object]:
-    head = f"{c.code}\n{'CAO' if c.level == HIGH else 'cảnh báo'} · {c.score}" if line == 1 else ""
+    level = _W["high"] if c.level == HIGH else _W["warning"]
+    head = f"{c.code}\n{level} · {c.score}" if line == 1 else ""
+    latest = max(c.a.ref.month, c.b.ref.month)
     return [
         head,
         KEEP_CHOICES[line - 1],
         p.commune if p.ref.month == c.b.ref.month or line == 2 else f"{p.commune} ({p.ref.month})",
-        f"{p.ref.file}, dòng {p.ref.row}"
-        + ("" if p.ref.month == max(c.a.ref.month, c.b.ref.month) else f" (tháng {p.ref.month})"),
+        text("dups-doc.where", "vi", file=p.ref.file, row=p.ref.row)
+        + ("" if p.ref.month == latest else text("dups-doc.of-month", "vi", month=p.ref.month)),
         p.name,
         p.birth_text,
         p.sex,
@@ -137,22 +133,16 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
     assert ws is not None
     ws.title = REVIEW_SHEET
     n = len(REVIEW_COLUMNS)
-    title(ws, 1, "DANH SÁCH RÀ SOÁT ĐỐI TƯỢNG CÓ THỂ BỊ GHI TRÙNG", n)
+    title(ws, 1, _W["title"], n)
     month_vi = f"{int(info.month[5:7])}/{info.month[:4]}"
-    title(
-        ws,
-        2,
-        f"{info.area} — tháng {month_vi} — {len(candidates)} cặp; ô tô vàng: thông tin khác "
-        "nhau; chọn quyết định ở hai cột cuối",
-        n,
-        BOLD,
-    )
+    subtitle = text("dups-doc.subtitle", "vi", area=info.area, month=month_vi, n=len(candidates))
+    title(ws, 2, subtitle, n, BOLD)
     header(ws, HEADER_ROW, [h for h, _, _ in REVIEW_COLUMNS], [w for _, w, _ in REVIEW_COLUMNS])
     decision = DataValidation(
         type="list", formula1=f'"{DECISION_SAME},{DECISION_DIFFERENT}"', allow_blank=True
     )
     keep = DataValidation(type="list", formula1=f'"{",".join(KEEP_CHOICES)}"', allow_blank=True)
-    decision.error = keep.error = "Chọn trong danh sách."
+    decision.error = keep.error = _W["choose"]
     decision.showErrorMessage = keep.showErrorMessage = True
     ws.add_data_validation(decision)
     ws.add_data_validation(keep)
@@ -191,7 +181,7 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
         kinds = ", ".join(_KIND_VI[k_] for k_ in c.kinds)
         agree = ", ".join(_FIELD_VI[f] for f in c.agree) or "—"
         diff = ", ".join(_FIELD_VI[f] for f in c.differ) or "—"
-        note = f"Lý do: {kinds}. Giống nhau: {agree}. Khác nhau: {diff}."
+        note = text("dups-doc.note", "vi", kinds=kinds, agree=agree, differ=diff)
         put(ws.cell(row, 2), note)
         for col in range(1, n + 1):
             cell = ws.cell(row, col)
