@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -19,8 +20,6 @@ from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
-from cashless_cli.errors import UserError
-from cashless_cli.i18n import resolve_lang
 
 app = typer.Typer(
     name="cashless",
@@ -51,39 +50,35 @@ def _root(
 
 # In the order of the month's work: set up, give communes the form, check what they send,
 # publish the rate, hand registrations over, record the reply, pay.
-app.command(
-    short_help="Create a workspace: cashless.toml with the area's units, rosters/, reports/."
-)(init)
-app.command(short_help="Write a blank roster template for a commune and month.")(template)
-app.command(short_help="Check rosters and report every problem at its cell.")(validate)
-app.command(short_help="Explain a problem code, or list every code.")(explain)
-app.command(short_help="Build the district's monthly rate table from every commune's roster.")(
-    summarize
+_COMMANDS: tuple[tuple[str, Callable[..., None], str], ...] = (
+    ("init", init, "Create a workspace: cashless.toml with the area's units, rosters/, reports/."),
+    ("template", template, "Write a blank roster template for a commune and month."),
+    ("validate", validate, "Check rosters and report every problem at its cell."),
+    ("explain", explain, "Explain a problem code, or list every code."),
+    (
+        "summarize",
+        summarize,
+        "Build the district's monthly rate table from every commune's roster.",
+    ),
+    (
+        "export-postoffice",
+        export_postoffice_command,
+        "Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+    ),
+    (
+        "import-postoffice",
+        import_postoffice_command,
+        "Record the Post Office's reply to a batch: accounts opened, or not and why.",
+    ),
+    (
+        "export-payments",
+        export_payments_command,
+        "Write the month's list of payments through accounts (and who is paid in cash).",
+    ),
+    ("ledger", ledger_command, "List the batches handed to the Post Office."),
 )
-app.command(
-    "export-postoffice",
-    short_help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
-)(export_postoffice_command)
-app.command(
-    "import-postoffice",
-    short_help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
-)(import_postoffice_command)
-app.command(
-    "export-payments",
-    short_help="Write the month's list of payments through accounts (and who is paid in cash).",
-)(export_payments_command)
-app.command("ledger", short_help="List the batches handed to the Post Office.")(ledger_command)
-
-
-def _lang_argument() -> str | None:
-    """--lang as typed on the command line, for messages raised before a command could read it."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+for _name, _function, _short_help in _COMMANDS:
+    app.command(_name, short_help=_short_help)(_function)
 
 
 def _utf8_streams() -> None:
@@ -108,9 +103,6 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted / Đã dừng.\n")
         sys.exit(130)
-    except UserError as exc:  # something the user can fix: say what, in their language
-        sys.stderr.write(f"{exc.message(resolve_lang(_lang_argument()))}\n")
-        sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("CASHLESS_DEBUG"):
             raise

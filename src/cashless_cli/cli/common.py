@@ -8,19 +8,29 @@ that ``--version`` and ``--help`` load none of it and each command only what it 
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
+from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang, resolve_lang
 
 if TYPE_CHECKING:
     from cashless_cli.read.metadata import Month
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Renderer = Callable[[Console, R, Lang, bool], None]  # (console, result, language, show_ids)
 
 
 class Exit(IntEnum):
@@ -51,6 +61,54 @@ FormatOption = Annotated[
 ]
 
 
+def show_ids_option(help: str) -> Any:
+    """``--show-ids``: full ID, phone and account numbers instead of masked ones."""
+    return typer.Option("--show-ids", help=help)
+
+
+def month_option(help: str) -> Any:
+    """``--month``: a month as YYYY-MM (06/2023 and T6/2023 are read too)."""
+    return typer.Option("--month", help=help)
+
+
+def password_option(envvar: str, help: str) -> Any:
+    """``--password``: encrypt the workbook written; taken from ``envvar`` when not given."""
+    return typer.Option(
+        "--password", envvar=envvar, help=help, show_default=False, show_envvar=True
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Preamble:
+    """What every command reads from its options before it calls the library."""
+
+    lang: Lang
+    json: bool  # --format json
+    show_ids: bool = False  # --show-ids: no masking on the terminal
+    month: Month | None = None  # --month, parsed
+
+    def show(self, result: R, document: Callable[[R], Any], render: Renderer[R]) -> None:
+        """Print ``result``: as the JSON ``document(result)``, or through ``render``."""
+        if self.json:
+            print_json(document(result))
+        else:
+            render(out_console(), result, self.lang, self.show_ids)
+
+
+def preamble(
+    lang: str | None,
+    output_format: str = "text",
+    *,
+    month: str | None = None,
+    show_ids: bool = False,
+) -> Preamble:
+    """The language, format, month and masking of a command, each refused clearly when wrong
+    (in this order: the language first, so that the other refusals are in it)."""
+    language = lang_of(lang)
+    fmt = check_format(output_format)
+    return Preamble(language, fmt == "json", show_ids, parse_month(month, language))
+
+
 def lang_of(option: str | None) -> Lang:
     if option is not None and option.lower() not in ("vi", "en"):
         fail(f"--lang must be vi or en, not {option!r}.", "en")
@@ -64,7 +122,7 @@ def check_format(value: str) -> str:
     return value
 
 
-def month_option(value: str | None, lang: Lang) -> Month | None:
+def parse_month(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None
@@ -96,3 +154,50 @@ def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UN
     if hint:
         console.print(f"  → {hint}")
     raise typer.Exit(int(code))
+
+
+def command(function: Callable[P, None]) -> Callable[P, None]:
+    """Make ``function`` a ``cashless`` command: an error its library call raises for the user
+    to fix ends as a clear message in the command's ``--lang`` and exit code 2, never a
+    traceback. The one place where such errors become words (see :func:`said`)."""
+
+    @functools.wraps(function)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            function(*args, **kwargs)
+        except Exception as exc:
+            lang = resolve_lang(_text(kwargs.get("lang")))
+            words = said(exc, lang)
+            if words is None:
+                raise
+            message, hint = words
+            fail(escape(message), lang, escape(hint) if hint else None)
+
+    return run
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def said(exc: Exception, lang: Lang) -> tuple[str, str | None] | None:
+    """What to tell the user about ``exc`` (message, hint), or None when it is not theirs to fix:
+    a :class:`UserError` (workspace, output, misuse), a file that cannot be read at all, a ledger
+    that cannot be used."""
+    if isinstance(exc, UserError):
+        hint = getattr(exc, "hint", None)
+        return exc.message(lang), hint(lang) if callable(hint) else None
+    read_error = _loaded_class("cashless_cli.problems", "ReadError")
+    if read_error is not None and isinstance(exc, read_error):
+        return f"{exc.path}: {exc.message(lang)}", exc.hint(lang)
+    ledger_error = _loaded_class("cashless_cli.ledger.store", "LedgerError")
+    if ledger_error is not None and isinstance(exc, ledger_error):
+        return str(exc), None
+    return None
+
+
+def _loaded_class(module: str, name: str) -> Any:
+    """``module.name`` when that module is loaded: an error of a module never loaded cannot have
+    been raised, and importing it just to ask would load it for nothing."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name, None) if loaded is not None else None

@@ -7,9 +7,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli.common import LangOption, command, fail, lang_of, out_console
 
 
+@command
 def explain(
     code: Annotated[
         str | None, typer.Argument(help="A problem code, e.g. id-sex-mismatch. Omit to list all.")

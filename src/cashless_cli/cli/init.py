@@ -12,9 +12,10 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli.common import LangOption, command, fail, lang_of, out_console
 
 
+@command
 def init(
     directory: Annotated[
         Path, typer.Argument(help="The workspace folder to create (may exist).", file_okay=False)

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli.common import LangOption, command, fail, lang_of, out_console
 
 
+@command
 def template(
     commune: Annotated[
         str, typer.Option("--commune", help="The commune the roster is for.", show_default=False)
