@@ -1,4 +1,6 @@
-"""What every command shares: the language, the consoles, exit codes, clean failures.
+"""What every command shares: the preamble (language, format, month, masking), the consoles,
+exit codes, and the one place where a library's error becomes a clear message (:func:`command`).
+The options themselves are defined in :mod:`cashless_cli.cli.options`.
 
 Every ``cashless`` call imports all the command modules (Typer reads their signatures), so a
 command module imports at its top only what its parameters need; the rest (the roster readers,
@@ -14,13 +16,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
+from cashless_cli.cli import options
 from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang, resolve_lang
 
@@ -39,43 +41,10 @@ class Exit(IntEnum):
     UNUSABLE = 2  # a file could not be read, or the command was misused
 
 
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        help="Language of messages: vi or en (default: $CASHLESS_LANG, else the system locale).",
-        show_default=False,
-    ),
-]
-WorkspaceOption = Annotated[
-    Path,
-    typer.Option(
-        "--workspace",
-        "-w",
-        help="The workspace folder (with cashless.toml). Default: the current folder.",
-        file_okay=False,
-    ),
-]
-FormatOption = Annotated[
-    str, typer.Option("--format", help="Output format: text or json.", case_sensitive=False)
-]
-
-
-def show_ids_option(help: str) -> Any:
-    """``--show-ids``: full ID, phone and account numbers instead of masked ones."""
-    return typer.Option("--show-ids", help=help)
-
-
-def month_option(help: str) -> Any:
-    """``--month``: a month as YYYY-MM (06/2023 and T6/2023 are read too)."""
-    return typer.Option("--month", help=help)
-
-
-def password_option(envvar: str, help: str) -> Any:
-    """``--password``: encrypt the workbook written; taken from ``envvar`` when not given."""
-    return typer.Option(
-        "--password", envvar=envvar, help=help, show_default=False, show_envvar=True
-    )
+# The shared options, for the commands written before cli/options.py (same objects).
+LangOption = options.Lang
+WorkspaceOption = options.Workspace
+FormatOption = options.Format
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +75,7 @@ def preamble(
     (in this order: the language first, so that the other refusals are in it)."""
     language = lang_of(lang)
     fmt = check_format(output_format)
-    return Preamble(language, fmt == "json", show_ids, parse_month(month, language))
+    return Preamble(language, fmt == "json", show_ids, month_option(month, language))
 
 
 def lang_of(option: str | None) -> Lang:
@@ -122,7 +91,7 @@ def check_format(value: str) -> str:
     return value
 
 
-def parse_month(value: str | None, lang: Lang) -> Month | None:
+def month_option(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None

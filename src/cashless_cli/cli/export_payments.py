@@ -5,34 +5,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from cashless_cli.cli.common import (
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    command,
-    month_option,
-    password_option,
-    preamble,
-    show_ids_option,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, preamble
 
 
 @command
 def export_payments_command(
     month: Annotated[
-        str | None, month_option("Payment month, YYYY-MM (default: the latest).")
+        str | None, options.month("Payment month, YYYY-MM (default: the latest).")
     ] = None,
-    workspace: WorkspaceOption = Path("."),
+    workspace: options.Workspace = Path("."),
     password: Annotated[
         str | None,
-        password_option(
+        options.password(
             "CASHLESS_PAYMENTS_PASSWORD",
             "Encrypt the workbook with this password (or set CASHLESS_PAYMENTS_PASSWORD).",
         ),
     ] = None,
-    output_format: FormatOption = "text",
-    show_ids: Annotated[bool, show_ids_option("Show full ID and account numbers.")] = False,
-    lang: LangOption = None,
+    output_format: options.Format = "text",
+    show_ids: Annotated[bool, options.show_ids("Show full ID and account numbers.")] = False,
+    lang: options.Lang = None,
 ) -> None:
     """Write the month's list of payments through accounts, and who is still paid in cash.
 

@@ -7,28 +7,19 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import (
-    Exit,
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    command,
-    month_option,
-    password_option,
-    preamble,
-    show_ids_option,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import Exit, command, preamble
 
 
 @command
 def export_postoffice_command(
     month: Annotated[
-        str | None, month_option("Report month, YYYY-MM (default: the latest).")
+        str | None, options.month("Report month, YYYY-MM (default: the latest).")
     ] = None,
-    workspace: WorkspaceOption = Path("."),
+    workspace: options.Workspace = Path("."),
     password: Annotated[
         str | None,
-        password_option(
+        options.password(
             "CASHLESS_HANDOFF_PASSWORD",
             "Encrypt the Post Office workbook with this password "
             "(or set CASHLESS_HANDOFF_PASSWORD).",
@@ -40,9 +31,9 @@ def export_postoffice_command(
             "--resend", metavar="BATCH", help="Hand the people of an earlier batch over again."
         ),
     ] = None,
-    output_format: FormatOption = "text",
-    show_ids: Annotated[bool, show_ids_option("Show full ID numbers on the terminal.")] = False,
-    lang: LangOption = None,
+    output_format: options.Format = "text",
+    show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
+    lang: options.Lang = None,
 ) -> None:
     """Hand the month's registrations (Đã đăng ký) to the Post Office, never twice.
 

@@ -7,15 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import (
-    Exit,
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    command,
-    preamble,
-    show_ids_option,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import Exit, command, preamble
 
 
 @command
@@ -23,16 +16,16 @@ def import_postoffice_command(
     reply: Annotated[
         Path, typer.Argument(help="The Post Office's reply: .xlsx, .xls, .ods or .csv.")
     ],
-    workspace: WorkspaceOption = Path("."),
+    workspace: options.Workspace = Path("."),
     force: Annotated[
         bool,
         typer.Option("--force", help="Replace answers already recorded for these references."),
     ] = False,
-    output_format: FormatOption = "text",
+    output_format: options.Format = "text",
     show_ids: Annotated[
-        bool, show_ids_option("Show full account numbers on the terminal.")
+        bool, options.show_ids("Show full account numbers on the terminal.")
     ] = False,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Record the Post Office's reply to a batch: accounts opened, or not and why.
 

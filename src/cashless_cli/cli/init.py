@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from cashless_cli.cli.common import LangOption, command, fail, lang_of, out_console
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, fail, lang_of, out_console
 
 
 @command
@@ -31,7 +32,7 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing cashless.toml.")
     ] = False,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
     from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError

@@ -5,22 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from cashless_cli.cli.common import (
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    command,
-    month_option,
-    preamble,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, preamble
 
 
 @command
 def ledger_command(
-    workspace: WorkspaceOption = Path("."),
-    month: Annotated[str | None, month_option("Only batches of this month, YYYY-MM.")] = None,
-    output_format: FormatOption = "text",
-    lang: LangOption = None,
+    workspace: options.Workspace = Path("."),
+    month: Annotated[str | None, options.month("Only batches of this month, YYYY-MM.")] = None,
+    output_format: options.Format = "text",
+    lang: options.Lang = None,
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
     from cashless_cli.ledger.listing import list_batches

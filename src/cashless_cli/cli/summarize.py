@@ -16,17 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cashless_cli.cli.common import (
-    Exit,
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    command,
-    err_console,
-    month_option,
-    preamble,
-    show_ids_option,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import Exit, command, err_console, preamble
 
 if TYPE_CHECKING:
     from cashless_cli.dataset.month import Progress as ProgressFn
@@ -76,12 +67,14 @@ def _progress(workspace: Workspace, enabled: bool) -> Iterator[ProgressFn | None
 def summarize(
     month: Annotated[
         str | None,
-        month_option("Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."),
+        options.month(
+            "Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."
+        ),
     ] = None,
-    workspace: WorkspaceOption = Path("."),
-    output_format: FormatOption = "text",
-    show_ids: Annotated[bool, show_ids_option("Show full ID numbers on the terminal.")] = False,
-    lang: LangOption = None,
+    workspace: options.Workspace = Path("."),
+    output_format: options.Format = "text",
+    show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
+    lang: options.Lang = None,
 ) -> None:
     """Build the district's monthly rate table from every commune's roster.
 

@@ -7,17 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import (
-    FormatOption,
-    LangOption,
-    command,
-    err_console,
-    month_option,
-    out_console,
-    preamble,
-    print_json,
-    show_ids_option,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, err_console, out_console, preamble, print_json
 
 
 @command
@@ -29,42 +20,39 @@ def validate(
         str | None, typer.Option(help="Commune the rosters are for (overrides the file).")
     ] = None,
     month: Annotated[
-        str | None, month_option("Report month, YYYY-MM (overrides the file).")
+        str | None, options.month("Report month, YYYY-MM (overrides the file).")
     ] = None,
-    output_format: FormatOption = "text",
+    output_format: options.Format = "text",
     max_issues: Annotated[
         int,
         typer.Option(help="Problems shown on the terminal, errors first (all are counted).", min=0),
     ] = 50,
-    show_ids: Annotated[bool, show_ids_option("Show full ID, phone and account numbers.")] = False,
-    lang: LangOption = None,
+    show_ids: Annotated[bool, options.show_ids("Show full ID, phone and account numbers.")] = False,
+    lang: options.Lang = None,
     annotate: Annotated[
         Path | None,
-        typer.Option(
+        options.path(
             "--annotate",
             metavar="OUT.xlsx",
             help="Write a copy of the roster with its problems marked (one input file).",
-            show_default=False,
         ),
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
+        options.path(
             "--workspace",
             "-w",
             help="Workspace whose base levels and Post Office replies apply "
             "(default: the current folder when it has cashless.toml).",
             file_okay=False,
-            show_default=False,
         ),
     ] = None,
     annotate_dir: Annotated[
         Path | None,
-        typer.Option(
+        options.path(
             "--annotate-dir",
             metavar="DIR",
             help="Write a marked copy of every roster into DIR (NAME.kiem-tra.xlsx).",
-            show_default=False,
         ),
     ] = None,
 ) -> None:

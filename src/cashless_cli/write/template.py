@@ -195,6 +195,24 @@ def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
     return path
 
 
+def write_template_for(
+    commune: str,
+    month: Month,
+    output: Path | None = None,
+    workspace: Path | None = None,
+    force: bool = False,
+) -> tuple[TemplateSpec, Path]:
+    """``cashless template``: the template for ``commune`` (one of ``workspace``'s communes when
+    given) written to ``output`` (a file, or a folder for the default name; default: the
+    default name in the current folder). Returns what was written and where."""
+    units = workspace_units(workspace) if workspace is not None else None
+    spec = check_commune(commune, units, month)
+    path = output if output is not None else Path(default_name(spec.commune, month))
+    if path.is_dir():
+        path = path / default_name(spec.commune, month)
+    return spec, write_template(spec, path, force=force)
+
+
 def column_help(column: Column) -> str:
     text = column.help_vi
     if column.kind in ("id", "phone", "account"):
