@@ -27,6 +27,7 @@ test: $(STAMP)
 	$(BIN)/ruff format --check src tests samples benchmarks
 	$(BIN)/mypy
 	$(BIN)/mypy --platform win32  # the offices run Windows: type-check its code paths too
+	$(BIN)/lint-imports  # the layers in pyproject.toml: imports only go down
 	$(BIN)/pytest
 
 samples: $(STAMP)

@@ -93,8 +93,8 @@ def bare_read(paths: list[Path]) -> tuple[float, int]:
 
 
 def summarize(root: Path) -> tuple[float, int]:
-    from cashless_cli.dataset.run import run_summary
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
+    from cashless_cli.summary.run import run_summary
     from cashless_cli.workspace.config import load_workspace
 
     started = time.perf_counter()

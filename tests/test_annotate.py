@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from cashless_cli.cli.validate import validate as validate_command
 from cashless_cli.problems import Severity
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMNS
 from cashless_cli.validation import Options, validate_file
 from cashless_cli.write.annotate import (

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cashless_cli.errors import OutputError
-from cashless_cli.write.atomic import (
+from cashless_cli.fs.atomic import (
     TEMP_PATTERN,
     atomic_write,
     move_into_place,

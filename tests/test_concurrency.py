@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from cashless_cli.write.atomic import TEMP_PATTERN
+from cashless_cli.fs.atomic import TEMP_PATTERN
 from cli_helpers import REPO, Run, child_env, run_cli
 
 SAMPLES = REPO / "samples" / "workspace"

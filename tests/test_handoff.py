@@ -29,7 +29,7 @@ from cashless_cli.cli.app import app
 from cashless_cli.handoff import export as export_mod
 from cashless_cli.handoff.export import ExportResult, export_postoffice
 from cashless_cli.handoff.refs import CROCKFORD
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import WorkspaceError, load_workspace
 from factory import Layout, make_rows, write_roster
 

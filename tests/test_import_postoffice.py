@@ -22,12 +22,12 @@ from cashless_cli.cli.app import app
 from cashless_cli.handoff.export import export_postoffice
 from cashless_cli.ledger.store import Handover, Ledger
 from cashless_cli.normalise.text import fold
-from cashless_cli.postoffice.accounts import (
+from cashless_cli.replies.answers import (
     failed_handovers,
     failed_references,
     opened_accounts,
 )
-from cashless_cli.postoffice.reconcile import import_reply
+from cashless_cli.replies.reconcile import import_reply
 from cashless_cli.workspace.config import load_workspace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -437,7 +437,7 @@ def test_no_ledger_is_a_clear_refusal(tmp_path: Path) -> None:
 
 
 def test_header_aliases() -> None:
-    from cashless_cli.postoffice.reply import match_reply_header
+    from cashless_cli.replies.reply import match_reply_header
 
     expected = {
         "Mã tham chiếu": "ref",

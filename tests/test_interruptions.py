@@ -37,7 +37,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from cashless_cli.write.atomic import TEMP_PATTERN
+from cashless_cli.fs.atomic import TEMP_PATTERN
 from cli_helpers import REPO, child_env, run_cli
 
 SAMPLE_ROSTERS = REPO / "samples" / "workspace" / "rosters" / "2023-06"
@@ -557,7 +557,7 @@ def test_export_payments_killed_at_random_moments(tmp_path: Path) -> None:
 # ---- import-postoffice -----------------------------------------------------------------------
 def test_import_postoffice_killed_at_random_moments(tmp_path: Path) -> None:
     from cashless_cli.handoff.export import export_postoffice
-    from cashless_cli.postoffice.reconcile import REPLIES_DIR
+    from cashless_cli.replies.reconcile import REPLIES_DIR
     from cashless_cli.workspace.config import load_workspace
     from test_import_postoffice import HANDED_ON, SAMPLES, good_answers, write_reply
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from cashless_cli.cli.app import app
 from cashless_cli.handoff.export import export_postoffice
 from cashless_cli.ledger.store import Ledger
-from cashless_cli.postoffice.reconcile import import_reply
+from cashless_cli.replies.reconcile import import_reply
 from cashless_cli.workspace.config import load_workspace
 from test_import_postoffice import HANDED_ON, SAMPLES, write_reply
 

@@ -23,9 +23,9 @@ from cashless_cli.cli.app import app
 from cashless_cli.dataset.month import collect_month
 from cashless_cli.handoff.export import export_postoffice
 from cashless_cli.ledger.store import Handover, Ledger
-from cashless_cli.postoffice.export import export_payments
-from cashless_cli.postoffice.reconcile import import_reply
-from cashless_cli.read.metadata import Month
+from cashless_cli.payments.export import export_payments
+from cashless_cli.replies.reconcile import import_reply
+from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import load_workspace
 from libreoffice import convert
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from cashless_cli.normalise.legacy import detect_legacy, looks_vietnamese
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Options, validate_file
 
 ROOT = Path(__file__).resolve().parents[1] / "samples"

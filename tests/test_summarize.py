@@ -17,7 +17,7 @@ import openpyxl
 import pyarrow.parquet as pq
 import pytest
 
-from cashless_cli.dataset.summary import rate_of
+from cashless_cli.dataset.figures import rate_of
 from cashless_cli.validation import validate_file
 from cli_helpers import Run, run_cli
 from factory import Layout, make_rows, write_roster

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from cashless_cli.cli.template import template as template_command
 from cashless_cli.normalise.vocab import Status
-from cashless_cli.read.metadata import Month
 from cashless_cli.read.workbook import META_SHEET
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMNS
 from cashless_cli.validation import Options, validate_file
 from cashless_cli.write.cells import put

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import Options, validate_file
 from factory import Layout, make_rows, write_roster
 

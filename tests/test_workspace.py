@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from cashless_cli.dataset.month import collect_month
-from cashless_cli.dataset.run import check_matching, run_summary
-from cashless_cli.read.metadata import Month
+from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
+from cashless_cli.summary.run import check_matching, run_summary
 from cashless_cli.workspace.config import (
     Area,
     Workspace,
@@ -18,7 +19,6 @@ from cashless_cli.workspace.config import (
     load_workspace,
     render_config,
 )
-from cashless_cli.workspace.lock import workspace_lock
 from cli_helpers import run_cli
 from factory import Layout, make_rows, write_roster
 

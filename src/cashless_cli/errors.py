@@ -30,3 +30,7 @@ class OutputError(UserError):
             "(Excel), kiểm tra thư mục có tồn tại và được phép ghi, rồi chạy lại lệnh; chưa có "
             "gì bị thay đổi.",
         )
+
+
+class WorkspaceError(UserError):
+    """A workspace that cannot be used; the message says what to do, in both languages."""

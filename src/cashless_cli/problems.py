@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 
 
 class Severity(StrEnum):
@@ -601,6 +601,31 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A reconciled row changes only with --force, so that an old reply cannot overwrite a newer "
         "one by mistake. A failed row handed over again in a later batch takes the new answer "
         "without --force."),
+    # ---- layers: a commune's roster this month (summarize, export-postoffice, export-payments) --
+    ProblemType("commune-missing", W,
+        "No roster this month", "Xã chưa có danh sách tháng này",
+        "no roster this month", "chưa có danh sách tháng này",
+        "Ask the commune for its roster and put it in the month's folder (rosters/YYYY-MM/).",
+        "Đề nghị xã gửi danh sách rồi chép vào thư mục của tháng (rosters/YYYY-MM/).",
+        "No file of the month's folder was matched to this commune: it is not reported in the "
+        "rate table, and none of its rows is handed over or paid from this month's lists."),
+    ProblemType("commune-conflict", E,
+        "Several rosters for one commune", "Nhiều tệp cho cùng một xã",
+        "several rosters claim this commune ({files})",
+        "có nhiều tệp cùng là của xã này ({files})",
+        "Keep one roster per commune in the month's folder.",
+        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng.",
+        "Two or more files of the month's folder name the same commune; none of them is used "
+        "(never a guess), until only one is left. summarize refuses the month; the handoff and "
+        "the payment list leave the commune out."),
+    ProblemType("commune-unreadable", E,
+        "Roster unreadable", "Không đọc được danh sách của xã",
+        "{file}: {error}", "{file}: {error}",
+        "Run cashless validate on the file to see why, and ask the commune for a readable copy.",
+        "Chạy cashless validate với tệp này để xem lý do, rồi đề nghị xã gửi lại bản đọc được.",
+        "The commune's roster was found but cannot be read (a damaged, encrypted or disguised "
+        "file); the commune counts as not reported, and none of its rows is handed over or paid "
+        "from this month's lists."),
 )
 # fmt: on
 

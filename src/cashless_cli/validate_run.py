@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import Severity
-from cashless_cli.read.metadata import Month
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import (
     FileReport,
     Options,
@@ -102,7 +102,7 @@ def validate_paths(request: ValidateRequest) -> ValidateRun:
     known: dict[str, KnownAccount] = {}
     ws = _workspace(request.workspace)
     if ws is not None:
-        from cashless_cli.postoffice.accounts import known_accounts
+        from cashless_cli.replies.answers import known_accounts
 
         options = replace(options, base_levels=ws.area.base_levels)
         known = known_accounts(ws)

@@ -28,10 +28,11 @@ from cashless_cli.read.header import (
     closest_row,
     find_header,
 )
-from cashless_cli.read.metadata import Month, from_titles, month_from_path
+from cashless_cli.read.metadata import from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import (
     ABSENT,
     COLUMN_BY_KEY,

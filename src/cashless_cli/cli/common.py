@@ -27,7 +27,7 @@ from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang, resolve_lang
 
 if TYPE_CHECKING:
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
 
 P = ParamSpec("P")
@@ -95,7 +95,7 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
     """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
     if value is None:
         return None
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
 
     try:
         return Month.parse(value)

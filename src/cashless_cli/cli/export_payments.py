@@ -30,7 +30,7 @@ def export_payments_command(
 
     Exit code 0: written (also with rows to check); 2: unusable workspace or bad options.
     """
-    from cashless_cli.postoffice.export import PaymentsResult, export_payments
+    from cashless_cli.payments.export import PaymentsResult, export_payments
     from cashless_cli.report.payments_terminal import render_payments
     from cashless_cli.workspace.config import load_workspace
 

@@ -32,7 +32,7 @@ def import_postoffice_command(
     Exit code 0: recorded (or nothing to change); 1: the file has errors, nothing recorded;
     2: the file or the workspace cannot be used.
     """
-    from cashless_cli.postoffice.reconcile import import_reply
+    from cashless_cli.replies.reconcile import import_reply
     from cashless_cli.report.reply_terminal import render_reply
     from cashless_cli.workspace.config import load_workspace
 

@@ -35,9 +35,9 @@ def init(
     lang: options.Lang = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
+    from cashless_cli.fs.atomic import ensure_folder, write_text
     from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
     from cashless_cli.workspace.units import units_for
-    from cashless_cli.write.atomic import ensure_folder, write_text
 
     language = lang_of(lang)
     config = directory / CONFIG_NAME

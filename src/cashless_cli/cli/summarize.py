@@ -20,7 +20,10 @@ from cashless_cli.cli import options
 from cashless_cli.cli.common import Exit, command, err_console, preamble
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from cashless_cli.dataset.month import Progress as ProgressFn
+    from cashless_cli.i18n import Lang
     from cashless_cli.workspace.config import Workspace
 
 
@@ -83,9 +86,9 @@ def summarize(
     errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
     that fits no commune or two files for one, no rosters for the month).
     """
-    from cashless_cli.dataset.document import summary_document
-    from cashless_cli.dataset.run import SummaryRun, run_summary
     from cashless_cli.report.terminal_summary import render_summary
+    from cashless_cli.summary.json_document import summary_document
+    from cashless_cli.summary.run import SummaryRun, run_summary
     from cashless_cli.workspace.config import load_workspace
 
     settings = preamble(lang, output_format, month=month, show_ids=show_ids)
@@ -98,7 +101,11 @@ def summarize(
         files = {"workbook": run.workbook, "dataset": run.dataset, "history": run.history}
         return summary_document(run.summary, files)
 
-    settings.show(run, document, render_summary)
+    def render(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
+        written = (run.workbook, run.dataset, run.history)
+        render_summary(console, run.summary, written, run.backfilled, lang, show_ids)
+
+    settings.show(run, document, render)
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention
     raise typer.Exit(int(Exit.OK))

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from cashless_cli.dataset.summary import Counts, MonthSummary, rate_of
-from cashless_cli.read.metadata import Month
+from cashless_cli.dataset.figures import Counts, MonthSummary, rate_of
+from cashless_cli.schema.month import Month
 
 HISTORY_NAME = "history.csv"
 FIELDS = (
@@ -53,10 +53,6 @@ class MonthFigures:
         return rate_of(total.registered, total.total)
 
 
-def _key(month: Month) -> tuple[int, int]:
-    return (month.year, month.month)
-
-
 def load_history(path: Path) -> dict[Month, MonthFigures]:
     """The history file's months (empty when there is none yet); bad lines are skipped."""
     if not path.is_file():
@@ -84,13 +80,13 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
             figures.names[code] = line.get("name") or code
             if (line.get("rows_with_errors") or "").isdigit():
                 figures.rows_with_errors[code] = int(line["rows_with_errors"])
-    return dict(sorted(months.items(), key=lambda kv: _key(kv[0])))
+    return dict(sorted(months.items()))
 
 
 def previous_figures(history: dict[Month, MonthFigures], month: Month) -> MonthFigures | None:
     """The latest month before ``month`` that has figures."""
-    earlier = [m for m in history if _key(m) < _key(month)]
-    return history[max(earlier, key=_key)] if earlier else None
+    earlier = [m for m in history if m < month]
+    return history[max(earlier)] if earlier else None
 
 
 def figures_of(summary: MonthSummary) -> MonthFigures:
@@ -108,7 +104,7 @@ def with_month(
     """The history with ``summary``'s figures in it (replacing that month's), in month order."""
     updated = dict(history)
     updated[summary.month] = figures_of(summary)
-    return dict(sorted(updated.items(), key=lambda kv: _key(kv[0])))
+    return dict(sorted(updated.items()))
 
 
 def history_text(history: dict[Month, MonthFigures]) -> str:
@@ -116,7 +112,7 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(FIELDS)
-    for month in sorted(history, key=_key):
+    for month in sorted(history):
         figures = history[month]
         for code in sorted(figures.communes):
             counts = figures.communes[code]

@@ -1,8 +1,10 @@
 """A month's rosters: every file under ``rosters/YYYY-MM/`` validated and matched to its commune.
 
-This is what ``summarize`` and the handoff build on. Files are validated in parallel (one
-process per core) because a province has hundreds of rosters; the result is in file order, so
-it does not depend on scheduling.
+This is what ``summarize``, the handoff and the payments build on. Files are validated in
+parallel (one process per core) because a province has hundreds of rosters; the result is in file
+order, so it does not depend on scheduling. :func:`walk_communes` goes through the month commune
+by commune: each with its readable roster, or the status that says why it has none (no roster,
+several rosters, an unreadable one), once for every command.
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from cashless_cli.postoffice.accounts import known_accounts
-from cashless_cli.read.metadata import Month
+from cashless_cli.checks.accounts import KnownAccount
+from cashless_cli.problems import Problem, Text
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import (
     FileReport,
     Options,
@@ -30,6 +33,49 @@ from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.workspace.matching import Matching, match_files
 
 Progress = Callable[[Path], None]
+
+#: The statuses of a commune without a usable roster this month (catalogue codes).
+MISSING = "commune-missing"
+CONFLICT = "commune-conflict"
+UNREADABLE = "commune-unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class CommuneRoster:
+    """One commune of the month: its roster, or why there is none to use (``status``)."""
+
+    unit: Unit
+    path: Path | None = None  # the roster matched to the commune (readable or not)
+    report: FileReport | None = None  # that roster's report (its ``error`` when unreadable)
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable; None: readable
+
+    @property
+    def readable(self) -> FileReport | None:
+        """The report of a roster that could be read, else None."""
+        return self.report if self.status is None else None
+
+
+def walk_communes(
+    units: Iterable[Unit], reports: Mapping[Path, FileReport], matching: Matching
+) -> Iterator[CommuneRoster]:
+    """Every commune of ``units`` in order, with its roster or its status."""
+    for unit in units:
+        path = matching.by_unit.get(unit.code)
+        if path is None:
+            conflict = matching.conflicts.get(unit.code)
+            if conflict:
+                files = ", ".join(p.name for p in conflict)
+                yield CommuneRoster(unit, status=Problem(CONFLICT, params={"files": files}))
+            else:
+                yield CommuneRoster(unit, status=Problem(MISSING))
+            continue
+        report = reports[path]
+        if report.error is not None:
+            error = Text(report.error.message("en"), report.error.message("vi"))
+            params = {"file": path.name, "error": error, "error_code": report.error.code}
+            yield CommuneRoster(unit, path, report, Problem(UNREADABLE, params=params))
+        else:
+            yield CommuneRoster(unit, path, report)
 
 
 @dataclass(slots=True)
@@ -47,10 +93,6 @@ class MonthRosters:
                 f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
                 f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
             )
-
-    def report_for(self, unit: Unit) -> FileReport | None:
-        path = self.matching.by_unit.get(unit.code)
-        return self.reports[path] if path is not None else None
 
 
 def _die_with_parent(parent: int) -> None:
@@ -106,19 +148,20 @@ def collect_month(
     month: Month,
     progress: Progress | None = None,
     workers: int | None = None,
+    known: Mapping[str, KnownAccount] | None = None,
 ) -> MonthRosters:
     """Validate every roster of ``month`` and match each to its commune.
 
     The month of the folder wins over what a file says (the district filed it there); a file
-    that says another month is still reported by its own validation.
+    that says another month is still reported by its own validation. ``known``: the accounts the
+    Post Office reported opened (the ledger's, from the caller), checked against every roster.
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
     options = Options(month=month, base_levels=workspace.area.base_levels)
     reports = validate_many(files, options, progress, workers)
-    known = known_accounts(workspace)  # what the Post Office reported opened (the ledger)
     for report in reports.values():
-        apply_known_accounts(report, known)
+        apply_known_accounts(report, known or {})
     said = {p: r.commune for p, r in reports.items()}
     matching = match_files(files, said, workspace.area.communes)
     return MonthRosters(month, files, reports, matching, workspace.area.communes)

@@ -34,12 +34,20 @@ import json
 import secrets
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.fs.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
+from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.handoff.document import (
+    BatchInfo,
+    build_heldback_workbook,
+    build_postoffice_workbook,
+    csv_bytes,
+)
 from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
 from cashless_cli.ledger.store import (
@@ -50,17 +58,9 @@ from cashless_cli.ledger.store import (
     Ledger,
     LedgerError,
 )
-from cashless_cli.postoffice.accounts import failed_handovers_in
-from cashless_cli.read.metadata import Month
+from cashless_cli.replies.answers import failed_handovers_in, known_accounts
+from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
-from cashless_cli.write.handoff import (
-    BatchInfo,
-    build_heldback_workbook,
-    build_postoffice_workbook,
-    csv_bytes,
-)
 from cashless_cli.write.layout import save, workbook_bytes
 
 STAGING_PREFIX = ".staging-"
@@ -237,7 +237,7 @@ def _export(
         month = batch_month
         only = {h.beneficiary_id for h in ledger.handovers(resend)}
     month = workspace.resolve_month(month)
-    rosters = collect_month(workspace, month, workers=workers)
+    rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
     rosters.require_files(workspace.rosters_dir(month))
     selection = select_rows(
         month,
@@ -340,27 +340,17 @@ def _configured_prefix(workspace: Workspace) -> object:
     return section.get("prefix") if isinstance(section, dict) else None
 
 
+#: What the ledger keeps of a handed-over row: the row's own fields of these names, then its
+#: line in the batch and its file (relative to the workspace).
+_KEPT = tuple(f.name for f in fields(Handover) if f.name not in ("line", "source_file"))
+
+
 def _handover(line: int, r: HandoffRow, root: Path) -> Handover:
     try:
         source = str(r.source.relative_to(root))
     except ValueError:
         source = str(r.source)
-    return Handover(
-        ref=r.ref,
-        line=line,
-        commune_code=r.commune_code,
-        commune=r.commune,
-        beneficiary_id=r.beneficiary_id,
-        beneficiary_name=r.beneficiary_name,
-        receiver=r.receiver,
-        holder_id=r.holder_id,
-        holder_name=r.holder_name,
-        phone=r.phone,
-        category=r.category,
-        amount=r.amount,
-        source_file=source,
-        source_row=r.source_row,
-    )
+    return Handover(line=line, source_file=source, **{name: getattr(r, name) for name in _KEPT})
 
 
 def _manifest(

@@ -23,20 +23,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cashless_cli.dataset.month import CONFLICT, walk_communes
 from cashless_cli.i18n import Lang
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity
-from cashless_cli.read.metadata import Month
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
 
 if TYPE_CHECKING:
     from cashless_cli.ledger.store import Handover
-    from cashless_cli.postoffice.accounts import FailedHandover
+    from cashless_cli.replies.answers import FailedHandover
 
 #: Warnings that still make a row useless to the Post Office.
 BLOCKING_WARNINGS = frozenset({"phone-landline"})
@@ -157,7 +158,7 @@ def _usable_id(value: str | None, month: Month) -> bool:
         return False
     if len(value) == 12:
         return True
-    return len(value) == 9 and (month.year, month.month) < (2025, 1)
+    return len(value) == 9 and month < Month(2025, 1)
 
 
 def _holder_sex(holder_id: str) -> str | None:
@@ -268,15 +269,12 @@ def _candidate(
     )
 
 
-def _missing(unit: Unit, matching: Matching) -> tuple[str, str]:
-    conflict = matching.conflicts.get(unit.code)
-    if conflict:
-        names = ", ".join(p.name for p in conflict)
-        return (
-            f"several rosters claim this commune ({names}); keep one in the month's folder",
-            f"có nhiều tệp cùng là của xã này ({names}); chỉ để lại một tệp",
-        )
-    return ("no roster this month", "chưa có danh sách tháng này")
+def _missing(status: Problem) -> tuple[str, str]:
+    """Why a commune has no rows in the batch (the month's walk says it once for everyone)."""
+    en, vi = status.message("en"), status.message("vi")
+    if status.code == CONFLICT:
+        return (f"{en}; keep one in the month's folder", f"{vi}; chỉ để lại một tệp")
+    return (en, vi)
 
 
 def select_rows(
@@ -299,19 +297,16 @@ def select_rows(
     latest = latest_holders or {}
     failures = failed or {}
     selection = Selection(month, [])
-    for unit in units:
-        result = CommuneResult(unit)
+    for commune in walk_communes(units, reports, matching):
+        unit = commune.unit
+        result = CommuneResult(unit, commune.path)
         selection.communes.append(result)
-        path = matching.by_unit.get(unit.code)
-        if path is None:
-            result.problem_en, result.problem_vi = _missing(unit, matching)
-            continue
-        report = reports[path]
-        result.source = path
-        if report.error is not None:
-            result.error_code = report.error.code
-            result.problem_en = f"{path.name}: {report.error.message('en')}"
-            result.problem_vi = f"{path.name}: {report.error.message('vi')}"
+        report = commune.readable
+        if report is None:
+            assert commune.status is not None
+            result.problem_en, result.problem_vi = _missing(commune.status)
+            if commune.report is not None and commune.report.error is not None:
+                result.error_code = commune.report.error.code
             continue
         # errors of the whole file (a missing required column) make every row incomplete
         file_errors = [

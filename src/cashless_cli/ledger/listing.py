@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from cashless_cli.ledger.store import LEDGER_NAME, BatchSummary, Ledger
 
 if TYPE_CHECKING:
-    from cashless_cli.read.metadata import Month
+    from cashless_cli.schema.month import Month
     from cashless_cli.workspace.config import Workspace
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cashless_cli.errors import OutputError
-from cashless_cli.write.atomic import ensure_folder
+from cashless_cli.fs.atomic import ensure_folder
 
 SCHEMA_VERSION = 1
 LEDGER_NAME = "ledger.sqlite"

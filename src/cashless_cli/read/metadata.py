@@ -14,31 +14,7 @@ from pathlib import Path
 
 from cashless_cli.normalise.text import clean_text
 from cashless_cli.read.workbook import Sheet
-
-
-@dataclass(frozen=True, slots=True)
-class Month:
-    year: int
-    month: int
-
-    def __str__(self) -> str:
-        return f"{self.year:04d}-{self.month:02d}"
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """ "2023-06", "06/2023", "6/2023", "T6/2023", "2023/6" → Month; ValueError otherwise."""
-        s = text.strip().lower().lstrip("t").strip()
-        m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})", s) or None
-        if m:
-            year, month = int(m.group(1)), int(m.group(2))
-        else:
-            m = re.fullmatch(r"(\d{1,2})[-/.](\d{4})", s)
-            if not m:
-                raise ValueError(f"not a month: {text!r} (write YYYY-MM, e.g. 2023-06)")
-            month, year = int(m.group(1)), int(m.group(2))
-        if not 1 <= month <= 12 or not 1900 <= year <= 2200:
-            raise ValueError(f"not a month: {text!r} (write YYYY-MM, e.g. 2023-06)")
-        return cls(year, month)
+from cashless_cli.schema.month import Month
 
 
 def plain(text: str) -> str:

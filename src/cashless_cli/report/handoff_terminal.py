@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 from cashless_cli.report.parts import money, plain_table
 
 if TYPE_CHECKING:

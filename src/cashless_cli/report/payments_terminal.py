@@ -9,11 +9,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
+from cashless_cli.mask import mask
 from cashless_cli.report.parts import money, plain_table
 
 if TYPE_CHECKING:
-    from cashless_cli.postoffice.export import PaymentsResult
+    from cashless_cli.payments.export import PaymentsResult
 
 _W = {
     "en": {

@@ -10,11 +10,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 
 if TYPE_CHECKING:
-    from cashless_cli.postoffice.reconcile import ImportResult
     from cashless_cli.problems import Problem
+    from cashless_cli.replies.reconcile import ImportResult
 
 _W = {
     "en": {

@@ -11,8 +11,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from cashless_cli.i18n import Lang
+from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.problems import Problem, Severity
-from cashless_cli.report.mask import SENSITIVE_KEYS, mask
 from cashless_cli.validation import FileReport
 
 _WORDS = {

@@ -4,18 +4,18 @@ written."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from pathlib import Path
 
 from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.i18n import Lang
-from cashless_cli.report.mask import mask
-
-if TYPE_CHECKING:
-    from cashless_cli.dataset.run import SummaryRun
+from cashless_cli.mask import mask
+from cashless_cli.schema.month import Month
 
 
 def _words(lang: Lang) -> dict[str, str]:
@@ -76,10 +76,17 @@ def _fmt(value: object) -> str:
     return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
-    """The rate table, the communes not reported, IDs listed by two communes, what was written."""
+def render_summary(
+    console: Console,
+    s: MonthSummary,
+    written: Sequence[Path],
+    backfilled: Sequence[Month],
+    lang: Lang,
+    show_ids: bool,
+) -> None:
+    """The rate table, the communes not reported, IDs listed by two communes, the months
+    computed on the way (``backfilled``), the files ``written``."""
     w = _words(lang)
-    s = run.summary
     table = Table(
         title=w["title"].format(area=s.area.name, m=f"{s.month.month:02d}/{s.month.year}"),
         title_style="bold",
@@ -155,9 +162,9 @@ def render_summary(console: Console, run: SummaryRun, lang: Lang, show_ids: bool
         console.print(w["compare"].format(m=f"{pm.month:02d}/{pm.year}"))
     else:
         console.print(w["nocompare"])
-    if run.backfilled:
+    if backfilled:
         console.print(
-            w["backfilled"].format(months=", ".join(str(m) for m in run.backfilled)),
+            w["backfilled"].format(months=", ".join(str(m) for m in backfilled)),
         )
-    for path in (run.workbook, run.dataset, run.history):
+    for path in written:
         console.print(f"{w['written']}: {escape(str(path))}")

@@ -28,15 +28,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cashless_cli.errors import UserError
-from cashless_cli.read.metadata import Month
+from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
+from cashless_cli.schema.month import Month
 
 CONFIG_NAME = "cashless.toml"
-
-
-class WorkspaceError(UserError):
-    """A workspace that cannot be used; the message says what to do, in both languages."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +80,7 @@ class Workspace:
                         found.append(Month.parse(child.name))
                     except ValueError:
                         continue
-        return sorted(found, key=lambda m: (m.year, m.month))
+        return sorted(found)
 
     def latest_month(self) -> Month | None:
         months = self.months()

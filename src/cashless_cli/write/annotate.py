@@ -37,11 +37,11 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from cashless_cli.errors import UserError
+from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
-from cashless_cli.write.atomic import write_bytes
 from cashless_cli.write.cells import clean_str, put
 
 ERROR_RGB = "FFFF8080"

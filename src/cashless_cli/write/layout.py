@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.write.atomic import write_bytes
+from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.write.cells import put
 
 FONT = "Times New Roman"

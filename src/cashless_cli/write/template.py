@@ -26,15 +26,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cashless_cli.errors import UserError
+from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.normalise.text import strip_diacritics
 from cashless_cli.normalise.vocab import CATEGORY_CODES, Receiver, Sex, Status
-from cashless_cli.read.metadata import Month
 from cashless_cli.read.workbook import META_SHEET
 from cashless_cli.schema.domain import Unit, categories
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMNS, Column, Need
 from cashless_cli.workspace.config import WorkspaceError, find_config, load_workspace
 from cashless_cli.workspace.matching import units_named
-from cashless_cli.write.atomic import write_bytes
 from cashless_cli.write.cells import DATE_FORMAT, put
 
 TEMPLATE_VERSION = "1"

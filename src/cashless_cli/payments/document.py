@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.postoffice.payments import (
+from cashless_cli.payments.select import (
     SOURCE_BOTH,
     SOURCE_LEDGER,
     SOURCE_ROSTER,

@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from cashless_cli.dataset.summary import CommuneFigures, MonthSummary
+from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 
 
 def _number(value: Decimal | None) -> float | None:

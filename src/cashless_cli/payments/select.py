@@ -24,12 +24,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cashless_cli.dataset.month import CONFLICT, walk_communes
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.postoffice.accounts import OpenedAccount
-from cashless_cli.problems import Severity, Text
-from cashless_cli.read.metadata import Month
+from cashless_cli.problems import Problem, Severity, Text
+from cashless_cli.replies.answers import OpenedAccount
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
 
@@ -224,6 +225,14 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
     )
 
 
+def _left_out(status: Problem) -> Text:
+    """Why a commune is not in the list (the month's walk says it once for everyone)."""
+    en, vi = status.message("en"), status.message("vi")
+    if status.code == CONFLICT:
+        return Text(f"{en}: not in this list", f"{vi}: chưa có trong danh sách này")
+    return Text(f"{en}: not in this list", f"{vi}: chưa có trong danh sách chi trả")
+
+
 def select_payments(
     month: Month,
     units: tuple[Unit, ...],
@@ -234,31 +243,14 @@ def select_payments(
     """Split every row of the month into accounts, cash and to-check (see the module doc)."""
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow]] = []
-    for unit in units:
-        commune = CommunePayments(unit)
+    for roster in walk_communes(units, reports, matching):
+        unit = roster.unit
+        commune = CommunePayments(unit, roster.path)
         result.communes.append(commune)
-        path = matching.by_unit.get(unit.code)
-        if path is None:
-            conflict = matching.conflicts.get(unit.code)
-            if conflict:
-                names = ", ".join(p.name for p in conflict)
-                commune.problem = Text(
-                    f"several rosters claim this commune ({names}): not in this list",
-                    f"có nhiều tệp cùng là của xã này ({names}): chưa có trong danh sách này",
-                )
-            else:
-                commune.problem = Text(
-                    "no roster this month: not in this list",
-                    "chưa có danh sách tháng này: chưa có trong danh sách chi trả",
-                )
-            continue
-        report = reports[path]
-        commune.source = path
-        if report.error is not None:
-            commune.problem = Text(
-                f"{path.name}: {report.error.message('en')}: not in this list",
-                f"{path.name}: {report.error.message('vi')}: chưa có trong danh sách chi trả",
-            )
+        report = roster.readable
+        if report is None:
+            assert roster.status is not None
+            commune.problem = _left_out(roster.status)
             continue
         for record in report.records:
             row = _row(unit, report, record)

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cashless_cli.dataset.figures import MonthSummary, summarize_month
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
@@ -22,12 +23,12 @@ from cashless_cli.dataset.history import (
     with_month,
 )
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
-from cashless_cli.dataset.summary import MonthSummary, summarize_month
-from cashless_cli.read.metadata import Month
+from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
+from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.replies.answers import known_accounts
+from cashless_cli.schema.month import Month
+from cashless_cli.summary.ratetable import rate_table_bytes
 from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import remove_stale_temps, write_text, write_together
-from cashless_cli.write.ratetable import rate_table_bytes
 
 
 @dataclass(slots=True)
@@ -99,7 +100,7 @@ def month_rosters(
     workspace: Workspace, month: Month, progress: Progress | None = None
 ) -> MonthRosters:
     folder = workspace.rosters_dir(month)
-    rosters = collect_month(workspace, month, progress)
+    rosters = collect_month(workspace, month, progress, known=known_accounts(workspace))
     if not rosters.files:
         raise WorkspaceError(
             f"No rosters for {month}: put the communes' files in {folder}.",
@@ -141,11 +142,7 @@ def run_summary(
     missing = []
     if backfill:
         known = load_history(history_path)
-        missing = [
-            m
-            for m in workspace.months()
-            if (m.year, m.month) < (month.year, month.month) and m not in known
-        ]
+        missing = [m for m in workspace.months() if m < month and m not in known]
     earlier: list[MonthSummary] = []
     for m in missing:
         try:

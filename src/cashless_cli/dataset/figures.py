@@ -15,12 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cashless_cli.dataset.month import MonthRosters
+from cashless_cli.dataset.month import MonthRosters, walk_communes
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.vocab import Status
-from cashless_cli.read.metadata import Month
 from cashless_cli.read.workbook import a1
 from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import RosterRow
 from cashless_cli.validation import FileReport
 from cashless_cli.workspace.config import Area
@@ -281,16 +281,13 @@ def summarize_month(
     ``previous`` maps commune codes to last month's counts (None: not reported then).
     """
     previous = previous or {}
-    readable: list[tuple[Unit, FileReport]] = []
+    communes = list(walk_communes(area.communes, rosters.reports, rosters.matching))
+    readable = [(c.unit, c.readable) for c in communes if c.readable is not None]
     figures: list[CommuneFigures] = []
-    for unit in area.communes:
-        report = rosters.report_for(unit)
-        if report is not None and report.error is None:
-            readable.append((unit, report))
     frame = build_frame(readable)
     counted = count_by_commune(frame)
-    for unit in area.communes:
-        report = rosters.report_for(unit)
+    for commune in communes:
+        unit, report = commune.unit, commune.report
         prev_counts = previous.get(unit.code)
         prev_rate = prev_counts.rate if prev_counts else None
         if report is None:

@@ -12,12 +12,16 @@ Both only read the ledger; a workspace without one has no accounts and no failur
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.ledger.store import LEDGER_NAME, Handover, Ledger, Reply
 from cashless_cli.workspace.config import Workspace
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +95,18 @@ def opened_accounts_in(ledger: Ledger) -> dict[str, OpenedAccount]:
     return out
 
 
-def opened_accounts(workspace: Workspace) -> dict[str, OpenedAccount]:
-    """Beneficiary ID → the account the Post Office opened for them ({} without a ledger)."""
+def _from_ledger(workspace: Workspace, read: Callable[[Ledger], dict[str, T]]) -> dict[str, T]:
+    """What ``read`` finds in the workspace's ledger ({} without a ledger)."""
     path = _ledger_path(workspace)
     if not path.is_file():
         return {}
     with Ledger.open(path) as ledger:
-        return opened_accounts_in(ledger)
+        return read(ledger)
+
+
+def opened_accounts(workspace: Workspace) -> dict[str, OpenedAccount]:
+    """Beneficiary ID → the account the Post Office opened for them ({} without a ledger)."""
+    return _from_ledger(workspace, opened_accounts_in)
 
 
 def failed_handovers_in(ledger: Ledger) -> dict[str, FailedHandover]:
@@ -135,11 +144,7 @@ def failed_handovers_in(ledger: Ledger) -> dict[str, FailedHandover]:
 
 def failed_handovers(workspace: Workspace) -> dict[str, FailedHandover]:
     """:func:`failed_handovers_in` of the workspace's ledger ({} without a ledger)."""
-    path = _ledger_path(workspace)
-    if not path.is_file():
-        return {}
-    with Ledger.open(path) as ledger:
-        return failed_handovers_in(ledger)
+    return _from_ledger(workspace, failed_handovers_in)
 
 
 def failed_references(workspace: Workspace) -> dict[str, FailedHandover]:

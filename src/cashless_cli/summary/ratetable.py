@@ -26,12 +26,12 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.dataset.history import MonthFigures
-from cashless_cli.dataset.summary import CommuneFigures, MonthSummary
-from cashless_cli.read.metadata import Month
-from cashless_cli.report.mask import mask
+from cashless_cli.fs.deterministic import stable_zip
+from cashless_cli.mask import mask
+from cashless_cli.schema.month import Month
 from cashless_cli.write.cells import put
-from cashless_cli.write.deterministic import stable_zip
 
 FONT = "Times New Roman"
 TABLE_SHEET = "Bảng tổng hợp"

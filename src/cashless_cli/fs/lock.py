@@ -14,8 +14,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from cashless_cli.workspace.config import WorkspaceError
-from cashless_cli.write.atomic import ensure_folder
+from cashless_cli.errors import WorkspaceError
+from cashless_cli.fs.atomic import ensure_folder
 
 if sys.platform == "win32":
     import msvcrt

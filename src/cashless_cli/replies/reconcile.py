@@ -35,17 +35,17 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
+from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
 from cashless_cli.ledger.store import LEDGER_NAME, HandedRef, Ledger, LedgerError, Reply
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.ids import normalise_account
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.postoffice.reply import ReplyFile, ReplyRow, read_reply
 from cashless_cli.problems import Problem, Severity, Text
+from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
 from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
 
 POST_OFFICE = "Bưu điện"
 REPLIES_DIR = "replies"

@@ -23,19 +23,19 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
+from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
-from cashless_cli.postoffice.accounts import opened_accounts_in
-from cashless_cli.postoffice.payments import PaymentList, select_payments
-from cashless_cli.read.metadata import Month
-from cashless_cli.workspace.config import Workspace, WorkspaceError
-from cashless_cli.workspace.lock import workspace_lock
-from cashless_cli.write.atomic import ensure_folder, remove_stale_temps, write_together
-from cashless_cli.write.layout import workbook_bytes
-from cashless_cli.write.payments import (
+from cashless_cli.payments.document import (
     PaymentsInfo,
     build_payments_workbook,
     payments_csv_bytes,
 )
+from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
+from cashless_cli.replies.answers import known_accounts, opened_accounts_in
+from cashless_cli.schema.month import Month
+from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.write.layout import workbook_bytes
 
 MANIFEST_FORMAT = "cashless-payments/1"
 
@@ -51,11 +51,7 @@ class PaymentsResult:
         p = self.payments
         return {
             "month": str(p.month),
-            "accounts": len(p.accounts),
-            "total_amount": p.total_amount,
-            "cash": len(p.cash),
-            "cash_amount": p.cash_amount,
-            "to_check": len(p.check),
+            **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
@@ -63,17 +59,26 @@ class PaymentsResult:
                 {
                     "name": c.unit.name,
                     "code": c.unit.code,
-                    "accounts": len(c.accounts),
-                    "amount": c.amount,
-                    "cash": len(c.cash),
-                    "cash_amount": c.cash_amount,
-                    "to_check": len(c.check),
+                    **_counts(c, "amount"),
                     "roster": c.source.name if c.source else None,
                     "problem": c.problem.en if c.problem else None,
                 }
                 for c in p.communes
             ],
         }
+
+
+def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
+    """The counts and amounts of the list or of one commune, as the JSON document and the
+    manifest give them (the amount through accounts under ``amount_key``)."""
+    amount = part.total_amount if isinstance(part, PaymentList) else part.amount
+    return {
+        "accounts": len(part.accounts),
+        amount_key: amount,
+        "cash": len(part.cash),
+        "cash_amount": part.cash_amount,
+        "to_check": len(part.check),
+    }
 
 
 def _now() -> dt.datetime:
@@ -95,7 +100,7 @@ def export_payments(
     """Write the month's payment list (see the module doc). Raises :class:`WorkspaceError`."""
     month = workspace.resolve_month(month)
     with workspace_lock(workspace.state_dir):
-        rosters = collect_month(workspace, month, workers=workers)
+        rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
         path = workspace.state_dir / LEDGER_NAME
@@ -154,22 +159,14 @@ def _manifest(
         "month": info.month,
         "created_at": info.created_at,
         "area": {"name": info.area, "level": info.area_level, "province": info.province},
-        "accounts": len(p.accounts),
-        "total_amount": p.total_amount,
-        "cash": len(p.cash),
-        "cash_amount": p.cash_amount,
-        "to_check": len(p.check),
+        **_counts(p, "total_amount"),
         "mismatches": len(p.mismatches),
         "encrypted": encrypted,
         "communes": [
             {
                 "code": c.unit.code,
                 "name": c.unit.name,
-                "accounts": len(c.accounts),
-                "amount": c.amount,
-                "cash": len(c.cash),
-                "cash_amount": c.cash_amount,
-                "to_check": len(c.check),
+                **_counts(c, "amount"),
                 "missing": c.problem.en if c.problem else None,
             }
             for c in p.communes

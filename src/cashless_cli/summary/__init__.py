@@ -1,0 +1,1 @@
+"""``summarize``: the month's rate table, its dataset and its JSON document."""
