@@ -9,8 +9,6 @@ pay). Every value goes through :func:`cashless_cli.write.cells.put` / ``csv_fiel
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,8 +25,18 @@ from cashless_cli.payments.select import (
     PaymentList,
     PaymentRow,
 )
-from cashless_cli.write.cells import csv_field, put
-from cashless_cli.write.layout import BODY, BOLD, MONEY, header, line, print_ready, title
+from cashless_cli.write.layout import (
+    BOLD,
+    area_vi,
+    bold_line,
+    csv_bytes,
+    facts,
+    header,
+    line,
+    month_vi,
+    print_ready,
+    title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +49,11 @@ class PaymentsInfo:
 
     @property
     def month_vi(self) -> str:
-        return f"{int(self.month[5:7])}/{self.month[:4]}"
+        return month_vi(self.month)
 
     @property
     def area_vi(self) -> str:
-        head = ("Huyện " if self.area_level == "district" else "Tỉnh ") + self.area
-        return f"{head}, tỉnh {self.province}" if self.province else head
+        return area_vi(self.area, self.area_level, self.province)
 
 
 SOURCE_VI = {
@@ -128,11 +135,6 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
     ]
 
 
-def _bold_row(ws: Worksheet, row: int, columns: int) -> None:
-    for col in range(1, columns + 1):
-        ws.cell(row=row, column=col).font = BOLD
-
-
 def _list_sheet(
     ws: Worksheet,
     heading: str,
@@ -162,16 +164,14 @@ def _list_sheet(
             cells += [""] * (amount_col - len(cells) - 1)
             cells += [sum(x.amount or 0 for x in rows)]
             cells += [""] * (n - len(cells))
-            line(ws, r, cells)
-            _bold_row(ws, r, n)
+            bold_line(ws, r, cells)
     r += 1
     everyone = [x for _, rows in groups for x in rows]
     cells = ["", "", "Tổng cộng", f"{len(everyone)} người"]
     cells += [""] * (amount_col - len(cells) - 1)
     cells += [sum(x.amount or 0 for x in everyone)]
     cells += [""] * (n - len(cells))
-    line(ws, r, cells)
-    _bold_row(ws, r, n)
+    bold_line(ws, r, cells)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
     print_ready(ws, header_row, n)
 
@@ -231,7 +231,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
     n = len(headers)
     title(ws, 1, "TỔNG HỢP CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG", n)
     title(ws, 2, f"{info.area_vi} — tháng {info.month_vi}", n, BOLD)
-    facts: list[tuple[str, Any]] = [
+    summary_facts: list[tuple[str, Any]] = [
         ("Tháng", info.month_vi),
         ("Thời điểm lập", info.created_at),
         ("Số người chi trả qua tài khoản", len(p.accounts)),
@@ -242,14 +242,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         ("Số tài khoản khác giữa danh sách xã và Bưu điện", len(p.mismatches)),
         ("Xã chưa có trong danh sách", len(p.missing)),
     ]
-    r = 4
-    for label, value in facts:
-        put(ws.cell(row=r, column=2), label).font = BOLD
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell = put(ws.cell(row=r, column=4), value, MONEY if isinstance(value, int) else None)
-        cell.font = BODY
-        r += 1
-    header_row = r + 1
+    header_row = facts(ws, 4, summary_facts) + 1
     header(ws, header_row, headers, [6, 9, 18, 12, 15, 12, 15, 10, 40])
     row = header_row
     for i, c in enumerate(p.communes, start=1):
@@ -272,7 +265,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             [False, True, True, False, False, False, False, False, True],
         )
     row += 1
-    line(
+    bold_line(
         ws,
         row,
         [
@@ -287,16 +280,11 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             "",
         ],
     )
-    _bold_row(ws, row, n)
     print_ready(ws, header_row, n)
 
 
 def payments_csv_bytes(payments: PaymentList) -> bytes:
     """The payments through accounts as CSV (data lines only): UTF-8 with a BOM, CRLF, every
     field through :func:`csv_field`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in ACCOUNT_HEADERS])
-    for i, row in enumerate(payments.accounts, start=1):
-        writer.writerow([csv_field(v) for v in account_values(i, row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = (account_values(i, row) for i, row in enumerate(payments.accounts, start=1))
+    return csv_bytes(ACCOUNT_HEADERS, lines)
