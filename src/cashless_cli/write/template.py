@@ -321,48 +321,43 @@ def _guide_sheet(ws: Any) -> None:
         ws.row_dimensions[r].height = 32
         r += 1
 
-    r += 1
-    put(ws.cell(r, 1), "Các cột của danh sách").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("Cột", "Tên cột", "Bắt buộc", "Cách ghi"))
-    for index, column in enumerate(COLUMNS, start=1):
-        values = (
-            get_column_letter(index),
-            column.header,
-            NEED_VI[column.need],
-            column_help(column),
-        )
-        r = _table_row(ws, r, values)
-
-    r += 1
-    put(ws.cell(r, 1), "Tình trạng đăng ký").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
-    for status, text in STATUS_HELP.items():
-        r = _table_row(ws, r, ("", status.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), "Người nhận").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
-    for receiver, text in RECEIVER_HELP.items():
-        r = _table_row(ws, r, ("", receiver.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), "Diện đối tượng (Điều 5 Nghị định 20/2021/NĐ-CP)").font = Font(
-        bold=True, size=12
+    columns = [
+        (get_column_letter(index), column.header, NEED_VI[column.need], column_help(column))
+        for index, column in enumerate(COLUMNS, start=1)
+    ]
+    r = _section(
+        ws, r, "Các cột của danh sách", ("Cột", "Tên cột", "Bắt buộc", "Cách ghi"), columns
     )
-    r += 1
-    r = _table_head(ws, r, ("Mã", "Hệ số", "Điều kiện", "Đối tượng"))
-    for code, bands in categories().items():
-        for band in bands:
-            coefficient = f"{band.coefficient:g}".replace(".", ",")
-            r = _table_row(ws, r, (code, coefficient, band.condition, band.group))
+    means = ("", "Ghi trong cột", "", "Nghĩa là")
+    statuses = [("", status.value, "", text) for status, text in STATUS_HELP.items()]
+    r = _section(ws, r, "Tình trạng đăng ký", means, statuses)
+    receivers = [("", receiver.value, "", text) for receiver, text in RECEIVER_HELP.items()]
+    r = _section(ws, r, "Người nhận", means, receivers)
+    bands = [
+        (code, f"{band.coefficient:g}".replace(".", ","), band.condition, band.group)
+        for code, code_bands in categories().items()
+        for band in code_bands
+    ]
+    heading = "Diện đối tượng (Điều 5 Nghị định 20/2021/NĐ-CP)"
+    _section(ws, r, heading, ("Mã", "Hệ số", "Điều kiện", "Đối tượng"), bands)
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _section(
+    ws: Any, r: int, heading: str, head: Sequence[str], rows: Sequence[Sequence[str]]
+) -> int:
+    """A heading a row below ``r``, then a table: its head and rows. The row after it."""
+    r += 1
+    put(ws.cell(r, 1), heading).font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, head)
+    for values in rows:
+        r = _table_row(ws, r, values)
+    return r
 
 
 def _table_head(ws: Any, r: int, values: Sequence[str]) -> int:
