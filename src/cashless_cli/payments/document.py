@@ -160,20 +160,23 @@ def _list_sheet(
             line(ws, r, values(stt, item), text_cols)
         if subtotals and rows:
             r += 1
-            cells: list[Any] = ["", "", f"Cộng {name}", f"{len(rows)} người"]
-            cells += [""] * (amount_col - len(cells) - 1)
-            cells += [sum(x.amount or 0 for x in rows)]
-            cells += [""] * (n - len(cells))
-            bold_line(ws, r, cells)
+            _sum_line(ws, r, f"Cộng {name}", rows, amount_col, n)
     r += 1
     everyone = [x for _, rows in groups for x in rows]
-    cells = ["", "", "Tổng cộng", f"{len(everyone)} người"]
-    cells += [""] * (amount_col - len(cells) - 1)
-    cells += [sum(x.amount or 0 for x in everyone)]
-    cells += [""] * (n - len(cells))
-    bold_line(ws, r, cells)
+    _sum_line(ws, r, "Tổng cộng", everyone, amount_col, n)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
     print_ready(ws, header_row, n)
+
+
+def _sum_line(
+    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], amount_col: int, n: int
+) -> None:
+    """A subtotal or total line in bold: the label, the people counted, their amount."""
+    cells: list[Any] = ["", "", label, f"{len(rows)} người"]
+    cells += [""] * (amount_col - len(cells) - 1)
+    cells += [sum(x.amount or 0 for x in rows)]
+    cells += [""] * (n - len(cells))
+    bold_line(ws, r, cells)
 
 
 def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbook:
