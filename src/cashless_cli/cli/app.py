@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -53,35 +54,45 @@ def _root(
 
 # In the order of the month's work: set up, give communes the form, check what they send,
 # publish the rate, hand registrations over, record the reply, pay.
-app.command(
-    short_help="Create a workspace: cashless.toml with the area's units, rosters/, reports/."
-)(init)
-app.command(short_help="Write a blank roster template for a commune and month.")(template)
-app.command(short_help="Check rosters and report every problem at its cell.")(validate)
-app.command(short_help="Show what the reader understood of a roster's columns, and how to fix it.")(
-    columns
+_COMMANDS: tuple[tuple[str, Callable[..., None], str], ...] = (
+    ("init", init, "Create a workspace: cashless.toml with the area's units, rosters/, reports/."),
+    ("template", template, "Write a blank roster template for a commune and month."),
+    ("validate", validate, "Check rosters and report every problem at its cell."),
+    (
+        "columns",
+        columns,
+        "Show what the reader understood of a roster's columns, and how to fix it.",
+    ),
+    ("explain", explain, "Explain a problem code, or list every code."),
+    (
+        "summarize",
+        summarize,
+        "Build the district's monthly rate table from every commune's roster.",
+    ),
+    (
+        "export-postoffice",
+        export_postoffice_command,
+        "Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+    ),
+    (
+        "import-postoffice",
+        import_postoffice_command,
+        "Record the Post Office's reply to a batch: accounts opened, or not and why.",
+    ),
+    (
+        "export-payments",
+        export_payments_command,
+        "Write the month's list of payments through accounts (and who is paid in cash).",
+    ),
+    ("ledger", ledger_command, "List the batches handed to the Post Office."),
+    (
+        "duplicates",
+        duplicates_command,
+        "Find people listed twice; write the review workbook; record the decisions.",
+    ),
 )
-app.command(short_help="Explain a problem code, or list every code.")(explain)
-app.command(short_help="Build the district's monthly rate table from every commune's roster.")(
-    summarize
-)
-app.command(
-    "export-postoffice",
-    short_help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
-)(export_postoffice_command)
-app.command(
-    "import-postoffice",
-    short_help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
-)(import_postoffice_command)
-app.command(
-    "export-payments",
-    short_help="Write the month's list of payments through accounts (and who is paid in cash).",
-)(export_payments_command)
-app.command("ledger", short_help="List the batches handed to the Post Office.")(ledger_command)
-app.command(
-    "duplicates",
-    short_help="Find people listed twice; write the review workbook; record the decisions.",
-)(duplicates_command)
+for _name, _function, _short_help in _COMMANDS:
+    app.command(_name, short_help=_short_help)(_function)
 
 
 def _lang_argument() -> str | None:

@@ -7,14 +7,16 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, fail, lang_of, out_console
 
 
+@command
 def explain(
     code: Annotated[
         str | None, typer.Argument(help="A problem code, e.g. id-sex-mismatch. Omit to list all.")
     ] = None,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Explain a problem code (or list every code)."""
     from cashless_cli.problems import CATALOGUE, ProblemType, problem_type, text

@@ -12,9 +12,11 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from cashless_cli.cli.common import LangOption, fail, fail_code, lang_of, out_console
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, fail, fail_code, lang_of, out_console
 
 
+@command
 def init(
     directory: Annotated[
         Path, typer.Argument(help="The workspace folder to create (may exist).", file_okay=False)
@@ -30,7 +32,7 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing cashless.toml.")
     ] = False,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
     from cashless_cli.fs.atomic import ensure_folder, write_text

@@ -8,8 +8,6 @@ the page width, the header row repeated on every page, Times New Roman.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,12 +21,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
 from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.problems import text as tr
-from cashless_cli.write.cells import csv_field, put
-from cashless_cli.write.layout import BODY as _BODY
+from cashless_cli.write.cells import put
 from cashless_cli.write.layout import BOLD as _BOLD
-from cashless_cli.write.layout import FONT, MONEY
+from cashless_cli.write.layout import FONT
+from cashless_cli.write.layout import area_vi as _area_vi
+from cashless_cli.write.layout import bold_line as _bold_line
+from cashless_cli.write.layout import csv_bytes as _csv_bytes
+from cashless_cli.write.layout import facts as _facts
 from cashless_cli.write.layout import header as _header
 from cashless_cli.write.layout import line as _line
+from cashless_cli.write.layout import month_vi as _month_vi
 from cashless_cli.write.layout import print_ready as _print_ready
 from cashless_cli.write.layout import sheet_name as _sheet_name
 from cashless_cli.write.layout import title as _title
@@ -46,16 +48,11 @@ class BatchInfo:
 
     @property
     def month_vi(self) -> str:
-        return f"{int(self.month[5:7])}/{self.month[:4]}"
+        return _month_vi(self.month)
 
     @property
     def area_vi(self) -> str:
-        head = ("Huyện " if self.area_level == "district" else "Tỉnh ") + self.area
-        return (
-            tr("handoff-doc.tinh", "vi", head=head, province=self.province)
-            if self.province
-            else head
-        )
+        return _area_vi(self.area, self.area_level, self.province)
 
 
 # (header, width, text?) — the list, in order; ``text`` columns get the "@" format.
@@ -128,7 +125,7 @@ def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Wo
     for i, row in enumerate(rows, start=1):
         _line(ws, header_row + i, postoffice_values(i, row), text_cols)
     total_row = header_row + len(rows) + 1
-    _line(
+    _bold_line(
         ws,
         total_row,
         [
@@ -139,8 +136,6 @@ def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Wo
             sum(r.amount for r in rows),
         ],
     )
-    for col in range(1, n + 1):
-        ws.cell(row=total_row, column=col).font = _BOLD
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{header_row + len(rows)}"
     _print_ready(ws, header_row, n)
     wb.properties.title = tr("handoff-doc.danh-sach-mo-tai-khoan", "vi", batch_id=info.batch_id)
@@ -182,13 +177,7 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
     ]
     if info.resend_of:
         facts.insert(1, (tr("handoff-doc.gui-lai-dot", "vi"), info.resend_of))
-    r = 4
-    for label, value in facts:
-        put(ws.cell(row=r, column=2), label).font = _BOLD
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell = put(ws.cell(row=r, column=4), value, MONEY if isinstance(value, int) else None)
-        cell.font = _BODY
-        r += 1
+    r = _facts(ws, 4, facts)
     put(
         ws.cell(row=r, column=2),
         tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"),
@@ -203,13 +192,11 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         line += 1
         _line(ws, line, [i, code, name, len(items), sum(x.amount for x in items)], [0, 1, 1, 0, 0])
     line += 1
-    _line(
+    _bold_line(
         ws,
         line,
         ["", "", tr("handoff-doc.tong-cong", "vi"), len(rows), sum(x.amount for x in rows)],
     )
-    for col in range(1, n + 1):
-        ws.cell(row=line, column=col).font = _BOLD
     ws.column_dimensions["B"].width = 12
     _print_ready(ws, header_row, n)
 
@@ -217,12 +204,8 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
 def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
     """The list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
     :func:`csv_field` (text starting with = + - @ gets a leading apostrophe)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in POSTOFFICE_HEADERS])
-    for i, row in enumerate(rows, start=1):
-        writer.writerow([csv_field(v) for v in postoffice_values(i, row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = (postoffice_values(i, row) for i, row in enumerate(rows, start=1))
+    return _csv_bytes(POSTOFFICE_HEADERS, lines)
 
 
 HELD_HEADERS = (

@@ -9,8 +9,6 @@ pay). Every value goes through :func:`cashless_cli.write.cells.put` / ``csv_fiel
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -28,8 +26,18 @@ from cashless_cli.payments.select import (
     PaymentRow,
 )
 from cashless_cli.problems import text as tr
-from cashless_cli.write.cells import csv_field, put
-from cashless_cli.write.layout import BODY, BOLD, MONEY, header, line, print_ready, title
+from cashless_cli.write.layout import (
+    BOLD,
+    area_vi,
+    bold_line,
+    csv_bytes,
+    facts,
+    header,
+    line,
+    month_vi,
+    print_ready,
+    title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +50,11 @@ class PaymentsInfo:
 
     @property
     def month_vi(self) -> str:
-        return f"{int(self.month[5:7])}/{self.month[:4]}"
+        return month_vi(self.month)
 
     @property
     def area_vi(self) -> str:
-        head = ("Huyện " if self.area_level == "district" else "Tỉnh ") + self.area
-        return (
-            tr("pay-doc.tinh", "vi", head=head, province=self.province) if self.province else head
-        )
+        return area_vi(self.area, self.area_level, self.province)
 
 
 SOURCE_VI = {
@@ -131,11 +136,6 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
     ]
 
 
-def _bold_row(ws: Worksheet, row: int, columns: int) -> None:
-    for col in range(1, columns + 1):
-        ws.cell(row=row, column=col).font = BOLD
-
-
 def _list_sheet(
     ws: Worksheet,
     heading: str,
@@ -161,22 +161,23 @@ def _list_sheet(
             line(ws, r, values(stt, item), text_cols)
         if subtotals and rows:
             r += 1
-            cells: list[Any] = ["", "", f"Cộng {name}", f"{len(rows)} người"]
-            cells += [""] * (amount_col - len(cells) - 1)
-            cells += [sum(x.amount or 0 for x in rows)]
-            cells += [""] * (n - len(cells))
-            line(ws, r, cells)
-            _bold_row(ws, r, n)
+            _sum_line(ws, r, f"Cộng {name}", rows, amount_col, n)
     r += 1
     everyone = [x for _, rows in groups for x in rows]
-    cells = ["", "", tr("pay-doc.tong-cong", "vi"), f"{len(everyone)} người"]
-    cells += [""] * (amount_col - len(cells) - 1)
-    cells += [sum(x.amount or 0 for x in everyone)]
-    cells += [""] * (n - len(cells))
-    line(ws, r, cells)
-    _bold_row(ws, r, n)
+    _sum_line(ws, r, tr("pay-doc.tong-cong", "vi"), everyone, amount_col, n)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
     print_ready(ws, header_row, n)
+
+
+def _sum_line(
+    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], amount_col: int, n: int
+) -> None:
+    """A subtotal or total line in bold: the label, the people counted, their amount."""
+    cells: list[Any] = ["", "", label, f"{len(rows)} người"]
+    cells += [""] * (amount_col - len(cells) - 1)
+    cells += [sum(x.amount or 0 for x in rows)]
+    cells += [""] * (n - len(cells))
+    bold_line(ws, r, cells)
 
 
 def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbook:
@@ -234,7 +235,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
     n = len(headers)
     title(ws, 1, tr("pay-doc.tong-hop-chi-tra-tro", "vi"), n)
     title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
-    facts: list[tuple[str, Any]] = [
+    summary_facts: list[tuple[str, Any]] = [
         ("Tháng", info.month_vi),
         (tr("pay-doc.thoi-diem-lap", "vi"), info.created_at),
         (tr("pay-doc.so-nguoi-chi-tra-qua", "vi"), len(p.accounts)),
@@ -245,14 +246,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         (tr("pay-doc.so-tai-khoan-khac-giua", "vi"), len(p.mismatches)),
         (tr("pay-doc.xa-chua-co-trong-danh", "vi"), len(p.missing)),
     ]
-    r = 4
-    for label, value in facts:
-        put(ws.cell(row=r, column=2), label).font = BOLD
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell = put(ws.cell(row=r, column=4), value, MONEY if isinstance(value, int) else None)
-        cell.font = BODY
-        r += 1
-    header_row = r + 1
+    header_row = facts(ws, 4, summary_facts) + 1
     header(ws, header_row, headers, [6, 9, 18, 12, 15, 12, 15, 10, 40])
     row = header_row
     for i, c in enumerate(p.communes, start=1):
@@ -275,7 +269,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             [False, True, True, False, False, False, False, False, True],
         )
     row += 1
-    line(
+    bold_line(
         ws,
         row,
         [
@@ -290,16 +284,11 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             "",
         ],
     )
-    _bold_row(ws, row, n)
     print_ready(ws, header_row, n)
 
 
 def payments_csv_bytes(payments: PaymentList) -> bytes:
     """The payments through accounts as CSV (data lines only): UTF-8 with a BOM, CRLF, every
     field through :func:`csv_field`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in ACCOUNT_HEADERS])
-    for i, row in enumerate(payments.accounts, start=1):
-        writer.writerow([csv_field(v) for v in account_values(i, row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = (account_values(i, row) for i, row in enumerate(payments.accounts, start=1))
+    return csv_bytes(ACCOUNT_HEADERS, lines)

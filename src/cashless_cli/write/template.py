@@ -173,6 +173,24 @@ def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
     return path
 
 
+def write_template_for(
+    commune: str,
+    month: Month,
+    output: Path | None = None,
+    workspace: Path | None = None,
+    force: bool = False,
+) -> tuple[TemplateSpec, Path]:
+    """``cashless template``: the template for ``commune`` (one of ``workspace``'s communes when
+    given) written to ``output`` (a file, or a folder for the default name; default: the
+    default name in the current folder). Returns what was written and where."""
+    units = workspace_units(workspace) if workspace is not None else None
+    spec = check_commune(commune, units, month)
+    path = output if output is not None else Path(default_name(spec.commune, month))
+    if path.is_dir():
+        path = path / default_name(spec.commune, month)
+    return spec, write_template(spec, path, force=force)
+
+
 def column_help(column: Column) -> str:
     text = column.help_vi
     if column.kind in ("id", "phone", "account"):
@@ -289,68 +307,53 @@ def _guide_sheet(ws: Any) -> None:
         ws.row_dimensions[r].height = 32
         r += 1
 
-    r += 1
-    put(ws.cell(r, 1), tr("tmpl-doc.cac-cot-cua-danh-sach", "vi")).font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(
+    columns = [
+        (get_column_letter(index), column.header, NEED_VI[column.need], column_help(column))
+        for index, column in enumerate(COLUMNS, start=1)
+    ]
+    head = ("Cột", tr("tmpl-doc.ten-cot", "vi"), tr("tmpl-doc.bat-buoc", "vi"))
+    r = _section(
         ws,
         r,
-        (
-            "Cột",
-            tr("tmpl-doc.ten-cot", "vi"),
-            tr("tmpl-doc.bat-buoc", "vi"),
-            tr("tmpl-doc.cach-ghi", "vi"),
-        ),
+        tr("tmpl-doc.cac-cot-cua-danh-sach", "vi"),
+        (*head, tr("tmpl-doc.cach-ghi", "vi")),
+        columns,
     )
-    for index, column in enumerate(COLUMNS, start=1):
-        values = (
-            get_column_letter(index),
-            column.header,
-            NEED_VI[column.need],
-            column_help(column),
-        )
-        r = _table_row(ws, r, values)
-
-    r += 1
-    put(ws.cell(r, 1), tr("tmpl-doc.tinh-trang-dang-ky", "vi")).font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(
-        ws, r, ("", tr("tmpl-doc.ghi-trong-cot", "vi"), "", tr("tmpl-doc.nghia-la", "vi"))
+    means = ("", tr("tmpl-doc.ghi-trong-cot", "vi"), "", tr("tmpl-doc.nghia-la", "vi"))
+    statuses = [("", status.value, "", text) for status, text in STATUS_HELP.items()]
+    r = _section(ws, r, tr("tmpl-doc.tinh-trang-dang-ky", "vi"), means, statuses)
+    receivers = [("", receiver.value, "", text) for receiver, text in RECEIVER_HELP.items()]
+    r = _section(ws, r, tr("tmpl-doc.nguoi-nhan", "vi"), means, receivers)
+    bands = [
+        (code, f"{band.coefficient:g}".replace(".", ","), band.condition, band.group)
+        for code, code_bands in categories().items()
+        for band in code_bands
+    ]
+    heading = tr("tmpl-doc.dien-doi-tuong-dieu-5", "vi")
+    words = (
+        tr("tmpl-doc.he-so", "vi"),
+        tr("tmpl-doc.dieu-kien", "vi"),
+        tr("tmpl-doc.doi-tuong", "vi"),
     )
-    for status, text in STATUS_HELP.items():
-        r = _table_row(ws, r, ("", status.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), tr("tmpl-doc.nguoi-nhan", "vi")).font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(
-        ws, r, ("", tr("tmpl-doc.ghi-trong-cot", "vi"), "", tr("tmpl-doc.nghia-la", "vi"))
-    )
-    for receiver, text in RECEIVER_HELP.items():
-        r = _table_row(ws, r, ("", receiver.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), tr("tmpl-doc.dien-doi-tuong-dieu-5", "vi")).font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(
-        ws,
-        r,
-        (
-            "Mã",
-            tr("tmpl-doc.he-so", "vi"),
-            tr("tmpl-doc.dieu-kien", "vi"),
-            tr("tmpl-doc.doi-tuong", "vi"),
-        ),
-    )
-    for code, bands in categories().items():
-        for band in bands:
-            coefficient = f"{band.coefficient:g}".replace(".", ",")
-            r = _table_row(ws, r, (code, coefficient, band.condition, band.group))
+    _section(ws, r, heading, ("Mã", *words), bands)
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _section(
+    ws: Any, r: int, heading: str, head: Sequence[str], rows: Sequence[Sequence[str]]
+) -> int:
+    """A heading a row below ``r``, then a table: its head and rows. The row after it."""
+    r += 1
+    put(ws.cell(r, 1), heading).font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, head)
+    for values in rows:
+        r = _table_row(ws, r, values)
+    return r
 
 
 def _table_head(ws: Any, r: int, values: Sequence[str]) -> int:
