@@ -62,7 +62,7 @@ def ledger_command(
     lang: LangOption = None,
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
-    from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
+    from cashless_cli.ledger.guard import open_ledger
     from cashless_cli.schema.month import Month
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
@@ -78,14 +78,14 @@ def ledger_command(
         ws = load_workspace(workspace)
     except WorkspaceError as exc:
         fail(exc.message(language), language)
-    path = ws.state_dir / LEDGER_NAME
     summaries: list[BatchSummary] = []
-    if path.is_file():
-        try:
-            with Ledger.open(path) as ledger:
-                summaries = ledger.summaries(wanted)
-        except LedgerError as exc:
-            fail(str(exc), language)
+    try:
+        ledger = open_ledger(ws.state_dir, ws.root)
+    except WorkspaceError as exc:
+        fail(exc.message(language), language)
+    if ledger is not None:
+        with ledger:
+            summaries = ledger.summaries(wanted)
     doc = batch_document(summaries, ws.root)
     if fmt == "json":
         print_json(doc)

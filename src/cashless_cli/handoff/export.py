@@ -50,14 +50,8 @@ from cashless_cli.handoff.document import (
 )
 from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
-from cashless_cli.ledger.store import (
-    LEDGER_NAME,
-    Batch,
-    BatchFile,
-    Handover,
-    Ledger,
-    LedgerError,
-)
+from cashless_cli.ledger.guard import next_free_seq, open_ledger, record_commit
+from cashless_cli.ledger.store import Batch, BatchFile, Handover, Ledger
 from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -198,12 +192,8 @@ def export_postoffice(
     Raises :class:`WorkspaceError` for an unusable workspace or bad options.
     """
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(workspace.state_dir / LEDGER_NAME)
-        except LedgerError as exc:
-            raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+        ledger = open_ledger(workspace.state_dir, workspace.root, create=True)
+        assert ledger is not None
         try:
             return _export(workspace, ledger, month, password, resend, now, workers)
         finally:
@@ -256,7 +246,7 @@ def _export(
     ensure_folder(handoff)
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     mon = str(month)
-    seq = ledger.next_seq(mon)
+    seq = next_free_seq(ledger, workspace.root, mon)
     bid = batch_id(prefix, mon, seq)
     taken: dict[str, tuple[str, str, str]] = {}
     rows = [
@@ -318,6 +308,7 @@ def _export(
             _checkpoint("moved")
         committed = True
         _checkpoint("committed")
+        record_commit(workspace.state_dir, ledger)
     except BaseException:
         if not committed:
             for path in moved:

@@ -25,7 +25,7 @@ from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
-from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
+from cashless_cli.ledger.guard import open_ledger
 from cashless_cli.payments.document import (
     PaymentsInfo,
     build_payments_workbook,
@@ -34,7 +34,7 @@ from cashless_cli.payments.document import (
 from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.workspace.config import Workspace
 from cashless_cli.write.layout import workbook_bytes
 
 MANIFEST_FORMAT = "cashless-payments/1"
@@ -103,15 +103,10 @@ def export_payments(
         rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
-        path = workspace.state_dir / LEDGER_NAME
-        if path.is_file():
-            try:
-                with Ledger.open(path) as ledger:
-                    opened = opened_accounts_in(ledger)
-            except LedgerError as exc:
-                raise WorkspaceError(
-                    f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-                ) from exc
+        ledger = open_ledger(workspace.state_dir, workspace.root)
+        if ledger is not None:
+            with ledger:
+                opened = opened_accounts_in(ledger)
         payments = select_payments(
             month, workspace.area.communes, rosters.reports, rosters.matching, opened
         )

@@ -38,7 +38,8 @@ from typing import Any
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
-from cashless_cli.ledger.store import LEDGER_NAME, HandedRef, Ledger, LedgerError, Reply
+from cashless_cli.ledger.guard import open_ledger, record_commit
+from cashless_cli.ledger.store import HandedRef, Ledger, Reply
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.ids import normalise_account
@@ -183,23 +184,18 @@ def import_reply(
     Raises :class:`~cashless_cli.problems.ReadError` for a file that cannot be read and
     :class:`WorkspaceError` for a workspace without a ledger.
     """
-    ledger_path = workspace.state_dir / LEDGER_NAME
-    if not ledger_path.is_file():
-        raise WorkspaceError(
-            f"No batch has been handed to the Post Office in {workspace.root} yet "
-            "(no ledger): there is nothing to reconcile.",
-            f"Chưa chuyển đợt nào cho Bưu điện trong {workspace.root} (chưa có sổ theo dõi): "
-            "không có gì để đối chiếu.",
-        )
     data = path.read_bytes() if path.is_file() else b""
     reply = read_reply(path)
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(ledger_path)
-        except LedgerError as exc:
+        found = open_ledger(workspace.state_dir, workspace.root)
+        if found is None:
             raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+                f"No batch has been handed to the Post Office in {workspace.root} yet "
+                "(no ledger): there is nothing to reconcile.",
+                f"Chưa chuyển đợt nào cho Bưu điện trong {workspace.root} (chưa có sổ theo dõi): "
+                "không có gì để đối chiếu.",
+            )
+        ledger = found
         try:
             moment = now()
             result = check_reply(reply, ledger, moment, force)
@@ -207,6 +203,7 @@ def import_reply(
             if result.errors or not result.changes:
                 return result
             _apply(workspace, ledger, result, data, moment)
+            record_commit(workspace.state_dir, ledger)
             return result
         finally:
             ledger.close()
