@@ -43,6 +43,7 @@ _W = {
         "files": "Files:",
         "more": "  … {n} more: see the sheet 'Cần kiểm tra' of the workbook.",
         "enc": "The workbook is encrypted; the CSV is not: keep it inside the office.",
+        "unlisted": "In no list — {n} people of {files} roster(s) that cannot be used:",
     },
     "vi": {
         "head": "Chi trả tháng {month}: {accounts} người qua tài khoản, {amount} đồng; {cash} "
@@ -59,6 +60,7 @@ _W = {
         "files": "Tệp:",
         "more": "  … còn {n} dòng: xem trang 'Cần kiểm tra' trong tệp Excel.",
         "enc": "Tệp Excel đã đặt mật khẩu; tệp CSV thì không: chỉ dùng nội bộ.",
+        "unlisted": "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được:",
     },
 }
 
@@ -136,6 +138,14 @@ def render(console: Console, result: PaymentsResult, lang: Lang, show_ids: bool)
             )
         if len(p.check) > SHOWN:
             console.print(w["more"].format(n=len(p.check) - SHOWN))
+    if p.unlisted:
+        console.print(
+            f"[bold red]{escape(w['unlisted'].format(n=p.not_listed, files=len(p.unlisted)))}[/]"
+        )
+        for u in p.unlisted:
+            problem = u.problem()
+            console.print(f"  {escape(problem.message(lang))}")
+            console.print(f"    → {escape(problem.hint(lang))}")
     console.print(w["files"])
     for path in result.files:
         console.print(f"  {escape(str(path))}")
@@ -166,7 +176,9 @@ def export_payments_command(
 ) -> None:
     """Write the month's list of payments through accounts, and who is still paid in cash.
 
-    Exit code 0: written (also with rows to check); 2: unusable workspace or bad options.
+    Exit code 0: written (also with rows to check); 1: written, but the people of a roster that
+    cannot be used (unreadable, of no commune or of several, two files for one commune) are in
+    no list; 2: unusable workspace or bad options.
     """
     from cashless_cli.payments.export import export_payments
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
@@ -183,3 +195,5 @@ def export_payments_command(
         print_json(result.to_dict())
     else:
         render(out_console(), result, language, show_ids)
+    if result.payments.unlisted:
+        raise typer.Exit(1)

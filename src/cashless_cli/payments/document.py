@@ -241,6 +241,8 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         ("Số dòng cần kiểm tra (chưa chi)", len(p.check)),
         ("Số tài khoản khác giữa danh sách xã và Bưu điện", len(p.mismatches)),
         ("Xã chưa có trong danh sách", len(p.missing)),
+        ("Số người chưa có trong danh sách nào (tệp không dùng được)", p.not_listed),
+        ("Số tệp danh sách không dùng được", len(p.unlisted)),
     ]
     r = 4
     for label, value in facts:
@@ -288,6 +290,15 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         ],
     )
     _bold_row(ws, row, n)
+    for u in p.unlisted:  # who is in no list, and why (the command exits with code 1)
+        row += 1
+        people = "?" if u.rows is None else u.rows
+        line(
+            ws,
+            row,
+            ["", "", u.path.name, "", "", "", "", people, u.problem().message("vi")],
+            [False, True, True, False, False, False, False, False, True],
+        )
     print_ready(ws, header_row, n)
 
 

@@ -25,6 +25,7 @@ from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.i18n import Lang
 from cashless_cli.ledger.guard import open_ledger
 from cashless_cli.payments.document import (
     PaymentsInfo,
@@ -53,6 +54,7 @@ class PaymentsResult:
             "month": str(p.month),
             **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
+            **_unlisted(p, "en"),
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
             "communes": [
@@ -66,6 +68,23 @@ class PaymentsResult:
                 for c in p.communes
             ],
         }
+
+
+def _unlisted(p: PaymentList, lang: Lang) -> dict[str, Any]:
+    """The people in no list, and the files they are in (added keys of the JSON document and
+    the manifest; ``rows`` is None for a file that cannot be read)."""
+    return {
+        "not_listed": p.not_listed,
+        "unlisted_files": [
+            {
+                "file": str(u.path),
+                "code": u.reason.code,
+                "rows": u.rows,
+                "problem": u.problem().message(lang),
+            }
+            for u in p.unlisted
+        ],
+    }
 
 
 def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
@@ -156,6 +175,7 @@ def _manifest(
         "area": {"name": info.area, "level": info.area_level, "province": info.province},
         **_counts(p, "total_amount"),
         "mismatches": len(p.mismatches),
+        **_unlisted(p, "en"),
         "encrypted": encrypted,
         "communes": [
             {

@@ -10,7 +10,7 @@ Rules, each reported at its cell:
   is *pending* (not answered yet) and changes nothing;
 - an opened row needs an account number (6–19 digits, kept as text; a number cell of more than
   15 digits was already damaged by Excel: error) and an opening date (a date cell, or text
-  dd/mm/yyyy) not in the future and not before the batch was handed over; a blank provider
+  dd/mm/yyyy) not in the future and not before the first day of the batch's month; a blank provider
   means the Post Office (Bưu điện);
 - a failed row has no account number, and should say why (a warning otherwise);
 - a reference already answered keeps its answer unless ``force``: the same answer again is
@@ -398,18 +398,20 @@ def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool)
             continue
         row = rows_by_number[answer.row]
         history = handed[answer.ref]
-        first_day = _when(history[0].created_at).date()
+        # from the first day of the month the batch reports on: a past month handed over late
+        # is caught up with the dates its accounts were really opened
+        first_day = dt.date.fromisoformat(f"{history[0].month}-01")
         if answer.opened_on is not None and answer.opened_on < first_day:
             result.problems.append(
                 _problem(
                     reply,
                     row,
                     "opened_on",
-                    "reply-date-before-batch",
+                    "reply-date-before-month",
                     row.raw("opened_on"),
                     date=answer.opened_on.strftime("%d/%m/%Y"),
                     batch=history[0].batch_id,
-                    handed=first_day.strftime("%d/%m/%Y"),
+                    month=f"{history[0].month[5:7]}/{history[0].month[:4]}",
                 )
             )
             continue
