@@ -215,3 +215,36 @@ def test_an_older_ledger_is_refused_and_batch_ids_never_repeat(tmp_path: Path) -
     assert third.returncode == 0, third.describe()
     doc = json.loads(third.stdout)
     assert doc["batch"] == "BS-2023-06-03" and doc["already_handed_over"] > 0
+
+
+# ---- secrets ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("command", ["export-postoffice", "export-payments"])
+def test_an_empty_password_is_refused_never_a_plaintext_file(tmp_path: Path, command: str) -> None:
+    ws = small_workspace(tmp_path / "ws", ROSTERS[:1])
+    envvar = (
+        "CASHLESS_HANDOFF_PASSWORD"
+        if command == "export-postoffice"
+        else "CASHLESS_PAYMENTS_PASSWORD"
+    )
+    before = tree(ws)
+    for args, env in (
+        ((command, "-w", ws, "--password", ""), None),
+        ((command, "-w", ws), {envvar: ""}),
+    ):
+        run = run_cli(*args, env=env)
+        assert run.returncode == 2, run.describe()
+        assert "password" in run.output.lower() and "empty" in run.output
+        assert tree(ws) == before  # no file written, encrypted or not
+
+
+def test_a_password_argument_is_warned_the_environment_is_not(tmp_path: Path) -> None:
+    ws = small_workspace(tmp_path / "ws", ROSTERS[:1])
+    run = run_cli("export-payments", "-w", ws, "--password", "s3cret-T6")
+    assert run.returncode == 0, run.describe()
+    assert "process list" in run.stderr and "CASHLESS_PAYMENTS_PASSWORD" in run.stderr
+    env = {"CASHLESS_PAYMENTS_PASSWORD": "s3cret-T6"}
+    quiet = run_cli("export-payments", "-w", ws, env=env)
+    assert quiet.returncode == 0, quiet.describe()
+    assert "process list" not in quiet.output
+    book = ws / "payments" / "2023-06" / "chi-tra-2023-06.xlsx"
+    assert not book.read_bytes().startswith(b"PK")  # encrypted (an OLE file, not a zip)

@@ -21,6 +21,7 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
+from cashless_cli.cli.password import PromptOption, resolve_password
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 
@@ -168,6 +169,7 @@ def export_payments_command(
             show_envvar=True,
         ),
     ] = None,
+    password_prompt: PromptOption = False,
     output_format: FormatOption = "text",
     show_ids: Annotated[
         bool, typer.Option("--show-ids", help="Show full ID and account numbers.")
@@ -186,9 +188,10 @@ def export_payments_command(
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)
+    password = resolve_password(password, "CASHLESS_PAYMENTS_PASSWORD", password_prompt, language)
     try:
         ws = load_workspace(workspace)
-        result = export_payments(ws, wanted, password=password or None)
+        result = export_payments(ws, wanted, password=password)
     except WorkspaceError as exc:
         fail(exc.message(language), language)
     if fmt == "json":

@@ -22,6 +22,7 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
+from cashless_cli.cli.password import PromptOption, resolve_password
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 
@@ -159,6 +160,7 @@ def export_postoffice_command(
             "--resend", metavar="BATCH", help="Hand the people of an earlier batch over again."
         ),
     ] = None,
+    password_prompt: PromptOption = False,
     output_format: FormatOption = "text",
     show_ids: Annotated[
         bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
@@ -177,9 +179,10 @@ def export_postoffice_command(
     language = lang_of(lang)
     fmt = check_format(output_format)
     wanted = month_option(month, language)
+    password = resolve_password(password, "CASHLESS_HANDOFF_PASSWORD", password_prompt, language)
     try:
         ws = load_workspace(workspace)
-        result = export_postoffice(ws, wanted, password=password or None, resend=resend)
+        result = export_postoffice(ws, wanted, password=password, resend=resend)
     except WorkspaceError as exc:
         fail(exc.message(language), language)
     if fmt == "json":

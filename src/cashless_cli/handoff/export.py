@@ -253,7 +253,7 @@ def _export(
         replace(
             r,
             ref=unique_reference(
-                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken
+                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken, ledger.ref_for
             ),
         )
         for r in selection.rows
@@ -375,8 +375,8 @@ def _manifest(
         "held_back": len(selection.held),
         "resend_of": info.resend_of,
         "encrypted": encrypted,
-        "reference_format": "PREFIX-YYMM-XXXXXXX (Crockford base32 of "
-        "SHA-256(month|beneficiary ID|account holder ID))",
+        "reference_format": "PREFIX-YYMM-XXXXXXX (7 random Crockford base32 characters, "
+        "kept in the ledger per month, beneficiary and account holder)",
         "communes": communes,
         "files": [
             {"name": f.name, "role": f.role, "sha256": f.sha256, "bytes": f.bytes} for f in files
