@@ -951,8 +951,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A file name that fits two communes is an ambiguity to report, never to resolve."),
     ProblemType("payments-not-listed", E,
         "People in no payment list", "Người chưa có trong danh sách chi trả nào",
-        "{file}: {reason}; its {rows} people are in no list of this month.",
-        "{file}: {reason}; {rows} người trong tệp chưa có trong danh sách nào của tháng này.",
+        "{reason}: its {rows} people are in no list of this month.",
+        "{reason}: {rows} người trong tệp chưa có trong danh sách nào của tháng này.",
         "Fix the file (see the reason), then run export-payments again; until then pay these "
         "people by the previous procedure.",
         "Sửa tệp (xem lý do), rồi chạy lại export-payments; trong lúc chờ, chi trả những người "

@@ -98,7 +98,7 @@ class UnlistedFile:
 
     def problem(self) -> Problem:
         """The ``payments-not-listed`` message naming the file, the reason and the count."""
-        reason = Text(self.reason.message("en"), self.reason.message("vi"))
+        reason = Text(self.reason.message("en").rstrip("."), self.reason.message("vi").rstrip("."))
         rows = "?" if self.rows is None else self.rows
         return Problem(
             "payments-not-listed", params={"file": self.path, "reason": reason, "rows": rows}
