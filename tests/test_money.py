@@ -248,3 +248,35 @@ def test_a_password_argument_is_warned_the_environment_is_not(tmp_path: Path) ->
     assert "process list" not in quiet.output
     book = ws / "payments" / "2023-06" / "chi-tra-2023-06.xlsx"
     assert not book.read_bytes().startswith(b"PK")  # encrypted (an OLE file, not a zip)
+
+
+# ---- a published month does not change by itself ---------------------------------------------
+def test_an_account_counts_only_from_the_month_it_was_opened(tmp_path: Path) -> None:
+    from cashless_cli.checks.accounts import KnownAccount
+    from cashless_cli.dataset.month import collect_month
+    from cashless_cli.schema.month import Month
+    from cashless_cli.workspace.config import load_workspace
+
+    root = tmp_path / "ws"
+    (root / "rosters" / "2023-05").mkdir(parents=True)
+    shutil.copy(SAMPLES / "cashless.toml", root / "cashless.toml")
+    name = "BINH MY - T5 2023.xlsx"
+    shutil.copy(SAMPLES / "rosters" / "2023-05" / name, root / "rosters" / "2023-05" / name)
+    ws = load_workspace(root)
+    may = Month(2023, 5)
+    first = collect_month(ws, may, workers=1)
+    ident = next(
+        r.data.so_dinh_danh
+        for rep in first.reports.values()
+        for r in rep.records
+        if r.data.so_dinh_danh
+    )
+    assert ident is not None
+
+    def accounts(opened: dt.date) -> list[str | None]:
+        known = {ident: KnownAccount("8800000009", opened)}
+        month = collect_month(ws, may, workers=1, known=known)
+        return [r.postoffice_account for rep in month.reports.values() for r in rep.records]
+
+    assert "8800000009" not in accounts(dt.date(2023, 6, 2))  # opened after May: not in May
+    assert "8800000009" in accounts(dt.date(2023, 5, 31))  # opened in May: counted in May
