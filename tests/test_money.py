@@ -280,3 +280,32 @@ def test_an_account_counts_only_from_the_month_it_was_opened(tmp_path: Path) -> 
 
     assert "8800000009" not in accounts(dt.date(2023, 6, 2))  # opened after May: not in May
     assert "8800000009" in accounts(dt.date(2023, 5, 31))  # opened in May: counted in May
+
+
+def test_summarize_of_a_past_month_is_the_same_unless_its_rosters_changed(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    (root / "rosters" / "2023-05").mkdir(parents=True)
+    shutil.copy(SAMPLES / "cashless.toml", root / "cashless.toml")
+    for name in ("BINH MY - T5 2023.xlsx", "Binh Long T5-2023.xlsx"):
+        shutil.copy(SAMPLES / "rosters" / "2023-05" / name, root / "rosters" / "2023-05" / name)
+    args = ("summarize", "-w", root, "--month", "2023-05", "--format", "json")
+
+    def figures(run_doc: dict[str, object]) -> object:
+        return run_doc["communes"]
+
+    first = run_cli(*args)
+    assert first.returncode in (0, 1), first.describe()
+    again = run_cli(*args)
+    assert figures(json.loads(again.stdout)) == figures(json.loads(first.stdout))
+    assert json.loads(again.stdout)["rosters_changed"] == [] and "changed" not in again.stderr
+
+    roster = root / "rosters" / "2023-05" / "Binh Long T5-2023.xlsx"
+    wb = openpyxl.load_workbook(roster)
+    sheet = wb.worksheets[0]
+    sheet.cell(sheet.max_row + 2, 1).value = "Ghi chú: bản sửa"
+    wb.save(roster)
+    changed = run_cli(*args)
+    assert json.loads(changed.stdout)["rosters_changed"] == [roster.name], changed.describe()
+    assert roster.name in changed.stderr and "changed since" in changed.stderr
+    old = (root / ".cashless" / "history.csv").read_text("utf-8").splitlines()
+    assert old[0].endswith(",rows_with_errors,roster_sha256")

@@ -988,13 +988,14 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "The environment of a process is visible to its own user only; its arguments to all."),
     ProblemType("month-rosters-changed", W,
         "Rosters changed since publication", "Danh sách đã thay đổi sau khi công bố",
-        "The rosters of {month} changed since the figures were published on {published}: "
+        "The rosters of {month} changed since its figures were first recorded in {history}: "
         "{files}.",
-        "Danh sách của tháng {month} đã thay đổi sau khi công bố số liệu ngày {published}: "
+        "Danh sách của tháng {month} đã thay đổi so với khi số liệu được ghi vào {history}: "
         "{files}.",
-        "The figures below are those of the rosters as they are now; the published ones are in "
-        "history.csv.",
-        "Số liệu dưới đây là của danh sách hiện tại; số liệu đã công bố nằm trong history.csv.",
+        "The figures are now those of the rosters as they are; if the month was already "
+        "published, tell whoever received it which communes changed.",
+        "Số liệu nay là của danh sách hiện tại; nếu tháng này đã báo cáo, hãy thông báo cho nơi "
+        "nhận biết những xã đã thay đổi.",
         "summarize records each roster's SHA-256 when it publishes a month; a month summarised "
         "again gives the same figures unless its rosters changed, and then it says which."),
 )

@@ -119,12 +119,12 @@ def summarize(
     if fmt == "json":
         from cashless_cli.summary.json_document import summary_document
 
-        print_json(
-            summary_document(
-                run.summary,
-                {"workbook": run.workbook, "dataset": run.dataset, "history": run.history},
-            )
+        doc = summary_document(
+            run.summary,
+            {"workbook": run.workbook, "dataset": run.dataset, "history": run.history},
         )
+        doc["rosters_changed"] = run.rosters_changed  # added key: rosters changed since
+        print_json(doc)
     else:
         from cashless_cli.report.terminal_summary import render_summary
 
@@ -135,6 +135,20 @@ def summarize(
             run.backfilled,
             language,
             show_ids,
+        )
+    if run.rosters_changed:
+        from cashless_cli.problems import CATALOGUE
+
+        entry = CATALOGUE["month-rosters-changed"]
+        params = {
+            "month": run.summary.month,
+            "history": run.history,
+            "files": ", ".join(run.rosters_changed),
+        }
+        err_console().print(
+            f"{entry.message(language, params)} {entry.hint(language, params)}",
+            markup=False,
+            highlight=False,
         )
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention

@@ -143,9 +143,7 @@ def validate_many(
     return out
 
 
-def accounts_as_of(
-    known: Mapping[str, KnownAccount], month: Month
-) -> dict[str, KnownAccount]:
+def accounts_as_of(known: Mapping[str, KnownAccount], month: Month) -> dict[str, KnownAccount]:
     """The accounts opened by the end of ``month``: a reply recorded later counts an account
     only from the month it was opened, so a published month does not change by itself."""
     return {
