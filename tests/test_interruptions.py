@@ -570,11 +570,16 @@ def test_import_postoffice_killed_at_random_moments(tmp_path: Path) -> None:
     reply_sha = hashlib.sha256(reply.read_bytes()).hexdigest()
     ledger_path = ws / ".cashless" / "ledger.sqlite"
     pristine = ledger_path.read_bytes()
+    # the ledger's state and backup go back with it (else the guard rightly refuses a ledger
+    # older than the workspace recorded)
+    kept = {p: p.read_bytes() for p in ledger_path.parent.glob("ledger.*") if p != ledger_path}
     replies = ws / "handoff" / MONTH / REPLIES_DIR
     args: list[str | Path] = ["import-postoffice", reply, "--workspace", ws]
 
     def reset() -> None:
         ledger_path.write_bytes(pristine)
+        for path, data in kept.items():
+            path.write_bytes(data)
         ledger_path.with_name(ledger_path.name + "-journal").unlink(missing_ok=True)
         shutil.rmtree(replies, ignore_errors=True)
 
