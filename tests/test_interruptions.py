@@ -446,9 +446,10 @@ def test_export_postoffice_killed_at_random_moments(tmp_path: Path) -> None:
     reference = run_cli("export-postoffice", "-w", clean, "--month", MONTH, timeout=120)
     assert reference.returncode == 0, reference.describe()
     refs = handed_over(ws)
-    expected = handed_over(clean)
     assert len(refs) == len(set(refs))
-    assert sorted(refs) == sorted(expected)
+    # reference codes are random (issue 13): compare the people and their holders instead
+    people = "SELECT beneficiary_id, holder_id FROM handovers"
+    assert sorted(ledger(ws, people)) == sorted(ledger(clean, people))
     ids = [str(b) for (b,) in ledger(ws, "SELECT beneficiary_id FROM handovers")]
     assert len(ids) == len(set(ids))
     print(f"export-postoffice: {tally.line()}; run {duration:.2f} s, writing {phase:.2f} s")
