@@ -1113,10 +1113,10 @@ def plant(code: str, rows: list[Row], fac: Factory) -> None:
         row = pick(rows, rng, registered)
         row["dien_thoai"] = "010" + row["dien_thoai"][3:]
         mark(row, "dien_thoai", "phone-invalid")
-    elif code == "21046":  # Bình Thạnh: a registration without a phone
+    elif code == "21046":  # Bình Thạnh: a registration without a phone (a warning)
         row = pick(rows, rng, registered)
         row["dien_thoai"] = None
-        mark(row, "dien_thoai", "required-when-registered")
+        mark(row, "dien_thoai", "recommended-when-registered", "warning")  # Dispatch 5234
     elif code == "21064":  # Bình An: a guardian without an ID
         row = pick(rows, rng, lambda r: registered(r) and r["nguoi_nhan"] == GUARDIAN)
         row["so_dinh_danh_nguoi_nhan"] = None

@@ -250,7 +250,7 @@ def test_problem_without_a_cell_is_listed_only(tmp_path: Path) -> None:
     layout = Layout(keys=[k for k in KEYS if k != "thon"])
     w = write_roster(tmp_path / "binh_hoa T6.xlsx", make_rows(10), layout)
     report = validate_file(w.path, Options(today=TODAY))
-    missing = [p for p in report.issues if p.code == "column-missing"]
+    missing = [p for p in report.issues if p.code == "column-absent"]  # said once, no cell
     assert missing and all(p.cell is None for p in missing)
     out = tmp_path / "out.xlsx"
     done = annotate_copy(report, out, "vi")
@@ -259,7 +259,7 @@ def test_problem_without_a_cell_is_listed_only(tmp_path: Path) -> None:
     ws = wb["Danh sách"]
     assert not any(fill_rgb(c) in (ERROR_RGB, WARNING_RGB) for row in ws.iter_rows() for c in row)
     codes = [r[4] for r in wb[RESULT_SHEET["vi"]].iter_rows(values_only=True)]
-    assert "column-missing" in codes
+    assert "column-absent" in codes
 
 
 def test_keeps_formatting_merges_widths_and_other_sheets(tmp_path: Path) -> None:

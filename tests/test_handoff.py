@@ -292,6 +292,11 @@ def test_missing_and_unreadable_rosters_are_listed(ws: Path) -> None:
     doc = result.to_dict()
     problems = {c["name"]: c["problem"] for c in doc["communes"]}
     assert problems["Bình Hòa"] and problems["Bình Minh"] and problems["Châu Ổ"] is None
+    codes = {c["name"]: (c["problem_code"], c["problem_params"]) for c in doc["communes"]}
+    assert codes["Bình Hòa"] == ("commune-missing", {})
+    assert codes["Bình Minh"][0] == "commune-unreadable"
+    assert codes["Bình Minh"][1]["file"] == "DS BTXH Bình Minh tháng 6-2023.xlsx"
+    assert codes["Châu Ổ"] == (None, None)
     held = openpyxl.load_workbook(ws / "handoff" / "2023-06" / f"{result.batch}_can-bo-sung.xlsx")
     notes = [row[6] for row in held["Tổng hợp"].iter_rows(min_row=5, values_only=True)]
     assert sum(1 for n in notes if n) == 2

@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cashless_cli.checks.accounts import KnownAccount, stale_registrations
-from cashless_cli.checks.rows import Rules, check_columns
+from cashless_cli.checks.rows import RULES_READING, Rules, check_columns, unchecked_requirements
+from cashless_cli.checks.status import StatusSource, decide_statuses, inference_columns
 from cashless_cli.gcpause import paused_gc
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
-from cashless_cli.problems import Problem, ReadError, Severity, Text
+from cashless_cli.problems import CATALOGUE, Joined, Phrase, Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
+    SEX_FEMALE,
+    SEX_MALE,
     HeaderMatch,
+    category_from_marks,
     closest_row,
     find_header,
+    sex_from_marks,
+    translate,
 )
+from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
@@ -37,6 +45,7 @@ from cashless_cli.schema.row import (
     ABSENT,
     COLUMN_BY_KEY,
     REQUIRED_KEYS,
+    FieldProblem,
     ParsedTable,
     RosterRow,
     parse_table,
@@ -53,6 +62,8 @@ class Options:
     month: Month | None = None
     today: dt.date = field(default_factory=dt.date.today)
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
+    #: the user's column mapping (cashless.toml, --map); its commune part is picked per file
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
 
 
 class Record:
@@ -63,7 +74,16 @@ class Record:
     for 100,000 of them).
     """
 
-    __slots__ = ("_data", "_index", "_table", "errors", "postoffice_account", "row", "warnings")
+    __slots__ = (
+        "_data",
+        "_index",
+        "_table",
+        "errors",
+        "postoffice_account",
+        "row",
+        "status_from",
+        "warnings",
+    )
 
     def __init__(
         self,
@@ -81,6 +101,8 @@ class Record:
         self.warnings = warnings
         #: an account the Post Office reported opened for this person (the roster may lag)
         self.postoffice_account: str | None = None
+        #: where :attr:`RosterRow.trang_thai` came from (the column, inferred, or unknown)
+        self.status_from = StatusSource.COLUMN
 
     @property
     def data(self) -> RosterRow:
@@ -131,6 +153,21 @@ class FileReport:
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
 
+    @property
+    def not_checkable(self) -> list[Problem]:
+        """Why the file could not be fully checked (columns it lacks, no status column, no
+        month), each said once."""
+        return [p for p in self.problems if p.code in NOT_CHECKABLE_CODES]
+
+    @property
+    def status_from(self) -> dict[str, int]:
+        """Rows by where their registration status came from (column, account, …, unknown)."""
+        return dict(Counter(str(r.status_from) for r in self.records))
+
+
+#: The findings that say a file could not be fully checked.
+NOT_CHECKABLE_CODES = frozenset({"column-absent", "status-column-absent", "month-unknown"})
+
 
 def iter_roster_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and the workbooks inside folders (sorted, recursively; no temp files)."""
@@ -167,7 +204,9 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     return report
 
 
-def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]:
+def _pick_sheet(
+    book: Workbook, report: FileReport, mapping: ColumnMapping | None = None
+) -> tuple[Sheet, HeaderMatch]:
     best: tuple[Sheet, HeaderMatch] | None = None
     closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
     any_data = False
@@ -177,7 +216,7 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
         else:
             continue
         convert = convert_sheet(sheet, book.data, book.kind)
-        header = find_header(sheet)
+        header = find_header(sheet, mapping)
         if header is not None:
             if best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):
                 best = (sheet, header)
@@ -216,188 +255,379 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
 
 
 def _validate_book(book: Workbook, report: FileReport, options: Options) -> None:
+    """read → header → rows → parse → checks → findings, each step a function returning data."""
     report.kind = book.kind
-    sheet, header = _pick_sheet(book, report)
+    sheet, header = _pick_sheet(
+        book, report, options.mapping.for_file(report.path, options.commune)
+    )
+    header.check(str(report.path))  # a strict mapping naming a header the file lacks
+    _require_identity(report.path, sheet, header)
+    report.problems.extend(header.findings)  # columns demoted, mapping entries unused
+    place = _Place(sheet, header)
     report.sheet = sheet.name
-    if not sheet.visible:
-        report.problems.append(Problem("sheet-hidden", sheet.name, params={"sheet": sheet.name}))
     report.header_row = header.row + 1
     report.header_depth = header.depth
     report.columns = {k: header.headers[c] for k, c in header.columns.items()}
     report.column_cells = dict(header.columns)
+    report.commune, report.month = _commune_and_month(book, sheet, header, report.path, options)
+    report.problems.extend(_header_findings(place, report.month))
 
+    rows = _split_rows(sheet, header, report.path)
+    report.skipped = rows.skipped
+    report.problems.extend(rows.problems)
+    raw = _raw_columns(place, rows.data)
+    table = parse_table(raw.columns, options.today)
+    rules = Rules(
+        (report.month.year, report.month.month) if report.month else None, options.base_levels
+    )
+    failed = {i: {p.field for p in found} for i, found in table.problems.items()}
+    checked = check_columns(table.values, table.size, rules, failed)
+    report.problems.extend(_absent_findings(place, table))
+    row_problems = _row_findings(
+        place, rows.data, raw, table, checked, _formulas_without_value(book, sheet, header)
+    )
+    statuses = _decide_statuses(place, rows.data, table)
+    if statuses is not None:
+        table.values["trang_thai"] = statuses.values
+    report.records = _records(rows.data, table, row_problems, statuses)
+    for problems in row_problems.values():
+        report.problems.extend(problems)
+    if statuses is not None:
+        report.problems.append(statuses.finding)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """The sheet and its header: where a finding is shown."""
+
+    sheet: Sheet
+    header: HeaderMatch
+
+    def at(self, key: str, row: int | None, code: str, value: Any = None, **params: Any) -> Problem:
+        """A finding at ``key``'s cell of 0-based sheet row ``row``."""
+        col = self.header.columns.get(key)
+        return Problem(
+            code,
+            self.sheet.name,
+            a1(row, col) if (row is not None and col is not None) else None,
+            row + 1 if row is not None else None,
+            key,
+            self.header.headers.get(col) if col is not None else COLUMN_BY_KEY[key].header,
+            value,
+            params,
+        )
+
+    def of_file(self, code: str, key: str | None = None, **params: Any) -> Problem:
+        """A finding about the whole file, shown at its header row."""
+        header = COLUMN_BY_KEY[key].header if key is not None else None
+        return Problem(code, self.sheet.name, None, self.header.row + 1, key, header, params=params)
+
+
+#: Enough to read a list: the name, and one way to tell the person apart.
+NAME_KEY = "ho_ten"
+IDENTITY_KEYS = ("so_dinh_danh", "ngay_sinh")
+
+
+def _present_keys(header: HeaderMatch) -> set[str]:
+    keys = set(header.columns)
+    if BIRTH_MALE in keys or BIRTH_FEMALE in keys:
+        keys |= {"ngay_sinh", "gioi_tinh"}
+    return keys
+
+
+def _require_identity(path: Path, sheet: Sheet, header: HeaderMatch) -> None:
+    """A list without the name, or without both the ID and the birth date, is refused."""
+    keys = _present_keys(header)
+    missing = [k for k in (NAME_KEY,) if k not in keys]
+    if not any(k in keys for k in IDENTITY_KEYS):
+        missing.append(" / ".join(COLUMN_BY_KEY[k].header for k in IDENTITY_KEYS))
+    if not missing:
+        return
+    named = [f"'{COLUMN_BY_KEY[k].header}'" if k in COLUMN_BY_KEY else f"'{k}'" for k in missing]
+    found = ", ".join(header.headers[c] for c in sorted(header.headers)) or "-"
+    raise ReadError(
+        "identity-columns-missing",
+        str(path),
+        sheet=sheet.name,
+        row=header.row + 1,
+        missing=", ".join(named),
+        found=found,
+    )
+
+
+def _commune_and_month(
+    book: Workbook, sheet: Sheet, header: HeaderMatch, path: Path, options: Options
+) -> tuple[str | None, Month | None]:
+    """The command line first, then the meta sheet, the title rows, the file name."""
     meta = read_meta_sheet(book)
     titles = from_titles(sheet, header.row)
-    report.commune = options.commune or meta.get("commune") or titles.commune
+    commune = options.commune or meta.get("commune") or titles.commune
     month = options.month
     if month is None and meta.get("month"):
         try:
             month = Month.parse(meta["month"])
         except ValueError:
             month = None
-    report.month = month or titles.month or month_from_path(report.path)
+    return commune, month or titles.month or month_from_path(path)
 
-    def at(key: str, row: int | None, code: str, value: Any = None, **params: Any) -> Problem:
-        col = header.columns.get(key)
-        return Problem(
-            code,
-            sheet.name,
-            a1(row, col) if (row is not None and col is not None) else None,
-            row + 1 if row is not None else None,
-            key,
-            header.headers.get(col) if col is not None else COLUMN_BY_KEY[key].header,
-            value,
-            params,
-        )
 
-    header_cell_row = header.row
+def _header_findings(place: _Place, month: Month | None) -> list[Problem]:
+    """A hidden sheet, columns outside the schema or written twice, an unknown month."""
+    sheet, header = place.sheet, place.header
+    out: list[Problem] = []
+    if not sheet.visible:
+        out.append(Problem("sheet-hidden", sheet.name, params={"sheet": sheet.name}))
     for col, text in header.extra.items():
-        report.problems.append(
-            Problem(
-                "extra-column", sheet.name, a1(header_cell_row, col), header.row + 1, None, text
-            )
+        out.append(
+            Problem("extra-column", sheet.name, a1(header.row, col), header.row + 1, None, text)
         )
-    for key, first, _second in header.duplicates:
-        report.problems.append(
+    for key, first, second in header.duplicates:
+        out.append(
             Problem(
                 "column-duplicate",
                 sheet.name,
-                a1(header_cell_row, _second),
+                a1(header.row, second),
                 header.row + 1,
                 key,
-                header.headers[_second],
-                params={"first": a1(header_cell_row, first)},
+                header.headers[second],
+                params={"first": a1(header.row, first)},
             )
         )
-    missing_columns = set(header.missing_required)
-    for key in header.missing_required:
-        report.problems.append(
-            Problem(
-                "column-missing",
-                sheet.name,
-                None,
-                header.row + 1,
-                key,
-                COLUMN_BY_KEY[key].header,
-            )
-        )
-    if report.month is None:
-        report.problems.append(Problem("month-unknown", sheet.name))
+    if month is None:
+        out.append(Problem("month-unknown", sheet.name))
+    return out
 
-    rules = Rules(
-        (report.month.year, report.month.month) if report.month else None, options.base_levels
-    )
+
+_SKIP_REASONS = {
+    RowKind.BLANK: Phrase("row-kind.blank"),
+    RowKind.NUMBERING: Phrase("row-kind.numbering"),
+    RowKind.TOTAL: Phrase("row-kind.total"),
+    RowKind.SIGNATURE: Phrase("row-kind.signature"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Rows:
+    data: list[int]  # 0-based sheet rows of the beneficiaries
+    skipped: dict[str, int]  # reason → rows
+    problems: list[Problem]  # one row-skipped per skipped row
+
+
+def _split_rows(sheet: Sheet, header: HeaderMatch, path: Path) -> _Rows:
+    """The data rows, and the rows skipped (numbering, totals, signatures, inner blanks)."""
     kinds = classify_rows(sheet, header)
-    if not any(kind is RowKind.DATA for _, kind in kinds):
-        raise ReadError("no-data", str(report.path), sheet=sheet.name, row=header.row + 1)
+    data = [r for r, kind in kinds if kind is RowKind.DATA]
+    if not data:
+        raise ReadError("no-data", str(path), sheet=sheet.name, row=header.row + 1)
+    last_data = data[-1]
+    skipped: dict[str, int] = {}
+    problems: list[Problem] = []
+    for r, kind in kinds:
+        if kind is RowKind.DATA or (kind is RowKind.BLANK and r > last_data):
+            continue  # trailing blank rows: not worth a line
+        skipped[str(kind)] = skipped.get(str(kind), 0) + 1
+        params = {"reason": _SKIP_REASONS[kind], "row": r + 1}
+        problems.append(Problem("row-skipped", sheet.name, a1(r, 0), r + 1, params=params))
+    return _Rows(data, skipped, problems)
 
-    reasons = {
-        RowKind.BLANK: Text("blank row", "dòng trống"),
-        RowKind.NUMBERING: Text("column numbering row", "dòng đánh số thứ tự cột"),
-        RowKind.TOTAL: Text("totals row", "dòng tổng cộng"),
-        RowKind.SIGNATURE: Text("signature block", "phần ký tên"),
+
+@dataclass(frozen=True, slots=True)
+class _RawColumns:
+    columns: dict[str, list[CellValue]]  # key → the raw cell of each data row
+    birth_keys: list[str] | None  # per row, which birth column holds the date (Nam | Nữ layout)
+    problems: dict[int, list[Problem]]  # row index → problems found splitting the birth date
+
+
+def _raw_columns(place: _Place, data_rows: list[int]) -> _RawColumns:
+    """The raw cells of the data rows, column by column (the birth date of the Nam | Nữ layout
+    merged into one column, with the sex it gives)."""
+    header = place.header
+    picked = [place.sheet.rows[r] for r in data_rows]
+    narrowest = min(map(len, picked))
+    columns = {
+        k: _cells_of(picked, c, narrowest)
+        for k, c in header.columns.items()
+        if not k.startswith("_")
     }
-    last_data = max(r for r, kind in kinds if kind is RowKind.DATA)
-    columns = [(k, c) for k, c in header.columns.items() if not k.startswith("_")]
+    if "gioi_tinh" not in columns and SEX_MALE in header.columns:  # "X" under Nam | Nữ
+        columns["gioi_tinh"] = sex_from_marks(
+            picked, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
+        )
+    marks = header.category_marks
+    if "dien" not in columns and marks:  # "x" under the person's category
+        columns["dien"] = category_from_marks(picked, marks)
+    for key, words in header.values.items():  # the mapping's words for a vocabulary column
+        if key in columns:
+            columns[key] = [translate(v, words) for v in columns[key]]
     male_col = header.columns.get(BIRTH_MALE)
     female_col = header.columns.get(BIRTH_FEMALE)
-
-    data_rows: list[int] = []
-    for r, kind in kinds:
-        if kind is RowKind.DATA:
-            data_rows.append(r)
-        elif kind is not RowKind.BLANK or r < last_data:  # trailing blank rows: not worth a line
-            report.skipped[str(kind)] = report.skipped.get(str(kind), 0) + 1
-            report.problems.append(
-                Problem(
-                    "row-skipped",
-                    sheet.name,
-                    a1(r, 0),
-                    r + 1,
-                    params={"reason": reasons[kind], "row": r + 1},
-                )
-            )
-    picked = [sheet.rows[r] for r in data_rows]
-    narrowest = min(map(len, picked))
-    raw_columns = {k: _cells_of(picked, c, narrowest) for k, c in columns}
+    problems: dict[int, list[Problem]] = {}
     birth_keys: list[str] | None = None
-    extra_problems: dict[int, list[Problem]] = {}
     if male_col is not None or female_col is not None:
         birth_keys = _split_birth_columns(
-            picked, data_rows, raw_columns, male_col, female_col, extra_problems, at
+            picked, data_rows, columns, male_col, female_col, problems, place.at
         )
+    return _RawColumns(columns, birth_keys, problems)
 
-    no_value: dict[int, list[str]] = {}
+
+def _formulas_without_value(
+    book: Workbook, sheet: Sheet, header: HeaderMatch
+) -> dict[int, list[str]]:
+    """0-based sheet row → the keys of its roster cells holding a formula saved without a value."""
+    out: dict[int, list[str]] = {}
     if book.kind in ("xlsx", "xlsm"):
         keys_at = {c: k for k, c in header.columns.items()}
         for r, c in book.formulas_without_value(sheet.name):
             if c in keys_at:
-                no_value.setdefault(r, []).append(keys_at[c])
+                out.setdefault(r, []).append(keys_at[c])
+    return out
 
-    table = parse_table(raw_columns, options.today)
-    failed = {i: {p.field for p in found} for i, found in table.problems.items()}
-    checked = check_columns(table.values, table.size, rules, failed)
+
+def _row_findings(
+    place: _Place,
+    data_rows: list[int],
+    raw: _RawColumns,
+    table: ParsedTable,
+    checked: Mapping[int, list[FieldProblem]],
+    no_value: Mapping[int, list[str]],
+) -> dict[int, list[Problem]]:
+    """Row index → the problems of that row, located at their cells (only rows that have any)."""
+    header = place.header
     duplicates = _duplicate_ids(table.values.get("so_dinh_danh", ()))
-    required_missing = bool(missing_columns & set(REQUIRED_KEYS))
     troubled = sorted(
         {
             *table.problems,
             *checked,
-            *extra_problems,
+            *raw.problems,
             *duplicates,
             *(i for i, r in enumerate(data_rows) if r in no_value),
         }
     )
-    records = [Record(r + 1, table, i) for i, r in enumerate(data_rows)]
-    if required_missing:
-        for record in records:
-            record.errors = 1  # a required column is missing: no row is complete
+    out: dict[int, list[Problem]] = {}
     for i in troubled:
         r = data_rows[i]
-        birth_key = birth_keys[i] if birth_keys is not None else BIRTH_MALE
-        problems = extra_problems.get(i, [])
+        birth_key = raw.birth_keys[i] if raw.birth_keys is not None else BIRTH_MALE
+        problems = list(raw.problems.get(i, ()))
         field_problems = [*table.problems_of(i), *checked.get(i, ())]
         unknown = no_value.get(r)
         if unknown:
-            for key in sorted(set(unknown)):
-                problems.append(at(key, r, "formula-no-value", None))
+            problems.extend(place.at(key, r, "formula-no-value") for key in sorted(set(unknown)))
             field_problems = [
                 fp
                 for fp in field_problems
                 if not (fp.field in unknown and fp.code.startswith("required"))
             ]
-        for fp in field_problems:
-            if fp.field in missing_columns and fp.code == "required-missing":
-                continue
-            if fp.field not in header.columns and fp.code.startswith("required-when"):
-                key = fp.field
-                if key not in missing_columns:
-                    missing_columns.add(key)
-                    report.problems.append(
-                        Problem(
-                            "column-missing",
-                            sheet.name,
-                            None,
-                            header.row + 1,
-                            key,
-                            COLUMN_BY_KEY[key].header,
-                        )
-                    )
-            problems.append(
-                at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
-            )
+        problems.extend(
+            place.at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
+            for fp in field_problems
+        )
         if i in duplicates:
             ident = table.values["so_dinh_danh"][i]
             other = a1(data_rows[duplicates[i]], header.columns["so_dinh_danh"])
-            problems.append(at("so_dinh_danh", r, "id-duplicate", ident, other=other))
+            problems.append(place.at("so_dinh_danh", r, "id-duplicate", ident, other=other))
+        out[i] = problems
+    return out
+
+
+def _records(
+    data_rows: list[int],
+    table: ParsedTable,
+    row_problems: Mapping[int, list[Problem]],
+    statuses: _Statuses | None,
+) -> list[Record]:
+    """One record per data row, with its counts of errors and warnings and where its status
+    came from."""
+    records = [Record(r + 1, table, i) for i, r in enumerate(data_rows)]
+    if statuses is not None:
+        for record, source in zip(records, statuses.sources, strict=True):
+            record.status_from = source
+    for i, problems in row_problems.items():
         record = records[i]
         for problem in problems:
             if problem.severity is Severity.ERROR:
                 record.errors += 1
             elif problem.severity is Severity.WARNING:
                 record.warnings += 1
-        report.problems.extend(problems)
-    report.records = records
+    return records
+
+
+def _rules_text(codes: Iterable[str]) -> Text:
+    """The titles of checks, in both languages ("Thiếu thông tin bắt buộc; …")."""
+    types = [CATALOGUE[code] for code in dict.fromkeys(codes)]
+    return Text("; ".join(t.title_en for t in types), "; ".join(t.title_vi for t in types))
+
+
+def _absent_findings(place: _Place, table: ParsedTable) -> list[Problem]:
+    """Once per file, each column the list does not have and the checks it makes impossible:
+    the columns every roster has, and those the rows' statuses or receivers require. The
+    status column is said apart (see :func:`_decide_statuses`)."""
+    present = _present_keys(place.header)
+    skipped: dict[str, list[str]] = {
+        key: ["required-missing", *RULES_READING.get(key, ())]
+        for key in REQUIRED_KEYS
+        if key not in present and key != "trang_thai"
+    }
+    for key, codes in unchecked_requirements(table.values, table.size).items():
+        skipped.setdefault(key, []).extend([*codes, *RULES_READING.get(key, ())])
+    return [
+        place.of_file("column-absent", key, rules=_rules_text(codes))
+        for key, codes in sorted(skipped.items(), key=lambda kv: list(COLUMN_BY_KEY).index(kv[0]))
+    ]
+
+
+_SOURCE_WORDS = {
+    StatusSource.ACCOUNT: "status-source.account",
+    StatusSource.PAYMENT_METHOD: "status-source.payment-method",
+    StatusSource.MARK: "status-source.mark",
+    StatusSource.UNKNOWN: "status-source.unknown",
+}
+
+
+def _how_decided(sources: Sequence[StatusSource]) -> Joined:
+    """ "from the account numbers (120 rows), unknown (3 rows)", worded when shown."""
+    counts = Counter(sources)
+    return Joined(
+        tuple(
+            Phrase(key, {"n": Text(f"{counts[source]:,}", f"{counts[source]:,}".replace(",", "."))})
+            for source, key in _SOURCE_WORDS.items()
+            if counts[source]
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Statuses:
+    values: list[Any]  # every row's status, the inferred ones and "Không rõ" included
+    sources: list[StatusSource]  # where each came from
+    finding: Problem  # how it was decided, said once for the file
+
+
+def _decide_statuses(place: _Place, data_rows: list[int], table: ParsedTable) -> _Statuses | None:
+    """Each row's registration status where its list does not give it (inferred from the
+    account number, the payment method or the "Đăng ký" mark, else unknown); None when the
+    status column gives every row's."""
+    has_column = "trang_thai" in place.header.columns
+    where = inference_columns(place.header.extra)
+    rows = place.sheet.rows
+    picked = [rows[r] for r in data_rows] if (where.method, where.mark) != (None, None) else []
+    narrowest = min(map(len, picked)) if picked else 0
+    decided = decide_statuses(
+        table.values.get("trang_thai") if has_column else None,
+        table.values.get("so_tai_khoan"),
+        _cells_of(picked, where.method, narrowest) if where.method is not None else None,
+        _cells_of(picked, where.mark, narrowest) if where.mark is not None else None,
+        table.size,
+    )
+    if decided is None:
+        return None
+    statuses, sources = decided
+    how = _how_decided(sources)
+    if has_column:
+        count = sum(1 for s in sources if s is not StatusSource.COLUMN)
+        finding = place.of_file("status-partly-inferred", "trang_thai", how=how, count=count)
+    else:
+        finding = place.of_file("status-column-absent", "trang_thai", how=how)
+    return _Statuses(statuses, sources, finding)
 
 
 def _cells_of(rows: list[list[CellValue]], col: int, narrowest: int) -> list[CellValue]:

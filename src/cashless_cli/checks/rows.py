@@ -49,6 +49,7 @@ class Rules:
 
 _NEEDS = {
     Need.REGISTERED: "required-when-registered",
+    Need.REGISTERED_ADVISED: "recommended-when-registered",
     Need.ACCOUNT: "required-when-account",
     Need.PROXY: "required-when-proxy",
 }
@@ -56,6 +57,17 @@ _NEEDS = {
 
 _KEYS_BY_NEED = {
     need: tuple(k for k, c in COLUMN_BY_KEY.items() if c.need is need) for need in _NEEDS
+}
+
+#: The checks across fields that read a column (besides its own value): what a list without
+#: that column cannot check.
+RULES_READING: dict[str, tuple[str, ...]] = {
+    "ngay_sinh": ("id-birth-year-mismatch", "category-age-mismatch"),
+    "gioi_tinh": ("id-sex-mismatch",),
+    "so_dinh_danh": ("id-sex-mismatch", "id-birth-year-mismatch", "id-duplicate"),
+    "dien": ("category-age-mismatch", "coefficient-mismatch"),
+    "muc_tro_cap": ("amount-mismatch",),
+    "ngay_dang_ky": ("registration-after-month",),
 }
 
 #: Digit 4 of a 12-digit ID → (sex, first year of the century); digits 5-6 → year in century.
@@ -72,7 +84,7 @@ def _required_checks(status: Any, receiver: Any) -> list[tuple[str, str]]:
     """(field, code) of the fields a row with this status and receiver must fill."""
     active: list[Need] = []
     if status in (Status.REGISTERED, Status.HAS_ACCOUNT):
-        active.append(Need.REGISTERED)
+        active += (Need.REGISTERED, Need.REGISTERED_ADVISED)
     if status == Status.HAS_ACCOUNT:
         active.append(Need.ACCOUNT)
     if receiver in (Receiver.GUARDIAN, Receiver.AUTHORISED):
@@ -212,13 +224,35 @@ def _id_problems(
             _add(found, index, problems)
 
 
+def _pairs(values: Columns, size: int) -> list[tuple[Any, Any]]:
+    nones: list[Any] = [None] * size
+    return list(zip(values.get("trang_thai", nones), values.get("nguoi_nhan", nones), strict=True))
+
+
+def unchecked_requirements(values: Columns, size: int) -> dict[str, list[str]]:
+    """The fields a row's status or receiver requires whose column the file does not have
+    (field → the codes of the rules that could not be checked), for the rows given column by
+    column as in :func:`check_columns`. Such a field is reported once for the file, not on
+    every row."""
+    wanted = {key for keys in _KEYS_BY_NEED.values() for key in keys} - set(values)
+    if not wanted:
+        return {}
+    out: dict[str, list[str]] = {}
+    for pair in dict.fromkeys(_pairs(values, size)):
+        for key, code in _required_checks(*pair):
+            if key in wanted and code not in out.setdefault(key, []):
+                out[key].append(code)
+    return {key: codes for key, codes in out.items() if codes}
+
+
 def check_columns(
     values: Columns, size: int, rules: Rules, failed: Mapping[int, AbstractSet[str]] | None = None
 ) -> Found:
     """Problems across the fields of each row, for rows given column by column (``values``: field
-    → one value per row; a field left out is None in every row). ``failed``: per row index, the
-    fields whose value was refused already (so that an unreadable value is not also reported as
-    missing). Returns the problems of the rows that have any, by row index, each row's in the
+    → one value per row; a field left out is None in every row, and what its column would be
+    required for is not checked: see :func:`unchecked_requirements`). ``failed``: per row index,
+    the fields whose value was refused already (so that an unreadable value is not also reported
+    as missing). Returns the problems of the rows that have any, by row index, each row's in the
     same order as :func:`check_row` gives them.
     """
     failed = failed or {}
@@ -229,9 +263,12 @@ def check_columns(
 
     found: Found = {}
 
-    # what registration and a proxy receiver require
-    pairs = list(zip(column("trang_thai"), column("nguoi_nhan"), strict=True))
-    plans = {pair: _required_checks(*pair) for pair in dict.fromkeys(pairs)}
+    # what registration and a proxy receiver require (of the columns the file has)
+    pairs = _pairs(values, size)
+    plans = {
+        pair: [(key, code) for key, code in _required_checks(*pair) if key in values]
+        for pair in dict.fromkeys(pairs)
+    }
     if any(plans.values()):
         rows_of: dict[tuple[Any, Any], list[int]] = {pair: [] for pair, p in plans.items() if p}
         for index, pair in enumerate(pairs):
@@ -286,8 +323,10 @@ def check_columns(
 def check_row(
     row: RosterRow, rules: Rules, failed: AbstractSet[str] = frozenset()
 ) -> list[FieldProblem]:
-    """Problems across the fields of ``row``: :func:`check_columns` for one row."""
-    values = {key: [getattr(row, key)] for key in COLUMN_BY_KEY}
+    """Problems across the fields of ``row``: :func:`check_columns` for one row (the fields the
+    row was given count as the file's columns)."""
+    given = row.model_fields_set
+    values = {key: [getattr(row, key)] for key in COLUMN_BY_KEY if key in given}
     return check_columns(values, 1, rules, {0: failed}).get(0, [])
 
 

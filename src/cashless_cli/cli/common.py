@@ -20,7 +20,9 @@ from rich.console import Console
 from cashless_cli.i18n import Lang, resolve_lang
 
 if TYPE_CHECKING:
+    from cashless_cli.read.mapping import ColumnMapping
     from cashless_cli.schema.month import Month
+    from cashless_cli.workspace.config import Workspace
 
 
 class Exit(IntEnum):
@@ -44,6 +46,16 @@ WorkspaceOption = Annotated[
         "-w",
         help="The workspace folder (with cashless.toml). Default: the current folder.",
         file_okay=False,
+    ),
+]
+MapOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--map",
+        metavar="HEADER=KEY",
+        help='Say which header is which column, e.g. --map "Tên chủ hộ=ho_ten"; "HEADER=-" '
+        "ignores a column. Repeatable; on top of the [mapping] of cashless.toml.",
+        show_default=False,
     ),
 ]
 FormatOption = Annotated[
@@ -89,10 +101,47 @@ def print_json(doc: Any) -> None:
     sys.stdout.write("\n")
 
 
+def fail_code(code: str, lang: Lang, /, **params: Any) -> NoReturn:
+    """Fail with the catalogue entry ``code`` (message and hint, markup shown literally)."""
+    from rich.markup import escape
+
+    from cashless_cli.problems import problem_type
+
+    entry = problem_type(code)
+    hint = entry.hint(lang, params)
+    fail(escape(entry.message(lang, params)), lang, escape(hint) if hint else None)
+
+
 def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:
+    from cashless_cli.problems import text
+
     console = err_console()
-    label = "Lỗi" if lang == "vi" else "Error"
+    label = text("cli.error", lang)
     console.print(f"[bold red]{label}:[/] {message}", markup=True)
     if hint:
         console.print(f"  → {hint}")
     raise typer.Exit(int(code))
+
+
+def map_option(items: list[str] | None, lang: Lang, strict: bool = False) -> ColumnMapping:
+    """``--map`` as given; a wrong one fails with exit code 2, naming the header and the keys."""
+    from cashless_cli.read.mapping import MappingError, mapping_from_options
+
+    try:
+        return mapping_from_options(items or (), strict=strict)
+    except MappingError as exc:
+        fail(exc.message(lang), lang)
+
+
+def with_mapping(ws: Workspace, items: list[str] | None, lang: Lang) -> Workspace:
+    """The workspace with ``--map`` on top of its own mapping, both checked (exit code 2)."""
+    from dataclasses import replace
+
+    from cashless_cli.read.mapping import MappingError
+
+    ws = replace(ws, overrides=map_option(items, lang))
+    try:
+        ws.mapping  # noqa: B018 - parsed here so that a wrong one is refused before any work
+    except MappingError as exc:
+        fail(exc.message(lang), lang)
+    return ws

@@ -13,6 +13,7 @@ from rich.table import Table
 from cashless_cli.cli.common import (
     FormatOption,
     LangOption,
+    MapOption,
     WorkspaceOption,
     check_format,
     fail,
@@ -20,50 +21,17 @@ from cashless_cli.cli.common import (
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.cli.password import PromptOption, resolve_password
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.texts import words
 
 if TYPE_CHECKING:
     from cashless_cli.payments.export import PaymentsResult
 
-_W = {
-    "en": {
-        "head": "Payments {month}: {accounts} through accounts, {amount} đồng; {cash} still in "
-        "cash, {cash_amount} đồng; {check} to check.",
-        "commune": "Commune",
-        "accounts": "Accounts",
-        "amount": "Amount",
-        "cash": "Cash",
-        "check": "Check",
-        "note": "Note",
-        "total": "Total",
-        "mismatch": "Account numbers that differ (the Post Office's is used; fix the roster):",
-        "check_title": "Not paid from this list — to check:",
-        "files": "Files:",
-        "more": "  … {n} more: see the sheet 'Cần kiểm tra' of the workbook.",
-        "enc": "The workbook is encrypted; the CSV is not: keep it inside the office.",
-        "unlisted": "In no list — {n} people of {files} roster(s) that cannot be used:",
-    },
-    "vi": {
-        "head": "Chi trả tháng {month}: {accounts} người qua tài khoản, {amount} đồng; {cash} "
-        "người tiền mặt, {cash_amount} đồng; {check} dòng cần kiểm tra.",
-        "commune": "Xã",
-        "accounts": "Qua TK",
-        "amount": "Số tiền",
-        "cash": "Tiền mặt",
-        "check": "Kiểm tra",
-        "note": "Ghi chú",
-        "total": "Tổng cộng",
-        "mismatch": "Số tài khoản khác nhau (dùng số của Bưu điện; xã cần sửa danh sách):",
-        "check_title": "Chưa chi trả theo danh sách này — cần kiểm tra:",
-        "files": "Tệp:",
-        "more": "  … còn {n} dòng: xem trang 'Cần kiểm tra' trong tệp Excel.",
-        "enc": "Tệp Excel đã đặt mật khẩu; tệp CSV thì không: chỉ dùng nội bộ.",
-        "unlisted": "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được:",
-    },
-}
+_W = {lang: words("export-payments", lang) for lang in LANGS}
 
 
 SHOWN = 30  # rows to check listed on the terminal (all are in the workbook)
@@ -175,6 +143,7 @@ def export_payments_command(
         bool, typer.Option("--show-ids", help="Show full ID and account numbers.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Write the month's list of payments through accounts, and who is still paid in cash.
 
@@ -190,7 +159,7 @@ def export_payments_command(
     wanted = month_option(month, language)
     password = resolve_password(password, "CASHLESS_PAYMENTS_PASSWORD", password_prompt, language)
     try:
-        ws = load_workspace(workspace)
+        ws = with_mapping(load_workspace(workspace), mapping, language)
         result = export_payments(ws, wanted, password=password)
     except WorkspaceError as exc:
         fail(exc.message(language), language)

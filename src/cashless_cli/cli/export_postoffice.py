@@ -14,6 +14,7 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    MapOption,
     WorkspaceOption,
     check_format,
     fail,
@@ -21,50 +22,17 @@ from cashless_cli.cli.common import (
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.cli.password import PromptOption, resolve_password
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.texts import words
 
 if TYPE_CHECKING:
     from cashless_cli.handoff.export import ExportResult
 
-_W = {
-    "en": {
-        "nothing": "Nothing new to hand over for {month}: no batch written.",
-        "batch": "Batch {batch} ({month}): {rows} handed over, {amount} đồng a month in total; "
-        "{held} held back; {already} handed over before.",
-        "resend": "Resent from batch {old}.",
-        "commune": "Commune",
-        "rows": "Handed over",
-        "held": "Held back",
-        "already": "Before",
-        "note": "Note",
-        "held_title": "Held back — to be fixed by the commune first:",
-        "files": "Files:",
-        "enc": "The workbook is encrypted; the CSV and the held-back list are not: keep them "
-        "inside the office.",
-        "recovered": "Cleaned up after an interrupted export: {n} leftover file(s).",
-        "stray": "Not used",
-    },
-    "vi": {
-        "nothing": "Không có ai mới để chuyển Bưu điện tháng {month}: không lập đợt mới.",
-        "batch": "Đợt {batch} (tháng {month}): chuyển {rows} người, tổng trợ cấp {amount} đồng/"
-        "tháng; giữ lại {held} dòng; {already} người đã chuyển ở đợt trước.",
-        "resend": "Gửi lại từ đợt {old}.",
-        "commune": "Xã",
-        "rows": "Chuyển",
-        "held": "Giữ lại",
-        "already": "Đã chuyển",
-        "note": "Ghi chú",
-        "held_title": "Dòng giữ lại — xã cần sửa trước khi chuyển:",
-        "files": "Tệp:",
-        "enc": "Tệp Excel đã đặt mật khẩu; tệp CSV và danh sách giữ lại thì không: chỉ dùng nội "
-        "bộ.",
-        "recovered": "Đã dọn {n} tệp còn sót lại của lần xuất bị gián đoạn.",
-        "stray": "Không dùng",
-    },
-}
+_W = {lang: words("export-postoffice", lang) for lang in LANGS}
 
 
 def _money(n: int) -> str:
@@ -166,6 +134,7 @@ def export_postoffice_command(
         bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Hand the month's registrations (Đã đăng ký) to the Post Office, never twice.
 
@@ -181,7 +150,7 @@ def export_postoffice_command(
     wanted = month_option(month, language)
     password = resolve_password(password, "CASHLESS_HANDOFF_PASSWORD", password_prompt, language)
     try:
-        ws = load_workspace(workspace)
+        ws = with_mapping(load_workspace(workspace), mapping, language)
         result = export_postoffice(ws, wanted, password=password, resend=resend)
     except WorkspaceError as exc:
         fail(exc.message(language), language)

@@ -21,47 +21,15 @@ from cashless_cli.cli.common import (
     out_console,
     print_json,
 )
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
+from cashless_cli.texts import words
 
 if TYPE_CHECKING:
     from cashless_cli.problems import Problem
     from cashless_cli.replies.reconcile import ImportResult
 
-_W = {
-    "en": {
-        "where": "{file} — sheet '{sheet}', header row {row}",
-        "where_csv": "{file} — CSV ({encoding}, '{delimiter}'), header row {row}",
-        "applied": "Recorded {n} answer(s): {opened} account(s) opened, {failed} not opened; "
-        "{unchanged} unchanged; {pending} row(s) not answered yet.",
-        "forced": "{n} earlier answer(s) replaced (--force).",
-        "nothing": "This file changes nothing: {unchanged} answer(s) already recorded, {pending} "
-        "row(s) not answered yet.",
-        "errors": "{n} error(s): nothing was recorded (a reply is applied whole or not at all).",
-        "would": "Without the errors it would record {n} answer(s): {opened} opened, {failed} not "
-        "opened ({unchanged} unchanged).",
-        "unknown": "Unknown reference codes (not handed over from this workspace): {refs}",
-        "kept": "Copy kept: {path}",
-        "warnings": "Warnings:",
-        "more": "  … {n} more (--format json lists every one).",
-    },
-    "vi": {
-        "where": "{file} — trang '{sheet}', dòng tiêu đề {row}",
-        "where_csv": "{file} — CSV ({encoding}, '{delimiter}'), dòng tiêu đề {row}",
-        "applied": "Đã ghi {n} kết quả: {opened} tài khoản đã mở, {failed} không mở được; "
-        "{unchanged} không đổi; {pending} dòng Bưu điện chưa trả lời.",
-        "forced": "Đã thay {n} kết quả cũ (--force).",
-        "nothing": "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, "
-        "{pending} dòng chưa trả lời.",
-        "errors": "{n} lỗi: chưa ghi gì (tệp trả lời chỉ được ghi khi không còn lỗi nào).",
-        "would": "Nếu hết lỗi sẽ ghi {n} kết quả: {opened} đã mở, {failed} không mở được "
-        "({unchanged} không đổi).",
-        "unknown": "Mã tham chiếu không có trong sổ theo dõi: {refs}",
-        "kept": "Đã lưu bản sao: {path}",
-        "warnings": "Cảnh báo:",
-        "more": "  … còn {n} lỗi nữa (--format json liệt kê đủ).",
-    },
-}
+_W = {lang: words("import-postoffice", lang) for lang in LANGS}
 
 
 SHOWN = 30  # problems listed on the terminal (the JSON document lists all)

@@ -63,6 +63,7 @@ def ledger_command(
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
     from cashless_cli.ledger.guard import open_ledger
+    from cashless_cli.problems import text
     from cashless_cli.schema.month import Month
     from cashless_cli.workspace.config import WorkspaceError, load_workspace
 
@@ -92,11 +93,7 @@ def ledger_command(
         return
     console = out_console()
     if not summaries:
-        console.print(
-            "Chưa chuyển đợt nào cho Bưu điện."
-            if language == "vi"
-            else "No batch has been handed to the Post Office yet."
-        )
+        console.print(text("cli-ledger.no-batch-has-been-handed", language))
         return
     vi = language == "vi"
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)

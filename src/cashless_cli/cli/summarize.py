@@ -20,6 +20,7 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    MapOption,
     WorkspaceOption,
     check_format,
     err_console,
@@ -28,6 +29,7 @@ from cashless_cli.cli.common import (
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 
 if TYPE_CHECKING:
@@ -87,6 +89,7 @@ def summarize(
         bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
 ) -> None:
     """Build the district's monthly rate table from every commune's roster.
 
@@ -104,6 +107,7 @@ def summarize(
         ws = load_workspace(workspace)
     except WorkspaceError as exc:
         fail(exc.message(language), language)
+    ws = with_mapping(ws, mapping, language)
     try:
         wanted = ws.resolve_month(month_option(month, language))
     except WorkspaceError as exc:

@@ -38,6 +38,7 @@ def template(
     lang: LangOption = None,
 ) -> None:
     """Write a blank roster template for a commune and month."""
+    from cashless_cli.problems import text
     from cashless_cli.schema.month import Month
     from cashless_cli.write.template import (
         TemplateError,
@@ -63,12 +64,18 @@ def template(
         fail(exc.message(language), language)
     except OSError as exc:
         fail(
-            f"Không ghi được tệp: {exc}" if language == "vi" else f"Cannot write the file: {exc}",
+            text("cli-template.cannot-write-the-file", language, exc=exc),
             language,
         )
     out_console().print(
-        f"Đã tạo mẫu danh sách: {path} ({spec.commune}, tháng {wanted.month}/{wanted.year})"
-        if language == "vi"
-        else f"Template written: {path} ({spec.commune}, {wanted})",
+        text(
+            "cli-template.template-written",
+            language,
+            path=path,
+            commune=spec.commune,
+            wanted=wanted,
+            month=wanted.month,
+            year=wanted.year,
+        ),
         markup=False,
     )

@@ -13,13 +13,17 @@ from cashless_cli.cli.common import (
     Exit,
     FormatOption,
     LangOption,
+    MapOption,
     check_format,
     err_console,
     fail,
+    fail_code,
     lang_of,
+    map_option,
     month_option,
     out_console,
     print_json,
+    with_mapping,
 )
 from cashless_cli.i18n import Lang
 
@@ -48,6 +52,7 @@ def validate(
         bool, typer.Option("--show-ids", help="Show full ID, phone and account numbers.")
     ] = False,
     lang: LangOption = None,
+    mapping: MapOption = None,
     annotate: Annotated[
         Path | None,
         typer.Option(
@@ -95,20 +100,16 @@ def validate(
     wanted = month_option(month, language)
     files = iter_roster_paths(paths)
     if not files:
-        fail(
-            "Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong đường dẫn đã cho."
-            if language == "vi"
-            else "No roster files (.xlsx, .xlsm, .xls, .ods) in the given paths.",
-            language,
-        )
+        fail_code("validate-no-rosters", language)
     _check_annotate_options(annotate, annotate_dir, paths, files, language)
-    options = Options(commune=commune, month=wanted)
+    options = Options(commune=commune, month=wanted, mapping=map_option(mapping, language))
     known: dict[str, KnownAccount] = {}
     ws = _workspace(workspace, language)
     if ws is not None:
         from cashless_cli.replies.answers import known_accounts
 
-        options = replace(options, base_levels=ws.area.base_levels)
+        ws = with_mapping(ws, mapping, language)
+        options = replace(options, base_levels=ws.area.base_levels, mapping=ws.mapping)
         known = known_accounts(ws)
     reports = [validate_file(path, options) for path in files]
     for report in reports:
@@ -151,44 +152,17 @@ def _check_annotate_options(
     lang: Lang,
 ) -> None:
     """Refuse a misuse before any work is done."""
-    vi = lang == "vi"
     if annotate is not None and annotate_dir is not None:
-        fail(
-            "Chỉ dùng một trong hai: --annotate hoặc --annotate-dir."
-            if vi
-            else "Use either --annotate or --annotate-dir, not both.",
-            lang,
-        )
+        fail_code("option-annotate-both", lang)
     if annotate is not None and (len(files) != 1 or any(p.is_dir() for p in paths)):
-        fail(
-            f"--annotate ghi một tệp nhưng có {len(files)} tệp danh sách."
-            if vi
-            else f"--annotate writes one file, but there are {len(files)} roster files.",
-            lang,
-            "Dùng --annotate-dir THƯ_MỤC để đánh dấu nhiều tệp."
-            if vi
-            else "Use --annotate-dir DIR to annotate several files.",
-        )
+        fail_code("option-annotate-several", lang, n=len(files))
     if annotate_dir is not None:
         if annotate_dir.exists() and not annotate_dir.is_dir():
-            fail(
-                f"{annotate_dir} không phải là thư mục."
-                if vi
-                else f"{annotate_dir} is not a folder.",
-                lang,
-            )
+            fail_code("option-annotate-dir-not-folder", lang, folder=annotate_dir)
         target = annotate_dir.resolve()
         for folder in (p.resolve() for p in paths if p.is_dir()):
             if target == folder or folder in target.parents:
-                fail(
-                    f"Thư mục {annotate_dir} nằm trong thư mục danh sách {folder}: lần kiểm "
-                    "tra sau sẽ đọc nhầm các bản đánh dấu là danh sách."
-                    if vi
-                    else f"{annotate_dir} is inside the rosters folder {folder}: the next check "
-                    "would read the annotated copies as rosters.",
-                    lang,
-                    "Chọn một thư mục khác." if vi else "Choose another folder.",
-                )
+                fail_code("option-annotate-dir-inside", lang, folder=annotate_dir, rosters=folder)
 
 
 def _annotate(
@@ -199,10 +173,10 @@ def _annotate(
     fmt: str,
 ) -> bool:
     """Write the annotated copies; True when every readable roster got one."""
+    from cashless_cli.problems import text
     from cashless_cli.write.annotate import AnnotateError, annotate_copy, outputs_in
 
     console = err_console() if fmt == "json" else out_console()
-    vi = lang == "vi"
     if annotate is not None:
         targets = [annotate]
     else:
@@ -210,37 +184,29 @@ def _annotate(
         try:
             annotate_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            fail(
-                f"Không tạo được thư mục {annotate_dir}: {exc.strerror}."
-                if vi
-                else f"Cannot create the folder {annotate_dir}: {exc.strerror}.",
-                lang,
-            )
+            fail_code("annotate-dir-not-created", lang, folder=annotate_dir, error=exc.strerror)
         targets = outputs_in(annotate_dir, reports)
     ok = True
     for report, target in zip(reports, targets, strict=True):
         if report.error is not None:
-            console.print(
-                f"{report.path.name}: không đọc được nên không đánh dấu."
-                if vi
-                else f"{report.path.name}: not readable, so not annotated.",
-                markup=False,
-            )
+            console.print(text("validate.not-annotated", lang, name=report.path.name), markup=False)
             continue
         try:
             done = annotate_copy(report, target, lang)
         except AnnotateError as exc:
             ok = False
-            label = "Lỗi" if vi else "Error"
+            label = text("cli.error", lang)
             console.print(f"[bold red]{label}:[/] {escape(exc.message(lang))}", markup=True)
             continue
-        note = (" (dựng lại thành .xlsx)" if vi else " (rebuilt as .xlsx)") if done.rebuilt else ""
+        note = text("validate.rebuilt", lang) if done.rebuilt else ""
         console.print(
-            (
-                f"Bản đánh dấu: {done.path} — {done.marked_cells} ô, {done.marked_rows} dòng{note}"
-                if vi
-                else f"Annotated copy: {done.path} — {done.marked_cells} cells, "
-                f"{done.marked_rows} rows marked{note}"
+            text(
+                "validate.annotated",
+                lang,
+                path=done.path,
+                cells=done.marked_cells,
+                rows=done.marked_rows,
+                note=note,
             ),
             markup=False,
         )

@@ -3,7 +3,10 @@ the district publishes (share of beneficiaries registered for cashless payment).
 
 Rates are computed from integers and rounded half-up to two decimals (13.37), never through a
 float, so "Bình Hòa 13,37%" is exactly what the dispatch says. Every row of every readable roster
-is counted once, rows with validation errors included (the commune listed them).
+is counted once, rows with validation errors included (the commune listed them). A row whose
+registration status is unknown (its list has no status column and nothing to infer it from) is
+counted in ``unknown``, not as not registered: the rate is over the rows whose status is known,
+and a commune whose every status is unknown has no rate.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashless_cli.checks.same_id import same_id_groups
+from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import MonthRosters, walk_communes
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.vocab import Status
+from cashless_cli.problems import Problem
 from cashless_cli.read.workbook import a1
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
@@ -53,10 +59,25 @@ class Counts:
     registered: int = 0
     with_account: int = 0
     refused: int = 0
+    unknown: int = 0  # registration status unknown: in ``total``, not in the rate's base
+
+    @property
+    def known(self) -> int:
+        """The rows whose registration status is known: the rate's denominator."""
+        return self.total - self.unknown
 
     @property
     def rate(self) -> Decimal | None:
-        return rate_of(self.registered, self.total)
+        return rate_of(self.registered, self.known)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.total + other.total,
+            self.registered + other.registered,
+            self.with_account + other.with_account,
+            self.refused + other.refused,
+            self.unknown + other.unknown,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +92,13 @@ class CommuneFigures:
     rows_with_warnings: int = 0
     unreadable: tuple[str, str, str] | None = None  # (code, message en, message vi)
     previous_rate: Decimal | None = None
+    #: why the roster could not be fully checked (columns it lacks, no status column, no month)
+    not_checkable: tuple[Problem, ...] = ()
+
+    @property
+    def status_unknown(self) -> bool:
+        """Reported, but no row's registration status is known: no rate, "không rõ"."""
+        return self.counts is not None and self.counts.total > 0 and self.counts.known == 0
 
     @property
     def rate(self) -> Decimal | None:
@@ -122,6 +150,10 @@ class MonthSummary:
     @property
     def not_reported(self) -> list[CommuneFigures]:
         return [c for c in self.communes if not c.reported]
+
+    @property
+    def not_fully_checked(self) -> list[CommuneFigures]:
+        return [c for c in self.communes if c.not_checkable]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -225,6 +257,7 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
             .fillna(False)
             .astype("int64"),
             "refused": (status == _REFUSED).fillna(False).astype("int64"),
+            "unknown": (status == UNKNOWN_STATUS).fillna(False).astype("int64"),
             "err": (frame["errors"] > 0).astype("int64"),
             "warn": (frame["warnings"] > 0).astype("int64"),
         }
@@ -233,7 +266,11 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
     out: dict[str, tuple[Counts, int, int]] = {}
     for code, row in sums.iterrows():
         counts = Counts(
-            int(row["total"]), int(row["registered"]), int(row["with_account"]), int(row["refused"])
+            int(row["total"]),
+            int(row["registered"]),
+            int(row["with_account"]),
+            int(row["refused"]),
+            int(row["unknown"]),
         )
         out[str(code)] = (counts, int(row["err"]), int(row["warn"]))
     return out
@@ -242,27 +279,29 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
 def cross_commune_duplicates(
     parts: Sequence[tuple[Unit, FileReport]], frame: pd.DataFrame
 ) -> list[CrossDuplicate]:
-    """Personal IDs (12-digit CCCD, or a 9-digit CMND) listed in two or more communes.
+    """The groups of the one same-ID rule (:mod:`cashless_cli.checks.same_id`) that span more
+    than one commune, each with every file and cell that lists the ID.
 
-    Duplicates within one file are the validator's ``id-duplicate``; here only IDs seen in more
-    than one commune are returned, each with every file and cell that lists it.
+    Within one file the same ID is also validation's ``id-duplicate``, reported per file.
     """
+    import pandas as pd
+
     if frame.empty:
         return []
     id_col = {unit.code: report.column_cells.get("so_dinh_danh") for unit, report in parts}
-    ids = frame["so_dinh_danh"]
-    rows = frame.loc[
-        ids.notna() & ids.str.len().isin([9, 12]).fillna(False),
-        ["so_dinh_danh", "commune_code", "commune", "file", "sheet_row"],
-    ]
-    spread = rows.groupby("so_dinh_danh")["commune_code"].transform("nunique")
-    rows = rows[spread > 1]
-    out: dict[str, list[Place]] = {}
-    for pid, code, name, file, sheet_row in rows.itertuples(index=False):
-        col = id_col.get(str(code))
-        cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
-        out.setdefault(str(pid), []).append(Place(str(code), str(name), str(file), cell))
-    return [CrossDuplicate(pid, tuple(places)) for pid, places in sorted(out.items())]
+    places = frame[["commune_code", "commune", "file", "sheet_row"]].itertuples(index=False)
+    keyed = zip(places, frame["so_dinh_danh"].tolist(), strict=True)
+    out: list[CrossDuplicate] = []
+    for pid, rows in same_id_groups((p, None if pd.isna(v) else str(v)) for p, v in keyed).items():
+        if len({str(r[0]) for r in rows}) < 2:
+            continue
+        found = []
+        for code, name, file, sheet_row in rows:
+            col = id_col.get(str(code))
+            cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
+            found.append(Place(str(code), str(name), str(file), cell))
+        out.append(CrossDuplicate(pid, tuple(found)))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,14 +345,19 @@ def summarize_month(
         else:
             counts, errs, warns = counted.get(unit.code, (Counts(), 0, 0))
             figures.append(
-                CommuneFigures(unit, True, report.path, counts, errs, warns, None, prev_rate)
+                CommuneFigures(
+                    unit,
+                    True,
+                    report.path,
+                    counts,
+                    errs,
+                    warns,
+                    None,
+                    prev_rate,
+                    tuple(report.not_checkable),
+                )
             )
-    total = Counts(
-        sum(c.counts.total for c in figures if c.counts),
-        sum(c.counts.registered for c in figures if c.counts),
-        sum(c.counts.with_account for c in figures if c.counts),
-        sum(c.counts.refused for c in figures if c.counts),
-    )
+    total = sum((c.counts for c in figures if c.counts), Counts())
     order = {u.code: i for i, u in enumerate(area.communes)}
     figures.sort(
         key=lambda c: (

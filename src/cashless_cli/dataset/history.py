@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from cashless_cli.dataset.figures import Counts, MonthSummary, rate_of
+from cashless_cli.dataset.figures import Counts, MonthSummary
 from cashless_cli.schema.month import Month
 
 HISTORY_NAME = "history.csv"
@@ -27,6 +27,7 @@ FIELDS = (
     "with_account",
     "refused",
     "rows_with_errors",
+    "unknown",  # an addition: rows whose registration status is unknown (0 in older files)
     "roster_sha256",  # added at the end: the commune's roster when the month was summarized
 )
 
@@ -41,18 +42,11 @@ class MonthFigures:
 
     @property
     def total(self) -> Counts:
-        parts = [c for c in self.communes.values() if c is not None]
-        return Counts(
-            sum(c.total for c in parts),
-            sum(c.registered for c in parts),
-            sum(c.with_account for c in parts),
-            sum(c.refused for c in parts),
-        )
+        return sum((c for c in self.communes.values() if c is not None), Counts())
 
     @property
     def rate(self) -> Decimal | None:
-        total = self.total
-        return rate_of(total.registered, total.total)
+        return self.total.rate
 
 
 def load_history(path: Path) -> dict[Month, MonthFigures]:
@@ -71,6 +65,7 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
                         int(line["registered"]),
                         int(line["with_account"]),
                         int(line["refused"]),
+                        int(line.get("unknown") or 0),
                     )
                     if line["reported"] == "1"
                     else None
@@ -80,7 +75,7 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
             figures = months.setdefault(month, MonthFigures(month, {}, {}))
             figures.communes[code] = counts
             figures.names[code] = line.get("name") or code
-            if (line.get("rows_with_errors") or "").isdigit():
+            if (errs := line.get("rows_with_errors") or "").isascii() and errs.isdigit():
                 figures.rows_with_errors[code] = int(line["rows_with_errors"])
             if line.get("roster_sha256"):  # files written before the column have none
                 figures.checksums[code] = str(line["roster_sha256"])
@@ -143,6 +138,7 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
                     counts.with_account if counts else "",
                     counts.refused if counts else "",
                     figures.rows_with_errors.get(code, "") if counts else "",
+                    counts.unknown if counts else "",
                     figures.checksums.get(code, "") if counts else "",
                 ]
             )

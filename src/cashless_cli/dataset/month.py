@@ -89,10 +89,7 @@ class MonthRosters:
     def require_files(self, folder: Path) -> None:
         """Refuse a month folder with no roster in it (nothing to summarise or hand over)."""
         if not self.files:
-            raise WorkspaceError(
-                f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
-                f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
-            )
+            raise WorkspaceError("workspace-no-rosters", folder=folder)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -169,7 +166,9 @@ def collect_month(
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
-    options = Options(month=month, base_levels=workspace.area.base_levels)
+    options = Options(
+        month=month, base_levels=workspace.area.base_levels, mapping=workspace.mapping
+    )
     reports = validate_many(files, options, progress, workers)
     as_of = accounts_as_of(known or {}, month)
     for report in reports.values():

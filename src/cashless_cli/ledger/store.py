@@ -20,6 +20,10 @@ Schema (version 1)::
             provider, replied_on, received_at, source_file, source_sha256)
             the Post Office's answer per reference code (import-postoffice); append-only:
             the latest row (highest id) of a reference is its answer
+    duplicate_decisions(id PRIMARY KEY, code, verdict 'same'|'different', keep, a_key, b_key,
+            decided_at, source_file, source_sha256)                      (schema 2)
+            an officer's decision on a duplicate candidate pair (cashless duplicates --import);
+            append-only: the latest row of a code is the decision
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -38,9 +42,9 @@ from pathlib import Path
 
 from cashless_cli.errors import OutputError, WorkspaceError
 from cashless_cli.fs.atomic import ensure_folder
-from cashless_cli.problems import CATALOGUE, Text
+from cashless_cli.problems import Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: duplicate_decisions
 LEDGER_NAME = "ledger.sqlite"
 BACKUP_NAME = "ledger.backup.sqlite"  # a copy taken after every change (see ledger.guard)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -112,6 +116,18 @@ CREATE TABLE IF NOT EXISTS replies (
     source_sha256  TEXT
 );
 CREATE INDEX IF NOT EXISTS replies_ref ON replies(ref);
+CREATE TABLE IF NOT EXISTS duplicate_decisions (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL,
+    verdict       TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+    keep          TEXT,
+    a_key         TEXT NOT NULL,
+    b_key         TEXT NOT NULL,
+    decided_at    TEXT NOT NULL,
+    source_file   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicate_decisions_code ON duplicate_decisions(code);
 """
 
 
@@ -133,17 +149,10 @@ class LedgerError(WorkspaceError):
     """The ledger cannot be used (missing in a workspace that had one, empty, not a file,
     damaged, newer, another workspace's, older): exit code 2, with what to restore."""
 
-    def __init__(self, en: str, vi: str | None = None, code: str | None = None) -> None:
-        super().__init__(en, vi if vi is not None else en)
-        self.code = code
-
     @classmethod
     def of(cls, code: str, **params: object) -> LedgerError:
-        """The catalogue entry ``code`` (message and hint) in both languages."""
-        entry = CATALOGUE[code]
-        en = f"{entry.message('en', params)} {entry.hint('en', params)}"
-        vi = f"{entry.message('vi', params)} {entry.hint('vi', params)}"
-        return cls(en, vi, code)
+        """The catalogue entry ``code`` with its parameters (worded when shown)."""
+        return cls(code, **params)
 
 
 def _refuse(code: str, path: Path, **params: object) -> LedgerError:
@@ -243,6 +252,21 @@ class Reply:
     source_file: str | None  # the kept copy, relative to the workspace
     source_sha256: str | None
     id: int = 0  # assigned by the ledger
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateDecision:
+    """An officer's decision on one duplicate candidate pair (one row of
+    ``duplicate_decisions``). ``keep`` is the kept row's key when the verdict is ``same``."""
+
+    code: str
+    verdict: str  # "same" or "different"
+    keep: str | None
+    a_key: str
+    b_key: str
+    decided_at: str  # ISO time of the import
+    source_file: str  # the reviewed workbook's name
+    source_sha256: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,6 +382,12 @@ class Ledger:
                 )
                 self.conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('ledger_id', ?)", (uuid.uuid4().hex,)
+                )
+            elif int(self.meta("schema_version") or SCHEMA_VERSION) < SCHEMA_VERSION:
+                # an older ledger: the new tables were created just above
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    (str(SCHEMA_VERSION),),
                 )
 
     def close(self) -> None:
@@ -530,6 +560,26 @@ class Ledger:
         finally:
             dest.close()
 
+    def duplicate_decisions(self) -> dict[str, DuplicateDecision]:
+        """Candidate code → its latest decision."""
+        rows = self.conn.execute(
+            "SELECT code, verdict, keep, a_key, b_key, decided_at, source_file, source_sha256 "
+            "FROM duplicate_decisions ORDER BY id"
+        ).fetchall()
+        out: dict[str, DuplicateDecision] = {}
+        for code, verdict, keep, a_key, b_key, at, source, sha in rows:
+            out[str(code)] = DuplicateDecision(
+                str(code),
+                str(verdict),
+                _opt(keep),
+                str(a_key),
+                str(b_key),
+                str(at),
+                str(source),
+                str(sha),
+            )
+        return out
+
     def next_seq(self, month: str) -> int:
         row = self.conn.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM batches WHERE month = ?", (month,)
@@ -572,7 +622,7 @@ class Ledger:
                 (h.ref, batch.month, h.beneficiary_id, h.holder_id),
             )
             if self.ref_owner(h.ref) != (batch.month, h.beneficiary_id, h.holder_id):
-                raise LedgerError(f"reference {h.ref} already belongs to another person")
+                raise LedgerError("ledger-ref-taken", ref=h.ref)
             self.conn.execute(
                 "INSERT INTO handovers(batch_id, ref, line, commune_code, commune, "
                 "beneficiary_id, beneficiary_name, receiver, holder_id, holder_name, phone, "
@@ -604,7 +654,7 @@ class Ledger:
         n = 0
         for r in replies:
             if self.ref_owner(r.ref) is None:
-                raise LedgerError(f"reference {r.ref} is not in the ledger")
+                raise LedgerError("ledger-ref-unknown", ref=r.ref)
             self.conn.execute(
                 "INSERT INTO replies(ref, outcome, reason, account_number, provider, replied_on, "
                 "received_at, source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -618,6 +668,29 @@ class Ledger:
                     r.received_at,
                     r.source_file,
                     r.source_sha256,
+                ),
+            )
+            n += 1
+        return n
+
+    def insert_duplicate_decisions(self, decisions: Iterable[DuplicateDecision]) -> int:
+        """Record decisions (new rows; the latest per code wins). Call inside
+        :meth:`transaction`. Returns how many rows were written."""
+        assert self.conn.in_transaction, "insert_duplicate_decisions needs an open transaction"
+        n = 0
+        for d in decisions:
+            self.conn.execute(
+                "INSERT INTO duplicate_decisions(code, verdict, keep, a_key, b_key, decided_at, "
+                "source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    d.code,
+                    d.verdict,
+                    d.keep,
+                    d.a_key,
+                    d.b_key,
+                    d.decided_at,
+                    d.source_file,
+                    d.source_sha256,
                 ),
             )
             n += 1
@@ -670,6 +743,7 @@ __all__ = [
     "Batch",
     "BatchFile",
     "BatchSummary",
+    "DuplicateDecision",
     "HandedRef",
     "Handover",
     "Ledger",

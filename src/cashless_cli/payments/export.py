@@ -23,6 +23,7 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
@@ -33,6 +34,7 @@ from cashless_cli.payments.document import (
     payments_csv_bytes,
 )
 from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace
@@ -64,6 +66,8 @@ class PaymentsResult:
                     **_counts(c, "amount"),
                     "roster": c.source.name if c.source else None,
                     "problem": c.problem.en if c.problem else None,
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in p.communes
             ],
@@ -122,13 +126,15 @@ def export_payments(
         rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
+        decisions = {}
         ledger = open_ledger(workspace.state_dir, workspace.root)
         if ledger is not None:
             with ledger:
                 opened = opened_accounts_in(ledger)
-        payments = select_payments(
-            month, workspace.area.communes, rosters.reports, rosters.matching, opened
-        )
+                decisions = ledger.duplicate_decisions()
+        units = workspace.area.communes
+        held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
+        payments = select_payments(month, units, rosters.reports, rosters.matching, opened, held)
         created = now().isoformat()
         a = workspace.area
         info = PaymentsInfo(str(month), created, a.name, a.level, a.province)

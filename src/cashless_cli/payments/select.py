@@ -11,7 +11,9 @@ Every beneficiary row of the month's rosters is in exactly one of three lists:
 - **cash**: everybody else with an amount (not registered, registered and waiting, refused, or
   *Đã có tài khoản* without a usable account number).
 - **to check**: rows that cannot be paid from this list as they are: no usable monthly amount,
-  or the same ID listed twice (in one commune or two) — never paid twice. (A row without a usable
+  or a row of a duplicate pair not decided yet (the same ID listed twice, in one commune or two,
+  or a high-confidence candidate of ``cashless duplicates``), or the row an officer decided is a
+  duplicate to remove — never paid twice. (A row without a usable
   ID is paid in cash: an account is only looked up by ID.)
 
 Amounts come from the roster. A validation ``amount-mismatch`` (base level × coefficient) is shown
@@ -20,11 +22,13 @@ in its own column, not corrected.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text
@@ -58,15 +62,15 @@ class PaymentRow:
     account_source: str | None = None  # roster / ledger / both
     ref: str | None = None  # the Post Office's reference when the account came from a reply
     roster_account: str | None = None  # the roster's number when it differs from the ledger
-    amount_check: Text | None = None  # amount-mismatch, as validation words it
-    notes: tuple[Text, ...] = ()
+    amount_check: Problem | None = None  # amount-mismatch, as validation found it
+    notes: tuple[Problem, ...] = ()  # payment-* findings (catalogue codes)
 
     @property
     def mismatch(self) -> bool:
         return self.roster_account is not None
 
     def note(self, lang: Lang) -> str:
-        return "; ".join(getattr(n, lang) for n in self.notes)
+        return "; ".join(n.message(lang) for n in self.notes)
 
 
 @dataclass(slots=True)
@@ -74,6 +78,7 @@ class CommunePayments:
     unit: Unit
     source: Path | None = None
     problem: Text | None = None  # no roster, or an unreadable one: the list misses this commune
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     accounts: list[PaymentRow] = field(default_factory=list)
     cash: list[PaymentRow] = field(default_factory=list)
     check: list[PaymentRow] = field(default_factory=list)
@@ -152,23 +157,18 @@ def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
     else:
         receiver_name = d.ho_ten
     amount_check = None
-    notes: list[Text] = []
+    notes: list[Problem] = []
     errors: list[str] = []
     for p in report.problems:
         if p.row != record.row:
             continue
         if p.code == "amount-mismatch":
-            amount_check = Text(p.message("en"), p.message("vi"))
+            amount_check = p
         elif p.severity is Severity.ERROR and p.code not in errors:
             errors.append(p.code)
     if errors:
         codes = ", ".join(errors)
-        notes.append(
-            Text(
-                f"the roster row has errors ({codes}): see cashless validate",
-                f"dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
-            )
-        )
+        notes.append(Problem("payment-row-errors", params={"codes": codes}))
     return PaymentRow(
         commune_code=unit.code,
         commune=unit.name,
@@ -194,12 +194,7 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
     notes = list(row.notes)
     if opened is None and roster is None:
         if d.trang_thai == Status.HAS_ACCOUNT:
-            notes.append(
-                Text(
-                    "'Đã có tài khoản' but no usable account number: paid in cash",
-                    "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
-                )
-            )
+            notes.append(Problem("payment-account-unusable"))
             return replace(row, notes=tuple(notes))
         return row
     if opened is None:
@@ -216,11 +211,9 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         if d.trang_thai != Status.HAS_ACCOUNT:
             notes.append(
-                Text(
-                    f"opened by the Post Office on {day} ({opened.ref}); the roster still says "
-                    f"'{d.trang_thai or ''}'",
-                    f"Bưu điện đã mở ngày {day} (mã {opened.ref}); danh sách xã vẫn ghi "
-                    f"'{d.trang_thai or ''}'",
+                Problem(
+                    "payment-opened-status-stale",
+                    params={"day": day, "ref": opened.ref, "status": d.trang_thai or ""},
                 )
             )
     elif roster == opened.account_number:
@@ -229,11 +222,14 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         mismatch = roster
         notes.append(
-            Text(
-                f"the roster says account {roster}; the Post Office opened "
-                f"{opened.account_number} on {day} ({opened.ref}): the Post Office's is used",
-                f"danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened.account_number} "
-                f"ngày {day} (mã {opened.ref}): dùng số của Bưu điện",
+            Problem(
+                "payment-account-differs",
+                params={
+                    "roster": roster,
+                    "opened": opened.account_number,
+                    "day": day,
+                    "ref": opened.ref,
+                },
             )
         )
     return replace(
@@ -263,8 +259,13 @@ def select_payments(
     reports: dict[Path, FileReport],
     matching: Matching,
     opened: dict[str, OpenedAccount],
+    duplicates: Mapping[Place, Sequence[Hold]] | None = None,
 ) -> PaymentList:
-    """Split every row of the month into accounts, cash and to-check (see the module doc)."""
+    """Split every row of the month into accounts, cash and to-check (see the module doc).
+
+    ``duplicates`` (commune code, file name, row → why) puts the rows of undecided duplicate
+    pairs and the rows decided to be a duplicate to remove in "to check" (default: the month's
+    pairs with no decision, from :mod:`cashless_cli.duplicates`)."""
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow]] = []
     for roster in walk_communes(units, reports, matching):
@@ -274,6 +275,7 @@ def select_payments(
         report = roster.readable
         if report is None:
             assert roster.status is not None
+            commune.status = roster.status
             commune.problem = _left_out(roster.status)
             continue
         for record in report.records:
@@ -283,31 +285,20 @@ def select_payments(
             staged.append((commune, row))
 
     result.unlisted = unlisted_files(reports, matching)
-    counts = Counter(r.beneficiary_id for _, r in staged if r.beneficiary_id is not None)
-    places: dict[str, list[PaymentRow]] = {}
-    for _, r in staged:
-        if r.beneficiary_id is not None and counts[r.beneficiary_id] > 1:
-            places.setdefault(r.beneficiary_id, []).append(r)
+    if duplicates is None:
+        duplicates = holds_of_month(str(month), units, reports, matching)
     for commune, row in staged:
-        reasons: list[Text] = []
+        reasons: list[Problem] = []
         if row.amount is None:
-            reasons.append(Text("no usable monthly amount", "chưa có mức trợ cấp hợp lệ"))
-        if row.beneficiary_id is not None and row.beneficiary_id in places:
-            others = "; ".join(
-                f"{o.commune} ({o.source.name}, {o.source_row})"
-                for o in places[row.beneficiary_id]
-                if o is not row
-            )
-            reasons.append(
-                Text(
-                    f"the same ID is also listed at {others}: never paid twice",
-                    f"cùng số định danh còn có ở {others}: không chi trả hai lần",
-                )
-            )
+            reasons.append(Problem("payment-no-amount"))
+        for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
+            reasons.append(hold_problem(hold))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
             commune.accounts.append(row)
+        elif row.status == UNKNOWN_STATUS:  # the roster does not say: cash, and said so
+            commune.cash.append(replace(row, notes=(*row.notes, _UNKNOWN_NOTE)))
         else:
             commune.cash.append(row)
     return result
@@ -340,6 +331,9 @@ def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[
         rows = None if report is None or report.error is not None else len(report.records)
         out.append(UnlistedFile(path, why[path], rows))
     return out
+
+
+_UNKNOWN_NOTE = Problem("payment-status-unknown")
 
 
 __all__ = [

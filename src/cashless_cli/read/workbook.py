@@ -17,7 +17,7 @@ from typing import Any
 import python_calamine as pc
 
 from cashless_cli.normalise.base import CellValue
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import ReadError
 from cashless_cli.read.a1 import a1, column_letter
 from cashless_cli.read.guards import (
     FileKind,
@@ -26,6 +26,7 @@ from cashless_cli.read.guards import (
     inspect_data,
     read_file,
 )
+from cashless_cli.read.guards.base import damaged
 from cashless_cli.read.parts import sheet_parts
 
 __all__ = ["META_SHEET", "Merged", "Sheet", "Workbook", "a1", "column_letter", "read_meta_sheet"]
@@ -142,15 +143,14 @@ def _calamine_call(path: Path, fn: Any) -> Any:
         # PanicException, which derives from BaseException. It means a damaged file.
         if type(exc).__name__ != "PanicException":
             raise
-        detail = Phrase("damage-reader-gave-up")
-        raise ReadError("file-truncated", str(path), detail=detail) from exc
+        raise damaged(str(path), "damage-reader-gave-up") from exc
 
 
 def _damaged(path: Path, text: str) -> ReadError:
     """``file-truncated`` in python-calamine's own words, shortened."""
     text = " ".join(text.split())
     short = text if len(text) <= 120 else text[:117] + "..."
-    return ReadError("file-truncated", str(path), detail=Phrase("damage-reader", {"text": short}))
+    return damaged(str(path), "damage-reader", text=short)
 
 
 def read_meta_sheet(book: Workbook) -> dict[str, str]:

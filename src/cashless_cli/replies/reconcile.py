@@ -44,50 +44,18 @@ from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.ids import normalise_account
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.problems import Problem, Severity, Text
+from cashless_cli.problems import Phrase, Problem, Severity
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
+from cashless_cli.schema.domain import REPLY_FAILED, REPLY_FAILED_BECAUSE, REPLY_OPENED
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 
 POST_OFFICE = "Bưu điện"
 REPLIES_DIR = "replies"
 
-_OPENED = frozenset(
-    fold(w)
-    for w in (
-        "Đã mở",
-        "Đã mở tài khoản",
-        "Đã mở TK",
-        "Mở được",
-        "Mở thành công",
-        "Thành công",
-        "Đã có tài khoản",
-        "Hoàn thành",
-        "OK",
-        "Opened",
-        "Open",
-        "Success",
-        "Successful",
-        "Done",
-    )
-)
-_FAILED = frozenset(
-    fold(w)
-    for w in (
-        "Không mở được",
-        "Không mở được tài khoản",
-        "Chưa mở được",
-        "Không thành công",
-        "Thất bại",
-        "Không mở",
-        "Lỗi",
-        "Failed",
-        "Fail",
-        "Not opened",
-        "Unsuccessful",
-    )
-)
+_OPENED = frozenset(fold(w) for w in REPLY_OPENED)
+_FAILED = frozenset(fold(w) for w in REPLY_FAILED)
 #: Results that are themselves the reason of a failure.
-_FAILED_BECAUSE = {fold(w): w for w in ("Từ chối", "Đã chết", "Đã mất", "Refused", "Deceased")}
+_FAILED_BECAUSE = {fold(w): w for w in REPLY_FAILED_BECAUSE}
 _REF_SHAPE = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-[0-9A-Z]{7,}$")
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
@@ -189,12 +157,7 @@ def import_reply(
     with workspace_lock(workspace.state_dir):
         found = open_ledger(workspace.state_dir, workspace.root)
         if found is None:
-            raise WorkspaceError(
-                f"No batch has been handed to the Post Office in {workspace.root} yet "
-                "(no ledger): there is nothing to reconcile.",
-                f"Chưa chuyển đợt nào cho Bưu điện trong {workspace.root} (chưa có sổ theo dõi): "
-                "không có gì để đối chiếu.",
-            )
+            raise WorkspaceError("ledger-missing", root=workspace.root)
         ledger = found
         try:
             moment = now()
@@ -366,7 +329,7 @@ def _when(iso: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def describe(reply: Reply | Answer) -> Text:
+def describe(reply: Reply | Answer) -> Phrase:
     """An answer in a few words, in both languages (for messages)."""
     if isinstance(reply, Answer):
         day = reply.opened_on.strftime("%d/%m/%Y") if reply.opened_on else ""
@@ -376,9 +339,8 @@ def describe(reply: Reply | Answer) -> Text:
         )
     if reply.outcome == "opened":
         account = reply.account_number or ""
-        return Text(f"opened {account} on {day}", f"đã mở {account} ngày {day}")
-    reason = reply.reason or "?"
-    return Text(f"not opened: {reason}", f"không mở được: {reason}")
+        return Phrase("reply.opened", {"account": account, "day": day})
+    return Phrase("reply.not-opened", {"answer": reply.reason or "?"})
 
 
 def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool) -> ImportResult:

@@ -26,6 +26,9 @@ def file_document(report: FileReport, lang: Lang) -> dict[str, Any]:
         "skipped_rows": report.skipped,
         "columns": report.columns,
         "info": [p.to_dict(lang) for p in report.info],
+        # why the file could not be fully checked, and where the rows' statuses came from
+        "not_checkable": [p.to_dict(lang) for p in report.not_checkable],
+        "status_from": report.status_from,
     }
     if report.error is not None:
         doc["error"] = {

@@ -16,60 +16,11 @@ from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 from cashless_cli.schema.month import Month
+from cashless_cli.texts import words
 
 
 def _words(lang: Lang) -> dict[str, str]:
-    if lang == "vi":
-        return {
-            "title": "Tỷ lệ đăng ký nhận trợ cấp qua tài khoản — {area}, tháng {m}",
-            "stt": "STT",
-            "name": "Xã, thị trấn",
-            "total": "Số ĐT",
-            "registered": "Đã ĐK",
-            "account": "Có TK",
-            "refused": "Từ chối",
-            "rate": "Tỷ lệ %",
-            "change": "± điểm %",
-            "sum": "Tổng cộng",
-            "missing": "chưa báo cáo",
-            "unreadable": "{name}: không đọc được tệp {file}: {why}",
-            "unread": "không đọc được",
-            "err": "Lỗi",
-            "errors": "lỗi: {n} dòng",
-            "low": "* dưới 5%",
-            "dup": "Số định danh {id} có trong danh sách của nhiều xã: {where}",
-            "cell": "{name} ({file}, ô {cell})",
-            "written": "Đã ghi",
-            "backfilled": "Đã tính thêm số liệu các tháng trước từ danh sách: {months}",
-            "compare": "So với tháng {m}.",
-            "nocompare": "Chưa có số liệu tháng trước để so sánh.",
-            "not_reported": "{n} xã chưa báo cáo hoặc không đọc được: {names}",
-        }
-    return {
-        "title": "Cashless-payment registration rate — {area}, {m}",
-        "stt": "#",
-        "name": "Commune",
-        "total": "Listed",
-        "registered": "Reg.",
-        "account": "Acct",
-        "refused": "Refused",
-        "rate": "Rate %",
-        "change": "± pp",
-        "sum": "Total",
-        "missing": "not reported",
-        "unreadable": "{name}: roster {file} unreadable: {why}",
-        "unread": "unreadable",
-        "err": "Errors",
-        "errors": "errors: {n} rows",
-        "low": "* below 5%",
-        "dup": "ID {id} is listed in more than one commune: {where}",
-        "cell": "{name} ({file}, cell {cell})",
-        "written": "Written",
-        "backfilled": "Also computed the figures of earlier months from their rosters: {months}",
-        "compare": "Change against {m}.",
-        "nocompare": "No previous month to compare against yet.",
-        "not_reported": "{n} communes not reported or unreadable: {names}",
-    }
+    return words("summary-terminal", lang)
 
 
 def _fmt(value: object) -> str:
@@ -99,11 +50,17 @@ def render_summary(
     )
     table.add_column(w["stt"], justify="right", no_wrap=True)
     table.add_column(w["name"], no_wrap=True)
-    for key in ("total", "registered", "account", "refused", "rate", "change", "err"):
-        table.add_column(w[key], justify="right", no_wrap=True)
+    # the unknown column only when some status is unknown (a month of full rosters: as before)
+    unknown = s.total.unknown > 0
+    keys = ("total", "registered", "account", "refused", "unknown", "rate", "change", "err")
+    for key in keys:
+        if key != "unknown" or unknown:
+            table.add_column(w[key], justify="right", no_wrap=True)
     for i, c in enumerate(s.communes, start=1):
         counts = c.counts
-        if c.rate is None:
+        if c.status_unknown:
+            rate = f"[yellow]{w['rate_unknown']}[/] "
+        elif c.rate is None:
             rate = "[red]" + (w["unread"] if c.unreadable else w["missing"]) + "[/]"
         elif c.low:
             rate = f"[yellow]{c.rate:.2f}*[/]"
@@ -112,31 +69,36 @@ def render_summary(
         change = f"{c.change:+.2f}" if c.change is not None else ""
         name = escape(c.unit.name) if c.reported else f"[red]{escape(c.unit.name)}[/]"
         errs = f"[yellow]{c.rows_with_errors}[/]" if c.rows_with_errors else ""
-        table.add_row(
-            str(i),
-            name,
+        figures = [
             _fmt(counts.total if counts else None),
             _fmt(counts.registered if counts else None),
             _fmt(counts.with_account if counts else None),
             _fmt(counts.refused if counts else None),
-            rate,
-            change,
-            errs,
-        )
+        ]
+        if unknown:
+            figures.append(_fmt(counts.unknown if counts else None))
+        table.add_row(str(i), name, *figures, rate, change, errs)
     t = s.total
     table.add_section()
-    table.add_row(
-        "",
-        f"[bold]{w['sum']} ({len(s.reported)}/{len(s.communes)})[/]",
+    totals = [
         f"[bold]{t.total:,}[/]",
         f"[bold]{t.registered:,}[/]",
         f"[bold]{t.with_account:,}[/]",
         f"[bold]{t.refused:,}[/]",
+    ]
+    if unknown:
+        totals.append(f"[bold]{t.unknown:,}[/]")
+    table.add_row(
+        "",
+        f"[bold]{w['sum']} ({len(s.reported)}/{len(s.communes)})[/]",
+        *totals,
         f"[bold]{t.rate:.2f}[/] " if t.rate is not None else "—",
         "",
         f"[bold]{sum(c.rows_with_errors for c in s.communes)}[/]",
     )
     console.print(table)
+    if unknown:
+        console.print("[yellow]" + escape(w["unknown_note"].format(n=f"{t.unknown:,}")) + "[/]")
     if s.not_reported:
         names = ", ".join(c.unit.name for c in s.not_reported)
         console.print(
@@ -151,6 +113,16 @@ def render_summary(
                     + escape(w["unreadable"].format(name=c.unit.name, file=file, why=why))
                     + "[/]"
                 )
+    if s.not_fully_checked:
+        console.print(
+            "[yellow]" + escape(w["not_checked"].format(n=len(s.not_fully_checked))) + "[/]"
+        )
+        for c in s.not_fully_checked:
+            file = c.file.name if c.file else ""
+            line = w["not_checked_file"].format(name=c.unit.name, file=file)
+            console.print("  [yellow]" + escape(line) + "[/]")
+            for problem in c.not_checkable:
+                console.print("    " + escape(problem.message(lang, masked=not show_ids)))
     for dup in s.duplicates:
         where = "; ".join(
             w["cell"].format(name=p.name, file=p.file, cell=p.cell) for p in dup.places

@@ -31,6 +31,9 @@ class Need(StrEnum):
     NO = "no"
     ALWAYS = "always"
     REGISTERED = "registered"  # status Đã đăng ký or Đã có tài khoản
+    #: worth having once registered, never required (a warning): Dispatch 5234 lists name, birth
+    #: date, ID, residence and account as what cashless payment needs, not the phone
+    REGISTERED_ADVISED = "registered-advised"
     ACCOUNT = "account"  # status Đã có tài khoản
     PROXY = "proxy"  # the receiver is a guardian or an authorised person
 
@@ -84,7 +87,7 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Mã đối tượng",
-            ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng"),
+            ("Mã ĐT", "Mã hồ sơ", "Mã số đối tượng", "Mã số", "Mã đối tượng hưởng", "Mã số hồ sơ"),
             width=12,
             help_vi="Mã hồ sơ của đối tượng do xã quản lý (nếu có).",
         ),
@@ -93,7 +96,22 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Họ và tên",
-            ("Họ tên", "Họ và tên đối tượng", "Tên đối tượng", "Họ tên đối tượng"),
+            (
+                "Họ tên",
+                "Họ và tên đối tượng",
+                "Tên đối tượng",
+                "Họ tên đối tượng",
+                "Tên chủ hộ (cá nhân)",
+                "Họ tên chủ hộ (cá nhân)",
+                "Tên chủ hộ",
+                "Họ và tên chủ hộ",
+                "Họ tên chủ hộ",
+                "Họ, chữ đệm và tên",
+                "Họ và tên người hưởng",
+                "Họ tên người hưởng",
+                "Họ và tên người được hưởng",
+                "Họ và tên người cao tuổi",
+            ),
             N.ALWAYS,
             width=24,
             help_vi="Họ và tên đầy đủ của đối tượng, có dấu.",
@@ -103,7 +121,7 @@ class RosterRow(BaseModel):
         LooseDate | None,
         Column(
             "Ngày sinh",
-            ("Ngày tháng năm sinh", "Năm sinh", "NS", "Ngày, tháng, năm sinh"),
+            ("Ngày tháng năm sinh", "Năm sinh", "NS", "Ngày, tháng, năm sinh", "Sinh ngày"),
             N.ALWAYS,
             "birthdate",
             12,
@@ -112,7 +130,14 @@ class RosterRow(BaseModel):
     ] = None
     gioi_tinh: Annotated[
         str | None,
-        Column("Giới tính", ("Nam/Nữ", "Giới"), N.ALWAYS, "sex", 9, "Nam hoặc Nữ."),
+        Column(
+            "Giới tính",
+            ("Nam/Nữ", "Giới", "Giới tính (Nam/Nữ)", "Nam, Nữ"),
+            N.ALWAYS,
+            "sex",
+            9,
+            "Nam hoặc Nữ.",
+        ),
     ] = None
     so_dinh_danh: Annotated[
         str | None,
@@ -127,6 +152,17 @@ class RosterRow(BaseModel):
                 "Số định danh",
                 "Số CMND/CCCD",
                 "Số CCCD/CMND",
+                "Số CMND",
+                "CMND",
+                "Số chứng minh nhân dân",
+                "Số chứng minh thư",
+                "Căn cước công dân",
+                "Số căn cước công dân",
+                "Số CMND/Căn cước",
+                "Mã định danh",
+                "Số định danh cá nhân/CCCD",
+                "CCCD/CMND",
+                "Số CCCD/CMND/Định danh",
             ),
             N.REGISTERED,
             "id",
@@ -138,7 +174,7 @@ class RosterRow(BaseModel):
         LooseDate | None,
         Column(
             "Ngày cấp",
-            ("Ngày cấp CCCD",),
+            ("Ngày cấp CCCD", "Ngày cấp CMND", "Ngày cấp CMND/CCCD", "Ngày cấp CCCD/CMND"),
             kind="date",
             width=12,
             help_vi="Ngày cấp CCCD, ghi ngày/tháng/năm (ví dụ 15/08/2021).",
@@ -148,7 +184,7 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Nơi cấp",
-            ("Nơi cấp CCCD",),
+            ("Nơi cấp CCCD", "Nơi cấp CMND", "Nơi cấp CMND/CCCD", "Nơi cấp CCCD/CMND"),
             width=16,
             help_vi="Nơi cấp CCCD, ví dụ: Cục Cảnh sát QLHC về TTXH.",
         ),
@@ -157,7 +193,30 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Thôn/Tổ dân phố",
-            ("Thôn", "Xóm", "Tổ dân phố", "Địa chỉ", "Nơi cư trú", "Thôn/Xóm", "Thôn, tổ"),
+            (
+                "Thôn",
+                "Xóm",
+                "Tổ dân phố",
+                "Địa chỉ",
+                "Nơi cư trú",
+                "Cư trú",
+                "Thôn/Xóm",
+                "Thôn, tổ",
+                "Thôn/Xóm/Tổ dân phố",
+                "Thôn, xóm",
+                "Thôn/Ấp",
+                "Ấp",
+                "Bản",
+                "Thôn/Bản",
+                "Thôn, bản",
+                "Thôn/Bản/Tổ dân phố",
+                "Khu phố",
+                "Nơi đăng ký thường trú",
+                "Nơi thường trú",
+                "Địa chỉ thường trú",
+                "Hộ khẩu thường trú",
+                "Địa chỉ cư trú",
+            ),
             N.ALWAYS,
             width=16,
             help_vi="Thôn hoặc tổ dân phố nơi đối tượng cư trú.",
@@ -167,7 +226,19 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Diện đối tượng",
-            ("Đối tượng", "Loại đối tượng", "Nhóm đối tượng", "Diện hưởng", "Diện"),
+            (
+                "Đối tượng",
+                "Loại đối tượng",
+                "Nhóm đối tượng",
+                "Diện hưởng",
+                "Diện",
+                "Phân loại",
+                "Phân loại đối tượng",
+                "Diện hưởng trợ cấp",
+                "Đối tượng hưởng",
+                "Diện đối tượng hưởng",
+                "Loại đối tượng hưởng",
+            ),
             N.ALWAYS,
             "category",
             10,
@@ -189,7 +260,21 @@ class RosterRow(BaseModel):
         int | None,
         Column(
             "Mức trợ cấp (đồng)",
-            ("Mức trợ cấp", "Số tiền", "Mức hưởng", "Số tiền hưởng", "Mức trợ cấp hằng tháng"),
+            (
+                "Mức trợ cấp",
+                "Số tiền",
+                "Mức hưởng",
+                "Số tiền hưởng",
+                "Mức trợ cấp hằng tháng",
+                "Tiền trợ cấp",
+                "Số tiền trợ cấp",
+                "Số tiền được hưởng",
+                "Mức hưởng trợ cấp",
+                "Mức trợ cấp xã hội",
+                "Trợ cấp hằng tháng",
+                "Số tiền tháng này",
+                "Tiền trợ cấp tháng này",
+            ),
             N.ALWAYS,
             "amount",
             13,
@@ -258,8 +343,8 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Số điện thoại",
-            ("SĐT", "Điện thoại", "Số ĐT", "ĐT", "Số điện thoại liên hệ"),
-            N.REGISTERED,
+            ("SĐT", "Điện thoại", "Số ĐT", "ĐT", "Số điện thoại liên hệ", "Điện thoại liên hệ"),
+            N.REGISTERED_ADVISED,
             "phone",
             13,
             "Số di động 10 chữ số của đối tượng hoặc người nhận.",
@@ -269,7 +354,14 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Tình trạng đăng ký",
-            ("Trạng thái", "Đăng ký TK", "Tình trạng", "Đăng ký tài khoản"),
+            (
+                "Trạng thái",
+                "Đăng ký TK",
+                "Tình trạng",
+                "Đăng ký tài khoản",
+                "Đăng ký nhận qua tài khoản",
+                "Tình trạng đăng ký nhận qua tài khoản",
+            ),
             N.ALWAYS,
             "status",
             15,
@@ -291,7 +383,7 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Số tài khoản",
-            ("STK", "Số TK"),
+            ("STK", "Số TK", "Số tài khoản ngân hàng", "Tài khoản", "Số tài khoản nhận trợ cấp"),
             N.ACCOUNT,
             "account",
             18,
@@ -302,7 +394,13 @@ class RosterRow(BaseModel):
         str | None,
         Column(
             "Nơi mở tài khoản",
-            ("Ngân hàng", "Ngân hàng/Bưu điện", "Nơi mở TK"),
+            (
+                "Ngân hàng",
+                "Ngân hàng/Bưu điện",
+                "Nơi mở TK",
+                "Tên ngân hàng",
+                "Ngân hàng mở tài khoản",
+            ),
             N.ACCOUNT,
             width=14,
             help_vi="Bưu điện, hoặc tên ngân hàng.",
@@ -452,7 +550,9 @@ def _parse_column(
         distinct = dict.fromkeys(keys)
     default = _DEFAULTS[column.key]
     kind = column.cell
-    shortcut = kind.shortcut if kind.has_shortcut else None
+    # the kind's shortcut, called directly (one call per distinct cell, as in CellKind.shortcut)
+    fast, max_length = kind.fast, column.max_length
+    is_clean = kind.is_clean if fast is None and kind.width is not None else None
     troubled: dict[Any, list[FieldProblem]] = {}
     for key in distinct:
         if keys is cells:
@@ -464,11 +564,14 @@ def _parse_column(
         if raw is ABSENT:
             distinct[key] = default
             continue
-        if shortcut is not None:
-            value = shortcut(raw, column.max_length)
+        if fast is not None:
+            value = fast(raw, max_length)
             if value is not SLOW:
                 distinct[key] = value
                 continue
+        elif is_clean is not None and is_clean(raw):
+            distinct[key] = raw
+            continue
         value, problems = parse_cell(column, raw, today)
         distinct[key] = value
         if problems:

@@ -9,7 +9,11 @@ Rates are numbers rounded half-up to two decimals; ``change`` is in percentage p
 there is no previous month; ``errors`` and ``warnings`` count rows. A commune that did not report
 has null figures. Additions: ``level``, ``previous_month``, ``district.refused``,
 ``district.reported``/``communes_total``, per commune ``kind``, ``low`` and ``unreadable``, and
-``cross_commune_duplicates`` and ``outputs``.
+``cross_commune_duplicates`` and ``outputs``; ``district.unknown`` and per commune ``unknown``
+(rows whose registration status is unknown: in ``total``, not in the rate, which is over the rows
+whose status is known and null when none is), ``status_unknown`` (reported, but no status known)
+and ``not_checkable`` (why the roster could not be fully checked: ``[{"code", "column",
+"header", "message", "message_vi"}]``, empty when it was).
 """
 
 from __future__ import annotations
@@ -19,11 +23,22 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
+from cashless_cli.problems import Problem
 
 
 def _number(value: Decimal | None) -> float | None:
     # float(Decimal("13.37")) is the double nearest 13.37, which json writes as 13.37
     return float(value) if value is not None else None
+
+
+def _not_checkable(p: Problem) -> dict[str, Any]:
+    return {
+        "code": p.code,
+        "column": p.column,
+        "header": p.header,
+        "message": p.message("en"),
+        "message_vi": p.message("vi"),
+    }
 
 
 def _commune(c: CommuneFigures) -> dict[str, Any]:
@@ -43,6 +58,9 @@ def _commune(c: CommuneFigures) -> dict[str, Any]:
         "warnings": c.rows_with_warnings,
         "kind": c.unit.kind,
         "low": c.low,
+        "unknown": counts.unknown if counts else None,
+        "status_unknown": c.status_unknown,
+        "not_checkable": [_not_checkable(p) for p in c.not_checkable],
     }
     if c.unreadable is not None:
         code, en, vi = c.unreadable
@@ -65,6 +83,7 @@ def summary_document(
             "refused": total.refused,
             "reported": len(summary.reported),
             "communes_total": len(summary.communes),
+            "unknown": total.unknown,
         },
         "communes": [_commune(c) for c in summary.communes],
         "level": summary.area.level,
@@ -72,6 +91,7 @@ def summary_document(
         "cross_commune_duplicates": [
             {
                 "id": d.id,
+                "code": "id-in-several-communes",
                 "places": [
                     {"code": p.code, "name": p.name, "file": p.file, "cell": p.cell}
                     for p in d.places

@@ -27,6 +27,7 @@ from cashless_cli.dataset.history import (
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.problems import Joined, Phrase
 from cashless_cli.replies.answers import known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.ratetable import rate_table_bytes
@@ -73,30 +74,22 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         except ValueError:
             return str(p)
 
-    en: list[str] = []
-    vi: list[str] = []
+    lines: list[Phrase] = []
     names = {u.code: u.name for u in rosters.units}
     for code, paths in sorted(m.conflicts.items()):
         files = ", ".join(f'"{rel(p)}"' for p in paths)
-        en.append(f"{len(paths)} files for {names.get(code, code)}: {files}")
-        vi.append(f"{len(paths)} tệp cho xã {names.get(code, code)}: {files}")
+        lines.append(
+            Phrase(
+                "matching.files-for",
+                {"n": len(paths), "name": names.get(code, code), "files": files},
+            )
+        )
     for path, units in m.ambiguous.items():
         which = ", ".join(u.name for u in units)
-        en.append(f'"{rel(path)}" could be any of: {which}')
-        vi.append(f'"{rel(path)}" có thể là của: {which}')
+        lines.append(Phrase("matching.could-be", {"file": rel(path), "names": which}))
     for path in m.unmatched:
-        en.append(f'"{rel(path)}" matches no commune of the workspace')
-        vi.append(f'"{rel(path)}" không khớp với xã nào trong cashless.toml')
-    raise WorkspaceError(
-        "Cannot tell which commune each roster is for; nothing was written.\n  "
-        + "\n  ".join(en)
-        + "\nKeep one file per commune in the month's folder, and write the commune's name in "
-        "the file's title row (UBND XÃ ...) or in its file name.",
-        "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  "
-        + "\n  ".join(vi)
-        + "\nMỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề "
-        "(UBND XÃ ...) hoặc trong tên tệp.",
-    )
+        lines.append(Phrase("matching.no-commune", {"file": rel(path)}))
+    raise WorkspaceError("rosters-unmatched", lines=Joined(tuple(lines), "\n  "))
 
 
 def month_rosters(
@@ -105,18 +98,10 @@ def month_rosters(
     folder = workspace.rosters_dir(month)
     rosters = collect_month(workspace, month, progress, known=known_accounts(workspace))
     if not rosters.files:
-        raise WorkspaceError(
-            f"No rosters for {month}: put the communes' files in {folder}.",
-            f"Chưa có danh sách nào của tháng {month}: chép tệp của các xã vào {folder}.",
-        )
+        raise WorkspaceError("month-no-rosters", month=month, folder=folder)
     check_matching(rosters, workspace.root)
     if all(r.error is not None for r in rosters.reports.values()):
-        raise WorkspaceError(
-            f"None of the {len(rosters.files)} rosters of {month} could be read "
-            "(run cashless validate on them).",
-            f"Không đọc được tệp nào trong {len(rosters.files)} danh sách của tháng {month} "
-            "(chạy cashless validate để xem lý do).",
-        )
+        raise WorkspaceError("month-none-readable", n=len(rosters.files), month=month)
     return rosters
 
 

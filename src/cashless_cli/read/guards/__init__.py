@@ -24,9 +24,16 @@ import os
 import stat
 from pathlib import Path
 
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import ReadError
 from cashless_cli.read.guards import package
-from cashless_cli.read.guards.base import DEFAULT_LIMITS, FileKind, Inspection, Limits, too_large
+from cashless_cli.read.guards.base import (
+    DEFAULT_LIMITS,
+    FileKind,
+    Inspection,
+    Limits,
+    damaged,
+    too_large,
+)
 from cashless_cli.read.guards.biff import inspect_ole
 from cashless_cli.read.guards.sniff import HEAD, container, refuse_non_workbook
 
@@ -83,7 +90,7 @@ def inspect_data(
         try:
             return package.inspect_zip(io.BytesIO(data), where, path.suffix, limits, well_formed)
         except (ValueError, EOFError) as exc:  # an offset or a size out of the file's bounds
-            raise ReadError("file-truncated", where, detail=Phrase("damage-zip")) from exc
+            raise damaged(where, "damage-zip") from exc
     if found == "ole":
         return Inspection(inspect_ole(io.BytesIO(data), where, limits))
     refuse_non_workbook(head, path)
