@@ -1579,6 +1579,155 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Ghi mã diện (ví dụ 5a) hoặc ghi đầy đủ diện theo Điều 5 Nghị định 20/2021/NĐ-CP.",
         "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
         "coefficient (or amount) and age decide when they can, and the row is warned when not."),
+    # ---- money: the ledger kept whole, every beneficiary in one list, secrets ----
+    ProblemType("ledger-missing", F,
+        "Ledger missing", "Mất sổ theo dõi",
+        "The ledger {path} is gone, but this workspace has had one ({evidence}).",
+        "Sổ theo dõi {path} không còn, nhưng không gian làm việc này đã từng có sổ ({evidence}).",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A workspace that has handed a batch over keeps knowing it (the ledger's backup, "
+        "`.cashless/ledger.state.json`, the batch manifests in handoff/): a lost ledger is never "
+        "replaced by a new, empty one, which would hand everybody over again and pay opened "
+        "accounts in cash."),
+    ProblemType("ledger-not-a-file", F,
+        "Ledger is not a file", "Sổ theo dõi không phải là tệp",
+        "The ledger {path} is {kind}, not a file.",
+        "Sổ theo dõi {path} là {kind}, không phải tệp.",
+        "Put the workspace's ledger file back at {path} (a copy is kept at {backup}), then run "
+        "the command again. Nothing was changed.",
+        "Đặt lại tệp sổ theo dõi của không gian làm việc vào {path} (bản sao lưu ở {backup}), "
+        "rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A folder, a link to nothing or a device where the ledger should be is never taken for "
+        "'no ledger yet'."),
+    ProblemType("ledger-empty", F,
+        "Ledger is empty", "Sổ theo dõi rỗng",
+        "The ledger {path} is empty (0 bytes).",
+        "Sổ theo dõi {path} rỗng (0 byte).",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "SQLite would take an empty file for a new database; the tool never does: an emptied "
+        "ledger has lost who was handed over and which accounts were opened."),
+    ProblemType("ledger-unreadable", F,
+        "Ledger cannot be read", "Không đọc được sổ theo dõi",
+        "The ledger {path} cannot be read: {reason}.",
+        "Không đọc được sổ theo dõi {path}: {reason}.",
+        "Give your user read and write access to {path} (or restore it from {backup}), then run "
+        "the command again. Nothing was changed.",
+        "Cấp quyền đọc và ghi tệp {path} cho người dùng này (hoặc khôi phục từ {backup}), rồi "
+        "chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "The ledger exists but the operating system refuses to open it."),
+    ProblemType("ledger-damaged", F,
+        "Ledger damaged", "Sổ theo dõi bị hỏng",
+        "The ledger {path} is damaged: {reason}.",
+        "Sổ theo dõi {path} bị hỏng: {reason}.",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "The file is not an SQLite database, fails SQLite's own check, or lacks one of the "
+        "ledger's tables (meta, batches, batch_files, refs, handovers, replies). A missing table "
+        "is never re-created empty."),
+    ProblemType("ledger-newer", F,
+        "Ledger from a newer cashless", "Sổ theo dõi của phiên bản mới hơn",
+        "The ledger {path} was written by a newer cashless (schema {version}; this one reads up "
+        "to {known}).",
+        "Sổ theo dõi {path} do phiên bản cashless mới hơn ghi (lược đồ {version}; phiên bản này "
+        "chỉ đọc đến {known}).",
+        "Use the cashless version that wrote it (or a newer one). Nothing was changed.",
+        "Dùng phiên bản cashless đã ghi sổ (hoặc mới hơn). Chưa có gì bị thay đổi.",
+        "An older tool could misread tables it does not know; it refuses instead."),
+    ProblemType("ledger-foreign", F,
+        "Not this workspace's ledger", "Không phải sổ theo dõi của không gian làm việc này",
+        "The ledger {path} is not this workspace's: it is ledger {found}, and {where} records "
+        "ledger {expected}.",
+        "Sổ theo dõi {path} không phải của không gian làm việc này: đó là sổ {found}, còn {where} "
+        "ghi nhận sổ {expected}.",
+        "Put back this workspace's own ledger (a copy is kept at {backup}), then run the command "
+        "again. Nothing was changed.",
+        "Đặt lại đúng sổ theo dõi của không gian làm việc này (bản sao lưu ở {backup}), rồi chạy "
+        "lại lệnh. Chưa có gì bị thay đổi.",
+        "Each ledger has its own random ID, written in `.cashless/ledger.state.json` and in every "
+        "batch manifest; a ledger copied from another workspace does not know its batches."),
+    ProblemType("ledger-older", F,
+        "Ledger older than the workspace", "Sổ theo dõi cũ hơn không gian làm việc",
+        "The ledger {path} lacks what this workspace has recorded: {lacks}.",
+        "Sổ theo dõi {path} thiếu những gì không gian làm việc đã ghi nhận: {lacks}.",
+        "It was restored from an older copy: copy {backup} (taken at its last change) to {path}, "
+        "or put back your latest copy, then run the command again. Nothing was changed.",
+        "Sổ đã được khôi phục từ một bản cũ: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) "
+        "thành {path}, hoặc đặt lại bản sao mới nhất, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A ledger without a batch that was handed over would hand its people over again; without "
+        "replies that were imported, opened accounts would be paid in cash."),
+    ProblemType("roster-no-commune", E,
+        "Roster of no commune", "Tệp không thuộc xã nào",
+        "{file} names no commune of this workspace",
+        "{file} không ghi tên xã nào của không gian làm việc này",
+        "Write the commune's name in the file's title or its file name, or move the file out of "
+        "the month's folder.",
+        "Ghi tên xã vào tiêu đề hoặc tên tệp, hoặc chuyển tệp ra khỏi thư mục của tháng.",
+        "A roster that cannot be matched to a commune is never guessed; its people are in no list "
+        "until it is."),
+    ProblemType("roster-several-communes", E,
+        "Roster of several communes", "Tệp khớp với nhiều xã",
+        "{file} fits several communes ({communes})",
+        "{file} khớp với nhiều xã ({communes})",
+        "Write the commune's exact name (with its diacritics) in the file's title.",
+        "Ghi đúng tên xã (có dấu) vào tiêu đề của tệp.",
+        "A file name that fits two communes is an ambiguity to report, never to resolve."),
+    ProblemType("payments-not-listed", E,
+        "People in no payment list", "Người chưa có trong danh sách chi trả nào",
+        "{reason}: its {rows} people are in no list of this month.",
+        "{reason}: {rows} người trong tệp chưa có trong danh sách nào của tháng này.",
+        "Fix the file (see the reason), then run export-payments again; until then pay these "
+        "people by the previous procedure.",
+        "Sửa tệp (xem lý do), rồi chạy lại export-payments; trong lúc chờ, chi trả những người "
+        "này theo cách làm trước đây.",
+        "export-payments puts every beneficiary of the month in exactly one list (accounts, cash, "
+        "to check); the people of a roster it cannot use are counted here instead ('?' when the "
+        "file cannot be read), and the command exits with code 1."),
+    ProblemType("reply-date-before-month", E,
+        "Opened before the list's month", "Ngày mở trước tháng của danh sách",
+        "The opening date {date} is before {month}, the month of batch {batch}.",
+        "Ngày mở {date} trước tháng {month} là tháng của đợt {batch}.",
+        "Check the date (day and month may be swapped) or the reference code.",
+        "Kiểm tra lại ngày (có thể nhầm ngày với tháng) hoặc mã tham chiếu.",
+        "An account can be opened from the first day of the month the batch reports on (a past "
+        "month handed over late is caught up with its real dates), never before."),
+    ProblemType("password-empty", F,
+        "Empty password", "Mật khẩu rỗng",
+        "The password given by {source} is empty.",
+        "Mật khẩu đưa qua {source} là rỗng.",
+        "Give a real password, or leave the option (and the variable) out to write the file "
+        "without one. Nothing was written.",
+        "Nhập mật khẩu thật, hoặc bỏ tùy chọn (và biến môi trường) để ghi tệp không đặt mật khẩu. "
+        "Chưa ghi tệp nào.",
+        "An empty password would write a file that looks protected and is not; it is refused."),
+    ProblemType("password-on-command-line", W,
+        "Password on the command line", "Mật khẩu ghi trên dòng lệnh",
+        "The password given with --password can be seen by other users of this computer (in the "
+        "process list) and stays in the shell's history.",
+        "Mật khẩu ghi sau --password có thể bị người dùng khác trên máy này nhìn thấy (trong danh "
+        "sách tiến trình) và còn lưu trong lịch sử lệnh.",
+        "Set it in {envvar} or use --password-prompt instead.",
+        "Hãy đặt mật khẩu trong biến {envvar} hoặc dùng --password-prompt.",
+        "The environment of a process is visible to its own user only; its arguments to all."),
+    ProblemType("month-rosters-changed", W,
+        "Rosters changed since publication", "Danh sách đã thay đổi sau khi công bố",
+        "The rosters of {month} changed since its figures were first recorded in {history}: "
+        "{files}.",
+        "Danh sách của tháng {month} đã thay đổi so với khi số liệu được ghi vào {history}: "
+        "{files}.",
+        "The figures are now those of the rosters as they are; if the month was already "
+        "published, tell whoever received it which communes changed.",
+        "Số liệu nay là của danh sách hiện tại; nếu tháng này đã báo cáo, hãy thông báo cho nơi "
+        "nhận biết những xã đã thay đổi.",
+        "summarize records each roster's SHA-256 when it publishes a month; a month summarised "
+        "again gives the same figures unless its rosters changed, and then it says which."),
     # ---- lacks: a payment row whose list does not say the status ----
     ProblemType("payment-status-unknown", I,
         "Status unknown: paid in cash", "Không rõ tình trạng: chi tiền mặt",
@@ -1748,6 +1897,21 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Correct the cells named, then import the file again.",
         "Sửa các ô được nêu rồi nhập lại tệp.",
         "A reviewed workbook is recorded whole or not at all."),
+    # ---- merge: the ledger's own consistency checks ----
+    ProblemType("ledger-ref-taken", F,
+        "Reference code already taken", "Mã tham chiếu đã có người khác",
+        "Reference {ref} already belongs to another person in the ledger.",
+        "Mã tham chiếu {ref} đã thuộc về người khác trong sổ theo dõi.",
+        "Nothing was recorded. Run the command again; if it happens again, report it as a bug.",
+        "Chưa ghi gì. Chạy lại lệnh; nếu vẫn lỗi, hãy báo lỗi phần mềm.",
+        "A reference code names one person and one account holder in one month; the ledger "
+        "refuses to give it to somebody else, so that no payment goes to the wrong person."),
+    ProblemType("ledger-ref-unknown", F,
+        "Reference code not in the ledger", "Mã tham chiếu không có trong sổ",
+        "Reference {ref} is not in the ledger.", "Mã tham chiếu {ref} không có trong sổ theo dõi.",
+        "Nothing was recorded. Run the command again; if it happens again, report it as a bug.",
+        "Chưa ghi gì. Chạy lại lệnh; nếu vẫn lỗi, hãy báo lỗi phần mềm.",
+        "A handover or a reply names a reference code the ledger never issued."),
 )
 # fmt: on
 

@@ -760,6 +760,14 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("dups-doc.kind.same-name", "same name and birth date", "trùng họ tên và ngày sinh"),
     Wording("dups-doc.kind.shared-account", "shared account number", "chung số tài khoản"),
     Wording("dups-doc.kind.shared-phone", "shared phone number", "chung số điện thoại"),
+    # ---- money: people in no list ------------------------------------------------------------
+    Wording("export-payments.unlisted",
+            "In no list — {n} people of {files} roster(s) that cannot be used:",
+            "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được:"),
+    Wording("pay-doc.not-listed", "People in no list (rosters that cannot be used)",
+            "Số người chưa có trong danh sách nào (tệp không dùng được)"),
+    Wording("pay-doc.unlisted-files", "Roster files that cannot be used",
+            "Số tệp danh sách không dùng được"),
 )
 # fmt: on
 

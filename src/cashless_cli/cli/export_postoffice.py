@@ -9,6 +9,7 @@ import typer
 
 from cashless_cli.cli import options
 from cashless_cli.cli.common import Exit, command, preamble, with_mapping
+from cashless_cli.cli.password import PromptOption, resolve_password
 
 
 @command
@@ -31,6 +32,7 @@ def export_postoffice_command(
             "--resend", metavar="BATCH", help="Hand the people of an earlier batch over again."
         ),
     ] = None,
+    password_prompt: PromptOption = False,
     output_format: options.Format = "text",
     show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
     lang: options.Lang = None,
@@ -47,10 +49,13 @@ def export_postoffice_command(
     from cashless_cli.workspace.config import load_workspace
 
     settings = preamble(lang, output_format, month=month, show_ids=show_ids)
+    password = resolve_password(
+        password, "CASHLESS_HANDOFF_PASSWORD", password_prompt, settings.lang
+    )
     result = export_postoffice(
         with_mapping(load_workspace(workspace), mapping, settings.lang),
         settings.month,
-        password=password or None,
+        password=password,
         resend=resend,
     )
     settings.show(result, ExportResult.to_dict, render_handoff)

@@ -100,13 +100,29 @@ def summarize(
 
     def document(run: SummaryRun) -> dict[str, Any]:
         files = {"workbook": run.workbook, "dataset": run.dataset, "history": run.history}
-        return summary_document(run.summary, files)
+        doc = summary_document(run.summary, files)
+        doc["rosters_changed"] = run.rosters_changed  # added key: rosters changed since
+        return doc
 
     def render(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
         written = (run.workbook, run.dataset, run.history)
         render_summary(console, run.summary, written, run.backfilled, lang, show_ids)
 
     settings.show(run, document, render)
+    if run.rosters_changed:
+        from cashless_cli.problems import CATALOGUE
+
+        entry = CATALOGUE["month-rosters-changed"]
+        params = {
+            "month": run.summary.month,
+            "history": run.history,
+            "files": ", ".join(run.rosters_changed),
+        }
+        err_console().print(
+            f"{entry.message(settings.lang, params)} {entry.hint(settings.lang, params)}",
+            markup=False,
+            highlight=False,
+        )
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention
     raise typer.Exit(int(Exit.OK))

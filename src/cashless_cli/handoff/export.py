@@ -51,14 +51,8 @@ from cashless_cli.handoff.document import (
 )
 from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
-from cashless_cli.ledger.store import (
-    LEDGER_NAME,
-    Batch,
-    BatchFile,
-    Handover,
-    Ledger,
-    LedgerError,
-)
+from cashless_cli.ledger.guard import next_free_seq, open_ledger, record_commit
+from cashless_cli.ledger.store import Batch, BatchFile, Handover, Ledger
 from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
@@ -201,10 +195,8 @@ def export_postoffice(
     Raises :class:`WorkspaceError` for an unusable workspace or bad options.
     """
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(workspace.state_dir / LEDGER_NAME)
-        except LedgerError as exc:
-            raise WorkspaceError("ledger-unreadable", error=exc) from exc
+        ledger = open_ledger(workspace.state_dir, workspace.root, create=True)
+        assert ledger is not None
         try:
             return _export(workspace, ledger, month, password, resend, now, workers)
         finally:
@@ -260,14 +252,14 @@ def _export(
     ensure_folder(handoff)
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     mon = str(month)
-    seq = ledger.next_seq(mon)
+    seq = next_free_seq(ledger, workspace.root, mon)
     bid = batch_id(prefix, mon, seq)
     taken: dict[str, tuple[str, str, str]] = {}
     rows = [
         replace(
             r,
             ref=unique_reference(
-                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken
+                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken, ledger.ref_for
             ),
         )
         for r in selection.rows
@@ -322,6 +314,7 @@ def _export(
             _checkpoint("moved")
         committed = True
         _checkpoint("committed")
+        record_commit(workspace.state_dir, ledger)
     except BaseException:
         if not committed:
             for path in moved:
@@ -388,8 +381,8 @@ def _manifest(
         "held_back": len(selection.held),
         "resend_of": info.resend_of,
         "encrypted": encrypted,
-        "reference_format": "PREFIX-YYMM-XXXXXXX (Crockford base32 of "
-        "SHA-256(month|beneficiary ID|account holder ID))",
+        "reference_format": "PREFIX-YYMM-XXXXXXX (7 random Crockford base32 characters, "
+        "kept in the ledger per month, beneficiary and account holder)",
         "communes": communes,
         "files": [
             {"name": f.name, "role": f.role, "sha256": f.sha256, "bytes": f.bytes} for f in files

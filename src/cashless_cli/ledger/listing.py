@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cashless_cli.ledger.store import LEDGER_NAME, BatchSummary, Ledger
+from cashless_cli.ledger.guard import open_ledger
+from cashless_cli.ledger.store import BatchSummary
 
 if TYPE_CHECKING:
     from cashless_cli.schema.month import Month
@@ -19,10 +20,10 @@ def list_batches(workspace: Workspace, month: Month | None = None) -> dict[str, 
     A workspace that never handed anything over has no ledger: no batches. A ledger that cannot
     be used raises :class:`~cashless_cli.ledger.store.LedgerError`.
     """
-    path = workspace.state_dir / LEDGER_NAME
     summaries: list[BatchSummary] = []
-    if path.is_file():
-        with Ledger.open(path) as ledger:
+    ledger = open_ledger(workspace.state_dir, workspace.root)
+    if ledger is not None:
+        with ledger:
             summaries = ledger.summaries(str(month) if month is not None else None)
     return batch_document(summaries, workspace.root)
 

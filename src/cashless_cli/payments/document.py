@@ -245,6 +245,8 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         (tr("pay-doc.so-dong-can-kiem-tra", "vi"), len(p.check)),
         (tr("pay-doc.so-tai-khoan-khac-giua", "vi"), len(p.mismatches)),
         (tr("pay-doc.xa-chua-co-trong-danh", "vi"), len(p.missing)),
+        (tr("pay-doc.not-listed", "vi"), p.not_listed),
+        (tr("pay-doc.unlisted-files", "vi"), len(p.unlisted)),
     ]
     header_row = facts(ws, 4, summary_facts) + 1
     header(ws, header_row, headers, [6, 9, 18, 12, 15, 12, 15, 10, 40])
@@ -284,6 +286,15 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             "",
         ],
     )
+    for u in p.unlisted:  # who is in no list, and why (the command exits with code 1)
+        row += 1
+        people = "?" if u.rows is None else u.rows
+        line(
+            ws,
+            row,
+            ["", "", u.path.name, "", "", "", "", people, u.problem().message("vi")],
+            [False, True, True, False, False, False, False, False, True],
+        )
     print_ready(ws, header_row, n)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cashless_cli.checks.status import UNKNOWN_STATUS
-from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
@@ -92,10 +92,34 @@ class CommunePayments:
         return sum(r.amount or 0 for r in self.cash)
 
 
+@dataclass(frozen=True, slots=True)
+class UnlistedFile:
+    """A roster of the month whose people are in no list: why, and how many (None: the file
+    cannot be read, so nobody knows)."""
+
+    path: Path
+    reason: Problem  # commune-conflict / commune-unreadable / roster-no-commune / -several-…
+    rows: int | None
+
+    def problem(self) -> Problem:
+        """The ``payments-not-listed`` message naming the file, the reason and the count."""
+        reason = Text(self.reason.message("en").rstrip("."), self.reason.message("vi").rstrip("."))
+        rows = "?" if self.rows is None else self.rows
+        return Problem(
+            "payments-not-listed", params={"file": self.path, "reason": reason, "rows": rows}
+        )
+
+
 @dataclass(slots=True)
 class PaymentList:
     month: Month
     communes: list[CommunePayments]
+    unlisted: list[UnlistedFile] = field(default_factory=list)
+
+    @property
+    def not_listed(self) -> int:
+        """People of the month's rosters in no list (those of readable unusable files)."""
+        return sum(u.rows or 0 for u in self.unlisted)
 
     @property
     def accounts(self) -> list[PaymentRow]:
@@ -260,6 +284,7 @@ def select_payments(
                 row = _with_account(row, record, opened.get(row.beneficiary_id))
             staged.append((commune, row))
 
+    result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
     for commune, row in staged:
@@ -279,6 +304,35 @@ def select_payments(
     return result
 
 
+def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:
+    """Every roster of the month whose rows go in no list, in file order: matched to no commune
+    or to several, one of several files for a commune, or unreadable."""
+    why: dict[Path, Problem] = {}
+    for path in matching.unmatched:
+        why[path] = Problem("roster-no-commune", params={"file": path.name})
+    for path, units in matching.ambiguous.items():
+        names = ", ".join(u.name for u in units)
+        why[path] = Problem(
+            "roster-several-communes", params={"file": path.name, "communes": names}
+        )
+    for paths in matching.conflicts.values():
+        files = ", ".join(p.name for p in paths)
+        for path in paths:
+            why[path] = Problem(CONFLICT, params={"files": files})
+    for path in matching.by_unit.values():
+        error = reports[path].error if path in reports else None
+        if error is not None:
+            text = Text(error.message("en"), error.message("vi"))
+            params = {"file": path.name, "error": text, "error_code": error.code}
+            why[path] = Problem(UNREADABLE, params=params)
+    out = []
+    for path in sorted(why):
+        report = reports.get(path)
+        rows = None if report is None or report.error is not None else len(report.records)
+        out.append(UnlistedFile(path, why[path], rows))
+    return out
+
+
 _UNKNOWN_NOTE = Problem("payment-status-unknown")
 
 
@@ -289,5 +343,6 @@ __all__ = [
     "CommunePayments",
     "PaymentList",
     "PaymentRow",
+    "UnlistedFile",
     "select_payments",
 ]

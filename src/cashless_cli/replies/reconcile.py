@@ -10,7 +10,7 @@ Rules, each reported at its cell:
   is *pending* (not answered yet) and changes nothing;
 - an opened row needs an account number (6–19 digits, kept as text; a number cell of more than
   15 digits was already damaged by Excel: error) and an opening date (a date cell, or text
-  dd/mm/yyyy) not in the future and not before the batch was handed over; a blank provider
+  dd/mm/yyyy) not in the future and not before the first day of the batch's month; a blank provider
   means the Post Office (Bưu điện);
 - a failed row has no account number, and should say why (a warning otherwise);
 - a reference already answered keeps its answer unless ``force``: the same answer again is
@@ -38,7 +38,8 @@ from typing import Any
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
-from cashless_cli.ledger.store import LEDGER_NAME, HandedRef, Ledger, LedgerError, Reply
+from cashless_cli.ledger.guard import open_ledger, record_commit
+from cashless_cli.ledger.store import HandedRef, Ledger, Reply
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.ids import normalise_account
@@ -151,16 +152,13 @@ def import_reply(
     Raises :class:`~cashless_cli.problems.ReadError` for a file that cannot be read and
     :class:`WorkspaceError` for a workspace without a ledger.
     """
-    ledger_path = workspace.state_dir / LEDGER_NAME
-    if not ledger_path.is_file():
-        raise WorkspaceError("ledger-missing", root=workspace.root)
     data = path.read_bytes() if path.is_file() else b""
     reply = read_reply(path)
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(ledger_path)
-        except LedgerError as exc:
-            raise WorkspaceError("ledger-unreadable", error=exc) from exc
+        found = open_ledger(workspace.state_dir, workspace.root)
+        if found is None:
+            raise WorkspaceError("ledger-missing", root=workspace.root)
+        ledger = found
         try:
             moment = now()
             result = check_reply(reply, ledger, moment, force)
@@ -168,6 +166,7 @@ def import_reply(
             if result.errors or not result.changes:
                 return result
             _apply(workspace, ledger, result, data, moment)
+            record_commit(workspace.state_dir, ledger)
             return result
         finally:
             ledger.close()
@@ -361,18 +360,20 @@ def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool)
             continue
         row = rows_by_number[answer.row]
         history = handed[answer.ref]
-        first_day = _when(history[0].created_at).date()
+        # from the first day of the month the batch reports on: a past month handed over late
+        # is caught up with the dates its accounts were really opened
+        first_day = dt.date.fromisoformat(f"{history[0].month}-01")
         if answer.opened_on is not None and answer.opened_on < first_day:
             result.problems.append(
                 _problem(
                     reply,
                     row,
                     "opened_on",
-                    "reply-date-before-batch",
+                    "reply-date-before-month",
                     row.raw("opened_on"),
                     date=answer.opened_on.strftime("%d/%m/%Y"),
                     batch=history[0].batch_id,
-                    handed=first_day.strftime("%d/%m/%Y"),
+                    month=f"{history[0].month[5:7]}/{history[0].month[:4]}",
                 )
             )
             continue

@@ -88,6 +88,14 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             )
         if len(p.check) > SHOWN:
             console.print(w["more"].format(n=len(p.check) - SHOWN))
+    if p.unlisted:
+        console.print(
+            f"[bold red]{escape(w['unlisted'].format(n=p.not_listed, files=len(p.unlisted)))}[/]"
+        )
+        for u in p.unlisted:
+            problem = u.problem()
+            console.print(f"  {escape(problem.message(lang))}")
+            console.print(f"    → {escape(problem.hint(lang))}")
     console.print(w["files"])
     for path in result.files:
         console.print(f"  {escape(str(path))}")

@@ -9,6 +9,7 @@ rosters are only read.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from cashless_cli.dataset.figures import MonthSummary, summarize_month
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
+    changed_rosters,
     history_text,
     load_history,
     previous_figures,
@@ -40,6 +42,7 @@ class SummaryRun:
     dataset: Path
     history: Path
     backfilled: list[Month] = field(default_factory=list)
+    rosters_changed: list[str] = field(default_factory=list)  # roster files changed since
 
 
 def table_name(month: Month) -> str:
@@ -150,7 +153,10 @@ def run_summary(
             prev.communes if prev else None,
             prev.month if prev else None,
         )
-        history = with_month(history, summary)
+        checksums = roster_checksums(rosters)
+        old = history.get(month)
+        changed = changed_rosters(old, checksums)
+        history = with_month(history, summary, checksums)
         workbook = reports / table_name(month)
         dataset = reports / dataset_name(month)
         # everything is built in memory first; the history is written last, so a run that
@@ -159,4 +165,24 @@ def run_summary(
         data = parquet_bytes(summary)
         write_together([(workbook, table, False), (dataset, data, True)])  # dataset: personal
         write_text(history_path, history_text(history), private=False)
-    return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])
+    names = {code: path.name for code, path in rosters.matching.by_unit.items()}
+    return SummaryRun(
+        summary,
+        rosters,
+        workbook,
+        dataset,
+        history_path,
+        [s.month for s in earlier],
+        [names.get(code, code) for code in changed],
+    )
+
+
+def roster_checksums(rosters: MonthRosters) -> dict[str, str]:
+    """Commune code → the SHA-256 of its roster file (as read now)."""
+    out = {}
+    for code, path in rosters.matching.by_unit.items():
+        try:
+            out[code] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return out
