@@ -131,10 +131,13 @@ def run_summary(
     if backfill:
         known = load_history(history_path)
         missing = [m for m in workspace.months() if m < month and m not in known]
-    earlier: list[MonthSummary] = []
+    earlier: list[tuple[MonthSummary, dict[str, str]]] = []
     for m in missing:
         try:
-            earlier.append(summarize_month(month_rosters(workspace, m, progress), workspace.area))
+            past_rosters = month_rosters(workspace, m, progress)
+            earlier.append(
+                (summarize_month(past_rosters, workspace.area), roster_checksums(past_rosters))
+            )
         except WorkspaceError:
             continue  # an earlier month that cannot be summarized gives no comparison
     stamp = now or generated_now()
@@ -144,8 +147,8 @@ def run_summary(
         remove_stale_temps(reports)
         remove_stale_temps(workspace.state_dir)
         history = load_history(history_path)
-        for past in earlier:
-            history = with_month(history, past)
+        for past, past_checksums in earlier:  # as if each had been summarized itself
+            history = with_month(history, past, past_checksums)
         prev: MonthFigures | None = previous_figures(history, month)
         summary = summarize_month(
             rosters,
@@ -172,7 +175,7 @@ def run_summary(
         workbook,
         dataset,
         history_path,
-        [s.month for s in earlier],
+        [s.month for s, _ in earlier],
         [names.get(code, code) for code in changed],
     )
 
