@@ -897,6 +897,19 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Ghi mã diện (ví dụ 5a) hoặc ghi đầy đủ diện theo Điều 5 Nghị định 20/2021/NĐ-CP.",
         "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
         "coefficient (or amount) and age decide when they can, and the row is warned when not."),
+    # ---- units: units that change over time (old communes → new communes, July 2025) ----
+    ProblemType("unit-ambiguous", E,
+        "Roster fits several communes", "Danh sách khớp với nhiều xã",
+        '"{file}" could be any of: {units}',
+        '"{file}" có thể là của: {units}',
+        "Write the commune's name as it is after July 2025 in the file's title row (UBND XÃ ...) "
+        "or in its file name.",
+        "Ghi tên xã, phường theo tên mới (từ 01/7/2025) ở dòng tiêu đề (UBND XÃ ...) hoặc trong "
+        "tên tệp.",
+        "A roster is never given to a commune by a guess. A name that fits several communes of "
+        "the workspace (two communes of that name, an old commune of before July 2025 whose "
+        "name another commune also had, or an old commune split between new ones) is refused, "
+        "naming every commune it could be for; nothing is written until the file says which."),
 )
 # fmt: on
 

@@ -1,7 +1,8 @@
 """``cashless init DIR``: create a workspace (cashless.toml, rosters/, reports/).
 
 Exit codes: 0 created (also when cashless.toml is a template to fill in: the message says so);
-2 misuse (a cashless.toml already there without --force, an unknown province).
+2 misuse (a cashless.toml already there without --force, an unknown province or commune,
+--commune without --province).
 """
 
 from __future__ import annotations
@@ -27,6 +28,13 @@ def init(
         str | None,
         typer.Option(help="The province; alone, the province and its communes (after 7/2025)."),
     ] = None,
+    commune: Annotated[
+        str | None,
+        typer.Option(
+            help="A commune after July 2025 (the paying office), e.g. 'Vạn Tường'; with "
+            "--province. Lists the old communes that formed it."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing cashless.toml.")
     ] = False,
@@ -35,7 +43,7 @@ def init(
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
     from cashless_cli.fs.atomic import ensure_folder, write_text
     from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
-    from cashless_cli.workspace.units import units_for
+    from cashless_cli.workspace.units import commune_config, units_for
 
     language = lang_of(lang)
     config = directory / CONFIG_NAME
@@ -46,8 +54,19 @@ def init(
             else f"{config} already exists; use --force to replace it.",
             language,
         )
+    if commune is not None and (district is not None or province is None):
+        fail(
+            "--commune cần đi cùng --province (không dùng với --district)."
+            if language == "vi"
+            else "--commune needs --province (and no --district).",
+            language,
+        )
     try:
-        units = units_for(district, province)
+        units = (
+            commune_config(commune, province)
+            if commune is not None and province is not None
+            else units_for(district, province)
+        )
     except WorkspaceError as exc:
         fail(exc.message(language), language)
     for sub in ("", "rosters", "reports"):

@@ -12,7 +12,7 @@ and a commune whose every status is unknown has no rate.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -169,6 +169,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "warnings",
     *ROW_FIELDS,
     "postoffice_account",  # the account the Post Office reported opened (import-postoffice)
+    "don_vi_cu",  # the commune before July 2025 whose list the row came from (else empty)
 )
 
 
@@ -196,15 +197,19 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
+def build_frame(
+    parts: Iterable[tuple[Unit, FileReport]], old_units: Mapping[Path, str] | None = None
+) -> pd.DataFrame:
     """All rows of the month, one line each, with their commune; every value is a string except
-    the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit)."""
+    the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit).
+    ``old_units``: file → the old commune (before July 2025) it is the list of."""
     import pandas as pd
 
     cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
     for unit, report in parts:
         records = report.records
         n = len(records)
+        cols["don_vi_cu"].extend([(old_units or {}).get(report.path)] * n)
         cols["commune_code"].extend([unit.code] * n)
         cols["commune"].extend([unit.name] * n)
         cols["file"].extend([report.path.name] * n)
@@ -317,10 +322,18 @@ def summarize_month(
     ``previous`` maps commune codes to last month's counts (None: not reported then).
     """
     previous = previous or {}
-    communes = list(walk_communes(area.communes, rosters.reports, rosters.matching))
-    readable = [(c.unit, c.readable) for c in communes if c.readable is not None]
+    units = rosters.units or area.communes  # before July 2025 a province's old communes
+    communes = list(walk_communes(units, rosters.reports, rosters.matching))
+    readable: list[tuple[Unit, FileReport]] = []
+    old_units: dict[Path, str] = {}
+    for c in communes:
+        if c.readable is None:
+            continue
+        # a commune merged from its old communes' lists: each list is a part of its own
+        readable += [(c.unit, part) for _, part in c.parts] or [(c.unit, c.readable)]
+        old_units.update({part.path: old for old, part in c.parts})
     figures: list[CommuneFigures] = []
-    frame = build_frame(readable)
+    frame = build_frame(readable, old_units)
     counted = count_by_commune(frame)
     for commune in communes:
         unit, report = commune.unit, commune.report
@@ -355,7 +368,7 @@ def summarize_month(
                 )
             )
     total = sum((c.counts for c in figures if c.counts), Counts())
-    order = {u.code: i for i, u in enumerate(area.communes)}
+    order = {u.code: i for i, u in enumerate(units)}
     figures.sort(
         key=lambda c: (
             c.rate is None,

@@ -25,6 +25,7 @@ from cashless_cli.dataset.history import (
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.problems import Problem
 from cashless_cli.replies.answers import known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.ratetable import rate_table_bytes
@@ -78,9 +79,11 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         en.append(f"{len(paths)} files for {names.get(code, code)}: {files}")
         vi.append(f"{len(paths)} tệp cho xã {names.get(code, code)}: {files}")
     for path, units in m.ambiguous.items():
-        which = ", ".join(u.name for u in units)
-        en.append(f'"{rel(path)}" could be any of: {which}')
-        vi.append(f'"{rel(path)}" có thể là của: {which}')
+        which = Problem(
+            "unit-ambiguous", params={"file": rel(path), "units": ", ".join(u.name for u in units)}
+        )
+        en.append(which.message("en"))
+        vi.append(which.message("vi"))
     for path in m.unmatched:
         en.append(f'"{rel(path)}" matches no commune of the workspace')
         vi.append(f'"{rel(path)}" không khớp với xã nào trong cashless.toml')
