@@ -187,3 +187,17 @@ def test_old_place_names_in_addresses_are_never_flagged(tmp_path: Path) -> None:
         if p.column in headers or (p.header or "") in headers.values() or p.code.startswith("unit")
     ]
     assert flagged == []
+
+
+def test_payments_of_a_merged_commune_take_every_old_communes_rows(tmp_path: Path) -> None:
+    from cashless_cli.payments.select import select_payments
+
+    ws = _ws(tmp_path, commune_config("Vạn Tường", "Quảng Ngãi").text)
+    month = tmp_path / "rosters" / str(AUG_2025)
+    _roster(month / "a.xlsx", "Bình Hòa", 5, 1)
+    _roster(month / "b.xlsx", "Bình Hải", 4, 2)
+    rosters = collect_month(ws, AUG_2025, workers=1)
+    payments = select_payments(AUG_2025, rosters.units, rosters.reports, rosters.matching, {})
+    (commune,) = payments.communes
+    assert commune.problem is None
+    assert len(commune.accounts) + len(commune.cash) + len(commune.check) == 5 + 4

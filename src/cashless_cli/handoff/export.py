@@ -241,7 +241,7 @@ def _export(
     rosters.require_files(workspace.rosters_dir(month))
     selection = select_rows(
         month,
-        workspace.area.communes,
+        rosters.units or workspace.area.communes,  # before July 2025: a province's old communes
         rosters.reports,
         rosters.matching,
         ledger.latest_holders(),

@@ -113,7 +113,11 @@ def export_payments(
                     f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
                 ) from exc
         payments = select_payments(
-            month, workspace.area.communes, rosters.reports, rosters.matching, opened
+            month,
+            rosters.units or workspace.area.communes,
+            rosters.reports,
+            rosters.matching,
+            opened,
         )
         created = now().isoformat()
         a = workspace.area

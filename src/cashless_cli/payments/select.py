@@ -253,11 +253,13 @@ def select_payments(
             assert roster.status is not None
             commune.problem = _left_out(roster.status)
             continue
-        for record in report.records:
-            row = _row(unit, report, record)
-            if row.beneficiary_id is not None:
-                row = _with_account(row, record, opened.get(row.beneficiary_id))
-            staged.append((commune, row))
+        # a commune merged from its old communes' lists: each list with its own cells
+        for part in [p for _, p in roster.parts] or [report]:
+            for record in part.records:
+                row = _row(unit, part, record)
+                if row.beneficiary_id is not None:
+                    row = _with_account(row, record, opened.get(row.beneficiary_id))
+                staged.append((commune, row))
 
     counts = Counter(r.beneficiary_id for _, r in staged if r.beneficiary_id is not None)
     places: dict[str, list[PaymentRow]] = {}
