@@ -290,7 +290,10 @@ def cross_commune_duplicates(
     """
     if frame.empty:
         return []
-    id_col = {unit.code: report.column_cells.get("so_dinh_danh") for unit, report in parts}
+    id_col = {  # by commune and file: a merged commune has one list per old commune
+        (unit.code, report.path.name): report.column_cells.get("so_dinh_danh")
+        for unit, report in parts
+    }
     ids = frame["so_dinh_danh"]
     rows = frame.loc[
         ids.notna() & ids.str.len().isin([9, 12]).fillna(False),
@@ -300,7 +303,7 @@ def cross_commune_duplicates(
     rows = rows[spread > 1]
     out: dict[str, list[Place]] = {}
     for pid, code, name, file, sheet_row in rows.itertuples(index=False):
-        col = id_col.get(str(code))
+        col = id_col.get((str(code), str(file)))
         cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
         out.setdefault(str(pid), []).append(Place(str(code), str(name), str(file), cell))
     return [CrossDuplicate(pid, tuple(places)) for pid, places in sorted(out.items())]
