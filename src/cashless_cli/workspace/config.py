@@ -17,6 +17,16 @@ communes" (after); both are written the same way::
       { from = "2021-07-01", amount = 360000 },
       { from = "2024-07-01", amount = 500000 },
     ]
+
+    [mapping]             # optional: which header is which column (every commune's files)
+    ignore = ["Số sổ lĩnh tiền"]
+    [mapping.columns]
+    "Tên người hưởng" = "ho_ten"
+    [mapping.values.trang_thai]
+    "Đồng ý" = "Đã đăng ký"
+
+    [communes.mapping.columns]   # right after a [[communes]] entry: that commune's files only
+    "Thôn/Bản" = "thon"
 """
 
 from __future__ import annotations
@@ -30,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
+from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
 
@@ -72,6 +83,8 @@ class Workspace:
     root: Path
     area: Area
     extra: dict[str, Any] = field(default_factory=dict)
+    #: a mapping given on the command line (``--map``), on top of the one in cashless.toml
+    overrides: ColumnMapping = field(default_factory=ColumnMapping)
 
     @property
     def rosters(self) -> Path:
@@ -90,6 +103,13 @@ class Workspace:
     def state_dir(self) -> Path:
         """Where the tool keeps its own state (history, ledger, lock)."""
         return self.root / ".cashless"
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        """The column mapping of ``cashless.toml``: ``[mapping]``, and each commune's own
+        ``mapping`` table. Raises :class:`~cashless_cli.read.mapping.MappingError` (a
+        :class:`UserError`) for a wrong one."""
+        return workspace_mapping(self.extra, self.root / CONFIG_NAME).merged(self.overrides)
 
     def months(self) -> list[Month]:
         """Months that have a rosters folder, oldest first."""
@@ -112,16 +132,10 @@ class Workspace:
         if month is None:
             month = self.latest_month()
             if month is None:
-                raise WorkspaceError(
-                    f"No month folders in {self.rosters} (rosters/YYYY-MM/).",
-                    f"Chưa có thư mục tháng nào trong {self.rosters} (rosters/YYYY-MM/).",
-                )
+                raise WorkspaceError("workspace-no-months", folder=self.rosters)
         folder = self.rosters_dir(month)
         if not folder.is_dir():
-            raise WorkspaceError(
-                f"No rosters for {month}: {folder} does not exist.",
-                f"Chưa có danh sách tháng {month}: không có thư mục {folder}.",
-            )
+            raise WorkspaceError("workspace-month-missing", month=month, folder=folder)
         return month
 
 
@@ -134,23 +148,17 @@ def find_config(start: Path) -> Path | None:
 def load_workspace(root: Path) -> Workspace:
     path = root / CONFIG_NAME
     if not path.is_file():
-        raise WorkspaceError(
-            f"No {CONFIG_NAME} in {root}. Create a workspace with: cashless init {root}",
-            f"Không có tệp {CONFIG_NAME} trong {root}. Tạo thư mục làm việc bằng lệnh: "
-            f"cashless init {root}",
-        )
+        raise WorkspaceError("workspace-no-config", name=CONFIG_NAME, root=root)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError(
-            f"{path} is not valid TOML: {exc}", f"Tệp {path} không đúng định dạng TOML: {exc}"
-        ) from exc
+        raise WorkspaceError("workspace-toml-invalid", path=path, error=exc) from exc
     return Workspace(root, parse_area(data, path), data)
 
 
 def parse_area(data: dict[str, Any], path: Path) -> Area:
-    def bad(en: str, vi: str) -> WorkspaceError:
-        return WorkspaceError(f"{path}: {en}", f"{path}: {vi}")
+    def bad(code: str, /, **params: Any) -> WorkspaceError:
+        return WorkspaceError(code, path=path, **params)
 
     if isinstance(data.get("district"), dict):
         head, level = data["district"], "district"
@@ -159,28 +167,22 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
     elif isinstance(data.get("commune"), dict):
         head, level = data["commune"], "commune"
     else:
-        raise bad(
-            "a [district] or [province] table with a name is needed.",
-            "cần có bảng [district] hoặc [province] với tên đơn vị.",
-        )
+        raise bad("workspace-area-missing")
     name = str(head.get("name", "")).strip()
     if not name:
-        raise bad("the area has no name.", "chưa ghi tên đơn vị (name).")
+        raise bad("workspace-area-no-name")
     units = []
     seen_codes: set[str] = set()
     for i, item in enumerate(data.get("communes", []), start=1):
         if not isinstance(item, dict) or not str(item.get("name", "")).strip():
-            raise bad(
-                f"commune #{i} has no name.",
-                f"xã thứ {i} trong [[communes]] chưa có tên (name).",
-            )
+            raise bad("workspace-commune-no-name", index=i)
         code = str(item.get("code", "")).strip() or f"#{i}"
         if code in seen_codes:
-            raise bad(f"commune code {code} appears twice.", f"mã xã {code} bị lặp.")
+            raise bad("workspace-commune-code-twice", code=code)
         seen_codes.add(code)
         units.append(Unit(code, str(item["name"]).strip(), str(item.get("kind", "xã")).strip()))
     if not units:
-        raise bad("no [[communes]] listed.", "chưa liệt kê xã nào ([[communes]]).")
+        raise bad("workspace-no-communes")
     levels = DEFAULT_BASE_LEVELS
     rules = data.get("rules", {})
     if isinstance(rules, dict) and "base_levels" in rules:
@@ -192,10 +194,7 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
                 )
             )
         except (KeyError, TypeError, ValueError) as exc:
-            raise bad(
-                '[rules] base_levels must be a list of { from = "YYYY-MM-DD", amount = N }.',
-                '[rules] base_levels phải là danh sách { from = "YYYY-MM-DD", amount = N }.',
-            ) from exc
+            raise bad("workspace-base-levels-invalid") from exc
     province = head.get("province")
     kind, old_units = _parse_units_over_time(data, bad)
     return Area(
@@ -204,25 +203,19 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
 
 
 def _parse_units_over_time(
-    data: dict[str, Any], bad: Callable[[str, str], WorkspaceError]
+    data: dict[str, Any], bad: Callable[..., WorkspaceError]
 ) -> tuple[str | None, tuple[OldUnit, ...]]:
     """``[area] kind`` and ``[area] old_units`` (both optional: older files have neither)."""
     area = data.get("area")
     kind = str(area.get("kind", "")).strip() or None if isinstance(area, dict) else None
     if kind is not None and kind not in AREA_KINDS:
-        raise bad(
-            f"[area] kind must be one of {', '.join(AREA_KINDS)}, not {kind!r}.",
-            f"[area] kind phải là một trong {', '.join(AREA_KINDS)}, không phải {kind!r}.",
-        )
+        raise bad("workspace-area-kind-invalid", kinds=", ".join(AREA_KINDS), kind=kind)
     old: list[OldUnit] = []
     items = area.get("old_units", []) if isinstance(area, dict) else []
     for i, item in enumerate(items if isinstance(items, list) else [None], start=1):
         into = item.get("into") if isinstance(item, dict) else None
         if not isinstance(item, dict) or not str(item.get("name", "")).strip() or not into:
-            raise bad(
-                f"old unit #{i} needs a name and the new commune codes it went to (into).",
-                f"đơn vị cũ thứ {i} trong [area] old_units cần có tên (name) và mã xã mới (into).",
-            )
+            raise bad("workspace-old-unit-invalid", index=i)
         codes = tuple(str(c).strip() for c in (into if isinstance(into, list) else [into]))
         old.append(
             OldUnit(
@@ -234,6 +227,19 @@ def _parse_units_over_time(
             )
         )
     return kind, tuple(old)
+
+
+def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
+    """The ``[mapping]`` of a parsed ``cashless.toml`` (see :attr:`Workspace.mapping`)."""
+    table = data.get("mapping", {})
+    communes = [
+        (str(item.get("name", "")), item["mapping"])
+        for item in data.get("communes", [])
+        if isinstance(item, dict) and isinstance(item.get("mapping"), dict)
+    ]
+    if not isinstance(table, dict):
+        table = {"columns": table}  # refused by the parser, naming the table
+    return mapping_from_table(table, str(path), communes)
 
 
 def render_config(area: Area) -> str:

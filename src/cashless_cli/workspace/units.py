@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.normalise.text import fold
-from cashless_cli.schema.domain import Unit, binh_son_communes
+from cashless_cli.problems import Phrase
+from cashless_cli.schema.domain import (
+    DISTRICT_OFFICE,
+    DISTRICT_SIGNER_TITLE,
+    PROVINCE_OFFICE,
+    Unit,
+    binh_son_communes,
+)
 from cashless_cli.workspace.config import Area, OldUnit, WorkspaceError, render_config
 from cashless_cli.workspace.matching import units_named
 
@@ -40,8 +47,7 @@ class UnitList:
 
     text: str
     complete: bool  # False: a template the user must fill in
-    source_en: str
-    source_vi: str
+    source: Phrase  # where the units came from, worded when shown
     area: Area | None = None
 
 
@@ -73,10 +79,7 @@ def province_units(province: str) -> tuple[str, tuple[Unit, ...]]:
     if not found:
         names = sorted(p.name for p in Province.iter_all())
         raise WorkspaceError(
-            f"No province named {province!r} in the official list (after July 2025): "
-            + ", ".join(names),
-            f"Không có tỉnh, thành phố tên {province!r} trong danh mục chính thức (sau 7/2025): "
-            + ", ".join(names),
+            "workspace-province-unknown", province=province, names=", ".join(names)
         )
     prov = found[0]
     wards = sorted(Ward.iter_by_province(prov.code), key=lambda w: int(w.code))
@@ -104,7 +107,7 @@ def _report_block(issuer: str, office: str) -> str:
         "# [report]\n"
         f'# issuer = "{issuer}"\n'
         f'# office = "{office}"\n'
-        '# signer_title = "TRƯỞNG PHÒNG"\n'
+        f'# signer_title = "{DISTRICT_SIGNER_TITLE}"\n'
         '# signer = ""\n'
     )
 
@@ -120,13 +123,12 @@ def units_for(district: str | None, province: str | None) -> UnitList:
             f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
             f"# Units from {source}.\n\n"
             + render_config(area)
-            + _report_block(f"UBND {name.upper()}", "SỞ Y TẾ")
+            + _report_block(f"UBND {name.upper()}", PROVINCE_OFFICE)
         )
         return UnitList(
             text,
             True,
-            f"{len(units)} communes of {name} from {source}",
-            f"{len(units)} xã, phường của {name} theo {source}",
+            Phrase("init.source-province", {"n": len(units), "name": name, "source": source}),
             area,
         )
     if district is not None:
@@ -145,34 +147,23 @@ def units_for(district: str | None, province: str | None) -> UnitList:
                 "communes (before July 2025).\n"
                 "# Units from the list bundled with cashless (GSO codes, 2023).\n\n"
                 + render_config(area)
-                + _report_block(
-                    f"UBND HUYỆN {d_name.upper()}", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
-                )
+                + _report_block(f"UBND HUYỆN {d_name.upper()}", DISTRICT_OFFICE)
             )
             return UnitList(
                 text,
                 True,
-                f"{len(units)} communes of {d_name} from the list bundled with cashless",
-                f"{len(units)} xã, thị trấn của huyện {d_name} "
-                "theo danh sách có sẵn trong cashless",
+                Phrase("init.source-bundled", {"n": len(units), "name": d_name}),
                 area,
             )
         return UnitList(
             _template(district, province),
             False,
-            f"no official list of the communes of {district} district: vietnam-provinces only "
-            "has the structure after July 2025, without districts. List them in cashless.toml",
-            f"chưa có danh sách chính thức các xã của huyện {district}: gói vietnam-provinces chỉ "
-            "có đơn vị hành chính sau 7/2025, không còn cấp huyện. Hãy liệt kê các xã trong "
-            "cashless.toml",
+            Phrase("init.source-no-list", {"name": district}),
         )
     return UnitList(
         _template(None, None),
         False,
-        "a template: write the area and its communes in cashless.toml "
-        "(or run init with --district or --province)",
-        "tệp mẫu: ghi tên đơn vị và các xã trong cashless.toml "
-        "(hoặc chạy init với --district hay --province)",
+        Phrase("init.source-template"),
     )
 
 
@@ -212,10 +203,7 @@ def _vnau_data() -> Path:
     ``__init__`` pulls in shapely and geopy for address geocoding we do not use)."""
     spec = importlib.util.find_spec("vietnamadminunits")
     if spec is None or not spec.submodule_search_locations:
-        raise WorkspaceError(
-            "The vietnamadminunits package is not installed (pip install vietnamadminunits).",
-            "Chưa cài gói vietnamadminunits (pip install vietnamadminunits).",
-        )
+        raise WorkspaceError("units-library-missing")
     return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
@@ -294,9 +282,7 @@ def commune_units(commune: str, province: str) -> tuple[str, Unit, tuple[OldUnit
     if len(found) != 1:
         names = ", ".join(u.name for u in (found or units))
         raise WorkspaceError(
-            f"No single commune named {commune!r} in {prov_name} (after July 2025): {names}",
-            f"Không có đúng một xã, phường tên {commune!r} thuộc {prov_name} (sau 7/2025): "
-            + names,
+            "init-commune-not-found", commune=commune, province=prov_name, names=names
         )
     unit = found[0]
     olds = tuple(o for o in old_units_of(province) if unit.code in o.into)
@@ -320,9 +306,16 @@ def commune_config(commune: str, province: str) -> UnitList:
     return UnitList(
         text,
         True,
-        f"{unit.kind} {unit.name} of {prov_name}, formed from {len(olds)} old communes "
-        f"({old_names}), from {source}",
-        f"{unit.kind} {unit.name} thuộc {prov_name}, hình thành từ {len(olds)} xã cũ "
-        f"({old_names}), theo {source}",
+        Phrase(
+            "init.source-commune",
+            {
+                "kind": unit.kind,
+                "name": unit.name,
+                "province": prov_name,
+                "n": len(olds),
+                "old": old_names,
+                "source": source,
+            },
+        ),
         area,
     )
