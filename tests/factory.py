@@ -156,7 +156,7 @@ def write_roster(path: Path, rows: list[dict[str, Any]], layout: Layout | None =
         r += 3 + layout.blank_before_header
     header_row = r
     for c, key in enumerate(layout.keys, start=1):
-        ws.cell(r, c, layout.headers.get(key, HEADERS[key]))
+        ws.cell(r, c, layout.headers[key] if key in layout.headers else HEADERS[key])
     r += 1
     if layout.numbering:
         for c in range(1, len(layout.keys) + 1):

@@ -1912,6 +1912,66 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Nothing was recorded. Run the command again; if it happens again, report it as a bug.",
         "Chưa ghi gì. Chạy lại lệnh; nếu vẫn lỗi, hãy báo lỗi phần mềm.",
         "A handover or a reply names a reference code the ledger never issued."),
+    # ---- units: units that change over time (old communes → new communes, July 2025) ----
+    ProblemType("unit-ambiguous", E,
+        "Roster fits several communes", "Danh sách khớp với nhiều xã",
+        '"{file}" could be any of: {units}',
+        '"{file}" có thể là của: {units}',
+        "Write the commune's name as it is after July 2025 in the file's title row (UBND XÃ ...) "
+        "or in its file name.",
+        "Ghi tên xã, phường theo tên mới (từ 01/7/2025) ở dòng tiêu đề (UBND XÃ ...) hoặc trong "
+        "tên tệp.",
+        "A roster is never given to a commune by a guess. A name that fits several communes of "
+        "the workspace (two communes of that name, an old commune of before July 2025 whose "
+        "name another commune also had, or an old commune split between new ones) is refused, "
+        "naming every commune it could be for; nothing is written until the file says which.",
+        "Danh sách không bao giờ được gán cho một xã theo phỏng đoán. Tên khớp với nhiều xã của "
+        "không gian làm việc (hai xã cùng tên, một xã cũ trước tháng 7/2025 trùng tên với xã "
+        "khác, hoặc một xã cũ được chia cho nhiều xã mới) bị từ chối, kèm tên mọi xã có thể; "
+        "chưa ghi gì cho đến khi tệp ghi rõ là của xã nào.",
+        {"file": "2025-08/ds-binh-hoa.xlsx", "units": "Bình Sơn, Vạn Tường"}),
+    ProblemType("init-commune-needs-province", F,
+        "--commune needs --province", "--commune cần đi cùng --province",
+        "--commune needs --province (and no --district).",
+        "--commune cần đi cùng --province (không dùng với --district).",
+        "", "",
+        "A commune after July 2025 is looked up in its province's official list.",
+        "Xã, phường sau tháng 7/2025 được tra trong danh mục chính thức của tỉnh.",
+        {}),
+    ProblemType("init-commune-not-found", F,
+        "Commune not found", "Không tìm thấy xã",
+        "No single commune named '{commune}' in {province} (after July 2025): {names}",
+        "Không có đúng một xã, phường tên '{commune}' thuộc {province} (sau 7/2025): {names}",
+        "Write the commune's name as it is after July 2025, e.g. one of the names listed.",
+        "Ghi tên xã, phường theo tên mới (từ 01/7/2025), ví dụ một trong các tên đã nêu.",
+        "init --commune takes one commune of the province's list after July 2025.",
+        "Lệnh init --commune nhận một xã, phường trong danh mục của tỉnh sau tháng 7/2025.",
+        {"commune": "Bình Hòa", "province": "Quảng Ngãi", "names": "Vạn Tường, Bình Sơn"}),
+    ProblemType("units-library-missing", F,
+        "vietnamadminunits not installed", "Chưa cài gói vietnamadminunits",
+        "The vietnamadminunits package is not installed (pip install vietnamadminunits).",
+        "Chưa cài gói vietnamadminunits (pip install vietnamadminunits).",
+        "", "",
+        "The old → new commune mapping of July 2025 comes from the vietnamadminunits data.",
+        "Bảng đối chiếu xã cũ → xã mới (7/2025) lấy từ dữ liệu của gói vietnamadminunits.",
+        {}),
+    ProblemType("workspace-area-kind-invalid", F,
+        "Workspace kind not known", "Loại không gian làm việc không hợp lệ",
+        "{path}: [area] kind must be one of {kinds}, not '{kind}'.",
+        "{path}: [area] kind phải là một trong {kinds}, không phải '{kind}'.",
+        "", "",
+        "A workspace is the paying commune, the supervising province, or a district.",
+        "Không gian làm việc là của xã chi trả, của tỉnh giám sát, hoặc của huyện.",
+        {"path": "cashless.toml", "kinds": "commune, province, district", "kind": "town"}),
+    ProblemType("workspace-old-unit-invalid", F,
+        "Old unit incomplete", "Đơn vị cũ thiếu thông tin",
+        "{path}: old unit #{index} needs a name and the new commune codes it went to (into).",
+        "{path}: đơn vị cũ thứ {index} trong [area] old_units cần có tên (name) và mã xã mới "
+        "(into).",
+        "", "",
+        "Each old commune of [area] old_units names the new commune(s) it went to.",
+        "Mỗi xã cũ trong [area] old_units ghi rõ (các) xã mới mà nó được nhập vào.",
+        {"path": "cashless.toml", "index": 2}),
 )
 # fmt: on
 

@@ -42,6 +42,9 @@ _TEXTS: tuple[Wording, ...] = (
     # ---- cashless init -----------------------------------------------------------------------
     Wording("init.source-province",
             "{n} communes of {name} from {source}", "{n} xã, phường của {name} theo {source}"),
+    Wording("init.source-commune",
+            "{kind} {name} of {province}, formed from {n} old communes ({old}), from {source}",
+            "{kind} {name} thuộc {province}, hình thành từ {n} xã cũ ({old}), theo {source}"),
     Wording("init.source-bundled",
             "{n} communes of {name} from the list bundled with cashless",
             "{n} xã, thị trấn của huyện {name} theo danh sách có sẵn trong cashless"),

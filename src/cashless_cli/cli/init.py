@@ -1,7 +1,8 @@
 """``cashless init DIR``: create a workspace (cashless.toml, rosters/, reports/).
 
 Exit codes: 0 created (also when cashless.toml is a template to fill in: the message says so);
-2 misuse (a cashless.toml already there without --force, an unknown province).
+2 misuse (a cashless.toml already there without --force, an unknown province or commune,
+--commune without --province).
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ def init(
         str | None,
         typer.Option(help="The province; alone, the province and its communes (after 7/2025)."),
     ] = None,
+    commune: Annotated[
+        str | None,
+        typer.Option(
+            help="A commune after July 2025 (the paying office), e.g. 'Vạn Tường'; with "
+            "--province. Lists the old communes that formed it."
+        ),
+    ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing cashless.toml.")
     ] = False,
@@ -38,14 +46,20 @@ def init(
     from cashless_cli.fs.atomic import ensure_folder, write_text
     from cashless_cli.problems import text
     from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
-    from cashless_cli.workspace.units import units_for
+    from cashless_cli.workspace.units import commune_config, units_for
 
     language = lang_of(lang)
     config = directory / CONFIG_NAME
     if config.exists() and not force:
         fail_code("init-config-exists", language, config=config)
+    if commune is not None and (district is not None or province is None):
+        fail_code("init-commune-needs-province", language)
     try:
-        units = units_for(district, province)
+        units = (
+            commune_config(commune, province)
+            if commune is not None and province is not None
+            else units_for(district, province)
+        )
     except WorkspaceError as exc:
         fail(exc.message(language), language)
     for sub in ("", "rosters", "reports"):

@@ -12,7 +12,7 @@ and a commune whose every status is unknown has no rate.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -170,6 +170,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     "warnings",
     *ROW_FIELDS,
     "postoffice_account",  # the account the Post Office reported opened (import-postoffice)
+    "don_vi_cu",  # the commune before July 2025 whose list the row came from (else empty)
 )
 
 
@@ -197,15 +198,19 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
-def build_frame(parts: Iterable[tuple[Unit, FileReport]]) -> pd.DataFrame:
+def build_frame(
+    parts: Iterable[tuple[Unit, FileReport]], old_units: Mapping[Path, str] | None = None
+) -> pd.DataFrame:
     """All rows of the month, one line each, with their commune; every value is a string except
-    the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit)."""
+    the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit).
+    ``old_units``: file → the old commune (before July 2025) it is the list of."""
     import pandas as pd
 
     cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
     for unit, report in parts:
         records = report.records
         n = len(records)
+        cols["don_vi_cu"].extend([(old_units or {}).get(report.path)] * n)
         cols["commune_code"].extend([unit.code] * n)
         cols["commune"].extend([unit.name] * n)
         cols["file"].extend([report.path.name] * n)
@@ -288,7 +293,10 @@ def cross_commune_duplicates(
 
     if frame.empty:
         return []
-    id_col = {unit.code: report.column_cells.get("so_dinh_danh") for unit, report in parts}
+    id_col = {  # by commune and file: a merged commune has one list per old commune
+        (unit.code, report.path.name): report.column_cells.get("so_dinh_danh")
+        for unit, report in parts
+    }
     places = frame[["commune_code", "commune", "file", "sheet_row"]].itertuples(index=False)
     keyed = zip(places, frame["so_dinh_danh"].tolist(), strict=True)
     out: list[CrossDuplicate] = []
@@ -297,7 +305,7 @@ def cross_commune_duplicates(
             continue
         found = []
         for code, name, file, sheet_row in rows:
-            col = id_col.get(str(code))
+            col = id_col.get((str(code), str(file)))
             cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
             found.append(Place(str(code), str(name), str(file), cell))
         out.append(CrossDuplicate(pid, tuple(found)))
@@ -320,10 +328,18 @@ def summarize_month(
     ``previous`` maps commune codes to last month's counts (None: not reported then).
     """
     previous = previous or {}
-    communes = list(walk_communes(area.communes, rosters.reports, rosters.matching))
-    readable = [(c.unit, c.readable) for c in communes if c.readable is not None]
+    units = rosters.units or area.communes  # before July 2025 a province's old communes
+    communes = list(walk_communes(units, rosters.reports, rosters.matching))
+    readable: list[tuple[Unit, FileReport]] = []
+    old_units: dict[Path, str] = {}
+    for c in communes:
+        if c.readable is None:
+            continue
+        # a commune merged from its old communes' lists: each list is a part of its own
+        readable += [(c.unit, part) for _, part in c.parts] or [(c.unit, c.readable)]
+        old_units.update({part.path: old for old, part in c.parts})
     figures: list[CommuneFigures] = []
-    frame = build_frame(readable)
+    frame = build_frame(readable, old_units)
     counted = count_by_commune(frame)
     for commune in communes:
         unit, report = commune.unit, commune.report
@@ -358,7 +374,7 @@ def summarize_month(
                 )
             )
     total = sum((c.counts for c in figures if c.counts), Counts())
-    order = {u.code: i for i, u in enumerate(area.communes)}
+    order = {u.code: i for i, u in enumerate(units)}
     figures.sort(
         key=lambda c: (
             c.rate is None,

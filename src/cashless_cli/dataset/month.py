@@ -29,7 +29,7 @@ from cashless_cli.validation import (
     iter_roster_paths,
     validate_file,
 )
-from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.workspace.config import Area, OldUnit, Workspace, WorkspaceError
 from cashless_cli.workspace.matching import Matching, match_files
 
 Progress = Callable[[Path], None]
@@ -48,6 +48,9 @@ class CommuneRoster:
     path: Path | None = None  # the roster matched to the commune (readable or not)
     report: FileReport | None = None  # that roster's report (its ``error`` when unreadable)
     status: Problem | None = None  # commune-missing / -conflict / -unreadable; None: readable
+    #: A commune after July 2025 whose old communes sent one list each: every list, with the
+    #: name of the old commune it is for (``report`` is then all of them merged).
+    parts: tuple[tuple[str, FileReport], ...] = ()
 
     @property
     def readable(self) -> FileReport | None:
@@ -60,6 +63,10 @@ def walk_communes(
 ) -> Iterator[CommuneRoster]:
     """Every commune of ``units`` in order, with its roster or its status."""
     for unit in units:
+        merged = matching.merged.get(unit.code)
+        if merged:
+            yield _merged(unit, merged, reports, matching)
+            continue
         path = matching.by_unit.get(unit.code)
         if path is None:
             conflict = matching.conflicts.get(unit.code)
@@ -71,11 +78,48 @@ def walk_communes(
             continue
         report = reports[path]
         if report.error is not None:
-            error = Text(report.error.message("en"), report.error.message("vi"))
-            params = {"file": path.name, "error": error, "error_code": report.error.code}
-            yield CommuneRoster(unit, path, report, Problem(UNREADABLE, params=params))
+            yield CommuneRoster(unit, path, report, _unreadable(path, report))
         else:
-            yield CommuneRoster(unit, path, report)
+            old = matching.old_unit.get(path)
+            yield CommuneRoster(unit, path, report, parts=((old.name, report),) if old else ())
+
+
+def _unreadable(path: Path, report: FileReport) -> Problem:
+    assert report.error is not None
+    error = Text(report.error.message("en"), report.error.message("vi"))
+    params = {"file": path.name, "error": error, "error_code": report.error.code}
+    return Problem(UNREADABLE, params=params)
+
+
+def _merged(
+    unit: Unit, paths: list[Path], reports: Mapping[Path, FileReport], matching: Matching
+) -> CommuneRoster:
+    """One new commune from its old communes' lists: every row of every list, or the first list
+    that cannot be read (then none is used: never half a commune)."""
+    for path in paths:
+        if reports[path].error is not None:
+            return CommuneRoster(unit, path, reports[path], _unreadable(path, reports[path]))
+    first = reports[paths[0]]
+    report = FileReport(
+        first.path,
+        first.kind,
+        first.sheet,
+        first.header_row,
+        first.header_depth,
+        first.commune,
+        first.month,
+        dict(first.columns),
+        dict(first.column_cells),
+        [r for p in paths for r in reports[p].records],
+        [q for p in paths for q in reports[p].problems],
+        {
+            k: sum(reports[p].skipped.get(k, 0) for p in paths)
+            for p in paths
+            for k in reports[p].skipped
+        },
+    )
+    parts = tuple((matching.old_unit[p].name, reports[p]) for p in paths)
+    return CommuneRoster(unit, paths[0], report, parts=parts)
 
 
 @dataclass(slots=True)
@@ -174,5 +218,18 @@ def collect_month(
     for report in reports.values():
         apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
-    matching = match_files(files, said, workspace.area.communes)
-    return MonthRosters(month, files, reports, matching, workspace.area.communes)
+    units, olds = units_of_month(workspace.area, month)
+    matching = match_files(files, said, units, olds)
+    return MonthRosters(month, files, reports, matching, units)
+
+
+#: The month the two-level local government began (communes merged, districts gone).
+MERGER = Month(2025, 7)
+
+
+def units_of_month(area: Area, month: Month) -> tuple[tuple[Unit, ...], tuple[OldUnit, ...]]:
+    """The units a month is reported by: before the merger, a province's old communes (as they
+    were); from July 2025, its new communes, with the old ones to match rosters by."""
+    if month < MERGER and area.old_units and area.level == "province":
+        return tuple(Unit(o.code, o.name, o.kind) for o in area.old_units), ()
+    return area.communes, area.old_units

@@ -89,7 +89,7 @@ def previous_people(
         else:
             rosters = collect_month(workspace, m, workers=workers)
             rows = people_of_month(
-                str(m), workspace.area.communes, rosters.reports, rosters.matching
+                str(m), rosters.units or workspace.area.communes, rosters.reports, rosters.matching
             )
             sources[str(m)] = "rosters"
         people.extend(rows)
@@ -108,7 +108,7 @@ def month_duplicates(
     lists do with them given the recorded decisions."""
     month = rosters.month
     current = people_of_month(
-        str(month), workspace.area.communes, rosters.reports, rosters.matching
+        str(month), rosters.units or workspace.area.communes, rosters.reports, rosters.matching
     )
     previous: list[Person] = []
     sources: dict[str, str] = {}

@@ -230,7 +230,7 @@ def _export(
     rosters.require_files(workspace.rosters_dir(month))
     selection = select_rows(
         month,
-        workspace.area.communes,
+        rosters.units or workspace.area.communes,  # before July 2025: a province's old communes
         rosters.reports,
         rosters.matching,
         ledger.latest_holders(),
@@ -238,7 +238,7 @@ def _export(
         failed_handovers_in(ledger),
         holds_of_month(
             str(month),
-            workspace.area.communes,
+            rosters.units or workspace.area.communes,
             rosters.reports,
             rosters.matching,
             ledger.duplicate_decisions(),

@@ -19,7 +19,7 @@ authorised person. A guardian's or authorised person's sex is read from digit 4 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,6 +256,24 @@ def _missing(status: Problem) -> tuple[str, str]:
     return (en, vi)
 
 
+def _select_from(
+    result: CommuneResult, unit: Unit, report: FileReport, month: Month, only: Set[str] | None
+) -> None:
+    """The registered rows of one roster, handed over or held back."""
+    # errors of the whole file (a missing required column) make every row incomplete
+    file_errors = [p for p in report.problems if p.cell is None and p.severity is Severity.ERROR]
+    for record in report.records:
+        if record.data.trang_thai != Status.REGISTERED:
+            continue
+        if only is not None and record.data.so_dinh_danh not in only:
+            continue
+        item = _candidate(unit, report, record, month, file_errors)
+        if isinstance(item, HeldRow):
+            result.held.append(item)
+        else:
+            result.rows.append(item)
+
+
 def select_rows(
     month: Month,
     units: Iterable[Unit],
@@ -293,20 +311,9 @@ def select_rows(
             if commune.report is not None and commune.report.error is not None:
                 result.error_code = commune.report.error.code
             continue
-        # errors of the whole file (a missing required column) make every row incomplete
-        file_errors = [
-            p for p in report.problems if p.cell is None and p.severity is Severity.ERROR
-        ]
-        for record in report.records:
-            if record.data.trang_thai != Status.REGISTERED:
-                continue
-            if only is not None and record.data.so_dinh_danh not in only:
-                continue
-            item = _candidate(unit, report, record, month, file_errors)
-            if isinstance(item, HeldRow):
-                result.held.append(item)
-            else:
-                result.rows.append(item)
+        # a commune merged from its old communes' lists: each list with its own cells
+        for part in [p for _, p in commune.parts] or [report]:
+            _select_from(result, unit, part, month, only)
 
     for path, units_ in matching.ambiguous.items():
         names = ", ".join(u.name for u in units_)

@@ -132,7 +132,7 @@ def export_payments(
             with ledger:
                 opened = opened_accounts_in(ledger)
                 decisions = ledger.duplicate_decisions()
-        units = workspace.area.communes
+        units = rosters.units or workspace.area.communes
         held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
         payments = select_payments(month, units, rosters.reports, rosters.matching, opened, held)
         created = now().isoformat()

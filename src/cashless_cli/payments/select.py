@@ -278,11 +278,13 @@ def select_payments(
             commune.status = roster.status
             commune.problem = _left_out(roster.status)
             continue
-        for record in report.records:
-            row = _row(unit, report, record)
-            if row.beneficiary_id is not None:
-                row = _with_account(row, record, opened.get(row.beneficiary_id))
-            staged.append((commune, row))
+        # a commune merged from its old communes' lists: each list with its own cells
+        for part in [p for _, p in roster.parts] or [report]:
+            for record in part.records:
+                row = _row(unit, part, record)
+                if row.beneficiary_id is not None:
+                    row = _with_account(row, record, opened.get(row.beneficiary_id))
+                staged.append((commune, row))
 
     result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,10 @@ from cashless_cli.schema.month import Month
 
 CONFIG_NAME = "cashless.toml"
 
+#: What a workspace is ([area] kind): the paying commune, the supervising province, or a
+#: district as before July 2025.
+AREA_KINDS = ("commune", "province", "district")
+
 
 @dataclass(frozen=True, slots=True)
 class Area:
@@ -55,6 +60,22 @@ class Area:
     province: str | None
     communes: tuple[Unit, ...]
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
+    kind: str | None = None  # [area] kind: "commune", "province" or "district"; None: not said
+    old_units: tuple[OldUnit, ...] = ()  # [area] old_units: the pre-2025 communes and their heirs
+
+
+@dataclass(frozen=True, slots=True)
+class OldUnit:
+    """A commune as it was before July 2025, and the new commune(s) its area went to.
+
+    ``into`` holds the codes of the new communes; more than one when the old commune was split
+    (a roster under its name then cannot be given to one of them: never a guess)."""
+
+    code: str
+    name: str
+    kind: str
+    district: str
+    into: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +164,8 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
         head, level = data["district"], "district"
     elif isinstance(data.get("province"), dict):
         head, level = data["province"], "province"
+    elif isinstance(data.get("commune"), dict):
+        head, level = data["commune"], "commune"
     else:
         raise bad("workspace-area-missing")
     name = str(head.get("name", "")).strip()
@@ -173,7 +196,37 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
         except (KeyError, TypeError, ValueError) as exc:
             raise bad("workspace-base-levels-invalid") from exc
     province = head.get("province")
-    return Area(name, level, str(province) if province else None, tuple(units), levels)
+    kind, old_units = _parse_units_over_time(data, bad)
+    return Area(
+        name, level, str(province) if province else None, tuple(units), levels, kind, old_units
+    )
+
+
+def _parse_units_over_time(
+    data: dict[str, Any], bad: Callable[..., WorkspaceError]
+) -> tuple[str | None, tuple[OldUnit, ...]]:
+    """``[area] kind`` and ``[area] old_units`` (both optional: older files have neither)."""
+    area = data.get("area")
+    kind = str(area.get("kind", "")).strip() or None if isinstance(area, dict) else None
+    if kind is not None and kind not in AREA_KINDS:
+        raise bad("workspace-area-kind-invalid", kinds=", ".join(AREA_KINDS), kind=kind)
+    old: list[OldUnit] = []
+    items = area.get("old_units", []) if isinstance(area, dict) else []
+    for i, item in enumerate(items if isinstance(items, list) else [None], start=1):
+        into = item.get("into") if isinstance(item, dict) else None
+        if not isinstance(item, dict) or not str(item.get("name", "")).strip() or not into:
+            raise bad("workspace-old-unit-invalid", index=i)
+        codes = tuple(str(c).strip() for c in (into if isinstance(into, list) else [into]))
+        old.append(
+            OldUnit(
+                str(item.get("code", "")).strip() or f"#{i}",
+                str(item["name"]).strip(),
+                str(item.get("kind", "xã")).strip(),
+                str(item.get("district", "")).strip(),
+                codes,
+            )
+        )
+    return kind, tuple(old)
 
 
 def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
@@ -192,13 +245,34 @@ def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
 def render_config(area: Area) -> str:
     """The TOML text of a workspace configuration (what ``cashless init`` writes)."""
     lines = [f"[{area.level}]", f"name = {_q(area.name)}"]
-    if area.province and area.level == "district":
+    if area.province and area.level in ("district", "commune"):
         lines.append(f"province = {_q(area.province)}")
+    lines += _area_lines(area)
     for unit in area.communes:
         lines += ["", "[[communes]]", f"code = {_q(unit.code)}", f"name = {_q(unit.name)}"]
         if unit.kind:
             lines.append(f"kind = {_q(unit.kind)}")
     return "\n".join(lines) + "\n"
+
+
+def _area_lines(area: Area) -> list[str]:
+    """The ``[area]`` table: what the workspace is, and the communes before July 2025."""
+    if not area.kind and not area.old_units:
+        return []
+    lines = ["", "[area]"]
+    if area.kind:
+        lines.append(f"kind = {_q(area.kind)}")
+    if area.old_units:
+        lines.append("# The communes before July 2025 and the new commune(s) each went to.")
+        lines.append("old_units = [")
+        for old in area.old_units:
+            into = ", ".join(_q(c) for c in old.into)
+            lines.append(
+                f"  {{ code = {_q(old.code)}, name = {_q(old.name)}, kind = {_q(old.kind)}, "
+                f"district = {_q(old.district)}, into = [{into}] }},"
+            )
+        lines.append("]")
+    return lines
 
 
 def _q(text: str) -> str:

@@ -5,6 +5,13 @@ else by its name ("binh_hoa T6.xlsx" → Bình Hòa). Names are compared first w
 diacritics (old and new tone placement treated alike: "Hoà" = "Hòa"), because Bình Sơn has both
 Bình Thạnh and Bình Thanh; only when that finds nothing are diacritics ignored, and then a name
 that fits two communes is an ambiguity to report, not to resolve.
+
+Units change over time: after July 2025 a roster may still be titled with a commune that no
+longer exists ("UBND XÃ BÌNH HÒA"). When the workspace lists the old communes (``[area]
+old_units``, from vietnamadminunits), such a file goes to the new commune that absorbed it; an
+old name that leads to several new communes (two old communes of that name, or one that was
+split) is an ambiguity naming them. Several files of different old communes for one new commune
+are merged (each row keeps its old unit); two files of the same unit are still a conflict.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from pathlib import Path
 
 from cashless_cli.normalise.text import fold
 from cashless_cli.schema.domain import Unit
+from cashless_cli.workspace.config import OldUnit
 
 # Old-style tone placement (hoà, thuỷ) → new style (hòa, thủy), on NFC text.
 _OLD_TONES = {
@@ -69,27 +77,72 @@ class Matching:
     unmatched: list[Path] = field(default_factory=list)
     ambiguous: dict[Path, list[Unit]] = field(default_factory=dict)
     conflicts: dict[str, list[Path]] = field(default_factory=dict)  # unit code → 2+ files
+    merged: dict[str, list[Path]] = field(default_factory=dict)  # code → files of old units
+    old_unit: dict[Path, OldUnit] = field(default_factory=dict)  # file → the old unit it names
 
     @property
     def ok(self) -> bool:
         return not (self.unmatched or self.ambiguous or self.conflicts)
 
 
+def old_named(name: str, olds: Sequence[OldUnit]) -> list[OldUnit]:
+    """Old units whose name equals ``name`` (diacritics first, then ignoring them)."""
+    key = exact_key(name)
+    exact = [o for o in olds if exact_key(o.name) == key]
+    return exact or [o for o in olds if fold(o.name) == fold(name)]
+
+
+def old_in_filename(path: Path, olds: Sequence[OldUnit]) -> list[OldUnit]:
+    """Old units whose name appears in the file name, longest match first; diacritics first."""
+    for keyfn in (exact_key, fold):
+        stem = keyfn(path.stem)
+        hits = [o for o in olds if keyfn(o.name) and keyfn(o.name) in stem]
+        if hits:
+            longest = max(len(keyfn(o.name)) for o in hits)
+            return [o for o in hits if len(keyfn(o.name)) == longest]
+    return []
+
+
+def _heirs(olds: Sequence[OldUnit], units: Sequence[Unit]) -> list[Unit]:
+    """The new units the old ones went to, in the workspace's order."""
+    codes = {c for o in olds for c in o.into}
+    return [u for u in units if u.code in codes]
+
+
+def _candidates(
+    path: Path, said: str | None, units: Sequence[Unit], olds: Sequence[OldUnit]
+) -> tuple[list[Unit], str, OldUnit | None]:
+    """The units a file may be for, how it was told, and the old unit it names (if one).
+
+    What the file says comes first, then its file name; at each step a new unit of that name
+    and the heirs of an old unit of that name are all candidates (never one preferred)."""
+    steps: list[tuple[str, list[Unit], list[OldUnit]]] = []
+    if said:
+        steps.append(("file", units_named(said, units), old_named(said, olds)))
+    steps.append(("name", units_in_filename(path, units), old_in_filename(path, olds)))
+    for how, found_new, found_old in steps:
+        candidates = found_new + [u for u in _heirs(found_old, units) if u not in found_new]
+        if not candidates:
+            continue
+        one_old = found_old[0] if len(found_old) == 1 and not found_new else None
+        return candidates, how, one_old if len(candidates) == 1 else None
+    return [], "name", None
+
+
 def match_files(
-    files: Sequence[Path], said: dict[Path, str | None], units: Sequence[Unit]
+    files: Sequence[Path],
+    said: dict[Path, str | None],
+    units: Sequence[Unit],
+    olds: Sequence[OldUnit] = (),
 ) -> Matching:
-    """Match ``files`` to ``units``; ``said`` is the commune each file names itself (or None)."""
+    """Match ``files`` to ``units``; ``said`` is the commune each file names itself (or None);
+    ``olds``: the communes before July 2025, each with the new units it went to."""
     result = Matching()
     claimed: dict[str, list[Path]] = {}
     for path in files:
-        candidates: list[Unit] = []
-        how = "file"
-        name = said.get(path)
-        if name:
-            candidates = units_named(name, units)
-        if not candidates:
-            candidates = units_in_filename(path, units)
-            how = "name"
+        candidates, how, old = _candidates(path, said.get(path), units, olds)
+        if old is not None:
+            result.old_unit[path] = old
         if not candidates:
             result.unmatched.append(path)
         elif len(candidates) > 1:
@@ -98,7 +151,10 @@ def match_files(
             claimed.setdefault(candidates[0].code, []).append(path)
             result.how[path] = how
     for code, paths in claimed.items():
-        if len(paths) > 1:
+        olds_of = [result.old_unit.get(p) for p in paths]
+        if len(paths) > 1 and None not in olds_of and len(set(olds_of)) == len(paths):
+            result.merged[code] = paths  # one list per old commune: merged, never a conflict
+        elif len(paths) > 1:
             result.conflicts[code] = paths
         else:
             result.by_unit[code] = paths[0]

@@ -15,7 +15,13 @@ reporting area is "a district and its communes" or "a province and its communes"
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import sqlite3
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from cashless_cli.normalise.text import fold
 from cashless_cli.problems import Phrase
@@ -26,7 +32,8 @@ from cashless_cli.schema.domain import (
     Unit,
     binh_son_communes,
 )
-from cashless_cli.workspace.config import Area, WorkspaceError, render_config
+from cashless_cli.workspace.config import Area, OldUnit, WorkspaceError, render_config
+from cashless_cli.workspace.matching import units_named
 
 #: Bundled district lists (pre-2025): (folded district, folded province) → (names, units).
 _BUNDLED = {("binhson", "quangngai"): ("Bình Sơn", "Quảng Ngãi", binh_son_communes)}
@@ -110,8 +117,8 @@ def units_for(district: str | None, province: str | None) -> UnitList:
     if district is None and province is not None:
         name, units = province_units(province)
         short = name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
-        area = Area(short, "province", None, units)
-        source = data_version()
+        area = Area(short, "province", None, units, kind="province", old_units=old_units_of(name))
+        source = f"{data_version()}, {vnau_version()}"
         text = (
             f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
             f"# Units from {source}.\n\n"
@@ -134,7 +141,7 @@ def units_for(district: str | None, province: str | None) -> UnitList:
         if bundled is not None:
             d_name, p_name, units_fn = bundled
             units = units_fn()
-            area = Area(d_name, "district", p_name, units)
+            area = Area(d_name, "district", p_name, units, kind="district")
             text = (
                 f"# cashless workspace: {d_name} district, {p_name}, and its {len(units)} "
                 "communes (before July 2025).\n"
@@ -186,3 +193,129 @@ def _template(district: str | None, province: str | None) -> str:
         '# kind = "xã"',
     ]
     return "\n".join(lines) + "\n"
+
+
+# ---- units over time: the communes before July 2025, from vietnamadminunits ----------------
+
+
+def _vnau_data() -> Path:
+    """The data folder of ``vietnamadminunits`` (found without importing the package, whose
+    ``__init__`` pulls in shapely and geopy for address geocoding we do not use)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise WorkspaceError("units-library-missing")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def vnau_version() -> str:
+    from importlib.metadata import version
+
+    return f"vietnamadminunits {version('vietnamadminunits')}"
+
+
+@cache
+def _legacy_table() -> tuple[tuple[str, ...], ...]:
+    """(old province key, district key, ward key, ward code, short name, kind, district name)."""
+    with sqlite3.connect(f"file:{_vnau_data() / 'dataset.db'}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT provinceKey, districtKey, wardKey, wardCode, wardShort, wardType, "
+            "districtShort FROM admin_units_legacy WHERE wardKey IS NOT NULL ORDER BY wardCode"
+        ).fetchall()
+    return tuple(tuple(str(x) for x in row) for row in rows)
+
+
+@cache
+def _new_codes(province_key: str) -> dict[str, str]:
+    """New ward key → its GSO code, in the province (after July 2025)."""
+    with sqlite3.connect(f"file:{_vnau_data() / 'dataset.db'}?mode=ro", uri=True) as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT wardKey, wardCode FROM admin_units WHERE provinceKey = ?",
+            (province_key,),
+        ).fetchall()
+    return {str(k): f"{int(c):05d}" for k, c in rows}
+
+
+@cache
+def _converter() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        (_vnau_data() / "converter_2025.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def old_units_of(province: str) -> tuple[OldUnit, ...]:
+    """Every commune of the old provinces that formed ``province`` (its name after July 2025),
+    with the new commune(s) each went to, from the library's old → new mapping."""
+    conv = _converter()
+    key = _province_key(province)
+    new_key = next((k for k in conv["DICT_PROVINCE"] if _province_key(k) == key), None)
+    if new_key is None:
+        return ()
+    old_provinces = set(conv["DICT_PROVINCE"][new_key])
+    whole = {
+        old: ward
+        for ward, olds in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].get(new_key, {}).items()
+        for old in olds
+    }
+    split = conv["DICT_PROVINCE_WARD_DIVIDED"].get(new_key, {})
+    codes = _new_codes(new_key)
+    out = []
+    for prov, district, ward, code, short, kind, district_name in _legacy_table():
+        if prov not in old_provinces:
+            continue
+        old_key = f"{prov}_{district}_{ward}"
+        heirs = (
+            [whole[old_key]]
+            if old_key in whole
+            else [w["newWardKey"] for w in split.get(old_key, [])]
+        )
+        into = tuple(sorted({codes[w] for w in heirs if w in codes}))
+        if into:
+            out.append(OldUnit(f"{int(code):05d}", short, kind.lower(), district_name, into))
+    return tuple(out)
+
+
+def commune_units(commune: str, province: str) -> tuple[str, Unit, tuple[OldUnit, ...]]:
+    """One new commune of ``province`` (after July 2025) and the old communes that formed it."""
+    prov_name, units = province_units(province)
+    found = units_named(commune, units)
+    if len(found) != 1:
+        names = ", ".join(u.name for u in (found or units))
+        raise WorkspaceError(
+            "init-commune-not-found", commune=commune, province=prov_name, names=names
+        )
+    unit = found[0]
+    olds = tuple(o for o in old_units_of(province) if unit.code in o.into)
+    return prov_name, unit, olds
+
+
+def commune_config(commune: str, province: str) -> UnitList:
+    """The workspace of one new commune (the paying office), with the old communes it absorbed."""
+    prov_name, unit, olds = commune_units(commune, province)
+    short = prov_name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+    area = Area(unit.name, "commune", short, (unit,), kind="commune", old_units=olds)
+    source = f"{data_version()}, {vnau_version()}"
+    old_names = ", ".join(o.name for o in olds)
+    text = (
+        f"# cashless workspace: {unit.kind} {unit.name}, {prov_name} (after July 2025), formed "
+        f"from {len(olds)} communes: {old_names}.\n"
+        f"# Units from {source}.\n\n"
+        + render_config(area)
+        + _report_block(f"UBND {unit.kind.upper()} {unit.name.upper()}", "")
+    )
+    return UnitList(
+        text,
+        True,
+        Phrase(
+            "init.source-commune",
+            {
+                "kind": unit.kind,
+                "name": unit.name,
+                "province": prov_name,
+                "n": len(olds),
+                "old": old_names,
+                "source": source,
+            },
+        ),
+        area,
+    )
