@@ -2278,6 +2278,45 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "duplicates-unchanged": "Nhập cùng một tệp rà soát lần thứ hai thì không ghi thêm gì.",
     "duplicates-import-refused": "Tệp rà soát chỉ được ghi khi toàn bộ tệp hợp lệ; có lỗi thì "
     "không ghi gì.",
+    # ---- money: ledger, rosters, payments, passwords ----
+    "ledger-gone": "Không gian làm việc đã chuyển giao một đợt thì vẫn lưu dấu đợt đó (bản sao lưu của "
+    "sổ, `.cashless/ledger.state.json`, các tệp kê khai đợt trong handoff/): sổ bị mất không bao giờ "
+    "được thay bằng một sổ mới, trống, vì như vậy sẽ chuyển giao lại tất cả mọi người và chi tiền mặt "
+    "cho những người đã mở tài khoản.",
+    "ledger-not-a-file": "Một thư mục, một liên kết tới tệp không tồn tại hoặc một thiết bị nằm ở chỗ "
+    "của sổ không bao giờ được coi là 'chưa có sổ'.",
+    "ledger-empty": "SQLite coi một tệp trống là một cơ sở dữ liệu mới; công cụ này thì không: sổ bị "
+    "xóa trắng đã mất thông tin ai đã được chuyển giao và tài khoản nào đã được mở.",
+    "ledger-no-access": "Sổ có tồn tại nhưng hệ điều hành không cho phép mở.",
+    "ledger-damaged": "Tệp không phải cơ sở dữ liệu SQLite, không qua được bước kiểm tra của chính "
+    "SQLite, hoặc thiếu một trong các bảng của sổ (meta, batches, batch_files, refs, handovers, "
+    "replies). Bảng bị thiếu không bao giờ được tạo lại trống.",
+    "ledger-newer": "Phiên bản cũ hơn của công cụ có thể đọc sai những bảng mà nó không biết; vì vậy "
+    "nó từ chối.",
+    "ledger-foreign": "Mỗi sổ có một mã ngẫu nhiên riêng, được ghi trong "
+    "`.cashless/ledger.state.json` và trong từng tệp kê khai đợt; sổ sao chép từ không gian làm việc "
+    "khác không biết các đợt của không gian làm việc này.",
+    "ledger-older": "Sổ thiếu một đợt đã chuyển giao sẽ chuyển giao lại những người trong đợt đó; sổ "
+    "thiếu các dòng trả lời đã nhập sẽ chi tiền mặt cho những người đã mở tài khoản.",
+    "roster-no-commune": "Danh sách không xác định được thuộc xã nào thì không bao giờ bị đoán; những "
+    "người trong danh sách đó chưa có trong danh sách nào cho đến khi xác định được.",
+    "roster-several-communes": "Tên tệp khớp với hai xã là điểm chưa rõ cần báo lại, không bao giờ "
+    "được tự giải quyết.",
+    "payments-not-listed": "export-payments đưa mỗi đối tượng của tháng vào đúng một danh sách (chi "
+    "qua tài khoản, chi tiền mặt, cần kiểm tra); những người thuộc danh sách không dùng được thì được "
+    "đếm ở đây ('?' khi không đọc được tệp), và lệnh kết thúc với mã 1.",
+    "reply-date-before-month": "Tài khoản chỉ có thể được mở từ ngày đầu tiên của tháng mà đợt báo "
+    "cáo (tháng trước chuyển giao muộn thì được bổ sung với ngày thực tế), không bao giờ trước đó.",
+    "password-empty": "Mật khẩu trống sẽ tạo ra một tệp trông như được bảo vệ nhưng thực ra không; "
+    "vì vậy bị từ chối.",
+    "password-on-command-line": "Biến môi trường của một tiến trình chỉ người dùng sở hữu nó xem "
+    "được; còn các tham số dòng lệnh thì mọi người dùng đều xem được.",
+    "month-rosters-changed": "Khi công bố một tháng, summarize ghi lại mã SHA-256 của từng danh "
+    "sách; tổng hợp lại một tháng cho cùng số liệu, trừ khi danh sách đã thay đổi, khi đó lệnh nêu "
+    "rõ danh sách nào.",
+    "ledger-ref-taken": "Một mã tham chiếu chỉ dành cho một người và một chủ tài khoản trong một "
+    "tháng; sổ từ chối gán mã đó cho người khác để không khoản chi nào đến nhầm người.",
+    "ledger-ref-unknown": "Một dòng chuyển giao hoặc trả lời ghi mã tham chiếu mà sổ chưa từng cấp.",
 }
 
 # Example parameters for ``cashless explain`` (synthetic); an entry's ``example`` comes first.
@@ -2369,6 +2408,13 @@ _EXAMPLE_PARAMS: dict[str, Any] = {
     "different": 1,
     "unchanged": 0,
     "undecided": 5,
+    # ---- money: ledger, rosters, payments, passwords ----
+    "backup": ".cashless/ledger.backup.sqlite",
+    "evidence": ".cashless/ledger.state.json; .cashless/ledger.backup.sqlite",
+    "where": ".cashless/ledger.state.json",
+    "communes": "Xã An Bình, Xã An Bình Tây",
+    "envvar": "CASHLESS_HANDOFF_PASSWORD",
+    "history": ".cashless/history.csv",
 }
 
 _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
@@ -2376,6 +2422,11 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "coefficient-mismatch": {"expected": "1,5", "value": "1"},
     "amount-mismatch": {"expected": "750000", "value": "540000"},
     "row-skipped": {"reason": Phrase("row-kind.blank")},
+    "ledger-newer": {"version": 3, "known": 2},
+    "ledger-not-a-file": {"kind": Phrase("ledger-why.folder")},
+    "ledger-no-access": {"reason": Phrase("ledger-why.read-only")},
+    "ledger-damaged": {"reason": Phrase("ledger-why.table-missing", {"table": "replies"})},
+    "ledger-older": {"lacks": Phrase("ledger-why.lacks-replies", {"replies": 120, "have": 87})},
     "file-too-large": {"size": "2.1 GB", "limit": "1 GB"},
     "text-too-long": {"limit": 500},
     # ---- finish: examples the defaults do not fit ----

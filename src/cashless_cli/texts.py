@@ -771,6 +771,22 @@ _TEXTS: tuple[Wording, ...] = (
             "Số người chưa có trong danh sách nào (tệp không dùng được)"),
     Wording("pay-doc.unlisted-files", "Roster files that cannot be used",
             "Số tệp danh sách không dùng được"),
+    # ---- money: why a ledger is refused ---------------------------------------------------------
+    Wording("ledger-why.dangling-link", "a link to {target}, which does not exist",
+            "liên kết tới {target} (không tồn tại)"),
+    Wording("ledger-why.folder", "a folder", "một thư mục"),
+    Wording("ledger-why.special-file", "a special file", "một tệp đặc biệt"),
+    Wording("ledger-why.read-only", "it is read-only", "tệp chỉ đọc"),
+    Wording("ledger-why.not-sqlite", "it is not an SQLite database",
+            "đây không phải cơ sở dữ liệu SQLite"),
+    Wording("ledger-why.table-missing", "the table {table} is missing", "thiếu bảng {table}"),
+    Wording("ledger-why.table-lacks", "the table {table} lacks {columns}",
+            "bảng {table} thiếu cột {columns}"),
+    Wording("ledger-why.no-version", "its schema version or ID is missing",
+            "thiếu phiên bản lược đồ hoặc mã sổ"),
+    Wording("ledger-why.lacks-batches", "batch {batches}", "đợt {batches}"),
+    Wording("ledger-why.lacks-replies", "{replies} imported replies (it holds {have})",
+            "{replies} dòng trả lời đã nhập (sổ chỉ có {have})"),
 )
 # fmt: on
 

@@ -11,7 +11,6 @@ import typer
 
 from cashless_cli.cli.common import err_console, fail
 from cashless_cli.i18n import Lang
-from cashless_cli.problems import CATALOGUE
 
 PromptOption = Annotated[
     bool,
@@ -24,6 +23,8 @@ PromptOption = Annotated[
 
 def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -> str | None:
     """The password to encrypt with, or None for none. Exits with code 2 on an empty one."""
+    from cashless_cli.problems import CATALOGUE
+
     on_line = any(a == "--password" or a.startswith("--password=") for a in sys.argv[1:])
     if given is None and prompt:
         given = typer.prompt(
