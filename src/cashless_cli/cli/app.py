@@ -21,6 +21,7 @@ from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
 from cashless_cli.errors import UserError
 from cashless_cli.i18n import resolve_lang
+from cashless_cli.report.safe import visible
 
 app = typer.Typer(
     name="cashless",
@@ -109,13 +110,13 @@ def main() -> None:
         sys.stderr.write("Interrupted / Đã dừng.\n")
         sys.exit(130)
     except UserError as exc:  # something the user can fix: say what, in their language
-        sys.stderr.write(f"{exc.message(resolve_lang(_lang_argument()))}\n")
+        sys.stderr.write(f"{visible(exc.message(resolve_lang(_lang_argument())))}\n")
         sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("CASHLESS_DEBUG"):
             raise
         sys.stderr.write(
-            f"Unexpected error / Lỗi không mong đợi: {type(exc).__name__}: {exc}\n"
+            f"Unexpected error / Lỗi không mong đợi: {type(exc).__name__}: {visible(exc)}\n"
             "This is a bug in cashless; run again with CASHLESS_DEBUG=1 and report the output.\n"
         )
         sys.exit(2)

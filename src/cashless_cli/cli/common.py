@@ -18,6 +18,7 @@ import typer
 from rich.console import Console
 
 from cashless_cli.i18n import Lang, resolve_lang
+from cashless_cli.report.safe import escape
 
 if TYPE_CHECKING:
     from cashless_cli.schema.month import Month
@@ -77,11 +78,12 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
 
 
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # emoji=False: a name holding ":smile:" is shown as typed, never as a picture
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def print_json(doc: Any) -> None:
@@ -92,7 +94,7 @@ def print_json(doc: Any) -> None:
 def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:
     console = err_console()
     label = "Lỗi" if lang == "vi" else "Error"
-    console.print(f"[bold red]{label}:[/] {message}", markup=True)
+    console.print(f"[bold red]{label}:[/] {escape(message)}", markup=True)
     if hint:
-        console.print(f"  → {hint}")
+        console.print(f"  → {escape(hint)}")
     raise typer.Exit(int(code))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.report.safe import escape
 
 
 def explain(

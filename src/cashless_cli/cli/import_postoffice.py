@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.cli.common import (
     Exit,
@@ -23,6 +22,7 @@ from cashless_cli.cli.common import (
 )
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
+from cashless_cli.report.safe import escape
 
 if TYPE_CHECKING:
     from cashless_cli.problems import Problem

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.report.safe import escape
 
 
 def init(

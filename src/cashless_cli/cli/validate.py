@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from cashless_cli.cli.common import (
     Exit,
@@ -22,6 +21,7 @@ from cashless_cli.cli.common import (
     print_json,
 )
 from cashless_cli.i18n import Lang
+from cashless_cli.report.safe import escape
 
 if TYPE_CHECKING:
     from cashless_cli.checks.accounts import KnownAccount
