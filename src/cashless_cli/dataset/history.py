@@ -8,12 +8,12 @@ sorted by month and commune code, so the same figures always give the same file.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
+from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.schema.month import Month
 
 HISTORY_NAME = "history.csv"
@@ -104,14 +104,12 @@ def with_month(
 
 def history_text(history: dict[Month, MonthFigures]) -> str:
     """The CSV text of the history file."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
+    lines: list[list[object]] = [list(FIELDS)]
     for month in sorted(history):
         figures = history[month]
         for code in sorted(figures.communes):
             counts = figures.communes[code]
-            writer.writerow(
+            lines.append(
                 [
                     str(month),
                     code,
@@ -125,4 +123,4 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
                     counts.unknown if counts else "",
                 ]
             )
-    return out.getvalue()
+    return csv_text(lines, line_end="\n")  # formula-safe: a commune named "=…" stays text

@@ -8,8 +8,6 @@ the page width, the header row repeated on every page, Times New Roman.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.layout import BODY as _BODY
@@ -175,12 +174,9 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
 def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
     """The list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
     :func:`csv_field` (text starting with = + - @ gets a leading apostrophe)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in POSTOFFICE_HEADERS])
-    for i, row in enumerate(rows, start=1):
-        writer.writerow([csv_field(v) for v in postoffice_values(i, row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    lines = [[csv_field(h) for h in POSTOFFICE_HEADERS]]
+    lines += [[csv_field(v) for v in postoffice_values(i, row)] for i, row in enumerate(rows, 1)]
+    return ("\ufeff" + csv_text(lines)).encode("utf-8")
 
 
 HELD_HEADERS = (

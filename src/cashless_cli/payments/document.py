@@ -9,8 +9,6 @@ pay). Every value goes through :func:`cashless_cli.write.cells.put` / ``csv_fiel
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.payments.select import (
     SOURCE_BOTH,
     SOURCE_LEDGER,
@@ -294,9 +293,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
 def payments_csv_bytes(payments: PaymentList) -> bytes:
     """The payments through accounts as CSV (data lines only): UTF-8 with a BOM, CRLF, every
     field through :func:`csv_field`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in ACCOUNT_HEADERS])
+    lines = [[csv_field(h) for h in ACCOUNT_HEADERS]]
     for i, row in enumerate(payments.accounts, start=1):
-        writer.writerow([csv_field(v) for v in account_values(i, row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        lines.append([csv_field(v) for v in account_values(i, row)])
+    return ("\ufeff" + csv_text(lines)).encode("utf-8")
