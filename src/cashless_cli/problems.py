@@ -897,6 +897,44 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Ghi mã diện (ví dụ 5a) hoặc ghi đầy đủ diện theo Điều 5 Nghị định 20/2021/NĐ-CP.",
         "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
         "coefficient (or amount) and age decide when they can, and the row is warned when not."),
+    # ---- hostile: damaged workspace files (cashless.toml, history.csv, lock, folders, disk) ----
+    ProblemType("config-unreadable", F,
+        "Workspace settings cannot be read", "Không đọc được tệp cấu hình",
+        "{path} cannot be read: {reason}.", "Không đọc được tệp {path}: {reason}.",
+        "Restore cashless.toml from a backup (or write it again with cashless init in a new "
+        "folder and copy it over); nothing was changed.",
+        "Khôi phục tệp cashless.toml từ bản sao lưu (hoặc tạo lại bằng lệnh cashless init ở một "
+        "thư mục mới rồi chép sang); chưa có gì bị thay đổi.",
+        "cashless.toml is a folder, unreadable, not UTF-8 text, or not valid TOML (a syntax "
+        "error, nesting too deep). No command runs on a workspace whose settings it cannot read."),
+    ProblemType("config-invalid-value", F,
+        "Wrong value in the workspace settings", "Giá trị sai trong tệp cấu hình",
+        "{path}: '{key}' must be {expected}, not {found}.",
+        "{path}: '{key}' phải là {expected}, không phải {found}.",
+        "Correct that line of cashless.toml (see README, 'The workspace'); nothing was changed.",
+        "Sửa dòng đó trong tệp cashless.toml (xem README, mục 'The workspace'); chưa có gì bị "
+        "thay đổi.",
+        "A name, code or kind must be text (a table such as {a=1} is not silently turned into "
+        "text), an amount a whole number; inf and nan are refused."),
+    ProblemType("history-unreadable", F,
+        "History file damaged", "Tệp lịch sử bị hỏng",
+        "{path} cannot be read: {reason}.", "Không đọc được tệp {path}: {reason}.",
+        "Restore .cashless/history.csv from a backup, or move it away: summarize then computes "
+        "the earlier months again from their rosters; nothing was changed.",
+        "Khôi phục tệp .cashless/history.csv từ bản sao lưu, hoặc chuyển tệp đi nơi khác: lệnh "
+        "summarize sẽ tính lại các tháng trước từ danh sách của các tháng đó; chưa có gì bị thay "
+        "đổi.",
+        "history.csv holds the figures of the months summarized so far; a file that is a folder, "
+        "not UTF-8 text, binary or with a huge field is refused, never read as 'no history'."),
+    ProblemType("workspace-os-error", F,
+        "Workspace file cannot be used", "Không dùng được tệp trong thư mục làm việc",
+        "{path}: {reason}.", "{path}: {reason}.",
+        "{what} Nothing was changed: run the command again once it is fixed.",
+        "{what} Chưa có gì bị thay đổi: chạy lại lệnh sau khi đã khắc phục.",
+        "The system refused to read or write a file of the workspace (a lock that is a folder, a "
+        "read-only folder, a full disk, a month folder that cannot be opened). Outputs are "
+        "written to a temporary file and renamed only when complete, so a refused write leaves "
+        "every file as it was."),
 )
 # fmt: on
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from typing import Annotated
@@ -19,7 +20,7 @@ from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
-from cashless_cli.errors import UserError
+from cashless_cli.errors import UserError, workspace_refusal
 from cashless_cli.i18n import resolve_lang
 from cashless_cli.report.safe import visible
 
@@ -102,6 +103,51 @@ def _utf8_streams() -> None:
                 reconfigure(encoding="utf-8")
 
 
+#: What to do about an OS error, by errno (the rest: check the file and its folder).
+_OS_ADVICE: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: (
+        "The disk is full: free some space.",
+        "Ổ đĩa đã đầy: hãy giải phóng bớt dung lượng.",
+    ),
+    errno.EDQUOT: (
+        "The disk quota is used up: free some space.",
+        "Đã hết hạn mức dung lượng: hãy giải phóng bớt.",
+    ),
+    errno.EROFS: (
+        "The folder is read-only: copy the workspace to a writable place.",
+        "Thư mục chỉ đọc: hãy chép thư mục làm việc sang nơi ghi được.",
+    ),
+    errno.EACCES: (
+        "You may not read or write it: ask for access, or close the program that holds it.",
+        "Không có quyền đọc hoặc ghi: hãy xin quyền truy cập, hoặc đóng chương trình đang giữ tệp.",
+    ),
+    errno.EPERM: (
+        "You may not read or write it: ask for access.",
+        "Không có quyền đọc hoặc ghi: hãy xin quyền truy cập.",
+    ),
+    errno.EISDIR: (
+        "A folder stands where a file should be: move the folder away.",
+        "Có một thư mục ở chỗ của tệp: hãy chuyển thư mục đó đi nơi khác.",
+    ),
+    errno.ENOTDIR: (
+        "A file stands where a folder should be: move the file away.",
+        "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác.",
+    ),
+}
+_OS_DEFAULT = ("Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp.")
+
+
+def os_refusal(exc: OSError) -> UserError:
+    """An OS error as a catalogue refusal naming the path (``workspace-os-error``)."""
+    path = exc.filename if exc.filename is not None else "?"
+    from cashless_cli.problems import Text
+
+    what = Text(*_OS_ADVICE.get(exc.errno or 0, _OS_DEFAULT))
+    return workspace_refusal(
+        "workspace-os-error", path=path, reason=exc.strerror or type(exc).__name__, what=what
+    )
+
+
 def main() -> None:
     _utf8_streams()
     try:
@@ -111,6 +157,10 @@ def main() -> None:
         sys.exit(130)
     except UserError as exc:  # something the user can fix: say what, in their language
         sys.stderr.write(f"{visible(exc.message(resolve_lang(_lang_argument())))}\n")
+        sys.exit(2)
+    except OSError as exc:  # a disk, folder or file the system refused: say which and why
+        lang = resolve_lang(_lang_argument())
+        sys.stderr.write(f"{visible(os_refusal(exc).message(lang))}\n")
         sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("CASHLESS_DEBUG"):

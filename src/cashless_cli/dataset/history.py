@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
+from cashless_cli.errors import workspace_refusal
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.schema.month import Month
 
@@ -49,8 +50,20 @@ class MonthFigures:
 
 def load_history(path: Path) -> dict[Month, MonthFigures]:
     """The history file's months (empty when there is none yet); bad lines are skipped."""
+    if path.exists() and not path.is_file():
+        raise workspace_refusal("history-unreadable", path=path, reason="it is a folder")
     if not path.is_file():
         return {}
+    try:
+        return _read_history(path)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise workspace_refusal("history-unreadable", path=path, reason=reason) from exc
+
+
+def _read_history(path: Path) -> dict[Month, MonthFigures]:
+    if b"\0" in path.read_bytes()[:65536]:
+        raise csv.Error("binary content, not CSV text")
     months: dict[Month, MonthFigures] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for line in csv.DictReader(handle):

@@ -22,6 +22,7 @@ communes" (after); both are written the same way::
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
+from cashless_cli.errors import workspace_refusal
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
 
@@ -112,19 +114,66 @@ def find_config(start: Path) -> Path | None:
 
 def load_workspace(root: Path) -> Workspace:
     path = root / CONFIG_NAME
+    if path.exists() and not path.is_file():
+        raise workspace_refusal("config-unreadable", path=path, reason="it is a folder")
     if not path.is_file():
         raise WorkspaceError(
             f"No {CONFIG_NAME} in {root}. Create a workspace with: cashless init {root}",
             f"Không có tệp {CONFIG_NAME} trong {root}. Tạo thư mục làm việc bằng lệnh: "
             f"cashless init {root}",
         )
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError(
-            f"{path} is not valid TOML: {exc}", f"Tệp {path} không đúng định dạng TOML: {exc}"
-        ) from exc
+    data = _read_toml(path)
+    _check_values(data, path)
     return Workspace(root, parse_area(data, path), data)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The settings as TOML data; a clear refusal for a file that cannot be read as such."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise workspace_refusal(
+            "config-unreadable", path=path, reason=exc.strerror or type(exc).__name__
+        ) from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        reason = f"not UTF-8 text (byte {exc.start})"
+        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+    except tomllib.TOMLDecodeError as exc:
+        reason = f"not valid TOML ({exc})"
+        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+    except RecursionError as exc:
+        reason = "not valid TOML (nested too deep)"
+        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+
+
+#: Keys whose values must be text (a table or list is never silently turned into text).
+_TEXT_KEYS = frozenset({"name", "province", "kind"})
+
+
+def _check_values(data: Any, path: Path, where: str = "") -> None:
+    """No inf or nan anywhere; names, provinces and kinds are text; codes text or numbers."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        here = f"{where}.{key}" if where else str(key)
+        if isinstance(value, dict | list):
+            _check_values(value, path, here)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise workspace_refusal(
+                "config-invalid-value", path=path, key=here, expected="a number", found=value
+            )
+        if isinstance(key, str) and key in _TEXT_KEYS and not isinstance(value, str):
+            raise _wrong_type(path, here, "text", value)
+        if key == "code" and (isinstance(value, bool) or not isinstance(value, str | int)):
+            raise _wrong_type(path, here, "text or a number", value)
+
+
+def _wrong_type(path: Path, key: str, expected: str, value: Any) -> WorkspaceError:
+    found = "a table" if isinstance(value, dict) else type(value).__name__
+    return workspace_refusal(
+        "config-invalid-value", path=path, key=key, expected=expected, found=found
+    )
 
 
 def parse_area(data: dict[str, Any], path: Path) -> Area:
@@ -168,7 +217,7 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
                     for x in rules["base_levels"]
                 )
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise bad(
                 '[rules] base_levels must be a list of { from = "YYYY-MM-DD", amount = N }.',
                 '[rules] base_levels phải là danh sách { from = "YYYY-MM-DD", amount = N }.',
