@@ -34,15 +34,3 @@ class OutputError(UserError):
 
 class WorkspaceError(UserError):
     """A workspace that cannot be used; the message says what to do, in both languages."""
-
-
-def workspace_refusal(code: str, **params: object) -> WorkspaceError:
-    """A :class:`WorkspaceError` worded by the catalogue entry ``code``: its message, then its
-    hint (what to do), in both languages."""
-    from cashless_cli.problems import CATALOGUE
-
-    entry = CATALOGUE[code]
-    return WorkspaceError(
-        f"{entry.message('en', params)} {entry.hint('en', params)}",
-        f"{entry.message('vi', params)} {entry.hint('vi', params)}",
-    )

@@ -20,7 +20,7 @@ from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
-from cashless_cli.errors import UserError, workspace_refusal
+from cashless_cli.errors import UserError
 from cashless_cli.i18n import resolve_lang
 from cashless_cli.report.safe import visible
 
@@ -141,6 +141,7 @@ def os_refusal(exc: OSError) -> UserError:
     """An OS error as a catalogue refusal naming the path (``workspace-os-error``)."""
     path = exc.filename if exc.filename is not None else "?"
     from cashless_cli.problems import Text
+    from cashless_cli.workspace.refusal import workspace_refusal
 
     what = Text(*_OS_ADVICE.get(exc.errno or 0, _OS_DEFAULT))
     return workspace_refusal(

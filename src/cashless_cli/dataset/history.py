@@ -13,9 +13,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
-from cashless_cli.errors import workspace_refusal
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.schema.month import Month
+from cashless_cli.workspace.refusal import workspace_refusal
 
 HISTORY_NAME = "history.csv"
 FIELDS = (

@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
-from cashless_cli.errors import workspace_refusal
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
+from cashless_cli.workspace.refusal import workspace_refusal
 
 CONFIG_NAME = "cashless.toml"
 
