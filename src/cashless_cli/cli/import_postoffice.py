@@ -65,6 +65,7 @@ _W = {
 
 
 SHOWN = 30  # problems listed on the terminal (the JSON document lists all)
+SHOWN_REFS = 20  # unknown reference codes listed on the terminal (the JSON lists all)
 
 
 def _shown(p: Problem, show_ids: bool) -> Problem:
@@ -115,7 +116,10 @@ def render(console: Console, result: ImportResult, lang: Lang, show_ids: bool) -
         if len(result.errors) > SHOWN:
             console.print(escape(w["more"].format(n=len(result.errors) - SHOWN)))
         if result.unknown_refs:
-            console.print(escape(w["unknown"].format(refs=", ".join(result.unknown_refs))))
+            refs = ", ".join(result.unknown_refs[:SHOWN_REFS])
+            console.print(escape(w["unknown"].format(refs=refs)))
+            if len(result.unknown_refs) > SHOWN_REFS:
+                console.print(escape(w["more"].format(n=len(result.unknown_refs) - SHOWN_REFS)))
         console.print(escape(w["would"].format(**counts)))
     elif result.applied:
         console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")
