@@ -286,14 +286,15 @@ def test_garbage_text_date(ws: Path, tmp_path: Path, text: str) -> None:
     assert f"'{text}' is not a date" in doc["problems"][0]["message"]
 
 
-def test_dates_in_the_future_or_before_the_batch(ws: Path, tmp_path: Path) -> None:
+def test_dates_in_the_future_or_before_the_batch_month(ws: Path, tmp_path: Path) -> None:
     def change(answers: list[dict[str, Any]], rows: list[Handover]) -> None:
         answers[1]["date"] = dt.date.today() + dt.timedelta(days=3)
-        answers[4]["date"] = "20/06/2023"
+        answers[2]["date"] = "20/06/2023"  # before the handover (28/06) but in its month: fine
+        answers[4]["date"] = "31/05/2023"
 
     doc, _ = _bad(ws, tmp_path, change)
-    assert _codes(doc) == [("reply-date-future", "F6"), ("reply-date-before-batch", "F9")]
-    assert f"before batch {BATCH} was handed over (28/06/2023)" in doc["problems"][1]["message"]
+    assert _codes(doc) == [("reply-date-future", "F6"), ("reply-date-before-month", "F9")]
+    assert f"is before 06/2023, the month of batch {BATCH}" in doc["problems"][1]["message"]
 
 
 def test_opened_row_without_account_number(ws: Path, tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -17,7 +18,6 @@ from cashless_cli.handoff.refs import (
     CROCKFORD,
     area_prefix,
     batch_id,
-    reference_code,
     unique_reference,
 )
 from cashless_cli.ledger.store import Batch, BatchFile, Handover, Ledger, LedgerError
@@ -88,13 +88,15 @@ def test_latest_holder_wins_and_a_stolen_reference_is_refused(tmp_path: Path) ->
         assert len(ledger.batches()) == 2
 
 
-def test_reference_codes_are_derived_short_and_readable() -> None:
-    code = reference_code("BS", "2023-06", "051190123456", "051190123456")
-    assert code == reference_code("BS", "2023-06", "051190123456", "051190123456")
-    assert re.fullmatch(rf"BS-2306-[{CROCKFORD}]{{7}}", code)
-    assert not set(code[8:]) & set("ILOU")
-    assert code != reference_code("BS", "2023-06", "051190123456", "051080123456")
-    assert code != reference_code("BS", "2023-07", "051190123456", "051190123456")
+def test_reference_codes_are_random_short_and_readable() -> None:
+    key = ("2023-06", "051190123456", "051190123456")
+    codes = {unique_reference("BS", *key, {}.get, {}, lambda *_: None) for _ in range(50)}
+    assert len(codes) == 50  # random: the ID cannot be derived back from a code
+    for code in codes:
+        assert re.fullmatch(rf"BS-2306-[{CROCKFORD}]{{7}}", code)
+        assert not set(code[8:]) & set("ILOU")
+        digest = hashlib.sha256("|".join(key).encode()).hexdigest()
+        assert code[8:].lower() not in digest
     assert area_prefix("Bình Sơn") == "BS"
     assert area_prefix("Đức Phổ") == "DP"
     assert area_prefix("Bình Sơn", "qng1") == "QNG1"
@@ -102,13 +104,15 @@ def test_reference_codes_are_derived_short_and_readable() -> None:
     assert batch_id("BS", "2023-06", 3) == "BS-2023-06-03"
 
 
-def test_a_taken_code_grows_one_character_deterministically() -> None:
+def test_a_known_code_is_kept_and_a_taken_code_drawn_again() -> None:
     key = ("2023-06", "051190123456", "051190123456")
-    short = reference_code("BS", *key)
-    owner = {short: ("2023-06", "999", "999")}
-    code = unique_reference("BS", *key, owner.get, {})
-    assert code == reference_code("BS", *key, length=8) and code.startswith(short)
-    assert unique_reference("BS", *key, {short: key}.get, {}) == short  # its own: kept
+    kept = {key: "BS-2306-AAAAAAA"}
+    assert unique_reference("BS", *key, {}.get, {}, lambda *k: kept.get(k)) == "BS-2306-AAAAAAA"
+    draws = iter(["BS-2306-TAKEN00", "BS-2306-BATCH00", "BS-2306-FREE000"])
+    owner = {"BS-2306-TAKEN00": ("2023-06", "999", "999")}
+    taken = {"BS-2306-BATCH00": ("2023-06", "888", "888")}
+    code = unique_reference("BS", *key, owner.get, taken, lambda *_: None, lambda p, m: next(draws))
+    assert code == "BS-2306-FREE000" and taken[code] == key
 
 
 def test_ledger_command_lists_batches(tmp_path: Path) -> None:

@@ -33,8 +33,9 @@ def replied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], 
     with Ledger.open(root / ".cashless" / "ledger.sqlite") as ledger:
         handed = ledger.handovers(result.batch)
     opened = handed[:5]
+    # opened in June: counted in June (an account counts from the month it was opened)
     answers = [
-        {"ref": h.ref, "account": f"9{i}0000{i:06d}", "date": dt.date(2023, 7, 3)}
+        {"ref": h.ref, "account": f"9{i}0000{i:06d}", "date": dt.date(2023, 6, 29)}
         for i, h in enumerate(opened)
     ]
     reply = write_reply(root / "reply.xlsx", answers)

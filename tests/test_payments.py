@@ -226,7 +226,8 @@ def test_amount_mismatch_is_shown_not_corrected(ws: Path) -> None:
     for r in flagged:
         record = next(x for x in rosters.reports[r.source].records if x.row == r.source_row)
         assert r.amount == record.data.muc_tro_cap  # the roster's amount, as written
-        assert "differs from" in r.amount_check.en  # type: ignore[union-attr]
+        assert r.amount_check is not None and r.amount_check.code == "amount-mismatch"
+        assert "differs from" in r.amount_check.message("en")
 
 
 def test_password_encrypts_the_workbook(ws: Path) -> None:

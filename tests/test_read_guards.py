@@ -14,7 +14,7 @@ import pytest
 import python_calamine
 
 import hostile
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import Entry, ReadError
 from cashless_cli.read.guards import Limits, inspect_file
 from cashless_cli.read.guards.ods import OdsScanner
 from cashless_cli.read.guards.xmlscan import RefScanner, Scanner, SheetScanner, TooBig, Unsafe
@@ -74,21 +74,21 @@ def test_hostile_files_are_refused(tmp_path: Path, build: Builder, code: str) ->
 
 def test_disguised_files_say_what_they_are(tmp_path: Path) -> None:
     csv = _refusal(hostile.csv_as_xlsx(tmp_path))
-    assert csv.params == {"suffix": ".xlsx", "kind": Phrase("kind-csv")}
+    assert csv.params == {"suffix": ".xlsx", "kind": Entry("kind-csv")}
     assert csv.message("en") == "The file is named .xlsx but is really CSV text."
     assert csv.message("vi") == "Tệp có đuôi .xlsx nhưng thực chất là văn bản CSV."
     html = _refusal(hostile.html_as_xls(tmp_path))
-    assert html.params["kind"] == Phrase("kind-html")
+    assert html.params["kind"] == Entry("kind-html")
     assert html.message("en").endswith("is really an HTML web page.")
     assert html.message("vi").endswith("thực chất là một trang web HTML.")
     xml = _refusal(hostile.spreadsheetml_as_xls(tmp_path))
-    assert xml.params["kind"] == Phrase("kind-spreadsheetml")
+    assert xml.params["kind"] == Entry("kind-spreadsheetml")
     assert xml.message("vi").endswith("là tệp XML của Excel 2003 (SpreadsheetML).")
     legacy_csv = _refusal(hostile.csv_as_xlsx(tmp_path, "cp.xls", encoding="cp1258"))
-    assert legacy_csv.params["kind"] == Phrase("kind-csv")
+    assert legacy_csv.params["kind"] == Entry("kind-csv")
     tabbed = tmp_path / "unicode.xls"  # Excel's "Unicode text": UTF-16, tab-separated
     tabbed.write_bytes("STT\tHọ và tên\r\n1\tNguyễn Văn An\r\n".encode("utf-16"))
-    assert _refusal(tabbed).params["kind"] == Phrase("kind-csv")
+    assert _refusal(tabbed).params["kind"] == Entry("kind-csv")
     honest = _refusal(hostile.csv_as_xlsx(tmp_path, "danh-sach.csv"))
     assert honest.code == "file-not-workbook"  # named .csv: not "in disguise"
     page = tmp_path / "export.html"
@@ -373,10 +373,10 @@ def test_every_phrase_a_guard_words_is_in_the_catalogue_in_both_languages() -> N
     params = {"member": "xl/worksheets/sheet1.xml", "line": 3, "text": "bad zip"}
     for code in declared:
         for bare in (False, True):
-            phrase = Phrase(code, params, bare=bare)
+            phrase = Entry(code, params, bare=bare)
             for lang in ("vi", "en"):
                 words = ReadError("file-truncated", "x.xlsx", detail=phrase).message(lang)
                 assert "{" not in words and "?" not in words, (code, lang, words)
-        assert Phrase(code, params).text("vi") != Phrase(code, params).text("en") or code in (
+        assert Entry(code, params).render("vi") != Entry(code, params).render("en") or code in (
             "damage-reader",  # the reader's own (English) words, as it gave them
         ), code

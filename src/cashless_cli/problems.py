@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
+from cashless_cli.texts import TEXTS
+from cashless_cli.texts import words as words
 
 
 class Severity(StrEnum):
@@ -37,9 +39,16 @@ class ProblemType:
     hint_en: str
     hint_vi: str
     description: str
+    #: The description in Vietnamese (``cashless explain CODE --lang vi``); empty: the English one.
+    description_vi: str = ""
+    #: Parameters that fill the templates for ``cashless explain`` (an example, synthetic data).
+    example: Mapping[str, Any] = field(default_factory=dict)
 
     def title(self, lang: Lang) -> str:
         return self.title_vi if lang == "vi" else self.title_en
+
+    def describe(self, lang: Lang) -> str:
+        return self.description_vi if lang == "vi" and self.description_vi else self.description
 
     def message(self, lang: Lang, params: Mapping[str, Any]) -> str:
         return _fill(self.message_vi if lang == "vi" else self.message_en, params, lang)
@@ -55,13 +64,43 @@ class Text(NamedTuple):
     vi: str
 
 
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A parameter that is itself a catalogue text (:mod:`cashless_cli.texts`), with its own
+    parameters: filled in the reader's language when the outer template is."""
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: Lang) -> str:
+        return text(self.key, lang, **self.params)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A parameter made of several worded parts (phrases, texts, findings), joined by ``sep``."""
+
+    items: tuple[Any, ...]
+    sep: str = ", "
+
+    def render(self, lang: Lang) -> str:
+        return self.sep.join(str(_resolve(item, "", lang)) for item in self.items)
+
+
+def text(key: str, lang: Lang, /, **params: Any) -> str:
+    """The catalogue text ``key`` (a label, a title, a sentence of a document) in ``lang``."""
+    entry = TEXTS[key]
+    template = entry.vi if lang == "vi" else entry.en
+    return _fill(template, params, lang) if params else template
+
+
 class _Default(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
 @dataclass(frozen=True, slots=True)
-class Phrase:
+class Entry:
     """A parameter that is itself a catalogue entry: its code and parameters, worded in the
     message's language when the message is filled (e.g. what a refused file really is). ``bare``
     words it by the entry's title, a phrase without its article ("HTML web page")."""
@@ -70,19 +109,35 @@ class Phrase:
     params: Mapping[str, Any] = field(default_factory=dict)
     bare: bool = False
 
-    def text(self, lang: Lang) -> str:
+    def render(self, lang: Lang) -> str:
         entry = CATALOGUE[self.code]
         return entry.title(lang) if self.bare else entry.message(lang, self.params)
 
 
-def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
-    resolved = {}
+def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]:
+    """Parameters as JSON holds them: numbers and strings as they are, worded values (texts,
+    phrases, quoted findings) in ``lang``, anything else as its text."""
+    out: dict[str, Any] = {}
     for key, value in params.items():
-        if isinstance(value, Text):
-            value = getattr(value, lang)
-        elif isinstance(value, Phrase):
-            value = value.text(lang)
-        resolved[key] = value
+        value = _resolve(value, "", lang)
+        out[key] = (
+            value if value is None or isinstance(value, bool | int | float | str) else str(value)
+        )
+    return out
+
+
+def _resolve(value: Any, key: str, lang: Lang) -> Any:
+    if isinstance(value, Text):
+        return getattr(value, lang)
+    if isinstance(value, Phrase | Entry | Joined):
+        return value.render(lang)
+    if callable(getattr(value, "message", None)):  # a finding quoted inside another
+        return value.message(lang)
+    return value
+
+
+def _fill(template: str, params: Mapping[str, Any], lang: Lang) -> str:
+    resolved = {key: _resolve(value, key, lang) for key, value in params.items()}
     return template.format_map(_Default(resolved))
 
 
@@ -784,6 +839,499 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Ask the commune to send the file again; if Excel can open it, save a new copy.",
         "Đề nghị xã gửi lại tệp; nếu Excel mở được thì lưu thành một bản mới.",
         "The workbook reader's own words about the damage, as it gave them (in English). Part of file-truncated."),
+    # ---- catalogue: errors a user can fix (exit code 2), held-back reasons, explain ----------
+    ProblemType("output-not-written", F,
+        "Output cannot be written", "Không ghi được tệp kết quả",
+        "Cannot write {path}: {error}.", "Không ghi được {path}: {error}.",
+        "Close the file if it is open in another program (Excel), check that the folder exists "
+        "and can be written, then run the command again; nothing was changed.",
+        "Hãy đóng tệp nếu đang mở bằng chương trình khác (Excel), kiểm tra thư mục có tồn tại và "
+        "được phép ghi, rồi chạy lại lệnh; chưa có gì bị thay đổi.",
+        "Outputs are written under a temporary name and then put in place, so a failed write "
+        "leaves the old files as they were.",
+        "Tệp kết quả được ghi dưới tên tạm rồi mới thay vào chỗ, nên khi ghi lỗi thì các tệp cũ "
+        "vẫn giữ nguyên.",
+        {"path": "reports/2023-06/ty-le.xlsx", "error": "Permission denied"}),
+    ProblemType("output-folder-missing", F,
+        "Output folder missing", "Thư mục ghi tệp không tồn tại",
+        "The folder {folder} does not exist.", "Thư mục {folder} không tồn tại.",
+        "", "",
+        "The tool does not create the folder of a file you name; create it or choose another.",
+        "Chương trình không tự tạo thư mục của tệp do người dùng đặt tên; hãy tạo thư mục hoặc "
+        "chọn thư mục khác.",
+        {"folder": "ket-qua"}),
+    ProblemType("unknown-code", F,
+        "Unknown code", "Mã không có",
+        "There is no code '{code}'.", "Không có mã '{code}'.",
+        "", "",
+        "cashless explain without a code lists every code.",
+        "Lệnh cashless explain không kèm mã sẽ liệt kê mọi mã.",
+        {"code": "no-such-code"}),
+    ProblemType("workspace-no-config", F,
+        "Not a workspace", "Không phải thư mục làm việc",
+        "No {name} in {root}.", "Không có tệp {name} trong {root}.",
+        "Create a workspace with: cashless init {root}",
+        "Tạo thư mục làm việc bằng lệnh: cashless init {root}",
+        "summarize, export-postoffice, import-postoffice, export-payments and ledger work in a "
+        "workspace: a folder with cashless.toml, rosters/ and the tool's own records.",
+        "Các lệnh summarize, export-postoffice, import-postoffice, export-payments và ledger làm "
+        "việc trong một thư mục làm việc: thư mục có tệp cashless.toml, thư mục rosters/ và sổ "
+        "theo dõi của chương trình.",
+        {"name": "cashless.toml", "root": "binh-son"}),
+    ProblemType("workspace-toml-invalid", F,
+        "Workspace file not valid", "Tệp cấu hình sai định dạng",
+        "{path} is not valid TOML: {error}", "Tệp {path} không đúng định dạng TOML: {error}",
+        "", "",
+        "cashless.toml is a TOML file; the error gives the line and column to correct.",
+        "cashless.toml là tệp TOML; thông báo lỗi cho biết dòng và cột cần sửa.",
+        {"path": "cashless.toml", "error": "Expected '=' after a key (at line 3, column 6)"}),
+    ProblemType("workspace-area-missing", F,
+        "Workspace without an area", "Tệp cấu hình thiếu đơn vị",
+        "{path}: a [district] or [province] table with a name is needed.",
+        "{path}: cần có bảng [district] hoặc [province] với tên đơn vị.",
+        "", "",
+        "The workspace reports for one district (before July 2025) or one province (after).",
+        "Thư mục làm việc báo cáo cho một huyện (trước 7/2025) hoặc một tỉnh (từ 7/2025).",
+        {"path": "cashless.toml"}),
+    ProblemType("workspace-area-no-name", F,
+        "Area without a name", "Đơn vị chưa có tên",
+        "{path}: the area has no name.", "{path}: chưa ghi tên đơn vị (name).",
+        "", "",
+        "The name of the district or province heads every table the tool writes.",
+        "Tên huyện hoặc tỉnh được ghi ở đầu mọi bảng chương trình lập.",
+        {"path": "cashless.toml"}),
+    ProblemType("workspace-commune-no-name", F,
+        "Commune without a name", "Xã chưa có tên",
+        "{path}: commune #{index} has no name.",
+        "{path}: xã thứ {index} trong [[communes]] chưa có tên (name).",
+        "", "",
+        "Each [[communes]] entry needs a name: rosters are matched to communes by it.",
+        "Mỗi mục [[communes]] cần có tên: danh sách được ghép với xã theo tên này.",
+        {"path": "cashless.toml", "index": 3}),
+    ProblemType("workspace-commune-code-twice", F,
+        "Commune code twice", "Mã xã bị lặp",
+        "{path}: commune code {code} appears twice.", "{path}: mã xã {code} bị lặp.",
+        "", "",
+        "A commune's code identifies it in the ledger and the history; it must be unique.",
+        "Mã xã dùng để nhận biết xã trong sổ theo dõi và số liệu các tháng; không được trùng.",
+        {"path": "cashless.toml", "code": "20740"}),
+    ProblemType("workspace-no-communes", F,
+        "No communes listed", "Chưa liệt kê xã nào",
+        "{path}: no [[communes]] listed.", "{path}: chưa liệt kê xã nào ([[communes]]).",
+        "", "",
+        "cashless init lists the communes of a known district or province.",
+        "Lệnh cashless init tự liệt kê các xã của huyện hoặc tỉnh có trong danh mục.",
+        {"path": "cashless.toml"}),
+    ProblemType("workspace-base-levels-invalid", F,
+        "Base levels not understood", "Mức chuẩn ghi sai",
+        '{path}: [rules] base_levels must be a list of {{ from = "YYYY-MM-DD", amount = N }}.',
+        '{path}: [rules] base_levels phải là danh sách {{ from = "YYYY-MM-DD", amount = N }}.',
+        "", "",
+        "A province may set a higher base level from a date; each entry gives the date and the "
+        "amount in đồng.",
+        "Tỉnh có thể quy định mức chuẩn cao hơn từ một ngày; mỗi mục ghi ngày áp dụng và số tiền "
+        "(đồng).",
+        {"path": "cashless.toml"}),
+    ProblemType("workspace-no-months", F,
+        "No month folders", "Chưa có thư mục tháng",
+        "No month folders in {folder} (rosters/YYYY-MM/).",
+        "Chưa có thư mục tháng nào trong {folder} (rosters/YYYY-MM/).",
+        "", "",
+        "The communes' rosters of a month go in rosters/YYYY-MM/ of the workspace.",
+        "Danh sách của các xã trong một tháng được chép vào thư mục rosters/YYYY-MM/ của thư mục "
+        "làm việc.",
+        {"folder": "binh-son/rosters"}),
+    ProblemType("workspace-month-missing", F,
+        "No rosters for the month", "Chưa có danh sách của tháng",
+        "No rosters for {month}: {folder} does not exist.",
+        "Chưa có danh sách tháng {month}: không có thư mục {folder}.",
+        "", "",
+        "The month given with --month must have its folder rosters/YYYY-MM/.",
+        "Tháng ghi ở --month phải có thư mục rosters/YYYY-MM/ tương ứng.",
+        {"month": "2023-06", "folder": "binh-son/rosters/2023-06"}),
+    ProblemType("workspace-no-rosters", F,
+        "No roster files", "Không có tệp danh sách",
+        "No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
+        "Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
+        "", "",
+        "Rosters are Excel or OpenDocument workbooks; other files in the folder are ignored.",
+        "Danh sách là tệp Excel hoặc OpenDocument; các tệp khác trong thư mục được bỏ qua.",
+        {"folder": "binh-son/rosters/2023-06"}),
+    ProblemType("workspace-locked", F,
+        "Workspace busy", "Thư mục làm việc đang bận",
+        "Another cashless command is writing in this workspace;",
+        "Một lệnh cashless khác đang ghi trong thư mục làm việc này;",
+        "try again when it has finished.", "hãy chạy lại khi lệnh đó xong.",
+        "Commands that write the ledger or the reports take the workspace's lock, so that two of "
+        "them never write at once.",
+        "Các lệnh ghi sổ theo dõi hoặc báo cáo đều giữ khóa của thư mục làm việc, để hai lệnh "
+        "không bao giờ ghi cùng lúc."),
+    ProblemType("workspace-province-unknown", F,
+        "Province not found", "Không tìm thấy tỉnh",
+        "No province named {province!r} in the official list (after July 2025): {names}",
+        "Không có tỉnh, thành phố tên {province!r} trong danh mục chính thức (sau 7/2025): "
+        "{names}",
+        "", "",
+        "The provinces and their communes after July 2025 come from the official list of "
+        "administrative units.",
+        "Các tỉnh và xã từ 7/2025 lấy theo danh mục đơn vị hành chính chính thức.",
+        {"province": "Quảng Ngải", "names": "Quảng Ngãi, Quảng Ninh, Quảng Trị"}),
+    ProblemType("ledger-unreadable", F,
+        "Ledger cannot be opened", "Không mở được sổ theo dõi",
+        "The ledger cannot be opened: {error}", "Không mở được sổ theo dõi: {error}",
+        "", "",
+        "The ledger (.cashless/ledger.sqlite) records every batch, reply and payment list.",
+        "Sổ theo dõi (.cashless/ledger.sqlite) ghi lại mọi đợt chuyển, kết quả trả lời và danh "
+        "sách chi trả.",
+        {"error": "file is not a database"}),
+    ProblemType("rosters-unmatched", F,
+        "Rosters not matched to communes", "Không ghép được danh sách với xã",
+        "Cannot tell which commune each roster is for; nothing was written.\n  {lines}",
+        "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  {lines}",
+        "Keep one file per commune in the month's folder, and write the commune's name in the "
+        "file's title row (UBND XÃ ...) or in its file name.",
+        "Mỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề (UBND XÃ ...) "
+        "hoặc trong tên tệp.",
+        "Each roster is given to a commune by what the file says, else by its file name; two "
+        "files for one commune, or a file that fits none or several, is never guessed.",
+        "Mỗi danh sách được ghép với xã theo nội dung tệp, nếu không có thì theo tên tệp; hai tệp "
+        "cho một xã, hoặc tệp không khớp hay khớp nhiều xã, thì không bao giờ đoán.",
+        {"lines": Joined((Phrase("matching.no-commune", {"file": "rosters/2023-06/ds.xlsx"}),))}),
+    ProblemType("month-no-rosters", F,
+        "No rosters for the month", "Chưa có danh sách của tháng",
+        "No rosters for {month}: put the communes' files in {folder}.",
+        "Chưa có danh sách nào của tháng {month}: chép tệp của các xã vào {folder}.",
+        "", "",
+        "summarize reads every roster of the month's folder.",
+        "Lệnh summarize đọc mọi danh sách trong thư mục của tháng.",
+        {"month": "2023-06", "folder": "binh-son/rosters/2023-06"}),
+    ProblemType("month-none-readable", F,
+        "No roster could be read", "Không đọc được danh sách nào",
+        "None of the {n} rosters of {month} could be read (run cashless validate on them).",
+        "Không đọc được tệp nào trong {n} danh sách của tháng {month} (chạy cashless validate để "
+        "xem lý do).",
+        "", "",
+        "A rate table of rosters that could not be read would be empty.",
+        "Bảng tỷ lệ lập từ các danh sách không đọc được sẽ không có số liệu.",
+        {"n": 3, "month": "2023-06"}),
+    ProblemType("init-config-exists", F,
+        "Workspace already set up", "Thư mục làm việc đã có cấu hình",
+        "{config} already exists; use --force to replace it.",
+        "{config} đã có; dùng --force để ghi đè.",
+        "", "",
+        "init never replaces a workspace's cashless.toml without --force.",
+        "Lệnh init không bao giờ ghi đè tệp cashless.toml của thư mục làm việc nếu không dùng "
+        "--force.",
+        {"config": "binh-son/cashless.toml"}),
+    ProblemType("validate-no-rosters", F,
+        "No roster files", "Không có tệp danh sách",
+        "No roster files (.xlsx, .xlsm, .xls, .ods) in the given paths.",
+        "Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong đường dẫn đã cho.",
+        "", "",
+        "validate reads the workbooks named, and those in the folders named.",
+        "Lệnh validate đọc các tệp được ghi trong lệnh và các tệp trong thư mục được ghi."),
+    ProblemType("option-annotate-both", F,
+        "Two annotate options", "Dùng cả hai tùy chọn đánh dấu",
+        "Use either --annotate or --annotate-dir, not both.",
+        "Chỉ dùng một trong hai: --annotate hoặc --annotate-dir.",
+        "", "",
+        "--annotate names the copy of one roster; --annotate-dir a folder for the copies of "
+        "several.",
+        "--annotate ghi tên bản đánh dấu của một danh sách; --annotate-dir ghi thư mục chứa bản "
+        "đánh dấu của nhiều danh sách."),
+    ProblemType("option-annotate-several", F,
+        "One copy, several rosters", "Một bản đánh dấu cho nhiều danh sách",
+        "--annotate writes one file, but there are {n} roster files.",
+        "--annotate ghi một tệp nhưng có {n} tệp danh sách.",
+        "Use --annotate-dir DIR to annotate several files.",
+        "Dùng --annotate-dir THƯ_MỤC để đánh dấu nhiều tệp.",
+        "--annotate names the copy of one roster.",
+        "--annotate ghi tên bản đánh dấu của một danh sách.",
+        {"n": 3}),
+    ProblemType("option-annotate-dir-not-folder", F,
+        "Not a folder", "Không phải thư mục",
+        "{folder} is not a folder.", "{folder} không phải là thư mục.",
+        "", "",
+        "--annotate-dir names the folder where the annotated copies go.",
+        "--annotate-dir ghi thư mục chứa các bản đánh dấu.",
+        {"folder": "ket-qua.xlsx"}),
+    ProblemType("option-annotate-dir-inside", F,
+        "Copies among the rosters", "Bản đánh dấu nằm lẫn với danh sách",
+        "{folder} is inside the rosters folder {rosters}: the next check would read the annotated "
+        "copies as rosters.",
+        "Thư mục {folder} nằm trong thư mục danh sách {rosters}: lần kiểm tra sau sẽ đọc nhầm các "
+        "bản đánh dấu là danh sách.",
+        "Choose another folder.", "Chọn một thư mục khác.",
+        "Annotated copies are workbooks too; kept apart, they are never read as rosters.",
+        "Bản đánh dấu cũng là tệp Excel; để riêng thì không bao giờ bị đọc nhầm là danh sách.",
+        {"folder": "rosters/2023-06/kiem-tra", "rosters": "rosters/2023-06"}),
+    ProblemType("annotate-dir-not-created", F,
+        "Folder cannot be created", "Không tạo được thư mục",
+        "Cannot create the folder {folder}: {error}.",
+        "Không tạo được thư mục {folder}: {error}.",
+        "", "",
+        "--annotate-dir creates its folder when it does not exist.",
+        "--annotate-dir tự tạo thư mục nếu chưa có.",
+        {"folder": "kiem-tra", "error": "Permission denied"}),
+    ProblemType("payment-row-errors", W,
+        "Roster row with errors", "Dòng có lỗi trong danh sách xã",
+        "the roster row has errors ({codes}): see cashless validate",
+        "dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
+        "", "",
+        "A row with errors is still paid as the roster says, with this note, so that the commune "
+        "corrects it.",
+        "Dòng có lỗi vẫn được chi trả theo danh sách, kèm ghi chú này để xã sửa lại.",
+        {"codes": "phone-invalid, id-invalid"}),
+    ProblemType("payment-account-unusable", W,
+        "No usable account number", "Thiếu số tài khoản hợp lệ",
+        "'Đã có tài khoản' but no usable account number: paid in cash",
+        "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
+        "", "",
+        "Money goes to an account only when its number is known; otherwise the person stays on "
+        "the cash list.",
+        "Chỉ chuyển tiền vào tài khoản khi biết số tài khoản; nếu không, người đó vẫn ở danh "
+        "sách tiền mặt."),
+    ProblemType("payment-opened-status-stale", W,
+        "Opened, roster not updated", "Đã mở, danh sách chưa cập nhật",
+        "opened by the Post Office on {day} ({ref}); the roster still says '{status}'",
+        "Bưu điện đã mở ngày {day} (mã {ref}); danh sách xã vẫn ghi '{status}'",
+        "", "",
+        "The Post Office's reply (import-postoffice) gives the account; the roster should say "
+        "'Đã có tài khoản'.",
+        "Kết quả trả lời của Bưu điện (import-postoffice) cho biết số tài khoản; danh sách xã cần "
+        "ghi 'Đã có tài khoản'.",
+        {"day": "05/07/2023", "ref": "BS-2306-0000001", "status": "Đã đăng ký"}),
+    ProblemType("payment-account-differs", W,
+        "Account numbers differ", "Số tài khoản khác nhau",
+        "the roster says account {roster}; the Post Office opened {opened} on {day} ({ref}): the "
+        "Post Office's is used",
+        "danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened} ngày {day} (mã {ref}): "
+        "dùng số của Bưu điện",
+        "", "",
+        "The account the Post Office opened is the one money can reach; the commune corrects its "
+        "roster.",
+        "Tài khoản Bưu điện đã mở là tài khoản nhận được tiền; xã cần sửa lại danh sách.",
+        {"roster": "123456789000", "opened": "123456789012", "day": "05/07/2023",
+         "ref": "BS-2306-0000001"}),
+    ProblemType("payment-no-amount", E,
+        "No usable amount", "Chưa có mức trợ cấp hợp lệ",
+        "no usable monthly amount", "chưa có mức trợ cấp hợp lệ",
+        "", "",
+        "A row without a usable monthly amount is not paid from the list: it goes to the rows to "
+        "check.",
+        "Dòng chưa có mức trợ cấp hợp lệ không được chi theo danh sách: chuyển sang các dòng cần "
+        "kiểm tra."),
+    ProblemType("payment-id-twice", E,
+        "Listed twice", "Có ở hai nơi",
+        "the same ID is also listed at {others}: never paid twice",
+        "cùng số định danh còn có ở {others}: không chi trả hai lần",
+        "", "",
+        "Every row with that ID is held for checking, so that nobody is paid twice.",
+        "Mọi dòng có số định danh đó đều được giữ lại để kiểm tra, để không ai được chi trả hai "
+        "lần.",
+        {"others": "Bình Minh (binh-minh-T6.xlsx, 12)"}),
+    ProblemType("id-in-several-communes", W,
+        "ID listed by several communes", "Số định danh có ở nhiều xã",
+        "ID {id} is listed in more than one commune: {where}",
+        "Số định danh {id} có trong danh sách của nhiều xã: {where}",
+        "", "",
+        "summarize lists every personal ID found in the rosters of two communes or more; the "
+        "district decides where the person belongs.",
+        "Lệnh summarize liệt kê mọi số định danh có trong danh sách của hai xã trở lên; huyện "
+        "quyết định người đó thuộc xã nào.",
+        {"id": "038195001234", "where": "Bình Hòa (binh-hoa-T6.xlsx, ô D12); Bình Minh "
+         "(binh-minh-T6.xlsx, ô D8)"}),
+    ProblemType("ledger-missing", F,
+        "Nothing handed over yet", "Chưa chuyển đợt nào",
+        "No batch has been handed to the Post Office in {root} yet (no ledger): there is nothing "
+        "to reconcile.",
+        "Chưa chuyển đợt nào cho Bưu điện trong {root} (chưa có sổ theo dõi): không có gì để đối "
+        "chiếu.",
+        "", "",
+        "import-postoffice reads the Post Office's answer to a batch that export-postoffice "
+        "handed over.",
+        "Lệnh import-postoffice đọc kết quả trả lời của Bưu điện cho một đợt đã chuyển bằng "
+        "export-postoffice.",
+        {"root": "binh-son"}),
+    ProblemType("handoff-orphan-files", F,
+        "Handoff files the ledger does not know", "Tệp chuyển giao không có trong sổ theo dõi",
+        "{folder} holds files of batch {batch} ({names}) that the ledger {ledger} does not know "
+        "and did not write.",
+        "Thư mục {folder} có tệp của đợt {batch} ({names}) mà sổ theo dõi {ledger} không ghi "
+        "nhận.",
+        "If the ledger was lost or replaced, restore it; otherwise move these files out of the "
+        "handoff folder.",
+        "Nếu sổ theo dõi bị mất hoặc bị thay, hãy khôi phục lại; nếu không, chuyển các tệp này "
+        "ra khỏi thư mục handoff.",
+        "A batch's files are written only after the ledger records it; files of a batch the "
+        "ledger does not know come from another ledger.",
+        "Tệp của một đợt chỉ được ghi sau khi sổ theo dõi đã ghi nhận đợt đó; tệp của đợt mà sổ "
+        "không biết là của một sổ theo dõi khác.",
+        {"folder": "handoff/2023-06", "batch": "2023-06-01",
+         "names": "2023-06-01.buu-dien.xlsx", "ledger": ".cashless/ledger.sqlite"}),
+    ProblemType("batch-unknown", F,
+        "No such batch", "Không có đợt này",
+        "There is no batch {batch} in the ledger (see: cashless ledger).",
+        "Không có đợt {batch} trong sổ theo dõi (xem: cashless ledger).",
+        "", "",
+        "--resend names a batch handed over earlier; cashless ledger lists them.",
+        "--resend ghi mã một đợt đã chuyển trước đây; lệnh cashless ledger liệt kê các đợt.",
+        {"batch": "2023-06-01"}),
+    ProblemType("batch-other-month", F,
+        "Batch of another month", "Đợt của tháng khác",
+        "Batch {batch} is of {batch_month}, not {month}.",
+        "Đợt {batch} là của tháng {batch_month}, không phải {month}.",
+        "", "",
+        "A batch is sent again for its own month; leave out --month.",
+        "Một đợt được gửi lại cho đúng tháng của nó; bỏ tùy chọn --month.",
+        {"batch": "2023-06-01", "batch_month": "2023-06", "month": "2023-07"}),
+    ProblemType("template-commune-empty", F,
+        "No commune given", "Chưa ghi tên xã",
+        "--commune must not be empty.", "--commune không được để trống.",
+        "", "",
+        "The template carries the commune's name in its title.",
+        "Mẫu danh sách ghi tên xã ở dòng tiêu đề."),
+    ProblemType("template-commune-unknown", F,
+        "Not a commune of the workspace", "Không phải xã của thư mục làm việc",
+        "'{name}' is not a commune of this workspace. Communes: {known}.",
+        "'{name}' không phải là xã của thư mục làm việc này. Các xã: {known}.",
+        "", "",
+        "Inside a workspace the template is made for one of its communes, named as in "
+        "cashless.toml.",
+        "Trong thư mục làm việc, mẫu được lập cho một xã có trong cashless.toml, ghi đúng tên.",
+        {"name": "Binh Hoa", "known": "Bình Hòa, Bình Minh"}),
+    ProblemType("template-commune-ambiguous", F,
+        "Commune name ambiguous", "Tên xã chưa rõ",
+        "'{name}' could be {names}: write the name with its diacritics.",
+        "'{name}' có thể là {names}: ghi tên xã có dấu.",
+        "", "",
+        "Names without diacritics can fit two communes (Bình Hòa, Bình Hoà...).",
+        "Tên không dấu có thể trùng với hai xã (Bình Hòa, Bình Hoa...).",
+        {"name": "Binh Hoa", "names": "Bình Hòa, Bình Hoa"}),
+    ProblemType("template-not-xlsx", F,
+        "Template must be .xlsx", "Tệp mẫu phải là .xlsx",
+        "The template is an .xlsx file: {name} has another extension.",
+        "Tệp mẫu phải có đuôi .xlsx: {name} có đuôi khác.",
+        "", "",
+        "The template is an Excel workbook (.xlsx) that opens in Excel and LibreOffice.",
+        "Mẫu danh sách là tệp Excel (.xlsx), mở được bằng Excel và LibreOffice.",
+        {"name": "mau.xls"}),
+    ProblemType("template-exists", F,
+        "Template already exists", "Tệp mẫu đã có",
+        "{path} already exists.", "Tệp {path} đã có.",
+        "Use --force to overwrite it, or -o for another name.",
+        "Dùng --force để ghi đè, hoặc -o để đặt tên khác.",
+        "The template is never written over a file without --force.",
+        "Mẫu không bao giờ ghi đè lên tệp đã có nếu không dùng --force.",
+        {"path": "mau-danh-sach-binh-hoa-2023-06.xlsx"}),
+    ProblemType("annotate-over-roster", F,
+        "Annotated copy over the roster", "Bản đánh dấu trùng với danh sách",
+        "The annotated copy cannot replace the roster itself ({out}): choose another name.",
+        "Bản đánh dấu không được ghi đè lên chính danh sách ({out}): hãy đặt tên khác.",
+        "", "",
+        "The roster a commune sent is never changed; the marks go to a copy.",
+        "Danh sách xã gửi không bao giờ bị sửa; các đánh dấu được ghi vào một bản sao.",
+        {"out": "binh-hoa-T6.xlsx"}),
+    ProblemType("annotate-suffix", F,
+        "Wrong extension for the annotated copy", "Đuôi tệp bản đánh dấu không đúng",
+        "The annotated copy of {name} must end in {wanted}, not '{suffix}'.",
+        "Bản đánh dấu của {name} phải có đuôi {wanted}, không phải '{suffix}'.",
+        "", "",
+        "Excel refuses a workbook whose extension does not match its content (.xlsm keeps its "
+        "macros).",
+        "Excel không mở tệp có đuôi không khớp nội dung (.xlsm giữ lại macro).",
+        {"name": "binh-hoa-T6.xlsx", "wanted": ".xlsx", "suffix": ".xls"}),
+    ProblemType("annotate-unreadable", F,
+        "Roster unreadable, not annotated", "Không đọc được nên không đánh dấu",
+        "{name} could not be read, so it cannot be annotated.",
+        "Không đọc được tệp {name} nên không đánh dấu được.",
+        "", "",
+        "Only a roster that was read can be marked; the validation report says why it was not.",
+        "Chỉ đánh dấu được danh sách đã đọc được; kết quả kiểm tra cho biết lý do không đọc được.",
+        {"name": "binh-hoa-T6.xlsx"}),
+    ProblemType("annotate-reopen-failed", F,
+        "Roster cannot be opened again", "Không mở lại được danh sách",
+        "{name} could not be opened again: {error}",
+        "Không mở lại được tệp {name}: {error}",
+        "", "",
+        "The roster changed or became unreadable between the check and the annotation.",
+        "Danh sách đã thay đổi hoặc không đọc được nữa trong lúc kiểm tra và đánh dấu.",
+        {"name": "binh-hoa-T6.xlsx", "error": "The file is empty (0 bytes)."}),
+    ProblemType("annotate-open-failed", F,
+        "Roster cannot be opened for annotating", "Không mở được danh sách để đánh dấu",
+        "{name} could not be opened for annotating ({error}).",
+        "Không mở được tệp {name} để đánh dấu ({error}).",
+        "", "",
+        "The spreadsheet library could not load the workbook to write the marks into it.",
+        "Thư viện bảng tính không nạp được tệp để ghi các đánh dấu vào.",
+        {"name": "binh-hoa-T6.xlsx", "error": "KeyError: 'xl/workbook.xml'"}),
+    ProblemType("annotate-write-failed", F,
+        "Annotated copy not written", "Không ghi được bản đánh dấu",
+        "Could not write {out}: {error}.", "Không ghi được tệp {out}: {error}.",
+        "", "",
+        "The copy is written under a temporary name and then put in place.",
+        "Bản sao được ghi dưới tên tạm rồi mới thay vào chỗ.",
+        {"out": "binh-hoa-T6.kiem-tra.xlsx", "error": "Permission denied"}),
+    ProblemType("handoff-no-receiver", E,
+        "Receiver not filled in", "Chưa ghi người nhận",
+        "The receiver (Người nhận) is not filled in.",
+        "Chưa ghi người nhận (Bản thân / Người giám hộ / Người được ủy quyền).",
+        "", "",
+        "The Post Office opens the account in the receiver's name: the beneficiary, a guardian or "
+        "an authorised person.",
+        "Bưu điện mở tài khoản đứng tên người nhận: bản thân đối tượng, người giám hộ hoặc người "
+        "được ủy quyền."),
+    ProblemType("handoff-no-holder-name", E,
+        "Account holder without a name", "Chủ tài khoản chưa có họ tên",
+        "The account holder has no name.", "Chủ tài khoản chưa có họ tên.",
+        "", "",
+        "An account is opened in a person's name.",
+        "Tài khoản được mở đứng tên một người."),
+    ProblemType("handoff-no-holder-id", E,
+        "No usable personal ID", "Chưa có số định danh hợp lệ",
+        "The account holder or the beneficiary has no usable personal ID.",
+        "Chủ tài khoản hoặc đối tượng chưa có số định danh hợp lệ.",
+        "", "",
+        "The Post Office identifies the account holder by a 12-digit personal ID (an old 9-digit "
+        "CMND only before 2025).",
+        "Bưu điện xác định chủ tài khoản theo số định danh 12 số (CMND 9 số chỉ dùng được trước "
+        "năm 2025)."),
+    ProblemType("handoff-no-phone", E,
+        "No mobile phone", "Chưa có số điện thoại di động",
+        "The account holder has no mobile phone number.",
+        "Chủ tài khoản chưa có số điện thoại di động.",
+        "", "",
+        "The Post Office confirms the account by SMS; a landline cannot receive its codes.",
+        "Bưu điện xác nhận tài khoản qua tin nhắn SMS; số máy bàn không nhận được mã."),
+    ProblemType("handoff-no-amount", E,
+        "Monthly amount missing", "Chưa ghi mức trợ cấp",
+        "The monthly amount is missing.", "Chưa ghi mức trợ cấp.",
+        "", "",
+        "The Post Office's list gives each person's monthly allowance.",
+        "Danh sách gửi Bưu điện ghi mức trợ cấp hằng tháng của từng người."),
+    ProblemType("handoff-duplicate-across-communes", E,
+        "Registered by two communes", "Được đăng ký ở hai xã",
+        "The same person is also registered by {others}.",
+        "Cùng một người cũng được đăng ký ở {others}.",
+        "", "",
+        "One person cannot have two accounts opened for one allowance; every copy is held back "
+        "until one is left.",
+        "Một người không thể được mở hai tài khoản cho một khoản trợ cấp; mọi dòng đều được giữ "
+        "lại cho đến khi chỉ còn một.",
+        {"others": "Bình Minh (binh-minh-T6.xlsx, 12)"}),
+    ProblemType("handoff-postoffice-failed", E,
+        "The Post Office could not open the account", "Bưu điện không mở được tài khoản",
+        "The Post Office could not open the account (reference {ref}, batch {batch}{on}): "
+        "{answer}. Correct the row; it goes to the Post Office again once changed.",
+        "Bưu điện không mở được tài khoản (mã {ref}, đợt {batch}{on}): {answer}. Sửa lại dòng "
+        "này; khi đã sửa, dòng sẽ được chuyển lại Bưu điện.",
+        "", "",
+        "A row the Post Office could not use waits until the commune changes the name, the ID, "
+        "the account holder or the phone.",
+        "Dòng Bưu điện không dùng được sẽ chờ cho đến khi xã sửa họ tên, số định danh, người "
+        "nhận hoặc số điện thoại.",
+        {"ref": "BS-2023-06-0001", "batch": "2023-06-01",
+         "on": Phrase("handoff.on-day", {"day": "05/07/2023"}), "answer": "Sai tên"}),
     # ---- layers: a commune's roster this month (summarize, export-postoffice, export-payments) --
     ProblemType("commune-missing", W,
         "No roster this month", "Xã chưa có danh sách tháng này",
@@ -857,6 +1405,140 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Nhập số điện thoại nếu có: Bưu điện dùng để liên hệ với người nhận.",
         "Dispatch 5234/LĐTBXH-TTTT lists the data needed for cashless payment: name, birth date, "
         "ID, residence and account. A phone number helps but is not among them."),
+    # ---- header: the column mapping and what the reader understood ----
+    ProblemType("mapping-key-unknown", F,
+        "Unknown column key in the mapping", "Khóa cột không có trong danh mục",
+        "The mapping says header '{header}' is '{key}', which is not a column key. Known keys: "
+        "{known}.",
+        "Cách ghép cột ghi tiêu đề '{header}' là '{key}', nhưng đó không phải khóa cột nào. Các "
+        "khóa hợp lệ: {known}.",
+        "Write one of the known keys after '=', or '-' to ignore the column.",
+        "Ghi một trong các khóa hợp lệ sau dấu '=', hoặc '-' để bỏ qua cột.",
+        "A mapping (cashless.toml [mapping] or --map \"HEADER=key\") names the roster key a "
+        "header stands for; a key the roster does not have is refused before any file is read."),
+    ProblemType("mapping-option-malformed", F,
+        "--map not understood", "Không hiểu tùy chọn --map",
+        "'{header}' is not HEADER=key. Known keys: {known}.",
+        "'{header}' không đúng dạng TIÊU_ĐỀ=khóa. Các khóa hợp lệ: {known}.",
+        "Write it as --map \"Tên chủ hộ=ho_ten\" (or \"HEADER=-\" to ignore a column).",
+        "Ghi theo dạng --map \"Tên chủ hộ=ho_ten\" (hoặc \"TIÊU_ĐỀ=-\" để bỏ qua một cột).",
+        "Each --map gives one header as written in the file, an equals sign, and a column key."),
+    ProblemType("mapping-malformed", F,
+        "Mapping not understood", "Không hiểu phần ghép cột",
+        "In {source}, [mapping] '{header}' has the wrong shape.",
+        "Trong {source}, mục '{header}' của [mapping] không đúng dạng.",
+        "columns is a table of \"HEADER\" = \"key\", ignore a list of headers, values a table "
+        "per column key of \"word\" = \"canonical word\".",
+        "columns là bảng \"TIÊU_ĐỀ\" = \"khóa\", ignore là danh sách tiêu đề, values là bảng "
+        "theo khóa cột gồm \"từ\" = \"từ chuẩn\".",
+        "See the README section on the column mapping for an example."),
+    ProblemType("mapping-values-not-vocabulary", F,
+        "Words given for a free-text column", "Ghép từ cho cột không có danh mục",
+        "The mapping gives words for '{key}', which is not a column with fixed words. Columns "
+        "that take words: {known}.",
+        "Cách ghép cột khai báo từ cho '{key}', nhưng cột này không có danh mục từ cố định. Các "
+        "cột nhận khai báo từ: {known}.",
+        "Move the words under [mapping.values.KEY] of one of those columns, or remove them.",
+        "Chuyển các từ vào [mapping.values.KHÓA] của một trong các cột đó, hoặc xóa đi.",
+        "Only statuses, receivers, sexes and categories have a closed vocabulary a word can be "
+        "mapped to."),
+    ProblemType("mapping-value-unknown", F,
+        "Mapped word not in the vocabulary", "Từ chuẩn không có trong danh mục",
+        "The mapping says '{value}' means '{target}' in column '{key}', but '{target}' is not "
+        "one of that column's words.",
+        "Cách ghép cột ghi '{value}' nghĩa là '{target}' ở cột '{key}', nhưng '{target}' không "
+        "thuộc danh mục của cột này.",
+        "Write the target as the template writes it (e.g. \"Đã đăng ký\", \"Người giám hộ\", "
+        "\"5c\").",
+        "Ghi từ chuẩn như trong mẫu (ví dụ \"Đã đăng ký\", \"Người giám hộ\", \"5c\").",
+        "The word on the right must be one the roster's parser accepts for that column."),
+    ProblemType("mapping-header-unknown", F,
+        "Mapped header not in the file", "Không có cột như cách ghép đã khai",
+        "The mapping names header '{header}', which sheet '{sheet}' does not have. Its headers: "
+        "{found}.",
+        "Cách ghép cột có tiêu đề '{header}' nhưng trang '{sheet}' không có cột này. Các tiêu "
+        "đề trong trang: {found}.",
+        "Copy the header exactly as `cashless columns FILE` shows it, or remove the entry.",
+        "Chép đúng tiêu đề như lệnh `cashless columns TỆP` hiển thị, hoặc xóa dòng ghép đó.",
+        "A strict mapping (strict = true, or --map on `cashless columns`) must match a header of "
+        "the file, so that a typing error in it cannot go unnoticed."),
+    ProblemType("mapping-header-unused", I,
+        "Mapping entry not used", "Dòng ghép cột không dùng đến",
+        "The mapping in {source} names header '{header}', which this file does not have.",
+        "Cách ghép cột trong {source} có tiêu đề '{header}' nhưng tệp này không có cột đó.",
+        "Nothing to do if the entry is for other files.",
+        "Không cần xử lý nếu dòng ghép dành cho tệp khác.",
+        "A workspace mapping serves many files; an entry a file does not need is said once."),
+    ProblemType("column-demoted", I,
+        "Column not taken for its header", "Cột không được hiểu theo tiêu đề",
+        "Column '{header}' looks like '{key}', but {share} of its values do not fit (e.g. "
+        "'{value}'); it is kept as information and not checked.",
+        "Cột '{header}' có tiêu đề giống '{key}' nhưng {share} giá trị không phù hợp (ví dụ "
+        "'{value}'); chương trình giữ cột làm thông tin, không kiểm tra.",
+        "If the column is '{key}', say which words mean what in cashless.toml "
+        "[mapping.values.{key}], or map it with --map \"{header}={key}\".",
+        "Nếu đúng là cột '{key}', khai báo nghĩa các từ trong cashless.toml "
+        "[mapping.values.{key}], hoặc ghép cột bằng --map \"{header}={key}\".",
+        "After the header is matched, a sample of each status, sex, receiver, category, ID and "
+        "date column is read: when most values do not parse for the column, the header misled "
+        "(e.g. 'Trạng thái' holding 'Đang hoạt động' is a record status)."),
+    ProblemType("columns-sheet-unknown", F,
+        "No such sheet", "Không có trang tính này",
+        "The workbook has no sheet '{sheet}'. Its sheets: {sheets}.",
+        "Tệp không có trang '{sheet}'. Các trang trong tệp: {sheets}.",
+        "Give one of those names with --sheet, or leave --sheet out.",
+        "Ghi một trong các tên đó sau --sheet, hoặc bỏ --sheet.",
+        "`cashless columns --sheet NAME` reads that sheet only."),
+    ProblemType("columns-exact", I,
+        "known header", "tên cột đã biết",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: the header has the same words as a known header of the column "
+        "(the template's, or an alias seen in the wild)."),
+    ProblemType("columns-words", I,
+        "known header + unit or month", "tên cột đã biết + đơn vị/tháng",
+        "'{alias}' + '{rest}'", "'{alias}' + '{rest}'", "", "",
+        "`cashless columns`: the header starts with a known header; the other words cannot change "
+        "the meaning."),
+    ProblemType("columns-group", I,
+        "read under its group", "đọc theo nhóm cột",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: the column's meaning comes from its group title and its sub-title."),
+    ProblemType("columns-category", I,
+        "a category's wording", "tên một diện đối tượng",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: the header is the wording of a category; a mark (x) in it gives the "
+        "person's category."),
+    ProblemType("columns-mapping", I,
+        "mapping", "theo cách ghép cột",
+        "{source}", "{source}", "", "",
+        "`cashless columns`: the user's mapping (cashless.toml or --map) decided."),
+    ProblemType("columns-info", I,
+        "known, not a roster column", "cột đã biết, ngoài mẫu",
+        "'{alias}'", "'{alias}'", "", "",
+        "`cashless columns`: a signature, arrears, totals or similar column, kept as information "
+        "and never read as a roster field."),
+    ProblemType("columns-demoted", I,
+        "values do not fit", "giá trị không khớp",
+        "like {was}, but {share} values do not fit, e.g. '{sample}'",
+        "giống {was} nhưng {share} giá trị không phù hợp, ví dụ '{sample}'", "", "",
+        "`cashless columns`: the header looked like a roster column, but most of the values read "
+        "under it do not parse for that column, so it is kept as information (or read as the "
+        "vocabulary column its values fit)."),
+    ProblemType("columns-ignored", I,
+        "ignored by the mapping", "bỏ qua theo cách ghép cột",
+        "{source}", "{source}", "", "",
+        "`cashless columns`: the mapping said to ignore the column."),
+    ProblemType("columns-unknown", I,
+        "not recognised", "không nhận ra",
+        "'{header}'", "'{header}'", "", "",
+        "`cashless columns`: no known header matches; a --map line can say what it is."),
+    ProblemType("columns-not-checkable", I,
+        "Not checkable", "Không kiểm tra được",
+        "No column for {keys}: the rules that need them cannot be checked.",
+        "Không có cột {keys}: các quy tắc cần các cột này không kiểm tra được.",
+        "If the file has one under another header: --map \"HEADER=KEY\".",
+        "Nếu tệp có cột đó với tiêu đề khác: --map \"TIÊU_ĐỀ=KHÓA\".",
+        "`cashless columns`: columns the checks use that the file does not have."),
     # ---- layouts: values out of range and category wordings ----
     ProblemType("date-out-of-range", E,
         "Number is not a date", "Số không phải ngày tháng",
@@ -897,6 +1579,339 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Ghi mã diện (ví dụ 5a) hoặc ghi đầy đủ diện theo Điều 5 Nghị định 20/2021/NĐ-CP.",
         "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
         "coefficient (or amount) and age decide when they can, and the row is warned when not."),
+    # ---- money: the ledger kept whole, every beneficiary in one list, secrets ----
+    ProblemType("ledger-missing", F,
+        "Ledger missing", "Mất sổ theo dõi",
+        "The ledger {path} is gone, but this workspace has had one ({evidence}).",
+        "Sổ theo dõi {path} không còn, nhưng không gian làm việc này đã từng có sổ ({evidence}).",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A workspace that has handed a batch over keeps knowing it (the ledger's backup, "
+        "`.cashless/ledger.state.json`, the batch manifests in handoff/): a lost ledger is never "
+        "replaced by a new, empty one, which would hand everybody over again and pay opened "
+        "accounts in cash."),
+    ProblemType("ledger-not-a-file", F,
+        "Ledger is not a file", "Sổ theo dõi không phải là tệp",
+        "The ledger {path} is {kind}, not a file.",
+        "Sổ theo dõi {path} là {kind}, không phải tệp.",
+        "Put the workspace's ledger file back at {path} (a copy is kept at {backup}), then run "
+        "the command again. Nothing was changed.",
+        "Đặt lại tệp sổ theo dõi của không gian làm việc vào {path} (bản sao lưu ở {backup}), "
+        "rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A folder, a link to nothing or a device where the ledger should be is never taken for "
+        "'no ledger yet'."),
+    ProblemType("ledger-empty", F,
+        "Ledger is empty", "Sổ theo dõi rỗng",
+        "The ledger {path} is empty (0 bytes).",
+        "Sổ theo dõi {path} rỗng (0 byte).",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "SQLite would take an empty file for a new database; the tool never does: an emptied "
+        "ledger has lost who was handed over and which accounts were opened."),
+    ProblemType("ledger-unreadable", F,
+        "Ledger cannot be read", "Không đọc được sổ theo dõi",
+        "The ledger {path} cannot be read: {reason}.",
+        "Không đọc được sổ theo dõi {path}: {reason}.",
+        "Give your user read and write access to {path} (or restore it from {backup}), then run "
+        "the command again. Nothing was changed.",
+        "Cấp quyền đọc và ghi tệp {path} cho người dùng này (hoặc khôi phục từ {backup}), rồi "
+        "chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "The ledger exists but the operating system refuses to open it."),
+    ProblemType("ledger-damaged", F,
+        "Ledger damaged", "Sổ theo dõi bị hỏng",
+        "The ledger {path} is damaged: {reason}.",
+        "Sổ theo dõi {path} bị hỏng: {reason}.",
+        "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
+        "own latest copy, then run the command again. Nothing was changed.",
+        "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
+        "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "The file is not an SQLite database, fails SQLite's own check, or lacks one of the "
+        "ledger's tables (meta, batches, batch_files, refs, handovers, replies). A missing table "
+        "is never re-created empty."),
+    ProblemType("ledger-newer", F,
+        "Ledger from a newer cashless", "Sổ theo dõi của phiên bản mới hơn",
+        "The ledger {path} was written by a newer cashless (schema {version}; this one reads up "
+        "to {known}).",
+        "Sổ theo dõi {path} do phiên bản cashless mới hơn ghi (lược đồ {version}; phiên bản này "
+        "chỉ đọc đến {known}).",
+        "Use the cashless version that wrote it (or a newer one). Nothing was changed.",
+        "Dùng phiên bản cashless đã ghi sổ (hoặc mới hơn). Chưa có gì bị thay đổi.",
+        "An older tool could misread tables it does not know; it refuses instead."),
+    ProblemType("ledger-foreign", F,
+        "Not this workspace's ledger", "Không phải sổ theo dõi của không gian làm việc này",
+        "The ledger {path} is not this workspace's: it is ledger {found}, and {where} records "
+        "ledger {expected}.",
+        "Sổ theo dõi {path} không phải của không gian làm việc này: đó là sổ {found}, còn {where} "
+        "ghi nhận sổ {expected}.",
+        "Put back this workspace's own ledger (a copy is kept at {backup}), then run the command "
+        "again. Nothing was changed.",
+        "Đặt lại đúng sổ theo dõi của không gian làm việc này (bản sao lưu ở {backup}), rồi chạy "
+        "lại lệnh. Chưa có gì bị thay đổi.",
+        "Each ledger has its own random ID, written in `.cashless/ledger.state.json` and in every "
+        "batch manifest; a ledger copied from another workspace does not know its batches."),
+    ProblemType("ledger-older", F,
+        "Ledger older than the workspace", "Sổ theo dõi cũ hơn không gian làm việc",
+        "The ledger {path} lacks what this workspace has recorded: {lacks}.",
+        "Sổ theo dõi {path} thiếu những gì không gian làm việc đã ghi nhận: {lacks}.",
+        "It was restored from an older copy: copy {backup} (taken at its last change) to {path}, "
+        "or put back your latest copy, then run the command again. Nothing was changed.",
+        "Sổ đã được khôi phục từ một bản cũ: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) "
+        "thành {path}, hoặc đặt lại bản sao mới nhất, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
+        "A ledger without a batch that was handed over would hand its people over again; without "
+        "replies that were imported, opened accounts would be paid in cash."),
+    ProblemType("roster-no-commune", E,
+        "Roster of no commune", "Tệp không thuộc xã nào",
+        "{file} names no commune of this workspace",
+        "{file} không ghi tên xã nào của không gian làm việc này",
+        "Write the commune's name in the file's title or its file name, or move the file out of "
+        "the month's folder.",
+        "Ghi tên xã vào tiêu đề hoặc tên tệp, hoặc chuyển tệp ra khỏi thư mục của tháng.",
+        "A roster that cannot be matched to a commune is never guessed; its people are in no list "
+        "until it is."),
+    ProblemType("roster-several-communes", E,
+        "Roster of several communes", "Tệp khớp với nhiều xã",
+        "{file} fits several communes ({communes})",
+        "{file} khớp với nhiều xã ({communes})",
+        "Write the commune's exact name (with its diacritics) in the file's title.",
+        "Ghi đúng tên xã (có dấu) vào tiêu đề của tệp.",
+        "A file name that fits two communes is an ambiguity to report, never to resolve."),
+    ProblemType("payments-not-listed", E,
+        "People in no payment list", "Người chưa có trong danh sách chi trả nào",
+        "{reason}: its {rows} people are in no list of this month.",
+        "{reason}: {rows} người trong tệp chưa có trong danh sách nào của tháng này.",
+        "Fix the file (see the reason), then run export-payments again; until then pay these "
+        "people by the previous procedure.",
+        "Sửa tệp (xem lý do), rồi chạy lại export-payments; trong lúc chờ, chi trả những người "
+        "này theo cách làm trước đây.",
+        "export-payments puts every beneficiary of the month in exactly one list (accounts, cash, "
+        "to check); the people of a roster it cannot use are counted here instead ('?' when the "
+        "file cannot be read), and the command exits with code 1."),
+    ProblemType("reply-date-before-month", E,
+        "Opened before the list's month", "Ngày mở trước tháng của danh sách",
+        "The opening date {date} is before {month}, the month of batch {batch}.",
+        "Ngày mở {date} trước tháng {month} là tháng của đợt {batch}.",
+        "Check the date (day and month may be swapped) or the reference code.",
+        "Kiểm tra lại ngày (có thể nhầm ngày với tháng) hoặc mã tham chiếu.",
+        "An account can be opened from the first day of the month the batch reports on (a past "
+        "month handed over late is caught up with its real dates), never before."),
+    ProblemType("password-empty", F,
+        "Empty password", "Mật khẩu rỗng",
+        "The password given by {source} is empty.",
+        "Mật khẩu đưa qua {source} là rỗng.",
+        "Give a real password, or leave the option (and the variable) out to write the file "
+        "without one. Nothing was written.",
+        "Nhập mật khẩu thật, hoặc bỏ tùy chọn (và biến môi trường) để ghi tệp không đặt mật khẩu. "
+        "Chưa ghi tệp nào.",
+        "An empty password would write a file that looks protected and is not; it is refused."),
+    ProblemType("password-on-command-line", W,
+        "Password on the command line", "Mật khẩu ghi trên dòng lệnh",
+        "The password given with --password can be seen by other users of this computer (in the "
+        "process list) and stays in the shell's history.",
+        "Mật khẩu ghi sau --password có thể bị người dùng khác trên máy này nhìn thấy (trong danh "
+        "sách tiến trình) và còn lưu trong lịch sử lệnh.",
+        "Set it in {envvar} or use --password-prompt instead.",
+        "Hãy đặt mật khẩu trong biến {envvar} hoặc dùng --password-prompt.",
+        "The environment of a process is visible to its own user only; its arguments to all."),
+    ProblemType("month-rosters-changed", W,
+        "Rosters changed since publication", "Danh sách đã thay đổi sau khi công bố",
+        "The rosters of {month} changed since its figures were first recorded in {history}: "
+        "{files}.",
+        "Danh sách của tháng {month} đã thay đổi so với khi số liệu được ghi vào {history}: "
+        "{files}.",
+        "The figures are now those of the rosters as they are; if the month was already "
+        "published, tell whoever received it which communes changed.",
+        "Số liệu nay là của danh sách hiện tại; nếu tháng này đã báo cáo, hãy thông báo cho nơi "
+        "nhận biết những xã đã thay đổi.",
+        "summarize records each roster's SHA-256 when it publishes a month; a month summarised "
+        "again gives the same figures unless its rosters changed, and then it says which."),
+    # ---- lacks: a payment row whose list does not say the status ----
+    ProblemType("payment-status-unknown", I,
+        "Status unknown: paid in cash", "Không rõ tình trạng: chi tiền mặt",
+        "the roster does not say the registration status and no account is known: paid in cash",
+        "danh sách không ghi tình trạng đăng ký và chưa có tài khoản: chi tiền mặt",
+        "Add the registration status (or the account number) to the commune's list.",
+        "Bổ sung tình trạng đăng ký (hoặc số tài khoản) vào danh sách của xã.",
+        "A list without a registration-status column (a payment list, an approval list) says "
+        "nothing about accounts; a person with no account known is paid in cash, never dropped."),
+    # ---- dups: the same person twice (cashless duplicates) ----
+    ProblemType("duplicate-same-id", E,
+        "The same ID on two rows", "Một số định danh ở hai dòng",
+        "The same ID is also listed at {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Cùng số định danh còn có ở {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi trả "
+        "cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "One person must never be paid twice. Two rows with the same 12-digit ID (or 9-digit "
+        "CMND), in one file or in two communes, are held back from the handoff and listed 'to "
+        "check' in the payment list until an officer decides which row to keep or that they are "
+        "two people (an ID typed wrong)."),
+    ProblemType("duplicate-to-check", E,
+        "Probably the same person twice", "Có thể là một người bị ghi hai lần",
+        "Probably the same person as {place} (pair {candidate}): not handed over and not paid "
+        "until an officer decides (cashless duplicates).",
+        "Có thể là cùng một người với {place} (cặp {candidate}): chưa chuyển Bưu điện, chưa chi "
+        "trả cho đến khi cán bộ quyết định (cashless duplicates).",
+        "Review the pair in the workbook of cashless duplicates and import the decision.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates rồi nhập lại quyết định.",
+        "A high-confidence candidate: IDs one digit or one transposition apart, with the same "
+        "birth date and the same name (tone marks ignored). Both rows wait for a decision."),
+    ProblemType("duplicate-remove", E,
+        "Duplicate row to remove", "Dòng trùng cần xóa",
+        "An officer decided this row is the same person as {place}, which is kept (pair "
+        "{candidate}): remove this row from the roster.",
+        "Cán bộ đã xác định dòng này là cùng một người với {place} và giữ dòng đó (cặp "
+        "{candidate}): xóa dòng này khỏi danh sách.",
+        "Ask the commune to remove the row; until then it is neither handed over nor paid.",
+        "Đề nghị xã xóa dòng này; trong khi chưa xóa, dòng không được chuyển Bưu điện và không "
+        "được chi trả.",
+        "A pair decided 'the same person' keeps the row the officer chose; the other row is "
+        "reported every month until the commune removes it, so nobody is paid twice."),
+    ProblemType("duplicate-id-to-correct", E,
+        "Two people with one ID", "Hai người cùng một số định danh",
+        "An officer decided this row and {place} are two people, but they have the same ID (pair "
+        "{candidate}): the commune must correct the ID; not handed over and not paid until then.",
+        "Cán bộ đã xác định dòng này và {place} là hai người khác nhau nhưng cùng một số định "
+        "danh (cặp {candidate}): xã cần sửa lại số định danh; trong khi chưa sửa, chưa chuyển "
+        "Bưu điện và chưa chi trả.",
+        "Check both IDs against the ID cards and correct the wrong one in the roster.",
+        "Đối chiếu hai số định danh với thẻ CCCD và sửa số bị sai trong danh sách.",
+        "Accounts are looked up by ID: two rows with one ID could be paid into one account twice. "
+        "Once the commune corrects the ID, the pair is gone."),
+    ProblemType("duplicate-candidate", W,
+        "Maybe the same person twice", "Có thể trùng người",
+        "May be the same person as {place} (pair {candidate}, score {score}).",
+        "Có thể là cùng một người với {place} (cặp {candidate}, điểm {score}).",
+        "Look at the pair in the workbook of cashless duplicates; a decision stops the warning.",
+        "Xem cặp này trong tệp của lệnh cashless duplicates; khi đã có quyết định, cảnh báo không "
+        "còn nữa.",
+        "A lower-confidence candidate (a similar name with the same birth date or year, an ID "
+        "typo with a different birth date, one account or phone for two account holders, or a "
+        "person of an earlier month): a warning only, the rows are handed over and paid."),
+    ProblemType("duplicate-review-unknown", E,
+        "Pair not in this workbook", "Cặp không có trong tệp này",
+        "Pair code '{value}' is not one of the pairs this review workbook was written with.",
+        "Mã cặp '{value}' không phải là cặp nào của tệp rà soát này.",
+        "Do not change the pair codes; write the review again with cashless duplicates -o.",
+        "Không sửa mã cặp; lập lại tệp rà soát bằng lệnh cashless duplicates -o.",
+        "Each pair is recorded under its code, which the workbook's hidden sheet '_cashless' "
+        "lists; a code that is not there was typed or copied in by hand."),
+    ProblemType("duplicate-review-decision-invalid", E,
+        "Decision not understood", "Không hiểu quyết định",
+        "'{value}' is not a decision: choose 'Cùng một người' or 'Hai người khác nhau'.",
+        "'{value}' không phải là quyết định: chọn 'Cùng một người' hoặc 'Hai người khác nhau'.",
+        "Pick the decision from the cell's list, or leave it blank if not decided yet.",
+        "Chọn quyết định trong danh sách của ô, hoặc để trống nếu chưa quyết định.",
+        "A blank decision records nothing (the pair stays to check)."),
+    ProblemType("duplicate-review-keep-missing", E,
+        "Row to keep not chosen", "Chưa chọn dòng giữ lại",
+        "The pair is decided 'the same person', but the row to keep is '{value}', not 'Dòng 1' "
+        "or 'Dòng 2'.",
+        "Cặp được quyết định là 'Cùng một người' nhưng dòng giữ lại ghi '{value}', không phải "
+        "'Dòng 1' hoặc 'Dòng 2'.",
+        "Choose 'Dòng 1' or 'Dòng 2' in the column 'Giữ dòng'.",
+        "Chọn 'Dòng 1' hoặc 'Dòng 2' ở cột 'Giữ dòng'.",
+        "The row kept is handed over and paid; the other is reported as a duplicate to remove."),
+    ProblemType("duplicate-review-not-review", F,
+        "Not a duplicate review", "Không phải tệp rà soát trùng",
+        "The file is not a review workbook written by cashless duplicates (no sheet "
+        "'_cashless' with the pairs).",
+        "Tệp không phải là tệp rà soát do lệnh cashless duplicates lập (không có trang "
+        "'_cashless' chứa các cặp).",
+        "Import the workbook written by cashless duplicates -o, with the decisions filled in.",
+        "Nhập lại đúng tệp do lệnh cashless duplicates -o lập, đã điền quyết định.",
+        "Decisions are read only from the workbook the command wrote, so that each is recorded "
+        "against the pair it was shown for."),
+    ProblemType("duplicate-review-options", F,
+        "--import takes no --output or --month", "--import không dùng kèm --output, --month",
+        "--import records a reviewed workbook; it takes no --output or --month.",
+        "--import ghi lại tệp rà soát đã quyết định; không dùng kèm --output hoặc --month.",
+        "Run cashless duplicates -o first to write the review, then --import the reviewed file.",
+        "Chạy cashless duplicates -o để lập tệp rà soát, sau đó --import tệp đã quyết định.",
+        "The month and the pairs of an import come from the reviewed workbook itself."),
+    ProblemType("duplicates-month", I,
+        "The month's duplicate check", "Kết quả rà soát trùng của tháng",
+        "Duplicates {month}: {rows} rows compared (earlier months: {previous}); {high} pair(s) to "
+        "decide (held back from the handoff and the payments), {warnings} warning(s), {decided} "
+        "decided, {remove} row(s) to remove.",
+        "Rà soát trùng tháng {month}: so sánh {rows} dòng (các tháng trước: {previous}); {high} "
+        "cặp cần quyết định (chưa chuyển Bưu điện, chưa chi trả), {warnings} cảnh báo, {decided} "
+        "cặp đã quyết định, {remove} dòng cần xóa.",
+        "Write the review workbook with -o, decide each pair, then import it with --import.",
+        "Lập tệp rà soát bằng -o, quyết định từng cặp, rồi nhập lại bằng --import.",
+        "The first line of cashless duplicates: what was compared and what is left to decide."),
+    ProblemType("duplicates-rows-to-remove", I,
+        "Rows to remove", "Dòng cần xóa",
+        "Decided the same person — rows to remove:",
+        "Đã xác định là cùng một người — dòng cần xóa:",
+        "Ask the communes to remove these rows from their rosters.",
+        "Đề nghị các xã xóa các dòng này khỏi danh sách.",
+        "The rows not kept of the pairs decided 'the same person'."),
+    ProblemType("duplicates-ids-to-correct", I,
+        "IDs to correct", "Số định danh cần sửa",
+        "Decided two people with one ID — the commune must correct the ID (held back until then):",
+        "Đã xác định là hai người nhưng cùng một số định danh — xã cần sửa số định danh (chưa chi "
+        "trả cho đến khi sửa):",
+        "Check both IDs against the ID cards.", "Đối chiếu hai số định danh với thẻ CCCD.",
+        "Pairs with the same ID decided 'two people': one of the IDs is wrong."),
+    ProblemType("duplicates-more", I,
+        "More pairs", "Còn nhiều cặp",
+        "… {n} more pair(s): see the review workbook (-o) or --format json.",
+        "… còn {n} cặp: xem tệp rà soát (-o) hoặc --format json.",
+        "", "",
+        "The terminal lists the first pairs; the workbook and the JSON document list all."),
+    ProblemType("duplicates-review-written", I,
+        "Review workbook written", "Đã lập tệp rà soát",
+        "Review workbook: {path}", "Tệp rà soát: {path}",
+        "Fill in the two last columns, then import it with cashless duplicates --import.",
+        "Điền hai cột cuối rồi nhập lại bằng lệnh cashless duplicates --import.",
+        "One block per pair, the fields that differ highlighted; print-ready."),
+    ProblemType("duplicates-import-file", I,
+        "Reviewed file", "Tệp rà soát đã nhập",
+        "{file} — SHA-256 {sha256}", "{file} — SHA-256 {sha256}",
+        "", "",
+        "The file's checksum is recorded with each decision."),
+    ProblemType("duplicates-recorded", I,
+        "Decisions recorded", "Đã ghi quyết định",
+        "✓ Recorded {n} decision(s) ({same} the same person, {different} two people); "
+        "{unchanged} unchanged; {undecided} pair(s) left blank.",
+        "✓ Đã ghi {n} quyết định ({same} cùng một người, {different} hai người khác nhau); "
+        "{unchanged} không đổi; {undecided} cặp để trống.",
+        "", "",
+        "The handoff and the payment list follow the decisions from their next run."),
+    ProblemType("duplicates-unchanged", I,
+        "Nothing to change", "Không có gì thay đổi",
+        "This file changes nothing: {unchanged} decision(s) already recorded, {undecided} "
+        "pair(s) left blank.",
+        "Tệp này không thay đổi gì: {unchanged} quyết định đã có, {undecided} cặp để trống.",
+        "", "",
+        "Importing the same reviewed file twice records nothing the second time."),
+    ProblemType("duplicates-import-refused", I,
+        "Nothing recorded", "Chưa ghi gì",
+        "✗ {n} error(s): nothing was recorded (a review is applied whole or not at all).",
+        "✗ {n} lỗi: chưa ghi gì (tệp rà soát chỉ được ghi khi không còn lỗi nào).",
+        "Correct the cells named, then import the file again.",
+        "Sửa các ô được nêu rồi nhập lại tệp.",
+        "A reviewed workbook is recorded whole or not at all."),
+    # ---- merge: the ledger's own consistency checks ----
+    ProblemType("ledger-ref-taken", F,
+        "Reference code already taken", "Mã tham chiếu đã có người khác",
+        "Reference {ref} already belongs to another person in the ledger.",
+        "Mã tham chiếu {ref} đã thuộc về người khác trong sổ theo dõi.",
+        "Nothing was recorded. Run the command again; if it happens again, report it as a bug.",
+        "Chưa ghi gì. Chạy lại lệnh; nếu vẫn lỗi, hãy báo lỗi phần mềm.",
+        "A reference code names one person and one account holder in one month; the ledger "
+        "refuses to give it to somebody else, so that no payment goes to the wrong person."),
+    ProblemType("ledger-ref-unknown", F,
+        "Reference code not in the ledger", "Mã tham chiếu không có trong sổ",
+        "Reference {ref} is not in the ledger.", "Mã tham chiếu {ref} không có trong sổ theo dõi.",
+        "Nothing was recorded. Run the command again; if it happens again, report it as a bug.",
+        "Chưa ghi gì. Chạy lại lệnh; nếu vẫn lỗi, hãy báo lỗi phần mềm.",
+        "A handover or a reply names a reference code the ledger never issued."),
     # ---- hostile: damaged workspace files (cashless.toml, history.csv, lock, folders, disk) ----
     ProblemType("config-unreadable", F,
         "Workspace settings cannot be read", "Không đọc được tệp cấu hình",
@@ -938,7 +1953,482 @@ _CATALOGUE: tuple[ProblemType, ...] = (
 )
 # fmt: on
 
-CATALOGUE: dict[str, ProblemType] = {p.code: p for p in _CATALOGUE}
+# The descriptions in Vietnamese, for the entries above that give only the English one
+# (``cashless explain CODE --lang vi``). An entry may also set ``description_vi`` itself.
+_DESCRIPTIONS_VI: dict[str, str] = {
+    "file-not-found": "Đường dẫn ghi trong lệnh không chỉ tới một tệp đọc được.",
+    "file-empty": "Tệp 0 byte thường do sao chép hoặc tải về bị gián đoạn.",
+    "file-not-workbook": "Nội dung tệp không phải bảng tính dạng zip (xlsx, xlsm, ods) cũng không "
+    "phải tệp Excel 97-2003 (.xls).",
+    "file-disguised": "Các hệ thống trên web hay xuất bảng HTML, CSV hoặc XML SpreadsheetML nhưng "
+    "đặt đuôi .xls. Excel vẫn mở được (kèm cảnh báo); chương trình không đoán bố cục của chúng.",
+    "file-truncated": "Tệp nén zip hoặc bảng tính bên trong bị cắt cụt hoặc bị hỏng.",
+    "file-encrypted": "Không đọc được bảng tính đã mã hóa nếu không có mật khẩu.",
+    "file-too-large": "Tệp nén độc hại có thể bung ra tới hàng gigabyte; chương trình đo tệp nén "
+    "trước khi đọc.",
+    "sheet-too-large": "Chỉ một ô thừa ở XFD1048576 cũng khiến trình đọc phải cấp phát cả lưới ô.",
+    "xml-unsafe": "Khai báo thực thể là cách tấn công kiểu 'billion laughs'; danh sách thật không "
+    "bao giờ có.",
+    "no-sheet": "Mọi trang tính đều trống.",
+    "no-header": "Dòng tiêu đề được tìm bằng cách so tên cột và các cách viết thường gặp, không "
+    "phân biệt chữ hoa, dấu, khoảng trắng và xuống dòng. Phải khớp ít nhất ba cột bắt buộc.",
+    "no-data": "Danh sách liệt kê mọi đối tượng của xã; danh sách trống không phải là báo cáo.",
+    "column-missing": "Không tìm thấy ở dòng tiêu đề một cột mà danh sách luôn phải có; mọi dòng "
+    "dữ liệu đều thiếu giá trị đó.",
+    "column-duplicate": "Hai ô tiêu đề cùng ứng với một thông tin.",
+    "month-unknown": "Tháng được đọc từ dòng tiêu đề, nếu không có thì từ thông tin của mẫu, sau "
+    "cùng là từ tên tệp.",
+    "extra-column": "Các cột ngoài mẫu được giữ nguyên và chỉ báo một lần.",
+    "legacy-text-converted": "TCVN3 (phông .Vn) và VNI (phông VNI-) lưu chữ Việt bằng các byte "
+    "Latin-1, đọc theo Unicode thành chữ lỗi. Tên phông của ô hoặc chính các chữ cho biết là bảng "
+    "mã nào.",
+    "sheet-hidden": "Danh sách thường nằm ở trang tính hiện; trang bị ẩn có thể là bản cũ.",
+    "row-skipped": "Dòng trống, dòng đánh số cột dưới tiêu đề, dòng tổng cộng và phần ký tên "
+    "không phải là đối tượng.",
+    "required-missing": "Họ tên, ngày sinh, giới tính, thôn, diện, mức trợ cấp và tình trạng là "
+    "bắt buộc với mọi đối tượng.",
+    "required-when-registered": "Đã đăng ký (Đã đăng ký hoặc Đã có tài khoản) thì cần số định "
+    "danh của đối tượng, người nhận, số điện thoại và ngày đăng ký.",
+    "required-when-account": "Chi trả qua tài khoản cần số tài khoản và ngân hàng hoặc Bưu điện "
+    "nơi mở.",
+    "required-when-proxy": "Khi người giám hộ hoặc người được ủy quyền nhận trợ cấp thì tài khoản "
+    "là của họ: Bưu điện cần họ tên và số định danh của họ.",
+    "id-invalid": "Số định danh cá nhân (ghi trên thẻ CCCD) có 12 chữ số.",
+    "id-old-cmnd": "Chứng minh nhân dân 9 số hết giá trị sử dụng từ sau ngày 31/12/2024.",
+    "leading-zero-restored": "Số định danh, số điện thoại và số tài khoản nhập vào ô dạng số sẽ "
+    "mất các số 0 ở đầu.",
+    "number-precision-lost": "Excel không lưu được dạng số các số dài quá 15 chữ số.",
+    "id-province-unknown": "Chữ số 1-3 của số định danh 12 số là mã tỉnh nơi đăng ký khai sinh.",
+    "id-sex-mismatch": "Chữ số thứ 4 cho biết giới tính và thế kỷ sinh: 0/1 là nam/nữ sinh "
+    "1900-1999, 2/3 là sinh 2000-2099.",
+    "id-birth-year-mismatch": "Chữ số thứ 4 cho biết thế kỷ, chữ số 5-6 là hai số cuối của năm "
+    "sinh.",
+    "id-duplicate": "Mỗi đối tượng chỉ có một lần trong danh sách của xã và một lần trong cả "
+    "huyện.",
+    "phone-invalid": "Số di động có 10 chữ số và đầu số của nhà mạng hiện hành.",
+    "phone-old-prefix": "Năm 2018 các đầu số di động 11 số đã chuyển sang 10 số (ví dụ 0162 → "
+    "032).",
+    "phone-landline": "Tài khoản được mở và xác nhận qua tin nhắn SMS.",
+    "date-invalid": "Ngày được đọc theo thứ tự ngày trước, không bao giờ tháng trước. Ngày sinh "
+    "chỉ ghi năm cũng được chấp nhận.",
+    "date-in-future": "Ngày sinh, ngày cấp và ngày đăng ký không thể ở tương lai.",
+    "registration-after-month": "Báo cáo tháng chỉ tính các trường hợp đăng ký đến hết tháng đó.",
+    "sex-invalid": "Giới tính là Nam hoặc Nữ (hoặc ngày sinh ghi dưới cột Nam/Nữ).",
+    "birth-date-both-columns": "Với mẫu hai cột ngày sinh, cột có ghi ngày cho biết giới tính.",
+    "category-unknown": "Diện đối tượng theo Điều 5 Nghị định 20/2021/NĐ-CP; 6a/6b chia khoản 6 "
+    "theo mức độ khuyết tật.",
+    "category-age-mismatch": "Mỗi diện có độ tuổi riêng (trẻ em dưới 16 tuổi, người cao tuổi từ "
+    "60 tuổi...).",
+    "coefficient-mismatch": "Hệ số phụ thuộc vào diện và, với một số diện, vào tuổi.",
+    "amount-invalid": "Mức trợ cấp hằng tháng là một số nguyên dương (đồng).",
+    "amount-mismatch": "Mức trợ cấp hằng tháng = mức chuẩn (360.000 đồng trước ngày 01/7/2024, "
+    "500.000 đồng từ ngày đó) × hệ số. Tỉnh có thể quy định mức chuẩn cao hơn (cashless.toml).",
+    "status-invalid": "Tình trạng cho biết đối tượng đã đến bước nào của chi trả không dùng tiền "
+    "mặt.",
+    "receiver-invalid": "Người nhận là bản thân đối tượng, người giám hộ hoặc người được ủy quyền.",
+    "account-invalid": "Số tài khoản được lưu dạng văn bản, từ 6 đến 19 chữ số.",
+    "value-invalid": "Lỗi chung cho giá trị sai kiểu dữ liệu.",
+    "text-too-long": "Không có họ tên, thôn hay ghi chú nào dài hàng nghìn ký tự; ô như vậy là do "
+    "dán nhầm và sẽ bị chuyển sang tệp của Bưu điện.",
+    "formula-no-value": "Các công cụ không tự tính toán lưu công thức mà không lưu kết quả; mọi "
+    "trình đọc đều thấy ô đó trống.",
+    "account-opened-elsewhere": "Kết quả trả lời của Bưu điện (nhập bằng import-postoffice) mới "
+    "hơn danh sách của xã.",
+    "reply-no-header": "Các dòng trả lời chỉ được đối chiếu theo mã tham chiếu mà export-postoffice "
+    "đã ghi cho từng dòng.",
+    "reply-ref-missing": "Các dòng chỉ được đối chiếu theo mã tham chiếu; không bao giờ đoán theo "
+    "họ tên hay số định danh.",
+    "reply-ref-unknown": "Mỗi mã tham chiếu thuộc về một người của một đợt; mã lạ là do gõ nhầm "
+    "hoặc là danh sách của huyện khác.",
+    "reply-ref-duplicate": "Hai kết quả cho cùng một người không thể cùng đúng; tệp chỉ được ghi "
+    "khi đã xóa bớt một kết quả.",
+    "reply-result-invalid": "Các kết quả được chấp nhận: Đã mở, Thành công, Đã mở tài khoản, "
+    "Opened (đã mở); Không mở được, Thất bại, Không thành công, Failed (không mở được). Nếu để "
+    "trống thì đọc theo dòng: có số tài khoản là đã mở, có lý do là không mở được.",
+    "reply-account-missing": "Chi trả qua tài khoản cần có số tài khoản.",
+    "reply-account-invalid": "Số tài khoản được lưu dạng văn bản, từ 6 đến 19 chữ số.",
+    "reply-account-corrupted": "Excel chỉ giữ 15 chữ số có nghĩa của một số; số tài khoản dài hơn "
+    "phải lưu dạng văn bản.",
+    "reply-account-number-cell": "Ô dạng số không giữ được các số 0 ở đầu.",
+    "reply-failed-with-account": "Mỗi kết quả chỉ có thể là đã mở tài khoản, hoặc không mở được "
+    "kèm lý do.",
+    "reply-date-missing": "Ngày mở được đối chiếu với đợt chuyển và lưu vào sổ theo dõi.",
+    "reply-date-invalid": "Ngày được đọc theo thứ tự ngày trước; ngày gõ dạng văn bản được chấp "
+    "nhận nếu là ngày có thật.",
+    "reply-date-future": "Tài khoản không thể được mở sau ngày nhập tệp trả lời.",
+    "reply-date-before-batch": "Bưu điện mở tài khoản theo danh sách đã nhận, nên không thể trước "
+    "ngày chuyển đợt.",
+    "reply-reason-missing": "Lý do sẽ được gửi về xã trong danh sách dòng cần sửa của lần chuyển "
+    "sau.",
+    "commune-missing": "Không có tệp nào trong thư mục của tháng được ghép với xã này: xã không "
+    "có trong bảng tỷ lệ, và không dòng nào của xã được chuyển Bưu điện hay chi trả theo danh "
+    "sách tháng này.",
+    "commune-conflict": "Hai tệp trở lên trong thư mục của tháng cùng ghi tên một xã; không tệp "
+    "nào được dùng (không bao giờ đoán) cho đến khi chỉ còn một. Lệnh summarize từ chối tháng đó; "
+    "danh sách chuyển Bưu điện và danh sách chi trả bỏ qua xã này.",
+    "commune-unreadable": "Đã tìm thấy danh sách của xã nhưng không đọc được (tệp hỏng, có mật "
+    "khẩu hoặc không phải Excel); xã được tính là chưa báo cáo, và không dòng nào của xã được "
+    "chuyển Bưu điện hay chi trả theo danh sách tháng này.",
+    "reply-already-reconciled": "Dòng đã có kết quả chỉ được thay khi dùng --force, để tệp trả "
+    "lời cũ không ghi đè nhầm kết quả mới hơn. Dòng không mở được và đã chuyển lại ở đợt sau thì "
+    "nhận kết quả mới mà không cần --force.",
+    # ---- guards: what a refused file is, and how it is damaged ----
+    "kind-html": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-xml": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-csv": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-text": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-spreadsheetml": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-pdf": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-png": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-jpeg": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-rar": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-7z": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-gzip": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-rtf": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-empty-zip": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-office-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-word": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-powerpoint": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-docx": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-pptx": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-xlsb": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; là "
+    "một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-odf-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-zip-other": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của "
+    "tệp; là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "kind-binary": "Loại tệp mà bước kiểm tra tệp nhận ra qua chính nội dung (các byte) của tệp; "
+    "là một phần của thông báo file-not-workbook hoặc file-disguised.",
+    "damage-zip": "Không đọc được danh mục các phần của tệp nén zip. Là một phần của thông báo "
+    "file-truncated.",
+    "damage-ole2": "Tệp phức hợp (OLE2) chứa bảng tính Excel 97-2003 bị cắt cụt hoặc bị hỏng. Là "
+    "một phần của thông báo file-truncated.",
+    "damage-sheet-dimensions": "Một trang tính .xls ghi dòng hoặc cột đầu tiên nằm sau dòng hoặc "
+    "cột cuối cùng. Là một phần của thông báo file-truncated.",
+    "damage-member-corrupt": "Một phần của tệp nén zip không giải nén được. Là một phần của thông "
+    "báo file-truncated.",
+    "damage-member-cut": "Một phần của tệp nén zip kết thúc trước khi hết dữ liệu nén. Là một phần "
+    "của thông báo file-truncated.",
+    "damage-member-checksum": "Một phần của tệp nén zip giải nén ra nội dung hoặc kích thước khác "
+    "với thông tin đã khai báo. Là một phần của thông báo file-truncated.",
+    "damage-member-header": "Phần đầu (local header) của một phần trong tệp nén zip bị thiếu hoặc "
+    "bị hỏng. Là một phần của thông báo file-truncated.",
+    "damage-member-compression": "Một phần của tệp nén zip được nén theo kiểu khác với hai kiểu "
+    "được hỗ trợ (stored, deflate). Là một phần của thông báo file-truncated.",
+    "damage-xml": "Một phần chứa giá trị của các ô không đúng cấu trúc XML; trình đọc thông thường "
+    "sẽ bỏ mất giá trị mà không báo. Là một phần của thông báo file-truncated.",
+    "damage-reader-gave-up": "Trình đọc bảng tính dừng lại khi gặp nội dung bị hỏng. Là một phần "
+    "của thông báo file-truncated.",
+    "damage-reader": "Nguyên văn lời báo của trình đọc bảng tính về chỗ hỏng (bằng tiếng Anh). Là "
+    "một phần của thông báo file-truncated.",
+    # ---- lacks: what a list lacks, registration status inferred or unknown ----
+    "column-absent": "Để đọc được danh sách chỉ cần họ tên và một thông tin phân biệt từng người "
+    "(số định danh hoặc ngày sinh). Cột mà tệp không có được báo một lần cho cả tệp, kèm các nội "
+    "dung không kiểm tra được vì thiếu cột; các dòng không bị đánh dấu lỗi vì lý do này.",
+    "status-column-absent": "Khi không có cột tình trạng, tình trạng được suy ra từ nội dung danh "
+    "sách: có số tài khoản là đã có tài khoản; có hình thức chi trả ('Tiền mặt', 'Chuyển khoản') "
+    "là nhận tiền mặt hoặc qua tài khoản; có dấu 'x' ở cột 'Đăng ký' là đã đăng ký. Nếu không, "
+    "tình trạng là 'Không rõ': được đếm riêng, không bao giờ tính là chưa đăng ký và không bao "
+    "giờ được chuyển Bưu điện như người đã đăng ký.",
+    "status-partly-inferred": "Ô tình trạng để trống hoặc không đọc được là lỗi tại ô đó; khi tổng "
+    "hợp số liệu, tình trạng được suy ra từ số tài khoản, hình thức chi trả hoặc dấu ở cột 'Đăng "
+    "ký', nếu không có thì là không rõ.",
+    "identity-columns-missing": "Để đọc được danh sách chỉ cần họ tên và một thông tin phân biệt "
+    "từng người (số định danh hoặc ngày sinh); thiếu các cột này thì không dòng nào đối chiếu "
+    "được với một người cụ thể.",
+    "recommended-when-registered": "Công văn 5234/LĐTBXH-TTTT liệt kê các thông tin cần cho chi "
+    "trả không dùng tiền mặt: họ tên, ngày sinh, số định danh, nơi cư trú và tài khoản. Số điện "
+    "thoại giúp liên hệ nhưng không thuộc các thông tin bắt buộc đó.",
+    # ---- header: the column mapping and what the reader understood ----
+    "mapping-key-unknown": "Cách ghép cột (mục [mapping] trong cashless.toml hoặc --map "
+    '"TIÊU_ĐỀ=khóa") cho biết một tiêu đề ứng với khóa cột nào của danh sách; khóa không có '
+    "trong danh mục bị từ chối trước khi đọc bất kỳ tệp nào.",
+    "mapping-option-malformed": "Mỗi --map ghi một tiêu đề đúng như trong tệp, một dấu bằng và một "
+    "khóa cột.",
+    "mapping-malformed": "Xem ví dụ ở phần ghép cột (column mapping) trong README.",
+    "mapping-values-not-vocabulary": "Chỉ các cột tình trạng, người nhận, giới tính và diện đối "
+    "tượng có danh mục từ cố định để ghép từ vào.",
+    "mapping-value-unknown": "Từ ở bên phải dấu bằng phải là một từ mà chương trình chấp nhận cho "
+    "cột đó.",
+    "mapping-header-unknown": "Cách ghép cột nghiêm ngặt (strict = true, hoặc --map của lệnh "
+    "`cashless columns`) phải khớp với một tiêu đề của tệp, để lỗi gõ nhầm không bị bỏ qua.",
+    "mapping-header-unused": "Cách ghép cột của thư mục làm việc dùng chung cho nhiều tệp; dòng "
+    "ghép mà một tệp không cần chỉ được báo một lần.",
+    "column-demoted": "Sau khi khớp tiêu đề, chương trình đọc thử một số giá trị của mỗi cột tình "
+    "trạng, giới tính, người nhận, diện, số định danh và ngày tháng: nếu phần lớn giá trị không "
+    "đọc được theo cột đó thì tiêu đề đã gây hiểu nhầm (ví dụ cột 'Trạng thái' ghi 'Đang hoạt "
+    "động' là trạng thái của bản ghi).",
+    "columns-sheet-unknown": "`cashless columns --sheet TÊN` chỉ đọc trang tính đó.",
+    "columns-exact": "`cashless columns`: tiêu đề có đúng các từ của một tên cột đã biết (tên "
+    "trong mẫu, hoặc một cách ghi khác đã gặp trong thực tế).",
+    "columns-words": "`cashless columns`: tiêu đề bắt đầu bằng một tên cột đã biết; các từ còn lại "
+    "không làm thay đổi nghĩa.",
+    "columns-group": "`cashless columns`: nghĩa của cột lấy từ tiêu đề nhóm và tiêu đề con của "
+    "cột.",
+    "columns-category": "`cashless columns`: tiêu đề là tên một diện đối tượng; dấu (x) ở cột này "
+    "cho biết diện của người đó.",
+    "columns-mapping": "`cashless columns`: theo cách ghép cột của người dùng (cashless.toml hoặc "
+    "--map).",
+    "columns-info": "`cashless columns`: cột chữ ký, truy lĩnh, tổng cộng hoặc tương tự, được giữ "
+    "làm thông tin và không bao giờ được đọc như một cột của danh sách.",
+    "columns-demoted": "`cashless columns`: tiêu đề giống một cột của danh sách nhưng phần lớn giá "
+    "trị bên dưới không đọc được theo cột đó, nên cột được giữ làm thông tin (hoặc được đọc theo "
+    "cột có danh mục từ phù hợp với các giá trị).",
+    "columns-ignored": "`cashless columns`: cách ghép cột yêu cầu bỏ qua cột này.",
+    "columns-unknown": "`cashless columns`: không tên cột đã biết nào khớp; có thể thêm một dòng "
+    "--map để cho biết đó là cột gì.",
+    "columns-not-checkable": "`cashless columns`: các cột mà các quy tắc kiểm tra cần nhưng tệp "
+    "không có.",
+    # ---- layouts: values out of range and category wordings ----
+    "date-out-of-range": "Một số ở cột ngày sinh được hiểu là năm sinh nếu nằm trong khoảng từ "
+    "1880 đến năm hiện tại; số nhỏ hơn 2100 mà ngoài khoảng đó là lỗi gõ nhầm, không bao giờ bị "
+    "tự đổi thành một ngày của các năm 1900-1905. Từ 2100 trở lên, số được đọc theo cách đánh số "
+    "ngày của Excel.",
+    "age-over-120": "Không ai trong danh sách trên 120 tuổi; ngày sinh như vậy là do gõ nhầm.",
+    "amount-out-of-range": "Số tiền vượt xa mọi mức trợ cấp thực tế (1E+20, số tài khoản dán nhầm) "
+    "bị từ chối tại ô, không được cộng vào tổng.",
+    "coefficient-out-of-range": "Hệ số từ 1 đến 3 (một số tỉnh chi cao hơn); hệ số lớn hơn 10 là "
+    "lỗi.",
+    "category-ambiguous": "Các cách ghi ngắn như 'Người cao tuổi' hay 'Khuyết tật' phù hợp với "
+    "nhiều diện; hệ số (hoặc mức trợ cấp) và tuổi của dòng sẽ quyết định khi có thể, nếu không "
+    "thì dòng được cảnh báo.",
+    # ---- lacks: a payment row whose list does not say the status ----
+    "payment-status-unknown": "Danh sách không có cột tình trạng đăng ký (danh sách chi trả, danh "
+    "sách phê duyệt) không cho biết gì về tài khoản; người chưa rõ có tài khoản thì được chi tiền "
+    "mặt, không bao giờ bị bỏ sót.",
+    # ---- dups: the same person twice (cashless duplicates) ----
+    "duplicate-same-id": "Không ai được chi trả hai lần. Hai dòng cùng số định danh 12 số (hoặc "
+    "CMND 9 số), trong một tệp hoặc ở hai xã, chưa được chuyển Bưu điện và được ghi 'cần kiểm "
+    "tra' trong danh sách chi trả cho đến khi cán bộ quyết định giữ dòng nào, hoặc xác định đó là "
+    "hai người (một số định danh bị ghi sai).",
+    "duplicate-to-check": "Cặp có khả năng trùng cao: số định danh chỉ khác nhau một chữ số hoặc "
+    "đảo chỗ hai chữ số, cùng ngày sinh và cùng họ tên (không tính dấu thanh). Cả hai dòng chờ "
+    "quyết định.",
+    "duplicate-remove": "Cặp đã được xác định là 'cùng một người' giữ lại dòng cán bộ đã chọn; "
+    "dòng còn lại được báo hằng tháng cho đến khi xã xóa, để không ai được chi trả hai lần.",
+    "duplicate-id-to-correct": "Tài khoản được tra theo số định danh: hai dòng cùng một số định "
+    "danh có thể bị chi hai lần vào cùng một tài khoản. Khi xã đã sửa số định danh, cặp này không "
+    "còn nữa.",
+    "duplicate-candidate": "Cặp có khả năng trùng thấp hơn (họ tên gần giống và cùng ngày hoặc năm "
+    "sinh, số định danh gõ nhầm nhưng khác ngày sinh, một tài khoản hoặc số điện thoại của hai "
+    "chủ tài khoản, hoặc trùng với một người của tháng trước): chỉ là cảnh báo, các dòng vẫn được "
+    "chuyển Bưu điện và chi trả.",
+    "duplicate-review-unknown": "Mỗi cặp được ghi theo mã cặp, liệt kê ở trang ẩn '_cashless' của "
+    "tệp rà soát; mã không có ở đó là do gõ hoặc chép vào bằng tay.",
+    "duplicate-review-decision-invalid": "Quyết định để trống thì không ghi gì (cặp vẫn cần kiểm "
+    "tra).",
+    "duplicate-review-keep-missing": "Dòng được giữ lại được chuyển Bưu điện và chi trả; dòng còn "
+    "lại được báo là dòng trùng cần xóa.",
+    "duplicate-review-not-review": "Quyết định chỉ được đọc từ tệp rà soát do chính lệnh này lập, "
+    "để mỗi quyết định được ghi đúng cho cặp đã hiển thị trong tệp.",
+    "duplicate-review-options": "Tháng và các cặp của lần nhập lấy từ chính tệp rà soát.",
+    "duplicates-month": "Dòng đầu tiên của lệnh cashless duplicates: những gì đã được so sánh và "
+    "những gì còn phải quyết định.",
+    "duplicates-rows-to-remove": "Các dòng không được giữ lại của những cặp đã xác định là 'cùng "
+    "một người'.",
+    "duplicates-ids-to-correct": "Các cặp cùng số định danh đã xác định là 'hai người khác nhau': "
+    "một trong hai số định danh bị sai.",
+    "duplicates-more": "Màn hình chỉ liệt kê các cặp đầu tiên; tệp rà soát và kết quả JSON liệt kê "
+    "đầy đủ.",
+    "duplicates-review-written": "Mỗi cặp một khối, các thông tin khác nhau được tô màu; sẵn sàng "
+    "để in.",
+    "duplicates-import-file": "Mã kiểm tra (checksum) của tệp được ghi kèm theo mỗi quyết định.",
+    "duplicates-recorded": "Danh sách chuyển Bưu điện và danh sách chi trả áp dụng các quyết định "
+    "từ lần chạy tiếp theo.",
+    "duplicates-unchanged": "Nhập cùng một tệp rà soát lần thứ hai thì không ghi thêm gì.",
+    "duplicates-import-refused": "Tệp rà soát chỉ được ghi khi toàn bộ tệp hợp lệ; có lỗi thì "
+    "không ghi gì.",
+    # ---- hostile: damaged workspace files ----
+    "config-unreadable": "cashless.toml là một thư mục, không đọc được, không phải văn bản UTF-8 "
+    "hoặc không đúng định dạng TOML (sai cú pháp, lồng quá sâu). Không lệnh nào chạy trên thư mục "
+    "làm việc có tệp cấu hình không đọc được.",
+    "config-invalid-value": "Tên, mã hoặc loại phải là văn bản (một bảng như {a=1} không bị ngầm "
+    "chuyển thành văn bản), số tiền phải là số nguyên; giá trị inf và nan bị từ chối.",
+    "history-unreadable": "history.csv lưu số liệu của các tháng đã tổng hợp; tệp là thư mục, "
+    "không phải văn bản UTF-8, là tệp nhị phân hoặc có trường quá lớn thì bị từ chối, không bao "
+    "giờ bị coi là 'chưa có lịch sử'.",
+    "workspace-os-error": "Hệ điều hành từ chối đọc hoặc ghi một tệp của thư mục làm việc (tệp "
+    "khóa là thư mục, thư mục chỉ đọc, ổ đĩa đầy, thư mục của tháng không mở được). Các tệp kết "
+    "quả được ghi ra tệp tạm và chỉ đổi tên khi đã ghi xong, nên một lần ghi bị từ chối không làm "
+    "thay đổi tệp nào.",
+}
+
+# Example parameters for ``cashless explain`` (synthetic); an entry's ``example`` comes first.
+_EXAMPLE_PARAMS: dict[str, Any] = {
+    "detail": "plain text",
+    "kind": "an HTML web page",
+    "suffix": ".xls",
+    "size": "2.1 GB",
+    "limit": "500",
+    "sheet": "Sheet1",
+    "rows": 1048576,
+    "columns": 16384,
+    "last_cell": "XFD1048576",
+    "expected": "'Họ và tên', 'Ngày sinh', 'Diện'",
+    "found": "'STT', 'Họ tên'",
+    "row": 7,
+    "header": "Số định danh",
+    "first": "C",
+    "converted": "Nguyễn Văn An",
+    "encoding": "TCVN3",
+    "reason": "blank row",
+    "status": "Đã đăng ký",
+    "receiver": "Người giám hộ",
+    "digits": 11,
+    "value": "03819500123",
+    "fixed": "038195001234",
+    "prefix": "999",
+    "digit": 1,
+    "id_sex": "Nữ",
+    "sex": "Nam",
+    "id_year": 1995,
+    "year": 1959,
+    "other": "B12",
+    "date": "05/07/2023",
+    "month": "2023-06",
+    "category": "1",
+    "condition": Text("under 16", "dưới 16 tuổi"),
+    "age": 17,
+    "expected_amount": "500000",
+    "coefficient": "1,5",
+    "base": "500000",
+    "length": 4000,
+    "account": "123456789012",
+    "batch": "2023-06-01",
+    "handed": "01/06/2023",
+    "ref": "BS-2023-06-0001",
+    "previous": Text("opened 123456789012 on 05/07/2023", "đã mở 123456789012 ngày 05/07/2023"),
+    "received": "10/07/2023",
+    "now": Text("not opened: wrong name", "không mở được: sai tên"),
+    "files": "binh-hoa-T6.xlsx, binh-hoa-T6 (2).xlsx",
+    "file": "binh-hoa-T6.xlsx",
+    "error": Text("The file is empty (0 bytes).", "Tệp rỗng (0 byte), không có dữ liệu."),
+    # ---- finish: the parameters of the guards', lacks', header's, layouts' and dups' entries
+    "member": "xl/worksheets/sheet1.xml",
+    "line": 12,
+    "text": "Error -3 while decompressing data: invalid distance too far back",
+    "rules": Text("Phone number missing", "Thiếu số điện thoại"),
+    "how": Joined(
+        (Phrase("status-source.account", {"n": 120}), Phrase("status-source.unknown", {"n": 3}))
+    ),
+    "count": 123,
+    "missing": "'Số CCCD/Định danh', 'Ngày sinh'",
+    "key": "trang_thai",
+    "known": "ho_ten, ngay_sinh, so_dinh_danh, trang_thai",
+    "source": "cashless.toml",
+    "target": "Đã đăng kí",
+    "share": "80%",
+    "sheets": "'Danh sách', 'Tổng hợp'",
+    "alias": "Họ và tên",
+    "rest": "(đồng)",
+    "was": "trang_thai",
+    "sample": "Đang hoạt động",
+    "keys": "dien_thoai, so_tai_khoan",
+    "min_year": 1880,
+    "max_year": 2026,
+    "max": "100.000.000",
+    "candidates": "5a, 6a",
+    "place": "Bình Hòa (binh-hoa-T6.xlsx, 14)",
+    "candidate": "DUP-7K2M9QXA",
+    "score": "0,82",
+    "n": 3,
+    "path": "trung-2023-06.xlsx",
+    "sha256": "9f2c4e1ab03d5e7f",
+    "high": 2,
+    "warnings": 4,
+    "decided": 1,
+    "remove": 1,
+    "same": 2,
+    "different": 1,
+    "unchanged": 0,
+    "undecided": 5,
+}
+
+_EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
+    "no-header": {"expected": "'Họ và tên', 'Ngày sinh', 'Diện'"},
+    "coefficient-mismatch": {"expected": "1,5", "value": "1"},
+    "amount-mismatch": {"expected": "750000", "value": "540000"},
+    "row-skipped": {"reason": Phrase("row-kind.blank")},
+    "file-too-large": {"size": "2.1 GB", "limit": "1 GB"},
+    "text-too-long": {"limit": 500},
+    "config-unreadable": {
+        "path": "binh-son/cashless.toml",
+        "reason": Phrase("workspace.reason-not-toml", {"error": "Expected '=' after a key"}),
+    },
+    "config-invalid-value": {
+        "path": "binh-son/cashless.toml",
+        "key": "district.communes.0.name",
+        "expected": Phrase("workspace.expected-text"),
+        "found": Phrase("workspace.found-table"),
+    },
+    "history-unreadable": {
+        "path": "binh-son/.cashless/history.csv",
+        "reason": Phrase("workspace.reason-folder"),
+    },
+    "workspace-os-error": {
+        "path": "binh-son/.cashless/lock",
+        "reason": "No space left on device",
+        "what": Phrase("os.enospc"),
+    },
+    # ---- finish: examples the defaults do not fit ----
+    "status-partly-inferred": {
+        "how": Joined(
+            (
+                Phrase("status-source.payment-method", {"n": 118}),
+                Phrase("status-source.unknown", {"n": 5}),
+            )
+        ),
+    },
+    "mapping-key-unknown": {"header": "Tên chủ hộ", "key": "ho_tenn"},
+    "mapping-option-malformed": {"header": "Tên chủ hộ ho_ten"},
+    "mapping-malformed": {"header": "columns"},
+    "mapping-values-not-vocabulary": {
+        "key": "ho_ten",
+        "known": "trang_thai, nguoi_nhan, gioi_tinh, dien",
+    },
+    "mapping-value-unknown": {"value": "ĐK rồi"},
+    "mapping-header-unused": {"header": "Tên chủ hộ"},
+    "column-demoted": {"header": "Trạng thái", "value": "Đang hoạt động"},
+    "date-out-of-range": {"value": "1850"},
+    "amount-out-of-range": {"value": "1E+20"},
+    "coefficient-out-of-range": {"value": "15", "max": 10},
+    "duplicates-month": {"rows": 1250, "previous": 3},
+    "duplicates-import-refused": {"n": 2},
+}
+
+
+def _complete(entry: ProblemType) -> ProblemType:
+    example = {
+        **_EXAMPLE_PARAMS,
+        **_EXAMPLES_BY_CODE.get(entry.code, {}),
+        **entry.example,
+    }
+    return replace(
+        entry,
+        description_vi=entry.description_vi or _DESCRIPTIONS_VI.get(entry.code, ""),
+        example=example,
+    )
+
+
+CATALOGUE: dict[str, ProblemType] = {p.code: _complete(p) for p in _CATALOGUE}
 
 
 def problem_type(code: str) -> ProblemType:

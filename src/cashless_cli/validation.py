@@ -21,15 +21,21 @@ from cashless_cli.gcpause import paused_gc
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
-from cashless_cli.problems import CATALOGUE, Problem, ReadError, Severity, Text
+from cashless_cli.problems import CATALOGUE, Joined, Phrase, Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
+    SEX_FEMALE,
+    SEX_MALE,
     HeaderMatch,
+    category_from_marks,
     closest_row,
     find_header,
+    sex_from_marks,
+    translate,
 )
+from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
@@ -56,6 +62,8 @@ class Options:
     month: Month | None = None
     today: dt.date = field(default_factory=dt.date.today)
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
+    #: the user's column mapping (cashless.toml, --map); its commune part is picked per file
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
 
 
 class Record:
@@ -196,7 +204,9 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
     return report
 
 
-def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]:
+def _pick_sheet(
+    book: Workbook, report: FileReport, mapping: ColumnMapping | None = None
+) -> tuple[Sheet, HeaderMatch]:
     best: tuple[Sheet, HeaderMatch] | None = None
     closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
     any_data = False
@@ -206,7 +216,7 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
         else:
             continue
         convert = convert_sheet(sheet, book.data, book.kind)
-        header = find_header(sheet)
+        header = find_header(sheet, mapping)
         if header is not None:
             if best is None or (header.score, sheet.visible) > (best[1].score, best[0].visible):
                 best = (sheet, header)
@@ -247,8 +257,12 @@ def _pick_sheet(book: Workbook, report: FileReport) -> tuple[Sheet, HeaderMatch]
 def _validate_book(book: Workbook, report: FileReport, options: Options) -> None:
     """read → header → rows → parse → checks → findings, each step a function returning data."""
     report.kind = book.kind
-    sheet, header = _pick_sheet(book, report)
+    sheet, header = _pick_sheet(
+        book, report, options.mapping.for_file(report.path, options.commune)
+    )
+    header.check(str(report.path))  # a strict mapping naming a header the file lacks
     _require_identity(report.path, sheet, header)
+    report.problems.extend(header.findings)  # columns demoted, mapping entries unused
     place = _Place(sheet, header)
     report.sheet = sheet.name
     report.header_row = header.row + 1
@@ -385,10 +399,10 @@ def _header_findings(place: _Place, month: Month | None) -> list[Problem]:
 
 
 _SKIP_REASONS = {
-    RowKind.BLANK: Text("blank row", "dòng trống"),
-    RowKind.NUMBERING: Text("column numbering row", "dòng đánh số thứ tự cột"),
-    RowKind.TOTAL: Text("totals row", "dòng tổng cộng"),
-    RowKind.SIGNATURE: Text("signature block", "phần ký tên"),
+    RowKind.BLANK: Phrase("row-kind.blank"),
+    RowKind.NUMBERING: Phrase("row-kind.numbering"),
+    RowKind.TOTAL: Phrase("row-kind.total"),
+    RowKind.SIGNATURE: Phrase("row-kind.signature"),
 }
 
 
@@ -435,6 +449,16 @@ def _raw_columns(place: _Place, data_rows: list[int]) -> _RawColumns:
         for k, c in header.columns.items()
         if not k.startswith("_")
     }
+    if "gioi_tinh" not in columns and SEX_MALE in header.columns:  # "X" under Nam | Nữ
+        columns["gioi_tinh"] = sex_from_marks(
+            picked, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
+        )
+    marks = header.category_marks
+    if "dien" not in columns and marks:  # "x" under the person's category
+        columns["dien"] = category_from_marks(picked, marks)
+    for key, words in header.values.items():  # the mapping's words for a vocabulary column
+        if key in columns:
+            columns[key] = [translate(v, words) for v in columns[key]]
     male_col = header.columns.get(BIRTH_MALE)
     female_col = header.columns.get(BIRTH_FEMALE)
     problems: dict[int, list[Problem]] = {}
@@ -552,20 +576,22 @@ def _absent_findings(place: _Place, table: ParsedTable) -> list[Problem]:
 
 
 _SOURCE_WORDS = {
-    StatusSource.ACCOUNT: Text("from the account numbers", "theo số tài khoản"),
-    StatusSource.PAYMENT_METHOD: Text("from the payment method", "theo hình thức chi trả"),
-    StatusSource.MARK: Text("from the marks under 'Đăng ký'", "theo đánh dấu ở cột 'Đăng ký'"),
-    StatusSource.UNKNOWN: Text("unknown", "không rõ"),
+    StatusSource.ACCOUNT: "status-source.account",
+    StatusSource.PAYMENT_METHOD: "status-source.payment-method",
+    StatusSource.MARK: "status-source.mark",
+    StatusSource.UNKNOWN: "status-source.unknown",
 }
 
 
-def _how_decided(sources: Sequence[StatusSource]) -> Text:
-    """ "from the account numbers (120 rows), unknown (3 rows)", in both languages."""
+def _how_decided(sources: Sequence[StatusSource]) -> Joined:
+    """ "from the account numbers (120 rows), unknown (3 rows)", worded when shown."""
     counts = Counter(sources)
-    parts = [(words, counts[source]) for source, words in _SOURCE_WORDS.items() if counts[source]]
-    return Text(
-        ", ".join(f"{words.en} ({n:,} rows)" for words, n in parts),
-        ", ".join(f"{words.vi} ({n:,} dòng)".replace(",", ".") for words, n in parts),
+    return Joined(
+        tuple(
+            Phrase(key, {"n": Text(f"{counts[source]:,}", f"{counts[source]:,}".replace(",", "."))})
+            for source, key in _SOURCE_WORDS.items()
+            if counts[source]
+        )
     )
 
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 
 from cashless_cli import __version__
+from cashless_cli.cli.columns import columns
+from cashless_cli.cli.common import os_refusal
+from cashless_cli.cli.duplicates import duplicates_command
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
@@ -53,28 +56,45 @@ def _root(
 
 # In the order of the month's work: set up, give communes the form, check what they send,
 # publish the rate, hand registrations over, record the reply, pay.
-app.command(
-    short_help="Create a workspace: cashless.toml with the area's units, rosters/, reports/."
-)(init)
-app.command(short_help="Write a blank roster template for a commune and month.")(template)
-app.command(short_help="Check rosters and report every problem at its cell.")(validate)
-app.command(short_help="Explain a problem code, or list every code.")(explain)
-app.command(short_help="Build the district's monthly rate table from every commune's roster.")(
-    summarize
+_COMMANDS: tuple[tuple[str, Callable[..., None], str], ...] = (
+    ("init", init, "Create a workspace: cashless.toml with the area's units, rosters/, reports/."),
+    ("template", template, "Write a blank roster template for a commune and month."),
+    ("validate", validate, "Check rosters and report every problem at its cell."),
+    (
+        "columns",
+        columns,
+        "Show what the reader understood of a roster's columns, and how to fix it.",
+    ),
+    ("explain", explain, "Explain a problem code, or list every code."),
+    (
+        "summarize",
+        summarize,
+        "Build the district's monthly rate table from every commune's roster.",
+    ),
+    (
+        "export-postoffice",
+        export_postoffice_command,
+        "Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+    ),
+    (
+        "import-postoffice",
+        import_postoffice_command,
+        "Record the Post Office's reply to a batch: accounts opened, or not and why.",
+    ),
+    (
+        "export-payments",
+        export_payments_command,
+        "Write the month's list of payments through accounts (and who is paid in cash).",
+    ),
+    ("ledger", ledger_command, "List the batches handed to the Post Office."),
+    (
+        "duplicates",
+        duplicates_command,
+        "Find people listed twice; write the review workbook; record the decisions.",
+    ),
 )
-app.command(
-    "export-postoffice",
-    short_help="Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
-)(export_postoffice_command)
-app.command(
-    "import-postoffice",
-    short_help="Record the Post Office's reply to a batch: accounts opened, or not and why.",
-)(import_postoffice_command)
-app.command(
-    "export-payments",
-    short_help="Write the month's list of payments through accounts (and who is paid in cash).",
-)(export_payments_command)
-app.command("ledger", short_help="List the batches handed to the Post Office.")(ledger_command)
+for _name, _function, _short_help in _COMMANDS:
+    app.command(_name, short_help=_short_help)(_function)
 
 
 def _lang_argument() -> str | None:
@@ -103,50 +123,11 @@ def _utf8_streams() -> None:
                 reconfigure(encoding="utf-8")
 
 
-#: What to do about an OS error, by errno (the rest: check the file and its folder).
-_OS_ADVICE: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: (
-        "The disk is full: free some space.",
-        "Ổ đĩa đã đầy: hãy giải phóng bớt dung lượng.",
-    ),
-    errno.EDQUOT: (
-        "The disk quota is used up: free some space.",
-        "Đã hết hạn mức dung lượng: hãy giải phóng bớt.",
-    ),
-    errno.EROFS: (
-        "The folder is read-only: copy the workspace to a writable place.",
-        "Thư mục chỉ đọc: hãy chép thư mục làm việc sang nơi ghi được.",
-    ),
-    errno.EACCES: (
-        "You may not read or write it: ask for access, or close the program that holds it.",
-        "Không có quyền đọc hoặc ghi: hãy xin quyền truy cập, hoặc đóng chương trình đang giữ tệp.",
-    ),
-    errno.EPERM: (
-        "You may not read or write it: ask for access.",
-        "Không có quyền đọc hoặc ghi: hãy xin quyền truy cập.",
-    ),
-    errno.EISDIR: (
-        "A folder stands where a file should be: move the folder away.",
-        "Có một thư mục ở chỗ của tệp: hãy chuyển thư mục đó đi nơi khác.",
-    ),
-    errno.ENOTDIR: (
-        "A file stands where a folder should be: move the file away.",
-        "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác.",
-    ),
-}
-_OS_DEFAULT = ("Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp.")
+def _both(key: str) -> str:
+    """A text in both languages, for the few lines said before the language is known."""
+    from cashless_cli.texts import TEXTS
 
-
-def os_refusal(exc: OSError) -> UserError:
-    """An OS error as a catalogue refusal naming the path (``workspace-os-error``)."""
-    path = exc.filename if exc.filename is not None else "?"
-    from cashless_cli.problems import Text
-    from cashless_cli.workspace.refusal import workspace_refusal
-
-    what = Text(*_OS_ADVICE.get(exc.errno or 0, _OS_DEFAULT))
-    return workspace_refusal(
-        "workspace-os-error", path=path, reason=exc.strerror or type(exc).__name__, what=what
-    )
+    return f"{TEXTS[key].en} / {TEXTS[key].vi}"
 
 
 def main() -> None:
@@ -154,7 +135,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("Interrupted / Đã dừng.\n")
+        sys.stderr.write(f"{_both('cli.interrupted')}.\n")
         sys.exit(130)
     except UserError as exc:  # something the user can fix: say what, in their language
         sys.stderr.write(f"{visible(exc.message(resolve_lang(_lang_argument())))}\n")
@@ -167,7 +148,7 @@ def main() -> None:
         if os.environ.get("CASHLESS_DEBUG"):
             raise
         sys.stderr.write(
-            f"Unexpected error / Lỗi không mong đợi: {type(exc).__name__}: {visible(exc)}\n"
+            f"{_both('cli.unexpected')}: {type(exc).__name__}: {visible(exc)}\n"
             "This is a bug in cashless; run again with CASHLESS_DEBUG=1 and report the output.\n"
         )
         sys.exit(2)

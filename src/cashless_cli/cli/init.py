@@ -11,10 +11,12 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, fail, fail_code, lang_of, out_console
 from cashless_cli.report.safe import escape
 
 
+@command
 def init(
     directory: Annotated[
         Path, typer.Argument(help="The workspace folder to create (may exist).", file_okay=False)
@@ -30,22 +32,18 @@ def init(
     force: Annotated[
         bool, typer.Option("--force", help="Replace an existing cashless.toml.")
     ] = False,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""
     from cashless_cli.fs.atomic import ensure_folder, write_text
+    from cashless_cli.problems import text
     from cashless_cli.workspace.config import CONFIG_NAME, WorkspaceError
     from cashless_cli.workspace.units import units_for
 
     language = lang_of(lang)
     config = directory / CONFIG_NAME
     if config.exists() and not force:
-        fail(
-            f"{config} đã có; dùng --force để ghi đè."
-            if language == "vi"
-            else f"{config} already exists; use --force to replace it.",
-            language,
-        )
+        fail_code("init-config-exists", language, config=config)
     try:
         units = units_for(district, province)
     except WorkspaceError as exc:
@@ -54,28 +52,8 @@ def init(
         ensure_folder(directory / sub)
     write_text(config, units.text, private=False)
     console = out_console()
-    vi = language == "vi"
-    console.print(
-        f"{'Đã tạo' if vi else 'Created'} {escape(str(config))}: "
-        + escape(units.source_vi if vi else units.source_en)
-        + "."
-    )
+    source = units.source.render(language)
+    console.print(escape(text("init.created", language, config=config, source=source)))
     if not units.complete:
-        console.print(
-            "[yellow]"
-            + (
-                "Hãy mở cashless.toml và ghi tên đơn vị cùng các xã trước khi chạy summarize."
-                if vi
-                else "Open cashless.toml and list the area's communes before running summarize."
-            )
-            + "[/]"
-        )
-    console.print(
-        (
-            "Chép danh sách của các xã vào {dir}/rosters/YYYY-MM/ rồi chạy: "
-            "cashless summarize --workspace {dir}"
-            if vi
-            else "Put the communes' rosters in {dir}/rosters/YYYY-MM/, then run: "
-            "cashless summarize --workspace {dir}"
-        ).format(dir=escape(str(directory)))
-    )
+        console.print(f"[yellow]{escape(text('init.fill-in', language))}[/]")
+    console.print(escape(text("init.next", language, dir=directory)))

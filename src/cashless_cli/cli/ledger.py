@@ -3,128 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
-import typer
-from rich.table import Table
-
-from cashless_cli.cli.common import (
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    check_format,
-    fail,
-    lang_of,
-    out_console,
-    print_json,
-)
-
-if TYPE_CHECKING:
-    from cashless_cli.ledger.store import BatchSummary
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, preamble
 
 
-def batch_document(summaries: list[BatchSummary], root: Path) -> dict[str, Any]:
-    batches = []
-    for s in summaries:
-        b = s.batch
-        folder = root / b.folder
-        batches.append(
-            {
-                "batch": b.batch_id,
-                "month": b.month,
-                "created_at": b.created_at,
-                "rows": b.rows,
-                "total_amount": b.total_amount,
-                "held_back": b.held_back,
-                "resend_of": b.resend_of,
-                "encrypted": b.encrypted,
-                "folder": b.folder,
-                "files": [
-                    {
-                        "name": f.name,
-                        "role": f.role,
-                        "sha256": f.sha256,
-                        "present": (folder / f.name).is_file(),
-                    }
-                    for f in s.files
-                ],
-                "communes": [{"name": n, "rows": k} for n, k in s.communes.items()],
-                "replies": s.replies,
-            }
-        )
-    return {"batches": batches}
-
-
+@command
 def ledger_command(
-    workspace: WorkspaceOption = Path("."),
-    month: Annotated[str | None, typer.Option(help="Only batches of this month, YYYY-MM.")] = None,
-    output_format: FormatOption = "text",
-    lang: LangOption = None,
+    workspace: options.Workspace = Path("."),
+    month: Annotated[str | None, options.month("Only batches of this month, YYYY-MM.")] = None,
+    output_format: options.Format = "text",
+    lang: options.Lang = None,
 ) -> None:
     """List the batches handed to the Post Office and their counts."""
-    from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
-    from cashless_cli.schema.month import Month
-    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+    from cashless_cli.ledger.listing import list_batches
+    from cashless_cli.report.ledger_terminal import render_ledger
+    from cashless_cli.workspace.config import load_workspace
 
-    language = lang_of(lang)
-    fmt = check_format(output_format)
-    wanted: str | None = None
-    if month is not None:
-        try:
-            wanted = str(Month.parse(month))
-        except ValueError as exc:
-            fail(str(exc), language)
-    try:
-        ws = load_workspace(workspace)
-    except WorkspaceError as exc:
-        fail(exc.message(language), language)
-    path = ws.state_dir / LEDGER_NAME
-    summaries: list[BatchSummary] = []
-    if path.is_file():
-        try:
-            with Ledger.open(path) as ledger:
-                summaries = ledger.summaries(wanted)
-        except LedgerError as exc:
-            fail(str(exc), language)
-    doc = batch_document(summaries, ws.root)
-    if fmt == "json":
-        print_json(doc)
-        return
-    console = out_console()
-    if not summaries:
-        console.print(
-            "Chưa chuyển đợt nào cho Bưu điện."
-            if language == "vi"
-            else "No batch has been handed to the Post Office yet."
-        )
-        return
-    vi = language == "vi"
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for title in (
-        ("Đợt", "Batch"),
-        ("Tháng", "Month"),
-        ("Lập lúc", "Created"),
-        ("Người", "Rows"),
-        ("Tổng tiền", "Amount"),
-        ("Giữ", "Held"),
-        ("Xã", "Units"),
-        ("Tệp", "Files"),
-    ):
-        table.add_column(title[0] if vi else title[1], no_wrap=True)
-    for b in doc["batches"]:
-        present = sum(1 for f in b["files"] if f["present"])
-        files = f"{present}/{len(b['files'])}"
-        name = b["batch"]
-        if b["resend_of"]:
-            name += f" (← {b['resend_of']})"
-        table.add_row(
-            name,
-            b["month"],
-            b["created_at"][:16].replace("T", " "),
-            str(b["rows"]),
-            f"{b['total_amount']:,}".replace(",", "."),
-            str(b["held_back"]),
-            str(len(b["communes"])),
-            files if present == len(b["files"]) else f"[red]{files}[/]",
-        )
-    console.print(table)
+    settings = preamble(lang, output_format, month=month)
+    settings.show(
+        list_batches(load_workspace(workspace), settings.month), lambda doc: doc, render_ledger
+    )

@@ -12,26 +12,18 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from cashless_cli.cli.common import (
-    Exit,
-    FormatOption,
-    LangOption,
-    WorkspaceOption,
-    check_format,
-    err_console,
-    fail,
-    lang_of,
-    month_option,
-    out_console,
-    print_json,
-)
+from cashless_cli.cli import options
+from cashless_cli.cli.common import Exit, command, err_console, preamble, with_mapping
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from cashless_cli.dataset.month import Progress as ProgressFn
+    from cashless_cli.i18n import Lang
     from cashless_cli.workspace.config import Workspace
 
 
@@ -74,19 +66,19 @@ def _progress(workspace: Workspace, enabled: bool) -> Iterator[ProgressFn | None
     del workspace
 
 
+@command
 def summarize(
     month: Annotated[
         str | None,
-        typer.Option(
-            help="Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."
+        options.month(
+            "Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."
         ),
     ] = None,
-    workspace: WorkspaceOption = Path("."),
-    output_format: FormatOption = "text",
-    show_ids: Annotated[
-        bool, typer.Option("--show-ids", help="Show full ID numbers on the terminal.")
-    ] = False,
-    lang: LangOption = None,
+    workspace: options.Workspace = Path("."),
+    output_format: options.Format = "text",
+    show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
+    lang: options.Lang = None,
+    mapping: options.Map = None,
 ) -> None:
     """Build the district's monthly rate table from every commune's roster.
 
@@ -95,46 +87,41 @@ def summarize(
     errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
     that fits no commune or two files for one, no rosters for the month).
     """
-    from cashless_cli.summary.run import run_summary
-    from cashless_cli.workspace.config import WorkspaceError, load_workspace
+    from cashless_cli.report.terminal_summary import render_summary
+    from cashless_cli.summary.json_document import summary_document
+    from cashless_cli.summary.run import SummaryRun, run_summary
+    from cashless_cli.workspace.config import load_workspace
 
-    language = lang_of(lang)
-    fmt = check_format(output_format)
-    try:
-        ws = load_workspace(workspace)
-    except WorkspaceError as exc:
-        fail(exc.message(language), language)
-    try:
-        wanted = ws.resolve_month(month_option(month, language))
-    except WorkspaceError as exc:
-        fail(exc.message(language), language)
-    problem: WorkspaceError | None = None
+    settings = preamble(lang, output_format, month=month, show_ids=show_ids)
+    ws = with_mapping(load_workspace(workspace), mapping, settings.lang)
+    wanted = ws.resolve_month(settings.month)
     with _progress(ws, sys.stderr.isatty()) as progress:
-        try:
-            run = run_summary(ws, wanted, progress)
-        except WorkspaceError as exc:
-            problem = exc
-    if problem is not None:
-        fail(problem.message(language), language)
-    if fmt == "json":
-        from cashless_cli.summary.json_document import summary_document
+        run = run_summary(ws, wanted, progress)
 
-        print_json(
-            summary_document(
-                run.summary,
-                {"workbook": run.workbook, "dataset": run.dataset, "history": run.history},
-            )
-        )
-    else:
-        from cashless_cli.report.terminal_summary import render_summary
+    def document(run: SummaryRun) -> dict[str, Any]:
+        files = {"workbook": run.workbook, "dataset": run.dataset, "history": run.history}
+        doc = summary_document(run.summary, files)
+        doc["rosters_changed"] = run.rosters_changed  # added key: rosters changed since
+        return doc
 
-        render_summary(
-            out_console(),
-            run.summary,
-            (run.workbook, run.dataset, run.history),
-            run.backfilled,
-            language,
-            show_ids,
+    def render(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
+        written = (run.workbook, run.dataset, run.history)
+        render_summary(console, run.summary, written, run.backfilled, lang, show_ids)
+
+    settings.show(run, document, render)
+    if run.rosters_changed:
+        from cashless_cli.problems import CATALOGUE
+
+        entry = CATALOGUE["month-rosters-changed"]
+        params = {
+            "month": run.summary.month,
+            "history": run.history,
+            "files": ", ".join(run.rosters_changed),
+        }
+        err_console().print(
+            f"{entry.message(settings.lang, params)} {entry.hint(settings.lang, params)}",
+            markup=False,
+            highlight=False,
         )
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention

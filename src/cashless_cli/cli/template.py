@@ -7,9 +7,11 @@ from typing import Annotated
 
 import typer
 
-from cashless_cli.cli.common import LangOption, fail, lang_of, out_console
+from cashless_cli.cli import options
+from cashless_cli.cli.common import command, fail, out_console, preamble
 
 
+@command
 def template(
     commune: Annotated[
         str, typer.Option("--commune", help="The commune the roster is for.", show_default=False)
@@ -19,56 +21,44 @@ def template(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
+        options.path(
             "--output",
             "-o",
             help="File or folder to write (default: mau-danh-sach-COMMUNE-MONTH.xlsx here).",
-            show_default=False,
         ),
     ] = None,
     workspace: Annotated[
         Path | None,
-        typer.Option(
-            "--workspace",
-            help="Workspace folder: --commune must then be one of its communes.",
-            show_default=False,
+        options.path(
+            "--workspace", help="Workspace folder: --commune must then be one of its communes."
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: LangOption = None,
+    lang: options.Lang = None,
 ) -> None:
     """Write a blank roster template for a commune and month."""
-    from cashless_cli.schema.month import Month
-    from cashless_cli.write.template import (
-        TemplateError,
-        check_commune,
-        default_name,
-        workspace_units,
-        write_template,
-    )
+    from cashless_cli.problems import text
+    from cashless_cli.write.template import write_template_for
 
-    language = lang_of(lang)
+    settings = preamble(lang, month=month)
+    wanted = settings.month
+    assert wanted is not None  # --month is required
     try:
-        wanted = Month.parse(month)
-    except ValueError as exc:
-        fail(str(exc), language)
-    try:
-        units = workspace_units(workspace) if workspace is not None else None
-        spec = check_commune(commune, units, wanted)
-        path = output if output is not None else Path(default_name(spec.commune, wanted))
-        if path.is_dir():
-            path = path / default_name(spec.commune, wanted)
-        write_template(spec, path, force=force)
-    except TemplateError as exc:
-        fail(exc.message(language), language)
+        spec, path = write_template_for(commune, wanted, output, workspace, force)
     except OSError as exc:
         fail(
-            f"Không ghi được tệp: {exc}" if language == "vi" else f"Cannot write the file: {exc}",
-            language,
+            text("cli-template.cannot-write-the-file", settings.lang, exc=exc),
+            settings.lang,
         )
     out_console().print(
-        f"Đã tạo mẫu danh sách: {path} ({spec.commune}, tháng {wanted.month}/{wanted.year})"
-        if language == "vi"
-        else f"Template written: {path} ({spec.commune}, {wanted})",
+        text(
+            "cli-template.template-written",
+            settings.lang,
+            path=path,
+            commune=spec.commune,
+            wanted=wanted,
+            month=wanted.month,
+            year=wanted.year,
+        ),
         markup=False,
     )

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashless_cli.checks.same_id import same_id_groups
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import MonthRosters, walk_communes
 from cashless_cli.normalise.dates import LooseDate
@@ -278,27 +279,29 @@ def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
 def cross_commune_duplicates(
     parts: Sequence[tuple[Unit, FileReport]], frame: pd.DataFrame
 ) -> list[CrossDuplicate]:
-    """Personal IDs (12-digit CCCD, or a 9-digit CMND) listed in two or more communes.
+    """The groups of the one same-ID rule (:mod:`cashless_cli.checks.same_id`) that span more
+    than one commune, each with every file and cell that lists the ID.
 
-    Duplicates within one file are the validator's ``id-duplicate``; here only IDs seen in more
-    than one commune are returned, each with every file and cell that lists it.
+    Within one file the same ID is also validation's ``id-duplicate``, reported per file.
     """
+    import pandas as pd
+
     if frame.empty:
         return []
     id_col = {unit.code: report.column_cells.get("so_dinh_danh") for unit, report in parts}
-    ids = frame["so_dinh_danh"]
-    rows = frame.loc[
-        ids.notna() & ids.str.len().isin([9, 12]).fillna(False),
-        ["so_dinh_danh", "commune_code", "commune", "file", "sheet_row"],
-    ]
-    spread = rows.groupby("so_dinh_danh")["commune_code"].transform("nunique")
-    rows = rows[spread > 1]
-    out: dict[str, list[Place]] = {}
-    for pid, code, name, file, sheet_row in rows.itertuples(index=False):
-        col = id_col.get(str(code))
-        cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
-        out.setdefault(str(pid), []).append(Place(str(code), str(name), str(file), cell))
-    return [CrossDuplicate(pid, tuple(places)) for pid, places in sorted(out.items())]
+    places = frame[["commune_code", "commune", "file", "sheet_row"]].itertuples(index=False)
+    keyed = zip(places, frame["so_dinh_danh"].tolist(), strict=True)
+    out: list[CrossDuplicate] = []
+    for pid, rows in same_id_groups((p, None if pd.isna(v) else str(v)) for p, v in keyed).items():
+        if len({str(r[0]) for r in rows}) < 2:
+            continue
+        found = []
+        for code, name, file, sheet_row in rows:
+            col = id_col.get(str(code))
+            cell = a1(int(sheet_row) - 1, col) if col is not None else f"{sheet_row}"
+            found.append(Place(str(code), str(name), str(file), cell))
+        out.append(CrossDuplicate(pid, tuple(found)))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,9 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
+from cashless_cli.errors import WorkspaceError
 from cashless_cli.fs.csvsafe import csv_text
+from cashless_cli.problems import Phrase
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.refusal import workspace_refusal
 
 HISTORY_NAME = "history.csv"
 FIELDS = (
@@ -29,6 +30,7 @@ FIELDS = (
     "refused",
     "rows_with_errors",
     "unknown",  # an addition: rows whose registration status is unknown (0 in older files)
+    "roster_sha256",  # added at the end: the commune's roster when the month was summarized
 )
 
 
@@ -38,6 +40,7 @@ class MonthFigures:
     communes: dict[str, Counts | None]  # code → counts (None: not reported that month)
     names: dict[str, str]
     rows_with_errors: dict[str, int] = field(default_factory=dict)
+    checksums: dict[str, str] = field(default_factory=dict)  # code → roster SHA-256
 
     @property
     def total(self) -> Counts:
@@ -51,14 +54,16 @@ class MonthFigures:
 def load_history(path: Path) -> dict[Month, MonthFigures]:
     """The history file's months (empty when there is none yet); bad lines are skipped."""
     if path.exists() and not path.is_file():
-        raise workspace_refusal("history-unreadable", path=path, reason="it is a folder")
+        raise WorkspaceError(
+            "history-unreadable", path=path, reason=Phrase("workspace.reason-folder")
+        )
     if not path.is_file():
         return {}
     try:
         return _read_history(path)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise workspace_refusal("history-unreadable", path=path, reason=reason) from exc
+        raise WorkspaceError("history-unreadable", path=path, reason=reason) from exc
 
 
 def _read_history(path: Path) -> dict[Month, MonthFigures]:
@@ -86,8 +91,10 @@ def _read_history(path: Path) -> dict[Month, MonthFigures]:
             figures = months.setdefault(month, MonthFigures(month, {}, {}))
             figures.communes[code] = counts
             figures.names[code] = line.get("name") or code
-            if (line.get("rows_with_errors") or "").isdigit():
+            if (errs := line.get("rows_with_errors") or "").isascii() and errs.isdigit():
                 figures.rows_with_errors[code] = int(line["rows_with_errors"])
+            if line.get("roster_sha256"):  # files written before the column have none
+                figures.checksums[code] = str(line["roster_sha256"])
     return dict(sorted(months.items()))
 
 
@@ -97,21 +104,33 @@ def previous_figures(history: dict[Month, MonthFigures], month: Month) -> MonthF
     return history[max(earlier)] if earlier else None
 
 
-def figures_of(summary: MonthSummary) -> MonthFigures:
+def figures_of(summary: MonthSummary, checksums: dict[str, str] | None = None) -> MonthFigures:
     return MonthFigures(
         summary.month,
         {c.unit.code: c.counts for c in summary.communes},
         {c.unit.code: c.unit.name for c in summary.communes},
         {c.unit.code: c.rows_with_errors for c in summary.communes if c.reported},
+        dict(checksums or {}),
     )
 
 
+def changed_rosters(old: MonthFigures | None, checksums: dict[str, str]) -> list[str]:
+    """Codes of the communes whose roster differs from the one summarized before (only where
+    the history recorded a checksum; a commune reported now or then but not both counts)."""
+    if old is None or not old.checksums:
+        return []
+    codes = set(old.checksums) | set(checksums)
+    return sorted(c for c in codes if old.checksums.get(c) != checksums.get(c))
+
+
 def with_month(
-    history: dict[Month, MonthFigures], summary: MonthSummary
+    history: dict[Month, MonthFigures],
+    summary: MonthSummary,
+    checksums: dict[str, str] | None = None,
 ) -> dict[Month, MonthFigures]:
     """The history with ``summary``'s figures in it (replacing that month's), in month order."""
     updated = dict(history)
-    updated[summary.month] = figures_of(summary)
+    updated[summary.month] = figures_of(summary, checksums)
     return dict(sorted(updated.items()))
 
 
@@ -134,6 +153,7 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
                     counts.refused if counts else "",
                     figures.rows_with_errors.get(code, "") if counts else "",
                     counts.unknown if counts else "",
+                    figures.checksums.get(code, "") if counts else "",
                 ]
             )
     return csv_text(lines, line_end="\n")  # formula-safe: a commune named "=…" stays text

@@ -89,10 +89,7 @@ class MonthRosters:
     def require_files(self, folder: Path) -> None:
         """Refuse a month folder with no roster in it (nothing to summarise or hand over)."""
         if not self.files:
-            raise WorkspaceError(
-                f"No roster files (.xlsx, .xlsm, .xls, .ods) in {folder}.",
-                f"Không có tệp danh sách nào (.xlsx, .xlsm, .xls, .ods) trong {folder}.",
-            )
+            raise WorkspaceError("workspace-no-rosters", folder=folder)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -143,6 +140,17 @@ def validate_many(
     return out
 
 
+def accounts_as_of(known: Mapping[str, KnownAccount], month: Month) -> dict[str, KnownAccount]:
+    """The accounts opened by the end of ``month``: a reply recorded later counts an account
+    only from the month it was opened, so a published month does not change by itself."""
+    return {
+        ident: account
+        for ident, account in known.items()
+        if account.opened_on is None
+        or Month(account.opened_on.year, account.opened_on.month) <= month
+    }
+
+
 def collect_month(
     workspace: Workspace,
     month: Month,
@@ -158,10 +166,13 @@ def collect_month(
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
-    options = Options(month=month, base_levels=workspace.area.base_levels)
+    options = Options(
+        month=month, base_levels=workspace.area.base_levels, mapping=workspace.mapping
+    )
     reports = validate_many(files, options, progress, workers)
+    as_of = accounts_as_of(known or {}, month)
     for report in reports.values():
-        apply_known_accounts(report, known or {})
+        apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
     matching = match_files(files, said, workspace.area.communes)
     return MonthRosters(month, files, reports, matching, workspace.area.communes)

@@ -61,12 +61,7 @@ def workspace_lock(state_dir: Path, timeout: float = 10.0) -> Iterator[None]:
         deadline = time.monotonic() + timeout
         while not (locked := _try_lock(fd)):
             if time.monotonic() >= deadline:
-                raise WorkspaceError(
-                    "Another cashless command is writing in this workspace; "
-                    "try again when it has finished.",
-                    "Một lệnh cashless khác đang ghi trong thư mục làm việc này; "
-                    "hãy chạy lại khi lệnh đó xong.",
-                )
+                raise WorkspaceError("workspace-locked")
             time.sleep(0.1)
         yield
     finally:

@@ -18,14 +18,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
-from cashless_cli.write.cells import csv_field, put
-from cashless_cli.write.layout import BODY as _BODY
+from cashless_cli.normalise.vocab import Receiver
+from cashless_cli.problems import text as tr
+from cashless_cli.write.cells import put
 from cashless_cli.write.layout import BOLD as _BOLD
-from cashless_cli.write.layout import FONT, MONEY
+from cashless_cli.write.layout import FONT
+from cashless_cli.write.layout import area_vi as _area_vi
+from cashless_cli.write.layout import bold_line as _bold_line
+from cashless_cli.write.layout import csv_bytes as _csv_bytes
+from cashless_cli.write.layout import facts as _facts
 from cashless_cli.write.layout import header as _header
 from cashless_cli.write.layout import line as _line
+from cashless_cli.write.layout import month_vi as _month_vi
 from cashless_cli.write.layout import print_ready as _print_ready
 from cashless_cli.write.layout import sheet_name as _sheet_name
 from cashless_cli.write.layout import title as _title
@@ -43,31 +48,30 @@ class BatchInfo:
 
     @property
     def month_vi(self) -> str:
-        return f"{int(self.month[5:7])}/{self.month[:4]}"
+        return _month_vi(self.month)
 
     @property
     def area_vi(self) -> str:
-        head = ("Huyện " if self.area_level == "district" else "Tỉnh ") + self.area
-        return f"{head}, tỉnh {self.province}" if self.province else head
+        return _area_vi(self.area, self.area_level, self.province)
 
 
 # (header, width, text?) — the list, in order; ``text`` columns get the "@" format.
 POSTOFFICE_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("STT", 6, False),
-    ("Mã tham chiếu", 17, True),
-    ("Xã/Thị trấn", 14, True),
-    ("Thôn/Tổ dân phố", 16, True),
-    ("Họ tên chủ tài khoản", 24, True),
-    ("Số CCCD chủ tài khoản", 16, True),
-    ("Ngày sinh chủ tài khoản", 12, False),
-    ("Giới tính", 8, True),
-    ("Số điện thoại", 13, True),
-    ("Người nhận", 14, True),
-    ("Quan hệ với đối tượng", 11, True),
-    ("Họ tên đối tượng", 24, True),
-    ("Số CCCD đối tượng", 16, True),
-    ("Diện đối tượng", 9, True),
-    ("Mức trợ cấp (đồng)", 13, False),
+    (tr("handoff-doc.ma-tham-chieu", "vi"), 17, True),
+    (tr("handoff-doc.xa-thi-tran", "vi"), 14, True),
+    (tr("handoff-doc.thon-to-dan-pho", "vi"), 16, True),
+    (tr("handoff-doc.ho-ten-chu-tai-khoan", "vi"), 24, True),
+    (tr("handoff-doc.so-cccd-chu-tai-khoan", "vi"), 16, True),
+    (tr("handoff-doc.ngay-sinh-chu-tai-khoan", "vi"), 12, False),
+    (tr("handoff-doc.gioi-tinh", "vi"), 8, True),
+    (tr("handoff-doc.so-dien-thoai", "vi"), 13, True),
+    (tr("handoff-doc.nguoi-nhan", "vi"), 14, True),
+    (tr("handoff-doc.quan-he-voi-doi-tuong", "vi"), 11, True),
+    (tr("handoff-doc.ho-ten-doi-tuong", "vi"), 24, True),
+    (tr("handoff-doc.so-cccd-doi-tuong", "vi"), 16, True),
+    (tr("handoff-doc.dien-doi-tuong", "vi"), 9, True),
+    (tr("handoff-doc.muc-tro-cap-dong", "vi"), 13, False),
 )
 POSTOFFICE_HEADERS = tuple(h for h, _, _ in POSTOFFICE_COLUMNS)
 
@@ -97,62 +101,86 @@ def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Wo
     wb = openpyxl.Workbook()
     summary = wb.active
     assert summary is not None
-    summary.title = "Tổng hợp"
+    summary.title = tr("handoff-doc.tong-hop", "vi")
     _summary_sheet(summary, info, rows)
-    ws = wb.create_sheet("Danh sách")
+    ws = wb.create_sheet(tr("handoff-doc.danh-sach", "vi"))
     n = len(POSTOFFICE_COLUMNS)
-    _title(ws, 1, "DANH SÁCH ĐĂNG KÝ MỞ TÀI KHOẢN NHẬN TRỢ CẤP XÃ HỘI HẰNG THÁNG", n)
-    _title(ws, 2, f"{info.area_vi} — tháng {info.month_vi} — đợt {info.batch_id}", n, _BOLD)
+    _title(ws, 1, tr("handoff-doc.danh-sach-dang-ky-mo", "vi"), n)
+    _title(
+        ws,
+        2,
+        tr(
+            "handoff-doc.thang-dot",
+            "vi",
+            area_vi=info.area_vi,
+            month_vi=info.month_vi,
+            batch_id=info.batch_id,
+        ),
+        n,
+        _BOLD,
+    )
     header_row = 4
     _header(ws, header_row, POSTOFFICE_HEADERS, [w for _, w, _ in POSTOFFICE_COLUMNS])
     text_cols = [t for _, _, t in POSTOFFICE_COLUMNS]
     for i, row in enumerate(rows, start=1):
         _line(ws, header_row + i, postoffice_values(i, row), text_cols)
     total_row = header_row + len(rows) + 1
-    _line(
+    _bold_line(
         ws,
         total_row,
-        ["", "Tổng cộng", f"{len(rows)} người", *[""] * (n - 4), sum(r.amount for r in rows)],
+        [
+            "",
+            tr("handoff-doc.tong-cong", "vi"),
+            f"{len(rows)} người",
+            *[""] * (n - 4),
+            sum(r.amount for r in rows),
+        ],
     )
-    for col in range(1, n + 1):
-        ws.cell(row=total_row, column=col).font = _BOLD
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{header_row + len(rows)}"
     _print_ready(ws, header_row, n)
-    wb.properties.title = f"Danh sách mở tài khoản {info.batch_id}"
+    wb.properties.title = tr("handoff-doc.danh-sach-mo-tai-khoan", "vi", batch_id=info.batch_id)
     wb.properties.creator = "cashless"
     return wb
 
 
 def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -> None:
-    headers = ["STT", "Mã xã", "Xã/Thị trấn", "Số người", "Tổng mức trợ cấp (đồng)"]
+    headers = [
+        "STT",
+        tr("handoff-doc.ma-xa", "vi"),
+        tr("handoff-doc.xa-thi-tran", "vi"),
+        tr("handoff-doc.so-nguoi", "vi"),
+        tr("handoff-doc.tong-muc-tro-cap-dong", "vi"),
+    ]
     n = len(headers)
-    _title(ws, 1, "TỔNG HỢP DANH SÁCH ĐĂNG KÝ MỞ TÀI KHOẢN", n)
-    _title(ws, 2, f"{info.area_vi} — tháng {info.month_vi}", n, _BOLD)
+    _title(ws, 1, tr("handoff-doc.tong-hop-danh-sach-dang", "vi"), n)
+    _title(
+        ws, 2, tr("handoff-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, _BOLD
+    )
     facts: list[tuple[str, Any]] = [
-        ("Mã đợt", info.batch_id),
-        ("Thời điểm lập", info.created_at),
-        ("Số dòng (người)", len(rows)),
-        ("Tổng mức trợ cấp hằng tháng (đồng)", sum(r.amount for r in rows)),
-        ("Số chủ tài khoản khác nhau", len({r.holder_id for r in rows})),
-        ("Chủ tài khoản là đối tượng", sum(1 for r in rows if r.receiver == "Bản thân")),
-        ("Chủ tài khoản là người giám hộ", sum(1 for r in rows if r.receiver == "Người giám hộ")),
+        (tr("handoff-doc.ma-dot", "vi"), info.batch_id),
+        (tr("handoff-doc.thoi-diem-lap", "vi"), info.created_at),
+        (tr("handoff-doc.so-dong-nguoi", "vi"), len(rows)),
+        (tr("handoff-doc.tong-muc-tro-cap-hang", "vi"), sum(r.amount for r in rows)),
+        (tr("handoff-doc.so-chu-tai-khoan-khac", "vi"), len({r.holder_id for r in rows})),
         (
-            "Chủ tài khoản là người được ủy quyền",
-            sum(1 for r in rows if r.receiver == "Người được ủy quyền"),
+            tr("handoff-doc.chu-tai-khoan-la-doi", "vi"),
+            sum(1 for r in rows if r.receiver == Receiver.SELF),
+        ),
+        (
+            tr("handoff-doc.chu-tai-khoan-la-nguoi", "vi"),
+            sum(1 for r in rows if r.receiver == Receiver.GUARDIAN),
+        ),
+        (
+            tr("handoff-doc.chu-tai-khoan-la-nguoi-2", "vi"),
+            sum(1 for r in rows if r.receiver == Receiver.AUTHORISED),
         ),
     ]
     if info.resend_of:
-        facts.insert(1, ("Gửi lại đợt", info.resend_of))
-    r = 4
-    for label, value in facts:
-        put(ws.cell(row=r, column=2), label).font = _BOLD
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell = put(ws.cell(row=r, column=4), value, MONEY if isinstance(value, int) else None)
-        cell.font = _BODY
-        r += 1
+        facts.insert(1, (tr("handoff-doc.gui-lai-dot", "vi"), info.resend_of))
+    r = _facts(ws, 4, facts)
     put(
         ws.cell(row=r, column=2),
-        "Mã tham chiếu dạng TIỀN TỐ-YYMM-XXXXXXX; khi trả lời, Bưu điện ghi lại mã này.",
+        tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"),
     ).font = Font(name=FONT, size=10, italic=True)
     header_row = r + 2
     _header(ws, header_row, headers, [6, 10, 22, 12, 22])
@@ -164,9 +192,11 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         line += 1
         _line(ws, line, [i, code, name, len(items), sum(x.amount for x in items)], [0, 1, 1, 0, 0])
     line += 1
-    _line(ws, line, ["", "", "Tổng cộng", len(rows), sum(x.amount for x in rows)])
-    for col in range(1, n + 1):
-        ws.cell(row=line, column=col).font = _BOLD
+    _bold_line(
+        ws,
+        line,
+        ["", "", tr("handoff-doc.tong-cong", "vi"), len(rows), sum(x.amount for x in rows)],
+    )
     ws.column_dimensions["B"].width = 12
     _print_ready(ws, header_row, n)
 
@@ -174,21 +204,20 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
 def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
     """The list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
     :func:`csv_field` (text starting with = + - @ gets a leading apostrophe)."""
-    lines = [[csv_field(h) for h in POSTOFFICE_HEADERS]]
-    lines += [[csv_field(v) for v in postoffice_values(i, row)] for i, row in enumerate(rows, 1)]
-    return ("\ufeff" + csv_text(lines)).encode("utf-8")
+    lines = (postoffice_values(i, row) for i, row in enumerate(rows, start=1))
+    return _csv_bytes(POSTOFFICE_HEADERS, lines)
 
 
 HELD_HEADERS = (
     "STT",
-    "Tệp danh sách",
-    "Trang tính",
+    tr("handoff-doc.tep-danh-sach", "vi"),
+    tr("handoff-doc.trang-tinh", "vi"),
     "Dòng",
     "Ô",
-    "Họ tên đối tượng",
-    "Mã lỗi",
-    "Nội dung cần sửa",
-    "Cách sửa",
+    tr("handoff-doc.ho-ten-doi-tuong", "vi"),
+    tr("handoff-doc.ma-loi", "vi"),
+    tr("handoff-doc.noi-dung-can-sua", "vi"),
+    tr("handoff-doc.cach-sua", "vi"),
 )
 HELD_WIDTHS = (6, 26, 12, 7, 7, 22, 20, 44, 40)
 
@@ -198,11 +227,31 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "Tổng hợp"
-    headers = ["STT", "Mã xã", "Xã/Thị trấn", "Đã chuyển", "Giữ lại", "Đã chuyển trước", "Ghi chú"]
+    ws.title = tr("handoff-doc.tong-hop", "vi")
+    headers = [
+        "STT",
+        tr("handoff-doc.ma-xa", "vi"),
+        tr("handoff-doc.xa-thi-tran", "vi"),
+        tr("handoff-doc.da-chuyen", "vi"),
+        tr("handoff-doc.giu-lai", "vi"),
+        tr("handoff-doc.da-chuyen-truoc", "vi"),
+        tr("handoff-doc.ghi-chu", "vi"),
+    ]
     n = len(headers)
-    _title(ws, 1, "DANH SÁCH CHƯA CHUYỂN BƯU ĐIỆN — CẦN BỔ SUNG, SỬA", n)
-    _title(ws, 2, f"{info.area_vi} — tháng {info.month_vi} — đợt {info.batch_id}", n, _BOLD)
+    _title(ws, 1, tr("handoff-doc.danh-sach-chua-chuyen-buu", "vi"), n)
+    _title(
+        ws,
+        2,
+        tr(
+            "handoff-doc.thang-dot",
+            "vi",
+            area_vi=info.area_vi,
+            month_vi=info.month_vi,
+            batch_id=info.batch_id,
+        ),
+        n,
+        _BOLD,
+    )
     header_row = 4
     _header(ws, header_row, headers, [6, 10, 18, 11, 11, 13, 60])
     line = header_row
@@ -219,7 +268,7 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
         line += 1
         _line(ws, line, ["", "", path.name, "", "", "", vi], [0, 1, 1, 0, 0, 0, 1])
     _print_ready(ws, header_row, n)
-    used: set[str] = {"Tổng hợp"}
+    used: set[str] = {tr("handoff-doc.tong-hop", "vi")}
     for c in selection.communes:
         if c.held:
             _held_sheet(wb, c, used)
@@ -230,7 +279,12 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
 def _held_sheet(wb: Workbook, c: CommuneResult, used: set[str]) -> None:
     ws = wb.create_sheet(_sheet_name(c.unit.name, used))
     n = len(HELD_HEADERS)
-    _title(ws, 1, f"{c.unit.name}: dòng chưa chuyển Bưu điện ({len(c.held)})", n)
+    _title(
+        ws,
+        1,
+        tr("handoff-doc.dong-chua-chuyen-buu-dien", "vi", name=c.unit.name, n_held=len(c.held)),
+        n,
+    )
     header_row = 3
     _header(ws, header_row, HELD_HEADERS, HELD_WIDTHS)
     line = header_row

@@ -40,6 +40,7 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.handoff.document import (
@@ -50,14 +51,9 @@ from cashless_cli.handoff.document import (
 )
 from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
-from cashless_cli.ledger.store import (
-    LEDGER_NAME,
-    Batch,
-    BatchFile,
-    Handover,
-    Ledger,
-    LedgerError,
-)
+from cashless_cli.ledger.guard import next_free_seq, open_ledger, record_commit
+from cashless_cli.ledger.store import Batch, BatchFile, Handover, Ledger
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -113,6 +109,8 @@ class ExportResult:
                     "roster": c.source.name if c.source else None,
                     "unreadable": c.error_code,
                     "problem": c.problem("en"),
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in sel.communes
             ],
@@ -151,12 +149,11 @@ def recover(workspace: Workspace, ledger: Ledger) -> list[Path]:
             if not _ours(manifest, batch, ledger.ledger_id):
                 names = ", ".join(p.name for p in paths)
                 raise WorkspaceError(
-                    f"{month_dir} holds files of batch {batch} ({names}) that the ledger "
-                    f"{ledger.path} does not know and did not write. If the ledger was lost or "
-                    "replaced, restore it; otherwise move these files out of the handoff folder.",
-                    f"Thư mục {month_dir} có tệp của đợt {batch} ({names}) mà sổ theo dõi "
-                    f"{ledger.path} không ghi nhận. Nếu sổ theo dõi bị mất hoặc bị thay, hãy khôi "
-                    "phục lại; nếu không, chuyển các tệp này ra khỏi thư mục handoff.",
+                    "handoff-orphan-files",
+                    folder=month_dir,
+                    batch=batch,
+                    names=names,
+                    ledger=ledger.path,
                 )
             for path in paths:
                 with contextlib.suppress(FileNotFoundError):
@@ -198,12 +195,8 @@ def export_postoffice(
     Raises :class:`WorkspaceError` for an unusable workspace or bad options.
     """
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(workspace.state_dir / LEDGER_NAME)
-        except LedgerError as exc:
-            raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+        ledger = open_ledger(workspace.state_dir, workspace.root, create=True)
+        assert ledger is not None
         try:
             return _export(workspace, ledger, month, password, resend, now, workers)
         finally:
@@ -224,15 +217,11 @@ def _export(
     if resend is not None:
         old = ledger.batch(resend)
         if old is None:
-            raise WorkspaceError(
-                f"There is no batch {resend} in the ledger (see: cashless ledger).",
-                f"Không có đợt {resend} trong sổ theo dõi (xem: cashless ledger).",
-            )
+            raise WorkspaceError("batch-unknown", batch=resend)
         batch_month = Month.parse(old.month)
         if month is not None and month != batch_month:
             raise WorkspaceError(
-                f"Batch {resend} is of {old.month}, not {month}.",
-                f"Đợt {resend} là của tháng {old.month}, không phải {month}.",
+                "batch-other-month", batch=resend, batch_month=old.month, month=month
             )
         month = batch_month
         only = {h.beneficiary_id for h in ledger.handovers(resend)}
@@ -247,6 +236,13 @@ def _export(
         ledger.latest_holders(),
         only,
         failed_handovers_in(ledger),
+        holds_of_month(
+            str(month),
+            workspace.area.communes,
+            rosters.reports,
+            rosters.matching,
+            ledger.duplicate_decisions(),
+        ),
     )
     result = ExportResult(month, selection, recovered=recovered, resend_of=resend)
     if not selection.rows:
@@ -256,14 +252,14 @@ def _export(
     ensure_folder(handoff)
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     mon = str(month)
-    seq = ledger.next_seq(mon)
+    seq = next_free_seq(ledger, workspace.root, mon)
     bid = batch_id(prefix, mon, seq)
     taken: dict[str, tuple[str, str, str]] = {}
     rows = [
         replace(
             r,
             ref=unique_reference(
-                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken
+                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken, ledger.ref_for
             ),
         )
         for r in selection.rows
@@ -318,6 +314,7 @@ def _export(
             _checkpoint("moved")
         committed = True
         _checkpoint("committed")
+        record_commit(workspace.state_dir, ledger)
     except BaseException:
         if not committed:
             for path in moved:
@@ -384,8 +381,8 @@ def _manifest(
         "held_back": len(selection.held),
         "resend_of": info.resend_of,
         "encrypted": encrypted,
-        "reference_format": "PREFIX-YYMM-XXXXXXX (Crockford base32 of "
-        "SHA-256(month|beneficiary ID|account holder ID))",
+        "reference_format": "PREFIX-YYMM-XXXXXXX (7 random Crockford base32 characters, "
+        "kept in the ledger per month, beneficiary and account holder)",
         "communes": communes,
         "files": [
             {"name": f.name, "role": f.role, "sha256": f.sha256, "bytes": f.bytes} for f in files

@@ -5,21 +5,20 @@ A reference code is ``PREFIX-YYMM-XXXXXXX``, e.g. ``BS-2306-K7Q2M9D``:
 - ``PREFIX``: the initials of the district (or province), "Bình Sơn" → ``BS``; a workspace may set
   its own with ``[handoff] prefix = "..."`` in ``cashless.toml`` (letters and digits);
 - ``YYMM``: the month of the roster the row was handed over from;
-- ``XXXXXXX``: the first 7 characters (35 bits) of the SHA-256 of
-  ``"YYYY-MM|beneficiary ID|account holder ID"``, written in Crockford's base32 (digits and
-  capitals without I, L, O, U, so it can be read over the phone).
+- ``XXXXXXX``: 7 random characters (35 bits from :mod:`secrets`) in Crockford's base32 (digits
+  and capitals without I, L, O, U, so it can be read over the phone).
 
-The code is *stable*: the same person with the same account holder in the same month always gets
-the same code (a resent batch quotes the same codes). It is unique within the ledger: in the
-astronomically rare case that the 7 characters are already taken by another person, the next
-characters of the hash are added (8, 9, … characters), which is still deterministic for a given
-ledger.
+The code reveals nothing about the person (it is not derived from the ID, so a masked ID printed
+beside it cannot be recovered from it). It is kept in the ledger (table ``refs``): the same person
+with the same account holder in the same month gets the same code again (a resent batch quotes
+the same codes), and a new code is drawn again until it is owned by nobody in the ledger or in
+the batch being built.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
+import secrets
 import unicodedata
 from collections.abc import Callable
 
@@ -41,25 +40,14 @@ def area_prefix(name: str, configured: object = None) -> str:
     return "".join(letters)[:8] or "CL"
 
 
-def _base32(digest: bytes) -> str:
-    number = int.from_bytes(digest, "big")
-    out = []
-    for _ in range(len(digest) * 8 // 5):
-        out.append(CROCKFORD[number & 31])
-        number >>= 5
-    return "".join(reversed(out))
-
-
-def reference_code(
-    prefix: str, month: str, beneficiary_id: str, holder_id: str, length: int = CODE_LENGTH
-) -> str:
-    """The reference code of one person + account holder + month (see the module doc)."""
-    digest = hashlib.sha256(f"{month}|{beneficiary_id}|{holder_id}".encode()).digest()
-    yymm = month[2:4] + month[5:7]
-    return f"{prefix}-{yymm}-{_base32(digest)[:length]}"
+def random_code(prefix: str, month: str, length: int = CODE_LENGTH) -> str:
+    """A fresh random code of ``month`` (see the module doc)."""
+    body = "".join(secrets.choice(CROCKFORD) for _ in range(length))
+    return f"{prefix}-{month[2:4]}{month[5:7]}-{body}"
 
 
 Owner = Callable[[str], tuple[str, str, str] | None]
+Known = Callable[[str, str, str], str | None]
 
 
 def unique_reference(
@@ -69,17 +57,25 @@ def unique_reference(
     holder_id: str,
     owner: Owner,
     taken: dict[str, tuple[str, str, str]],
+    known: Known,
+    draw: Callable[[str, str], str] = random_code,
 ) -> str:
-    """The shortest code (≥ 7 characters) not owned by another key, in the ledger (``owner``)
-    or in the batch being built (``taken``, updated)."""
+    """The code of this person + holder + month: the one the ledger already gave them
+    (``known``), else a fresh random one owned by nobody in the ledger (``owner``) or in the
+    batch being built (``taken``, updated)."""
     key = (month, beneficiary_id, holder_id)
-    for length in range(CODE_LENGTH, 52):
-        code = reference_code(prefix, month, beneficiary_id, holder_id, length)
-        holder = taken.get(code) or owner(code)
-        if holder is None or holder == key:
+    code = known(*key)
+    if code is not None:
+        taken[code] = key
+        return code
+    for code in taken:  # the same key twice in one batch (cannot happen, but keep one code)
+        if taken[code] == key:
+            return code
+    while True:
+        code = draw(prefix, month)
+        if code not in taken and owner(code) is None:
             taken[code] = key
             return code
-    raise RuntimeError("no free reference code")  # pragma: no cover - 2^-250 odds
 
 
 def batch_id(prefix: str, month: str, seq: int) -> str:

@@ -6,7 +6,9 @@ back, with every reason, when
 - validation found an error on the row (or in its file: a missing required column);
 - the account holder has no usable ID (12 digits; an old 9-digit CMND only before 2025) or no
   mobile phone (a landline cannot receive the Post Office's codes);
-- the same beneficiary ID is listed as registered by two communes (the district decides which);
+- the row is one of a pair that may be the same person twice (the same ID on two rows, or a
+  high-confidence candidate of ``cashless duplicates``) not decided yet, or the row an officer
+  decided is a duplicate to remove;
 - the Post Office answered that it could not open the account of this person's latest handover
   (``import-postoffice``), and the commune has not changed the row since: the row goes again as
   soon as the name, the ID, the account holder or the phone differs from what was handed over.
@@ -17,19 +19,19 @@ authorised person. A guardian's or authorised person's sex is read from digit 4 
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.problems import Problem, Severity
+from cashless_cli.problems import Phrase, Problem, Severity, plain_params, problem_type
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
@@ -45,12 +47,15 @@ BLOCKING_WARNINGS = frozenset({"phone-landline"})
 
 @dataclass(frozen=True, slots=True)
 class Reason:
-    """Why a row is held back: a validation problem, or a handoff rule of our own."""
+    """Why a row is held back: a validation problem, or a handoff rule of our own.
+
+    Either way a catalogue code with its parameters (``Reason("handoff-no-phone")``,
+    ``Reason.of(problem)``); the words are filled in when the reason is shown.
+    """
 
     code: str
-    cell: str | None
-    en: str
-    vi: str
+    cell: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
     problem: Problem | None = None
 
     def message(self, lang: Lang, show_ids: bool = True) -> str:
@@ -59,18 +64,26 @@ class Reason:
             if not show_ids and p.column in SENSITIVE_KEYS and p.value not in (None, ""):
                 p = replace(p, value=mask(p.value))
             return p.message(lang)
-        return self.vi if lang == "vi" else self.en
+        return problem_type(self.code).message(lang, self.params)
 
     def hint(self, lang: Lang) -> str:
         if self.problem is not None:
             return self.problem.hint(lang)
-        return ""
+        return problem_type(self.code).hint(lang, self.params)
+
+    def to_dict(self, lang: Lang = "en") -> dict[str, Any]:
+        """Code, cell, parameters and message (for JSON)."""
+        params = self.problem.params if self.problem is not None else self.params
+        return {
+            "code": self.code,
+            "cell": self.cell,
+            "params": plain_params(params),
+            "message": self.message(lang),
+        }
 
     @classmethod
     def of(cls, problem: Problem) -> Reason:
-        return cls(
-            problem.code, problem.cell, problem.message("en"), problem.message("vi"), problem
-        )
+        return cls(problem.code, problem.cell, problem=problem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +129,7 @@ class CommuneResult:
     problem_en: str | None = None  # the roster is missing or unreadable
     problem_vi: str | None = None
     error_code: str | None = None  # the read error of an unreadable roster
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     rows: list[HandoffRow] = field(default_factory=list)
     held: list[HeldRow] = field(default_factory=list)
     already: int = 0  # registered rows handed over in an earlier batch (same holder)
@@ -191,50 +205,15 @@ def _candidate(
             holder_name, holder_id = d.ho_ten, d.so_dinh_danh
             holder_birth, holder_sex = d.ngay_sinh, d.gioi_tinh
         if d.nguoi_nhan is None:
-            reasons.append(
-                Reason(
-                    "handoff-no-receiver",
-                    None,
-                    "The receiver (Người nhận) is not filled in.",
-                    "Chưa ghi người nhận (Bản thân / Người giám hộ / Người được ủy quyền).",
-                )
-            )
+            reasons.append(Reason("handoff-no-receiver"))
         if not holder_name:
-            reasons.append(
-                Reason(
-                    "handoff-no-holder-name",
-                    None,
-                    "The account holder has no name.",
-                    "Chủ tài khoản chưa có họ tên.",
-                )
-            )
+            reasons.append(Reason("handoff-no-holder-name"))
         if not _usable_id(holder_id, month) or not _usable_id(d.so_dinh_danh, month):
-            reasons.append(
-                Reason(
-                    "handoff-no-holder-id",
-                    None,
-                    "The account holder or the beneficiary has no usable personal ID.",
-                    "Chủ tài khoản hoặc đối tượng chưa có số định danh hợp lệ.",
-                )
-            )
+            reasons.append(Reason("handoff-no-holder-id"))
         if not d.dien_thoai:
-            reasons.append(
-                Reason(
-                    "handoff-no-phone",
-                    None,
-                    "The account holder has no mobile phone number.",
-                    "Chủ tài khoản chưa có số điện thoại di động.",
-                )
-            )
+            reasons.append(Reason("handoff-no-phone"))
         if d.muc_tro_cap is None:
-            reasons.append(
-                Reason(
-                    "handoff-no-amount",
-                    None,
-                    "The monthly amount is missing.",
-                    "Chưa ghi mức trợ cấp.",
-                )
-            )
+            reasons.append(Reason("handoff-no-amount"))
         if not reasons:
             assert holder_name and holder_id and d.so_dinh_danh and d.dien_thoai
             assert d.nguoi_nhan is not None and d.muc_tro_cap is not None and d.ho_ten
@@ -285,6 +264,7 @@ def select_rows(
     latest_holders: dict[str, str] | None = None,
     only: set[str] | None = None,
     failed: Mapping[str, FailedHandover] | None = None,
+    duplicates: Mapping[Place, Sequence[Hold]] | None = None,
 ) -> Selection:
     """Split the month's *Đã đăng ký* rows into rows to hand over and rows held back.
 
@@ -293,17 +273,22 @@ def select_rows(
     keeps the beneficiaries of that set and nobody else, whatever the ledger says. ``failed``
     (beneficiary ID → the Post Office's failure for their latest handover) lets such a person go
     again once the commune changed the row, and holds them back with the reason otherwise.
+    ``duplicates`` (commune code, file name, row → why) holds back the rows of duplicate pairs
+    not decided yet, and the rows decided to be a duplicate to remove (default: the month's
+    pairs with no decision, from :mod:`cashless_cli.duplicates`).
     """
+    units_seen = tuple(units)
     latest = latest_holders or {}
     failures = failed or {}
     selection = Selection(month, [])
-    for commune in walk_communes(units, reports, matching):
+    for commune in walk_communes(units_seen, reports, matching):
         unit = commune.unit
         result = CommuneResult(unit, commune.path)
         selection.communes.append(result)
         report = commune.readable
         if report is None:
             assert commune.status is not None
+            result.status = commune.status
             result.problem_en, result.problem_vi = _missing(commune.status)
             if commune.report is not None and commune.report.error is not None:
                 result.error_code = commune.report.error.code
@@ -333,19 +318,21 @@ def select_rows(
             (path, "matches no commune of the workspace", "không khớp với xã nào")
         )
 
-    # The same person registered by two communes: the district must decide; hold back all.
-    by_id: dict[str, list[tuple[CommuneResult, HandoffRow]]] = defaultdict(list)
+    # The same person twice (one rule: cashless_cli.duplicates): held back until decided.
+    if duplicates is None:
+        duplicates = holds_of_month(str(month), units_seen, reports, matching)
     for c in selection.communes:
+        for k, held in enumerate(c.held):  # held already: say it is a duplicate too
+            holds = duplicates.get((c.unit.code, held.source.name, held.source_row))
+            if holds:
+                extra = tuple(Reason.of(hold_problem(h)) for h in holds)
+                c.held[k] = replace(held, reasons=(*held.reasons, *extra))
+        keep_rows = []
         for row in c.rows:
-            by_id[row.beneficiary_id].append((c, row))
-    for ident, places in by_id.items():
-        if len({c.unit.code for c, _ in places}) < 2:
-            continue
-        for c, row in places:
-            others = "; ".join(
-                f"{o.commune} ({o.source.name}, {o.source_row})" for oc, o in places if oc is not c
-            )
-            c.rows.remove(row)
+            holds = duplicates.get((c.unit.code, row.source.name, row.source_row))
+            if not holds:
+                keep_rows.append(row)
+                continue
             c.held.append(
                 HeldRow(
                     c.unit.code,
@@ -354,17 +341,11 @@ def select_rows(
                     row.sheet,
                     row.source_row,
                     row.beneficiary_name,
-                    ident,
-                    (
-                        Reason(
-                            "handoff-duplicate-across-communes",
-                            None,
-                            f"The same person is also registered by {others}.",
-                            f"Cùng một người cũng được đăng ký ở {others}.",
-                        ),
-                    ),
+                    row.beneficiary_id,
+                    tuple(Reason.of(hold_problem(h)) for h in holds),
                 )
             )
+        c.rows = keep_rows
 
     # Already handed over with the same account holder: not again (unless resent).
     if only is None:
@@ -418,13 +399,12 @@ def _failed_row(row: HandoffRow, failure: FailedHandover) -> HeldRow:
         (
             Reason(
                 "handoff-postoffice-failed",
-                None,
-                f"The Post Office could not open the account (reference {failure.ref}, batch "
-                f"{failure.batch}{', ' + day if day else ''}): {reason}. Correct the row; it goes "
-                "to the Post Office again once changed.",
-                f"Bưu điện không mở được tài khoản (mã {failure.ref}, đợt {failure.batch}"
-                f"{', ngày ' + day if day else ''}): {reason}. Sửa lại dòng này; khi đã sửa, dòng "
-                "sẽ được chuyển lại Bưu điện.",
+                params={
+                    "ref": failure.ref,
+                    "batch": failure.batch,
+                    "on": Phrase("handoff.on-day", {"day": day}) if day else "",
+                    "answer": reason,
+                },
             ),
         ),
     )

@@ -20,6 +20,10 @@ Schema (version 1)::
             provider, replied_on, received_at, source_file, source_sha256)
             the Post Office's answer per reference code (import-postoffice); append-only:
             the latest row (highest id) of a reference is its answer
+    duplicate_decisions(id PRIMARY KEY, code, verdict 'same'|'different', keep, a_key, b_key,
+            decided_at, source_file, source_sha256)                      (schema 2)
+            an officer's decision on a duplicate candidate pair (cashless duplicates --import);
+            append-only: the latest row of a code is the decision
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -30,16 +34,20 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from cashless_cli.errors import OutputError
+from cashless_cli.errors import OutputError, WorkspaceError
 from cashless_cli.fs.atomic import ensure_folder
+from cashless_cli.problems import Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: duplicate_decisions
 LEDGER_NAME = "ledger.sqlite"
+BACKUP_NAME = "ledger.backup.sqlite"  # a copy taken after every change (see ledger.guard)
+_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -108,11 +116,82 @@ CREATE TABLE IF NOT EXISTS replies (
     source_sha256  TEXT
 );
 CREATE INDEX IF NOT EXISTS replies_ref ON replies(ref);
+CREATE TABLE IF NOT EXISTS duplicate_decisions (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL,
+    verdict       TEXT NOT NULL CHECK (verdict IN ('same', 'different')),
+    keep          TEXT,
+    a_key         TEXT NOT NULL,
+    b_key         TEXT NOT NULL,
+    decided_at    TEXT NOT NULL,
+    source_file   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS duplicate_decisions_code ON duplicate_decisions(code);
 """
 
 
-class LedgerError(Exception):
-    """The ledger cannot be used (corrupt, newer schema, not a database)."""
+#: The tables (and their columns) that hold who was handed over and what the Post Office
+#: answered: an existing ledger lacking one is damaged, never silently given an empty one.
+#: Tables added later by other features (additive, ``CREATE TABLE IF NOT EXISTS``) are not
+#: required here.
+REQUIRED_TABLES: dict[str, tuple[str, ...]] = {
+    "meta": ("key", "value"),
+    "batches": ("batch_id", "month", "seq", "created_at", "rows", "total_amount", "held_back"),
+    "batch_files": ("batch_id", "name", "role", "sha256", "bytes"),
+    "refs": ("ref", "month", "beneficiary_id", "holder_id"),
+    "handovers": ("batch_id", "ref", "line", "beneficiary_id", "holder_id", "amount"),
+    "replies": ("id", "ref", "outcome", "account_number", "replied_on", "received_at"),
+}
+
+
+class LedgerError(WorkspaceError):
+    """The ledger cannot be used (missing in a workspace that had one, empty, not a file,
+    damaged, newer, another workspace's, older): exit code 2, with what to restore."""
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> LedgerError:
+        """The catalogue entry ``code`` with its parameters (worded when shown)."""
+        return cls(code, **params)
+
+
+def _refuse(code: str, path: Path, **params: object) -> LedgerError:
+    return LedgerError.of(code, path=path, backup=path.with_name(BACKUP_NAME), **params)
+
+
+def check_ledger_file(path: Path) -> None:
+    """Refuse (:class:`LedgerError`) what stands at ``path`` unless it is a non-empty regular
+    file that can be opened: a folder, a link to nothing, a device, 0 bytes, no access, not an
+    SQLite file. (A missing path is the caller's business.)"""
+    if path.is_symlink() and not path.exists():
+        target = os.readlink(path)
+        kind = Text(
+            f"a link to {target}, which does not exist", f"liên kết tới {target} (không tồn tại)"
+        )
+        raise _refuse("ledger-not-a-file", path, kind=kind)
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise _refuse("ledger-unreadable", path, reason=exc.strerror or type(exc).__name__) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise _refuse("ledger-not-a-file", path, kind=Text("a folder", "một thư mục"))
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse("ledger-not-a-file", path, kind=Text("a special file", "một tệp đặc biệt"))
+    if info.st_size == 0:
+        raise _refuse("ledger-empty", path)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise _refuse("ledger-unreadable", path, reason=exc.strerror or type(exc).__name__) from exc
+    if not os.access(path, os.W_OK):
+        raise _refuse("ledger-unreadable", path, reason=Text("it is read-only", "tệp chỉ đọc"))
+    if head != _SQLITE_MAGIC:
+        raise _refuse(
+            "ledger-damaged",
+            path,
+            reason=Text("it is not an SQLite database", "đây không phải cơ sở dữ liệu SQLite"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +255,21 @@ class Reply:
 
 
 @dataclass(frozen=True, slots=True)
+class DuplicateDecision:
+    """An officer's decision on one duplicate candidate pair (one row of
+    ``duplicate_decisions``). ``keep`` is the kept row's key when the verdict is ``same``."""
+
+    code: str
+    verdict: str  # "same" or "different"
+    keep: str | None
+    a_key: str
+    b_key: str
+    decided_at: str  # ISO time of the import
+    source_file: str  # the reviewed workbook's name
+    source_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
 class HandedRef:
     """One handover of a reference code: the batch it went in and the row."""
 
@@ -204,29 +298,84 @@ class Ledger:
     # ---- opening --------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path) -> Ledger:
+        """Open the ledger at ``path``, creating a new one only where nothing stands (see
+        :func:`check_ledger_file` for what is refused; :mod:`cashless_cli.ledger.guard` decides
+        whether a workspace may start a new one)."""
         ensure_folder(path.parent)
-        created = not path.exists()
+        created = not os.path.lexists(path)
         if created:  # create it private before SQLite does (journals copy its mode)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.close(fd)
+        else:
+            check_ledger_file(path)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30)
+            # mode=rw: SQLite never creates a file here (it was made above, or must exist)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=rw", isolation_level=None, timeout=30, uri=True
+            )
+        except sqlite3.DatabaseError as exc:
+            raise _refuse("ledger-unreadable", path, reason=str(exc)) from exc
+        try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA journal_mode = DELETE")
             ledger = cls(path, conn, created)
+            if not created:
+                ledger._verify()
             ledger._migrate()
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{path}: {exc}") from exc
+            conn.close()
+            raise _refuse("ledger-damaged", path, reason=str(exc)) from exc
+        except BaseException:
+            conn.close()
+            raise
         return ledger
+
+    def _verify(self) -> None:
+        """An existing ledger: SQLite's own check, every required table and column, a schema
+        this version reads. Raises :class:`LedgerError`."""
+        check = self.conn.execute("PRAGMA quick_check").fetchone()
+        if check is None or check[0] != "ok":
+            raise _refuse("ledger-damaged", self.path, reason=str(check[0] if check else "?"))
+        tables = {
+            str(name)
+            for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        for table, columns in REQUIRED_TABLES.items():
+            have = (
+                {str(r[1]) for r in self.conn.execute(f"PRAGMA table_info({table})")}
+                if table in tables
+                else set()
+            )
+            lacking = [c for c in columns if c not in have]
+            if lacking:
+                what = (
+                    Text(f"the table {table} is missing", f"thiếu bảng {table}")
+                    if not have
+                    else Text(
+                        f"the table {table} lacks {', '.join(lacking)}",
+                        f"bảng {table} thiếu cột {', '.join(lacking)}",
+                    )
+                )
+                raise _refuse("ledger-damaged", self.path, reason=what)
+        version = self.meta("schema_version")
+        if version is None or not version.isdigit() or self.meta("ledger_id") is None:
+            raise _refuse(
+                "ledger-damaged",
+                self.path,
+                reason=Text(
+                    "its schema version or ID is missing", "thiếu phiên bản lược đồ hoặc mã sổ"
+                ),
+            )
+        if int(version) > SCHEMA_VERSION:
+            raise _refuse("ledger-newer", self.path, version=version, known=SCHEMA_VERSION)
 
     def _migrate(self) -> None:
         with self.transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self.conn.execute(statement)
-            version = self.meta("schema_version")
-            if version is None:
+            if self.meta("schema_version") is None:
                 self.conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('schema_version', ?)",
                     (str(SCHEMA_VERSION),),
@@ -234,9 +383,11 @@ class Ledger:
                 self.conn.execute(
                     "INSERT INTO meta(key, value) VALUES ('ledger_id', ?)", (uuid.uuid4().hex,)
                 )
-            elif int(version) > SCHEMA_VERSION:
-                raise LedgerError(
-                    f"{self.path} was written by a newer cashless (schema {version}); upgrade."
+            elif int(self.meta("schema_version") or SCHEMA_VERSION) < SCHEMA_VERSION:
+                # an older ledger: the new tables were created just above
+                self.conn.execute(
+                    "UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                    (str(SCHEMA_VERSION),),
                 )
 
     def close(self) -> None:
@@ -395,6 +546,40 @@ class Ledger:
                 out[str(row[0])] = _reply(row)  # later rows overwrite earlier ones
         return out
 
+    def reply_count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM replies").fetchone()[0])
+
+    def batch_ids(self) -> set[str]:
+        return {str(b) for (b,) in self.conn.execute("SELECT batch_id FROM batches")}
+
+    def backup_to(self, target: Path) -> None:
+        """A consistent copy of the ledger into ``target`` (SQLite's backup API)."""
+        dest = sqlite3.connect(target)
+        try:
+            self.conn.backup(dest)
+        finally:
+            dest.close()
+
+    def duplicate_decisions(self) -> dict[str, DuplicateDecision]:
+        """Candidate code → its latest decision."""
+        rows = self.conn.execute(
+            "SELECT code, verdict, keep, a_key, b_key, decided_at, source_file, source_sha256 "
+            "FROM duplicate_decisions ORDER BY id"
+        ).fetchall()
+        out: dict[str, DuplicateDecision] = {}
+        for code, verdict, keep, a_key, b_key, at, source, sha in rows:
+            out[str(code)] = DuplicateDecision(
+                str(code),
+                str(verdict),
+                _opt(keep),
+                str(a_key),
+                str(b_key),
+                str(at),
+                str(source),
+                str(sha),
+            )
+        return out
+
     def next_seq(self, month: str) -> int:
         row = self.conn.execute(
             "SELECT COALESCE(MAX(seq), 0) FROM batches WHERE month = ?", (month,)
@@ -437,7 +622,7 @@ class Ledger:
                 (h.ref, batch.month, h.beneficiary_id, h.holder_id),
             )
             if self.ref_owner(h.ref) != (batch.month, h.beneficiary_id, h.holder_id):
-                raise LedgerError(f"reference {h.ref} already belongs to another person")
+                raise LedgerError("ledger-ref-taken", ref=h.ref)
             self.conn.execute(
                 "INSERT INTO handovers(batch_id, ref, line, commune_code, commune, "
                 "beneficiary_id, beneficiary_name, receiver, holder_id, holder_name, phone, "
@@ -469,7 +654,7 @@ class Ledger:
         n = 0
         for r in replies:
             if self.ref_owner(r.ref) is None:
-                raise LedgerError(f"reference {r.ref} is not in the ledger")
+                raise LedgerError("ledger-ref-unknown", ref=r.ref)
             self.conn.execute(
                 "INSERT INTO replies(ref, outcome, reason, account_number, provider, replied_on, "
                 "received_at, source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -483,6 +668,29 @@ class Ledger:
                     r.received_at,
                     r.source_file,
                     r.source_sha256,
+                ),
+            )
+            n += 1
+        return n
+
+    def insert_duplicate_decisions(self, decisions: Iterable[DuplicateDecision]) -> int:
+        """Record decisions (new rows; the latest per code wins). Call inside
+        :meth:`transaction`. Returns how many rows were written."""
+        assert self.conn.in_transaction, "insert_duplicate_decisions needs an open transaction"
+        n = 0
+        for d in decisions:
+            self.conn.execute(
+                "INSERT INTO duplicate_decisions(code, verdict, keep, a_key, b_key, decided_at, "
+                "source_file, source_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    d.code,
+                    d.verdict,
+                    d.keep,
+                    d.a_key,
+                    d.b_key,
+                    d.decided_at,
+                    d.source_file,
+                    d.source_sha256,
                 ),
             )
             n += 1
@@ -528,14 +736,18 @@ def _batch(row: tuple[object, ...]) -> Batch:
 
 
 __all__ = [
+    "BACKUP_NAME",
     "LEDGER_NAME",
+    "REQUIRED_TABLES",
     "SCHEMA_VERSION",
     "Batch",
     "BatchFile",
     "BatchSummary",
+    "DuplicateDecision",
     "HandedRef",
     "Handover",
     "Ledger",
     "LedgerError",
     "Reply",
+    "check_ledger_file",
 ]

@@ -18,7 +18,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.payments.select import (
     SOURCE_BOTH,
     SOURCE_LEDGER,
@@ -26,8 +25,19 @@ from cashless_cli.payments.select import (
     PaymentList,
     PaymentRow,
 )
-from cashless_cli.write.cells import csv_field, put
-from cashless_cli.write.layout import BODY, BOLD, MONEY, header, line, print_ready, title
+from cashless_cli.problems import text as tr
+from cashless_cli.write.layout import (
+    BOLD,
+    area_vi,
+    bold_line,
+    csv_bytes,
+    facts,
+    header,
+    line,
+    month_vi,
+    print_ready,
+    title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,53 +50,52 @@ class PaymentsInfo:
 
     @property
     def month_vi(self) -> str:
-        return f"{int(self.month[5:7])}/{self.month[:4]}"
+        return month_vi(self.month)
 
     @property
     def area_vi(self) -> str:
-        head = ("Huyện " if self.area_level == "district" else "Tỉnh ") + self.area
-        return f"{head}, tỉnh {self.province}" if self.province else head
+        return area_vi(self.area, self.area_level, self.province)
 
 
 SOURCE_VI = {
-    SOURCE_ROSTER: "Danh sách xã",
-    SOURCE_LEDGER: "Bưu điện trả lời",
-    SOURCE_BOTH: "Danh sách xã + Bưu điện",
+    SOURCE_ROSTER: tr("pay-doc.danh-sach-xa", "vi"),
+    SOURCE_LEDGER: tr("pay-doc.buu-dien-tra-loi", "vi"),
+    SOURCE_BOTH: tr("pay-doc.danh-sach-xa-buu-dien", "vi"),
 }
 
 # (header, width, text?)
 ACCOUNT_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("STT", 6, False),
-    ("Mã xã", 8, True),
-    ("Xã/Thị trấn", 14, True),
-    ("Họ tên đối tượng", 22, True),
-    ("Số CCCD đối tượng", 15, True),
+    (tr("pay-doc.ma-xa", "vi"), 8, True),
+    (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
+    (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
+    (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
     ("Diện", 6, True),
-    ("Người nhận", 13, True),
-    ("Họ tên chủ tài khoản", 22, True),
-    ("Số tài khoản", 18, True),
-    ("Nơi mở tài khoản", 13, True),
-    ("Số tiền (đồng)", 13, False),
-    ("Nguồn số tài khoản", 14, True),
-    ("Đối chiếu mức trợ cấp", 26, True),
-    ("Ghi chú", 30, True),
+    (tr("pay-doc.nguoi-nhan", "vi"), 13, True),
+    (tr("pay-doc.ho-ten-chu-tai-khoan", "vi"), 22, True),
+    (tr("pay-doc.so-tai-khoan", "vi"), 18, True),
+    (tr("pay-doc.noi-mo-tai-khoan", "vi"), 13, True),
+    (tr("pay-doc.so-tien-dong", "vi"), 13, False),
+    (tr("pay-doc.nguon-so-tai-khoan", "vi"), 14, True),
+    (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
+    (tr("pay-doc.ghi-chu", "vi"), 30, True),
 )
 ACCOUNT_HEADERS = tuple(h for h, _, _ in ACCOUNT_COLUMNS)
-AMOUNT_COLUMN = ACCOUNT_HEADERS.index("Số tiền (đồng)") + 1
+AMOUNT_COLUMN = ACCOUNT_HEADERS.index(tr("pay-doc.so-tien-dong", "vi")) + 1
 
 CASH_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("STT", 6, False),
-    ("Mã xã", 8, True),
-    ("Xã/Thị trấn", 14, True),
-    ("Họ tên đối tượng", 22, True),
-    ("Số CCCD đối tượng", 15, True),
+    (tr("pay-doc.ma-xa", "vi"), 8, True),
+    (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
+    (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
+    (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
     ("Diện", 6, True),
-    ("Tình trạng đăng ký", 14, True),
-    ("Người nhận", 13, True),
-    ("Họ tên người nhận", 22, True),
-    ("Số tiền (đồng)", 13, False),
-    ("Đối chiếu mức trợ cấp", 26, True),
-    ("Ghi chú", 30, True),
+    (tr("pay-doc.tinh-trang-dang-ky", "vi"), 14, True),
+    (tr("pay-doc.nguoi-nhan", "vi"), 13, True),
+    (tr("pay-doc.ho-ten-nguoi-nhan", "vi"), 22, True),
+    (tr("pay-doc.so-tien-dong", "vi"), 13, False),
+    (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
+    (tr("pay-doc.ghi-chu", "vi"), 30, True),
 )
 CASH_HEADERS = tuple(h for h, _, _ in CASH_COLUMNS)
 
@@ -105,7 +114,7 @@ def account_values(i: int, r: PaymentRow) -> list[Any]:
         r.provider,
         r.amount,
         SOURCE_VI.get(r.account_source or "", ""),
-        r.amount_check.vi if r.amount_check else None,
+        r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
     ]
 
@@ -122,14 +131,9 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
         r.receiver,
         r.receiver_name,
         r.amount,
-        r.amount_check.vi if r.amount_check else None,
+        r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
     ]
-
-
-def _bold_row(ws: Worksheet, row: int, columns: int) -> None:
-    for col in range(1, columns + 1):
-        ws.cell(row=row, column=col).font = BOLD
 
 
 def _list_sheet(
@@ -142,9 +146,9 @@ def _list_sheet(
     subtotals: bool,
 ) -> None:
     n = len(columns)
-    amount_col = [h for h, _, _ in columns].index("Số tiền (đồng)") + 1
+    amount_col = [h for h, _, _ in columns].index(tr("pay-doc.so-tien-dong", "vi")) + 1
     title(ws, 1, heading, n)
-    title(ws, 2, f"{info.area_vi} — tháng {info.month_vi}", n, BOLD)
+    title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
     header_row = 4
     header(ws, header_row, [h for h, _, _ in columns], [w for _, w, _ in columns])
     text_cols = [t for _, _, t in columns]
@@ -157,34 +161,35 @@ def _list_sheet(
             line(ws, r, values(stt, item), text_cols)
         if subtotals and rows:
             r += 1
-            cells: list[Any] = ["", "", f"Cộng {name}", f"{len(rows)} người"]
-            cells += [""] * (amount_col - len(cells) - 1)
-            cells += [sum(x.amount or 0 for x in rows)]
-            cells += [""] * (n - len(cells))
-            line(ws, r, cells)
-            _bold_row(ws, r, n)
+            _sum_line(ws, r, f"Cộng {name}", rows, amount_col, n)
     r += 1
     everyone = [x for _, rows in groups for x in rows]
-    cells = ["", "", "Tổng cộng", f"{len(everyone)} người"]
-    cells += [""] * (amount_col - len(cells) - 1)
-    cells += [sum(x.amount or 0 for x in everyone)]
-    cells += [""] * (n - len(cells))
-    line(ws, r, cells)
-    _bold_row(ws, r, n)
+    _sum_line(ws, r, tr("pay-doc.tong-cong", "vi"), everyone, amount_col, n)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
     print_ready(ws, header_row, n)
+
+
+def _sum_line(
+    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], amount_col: int, n: int
+) -> None:
+    """A subtotal or total line in bold: the label, the people counted, their amount."""
+    cells: list[Any] = ["", "", label, f"{len(rows)} người"]
+    cells += [""] * (amount_col - len(cells) - 1)
+    cells += [sum(x.amount or 0 for x in rows)]
+    cells += [""] * (n - len(cells))
+    bold_line(ws, r, cells)
 
 
 def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbook:
     wb = openpyxl.Workbook()
     summary = wb.active
     assert summary is not None
-    summary.title = "Tổng hợp"
+    summary.title = tr("pay-doc.tong-hop", "vi")
     _summary_sheet(summary, info, payments)
     groups = [(c.unit.name, c.accounts) for c in payments.communes]
     _list_sheet(
-        wb.create_sheet("Qua tài khoản"),
-        "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG QUA TÀI KHOẢN",
+        wb.create_sheet(tr("pay-doc.qua-tai-khoan", "vi")),
+        tr("pay-doc.danh-sach-chi-tra-tro", "vi"),
         info,
         ACCOUNT_COLUMNS,
         groups,
@@ -192,8 +197,8 @@ def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbo
         True,
     )
     _list_sheet(
-        wb.create_sheet("Tiền mặt"),
-        "DANH SÁCH ĐỐI TƯỢNG CÒN NHẬN TRỢ CẤP BẰNG TIỀN MẶT",
+        wb.create_sheet(tr("pay-doc.tien-mat", "vi")),
+        tr("pay-doc.danh-sach-doi-tuong-con", "vi"),
         info,
         CASH_COLUMNS,
         [(c.unit.name, c.cash) for c in payments.communes],
@@ -202,15 +207,15 @@ def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbo
     )
     if payments.check:
         _list_sheet(
-            wb.create_sheet("Cần kiểm tra"),
-            "DÒNG CHƯA CHI TRẢ ĐƯỢC THEO DANH SÁCH NÀY — CẦN KIỂM TRA",
+            wb.create_sheet(tr("pay-doc.can-kiem-tra", "vi")),
+            tr("pay-doc.dong-chua-chi-tra-duoc", "vi"),
             info,
             CASH_COLUMNS,
             [(c.unit.name, c.check) for c in payments.communes],
             cash_values,
             False,
         )
-    wb.properties.title = f"Danh sách chi trả qua tài khoản {info.month}"
+    wb.properties.title = tr("pay-doc.danh-sach-chi-tra-qua", "vi", month=info.month)
     wb.properties.creator = "cashless"
     return wb
 
@@ -218,37 +223,32 @@ def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbo
 def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
     headers = [
         "STT",
-        "Mã xã",
-        "Xã/Thị trấn",
-        "Qua tài khoản (người)",
-        "Qua tài khoản (đồng)",
-        "Tiền mặt (người)",
-        "Tiền mặt (đồng)",
-        "Cần kiểm tra",
-        "Ghi chú",
+        tr("pay-doc.ma-xa", "vi"),
+        tr("pay-doc.xa-thi-tran", "vi"),
+        tr("pay-doc.qua-tai-khoan-nguoi", "vi"),
+        tr("pay-doc.qua-tai-khoan-dong", "vi"),
+        tr("pay-doc.tien-mat-nguoi", "vi"),
+        tr("pay-doc.tien-mat-dong", "vi"),
+        tr("pay-doc.can-kiem-tra", "vi"),
+        tr("pay-doc.ghi-chu", "vi"),
     ]
     n = len(headers)
-    title(ws, 1, "TỔNG HỢP CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG", n)
-    title(ws, 2, f"{info.area_vi} — tháng {info.month_vi}", n, BOLD)
-    facts: list[tuple[str, Any]] = [
+    title(ws, 1, tr("pay-doc.tong-hop-chi-tra-tro", "vi"), n)
+    title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
+    summary_facts: list[tuple[str, Any]] = [
         ("Tháng", info.month_vi),
-        ("Thời điểm lập", info.created_at),
-        ("Số người chi trả qua tài khoản", len(p.accounts)),
-        ("Tổng số tiền chi trả qua tài khoản (đồng)", p.total_amount),
-        ("Số người còn nhận tiền mặt", len(p.cash)),
-        ("Tổng số tiền mặt (đồng)", p.cash_amount),
-        ("Số dòng cần kiểm tra (chưa chi)", len(p.check)),
-        ("Số tài khoản khác giữa danh sách xã và Bưu điện", len(p.mismatches)),
-        ("Xã chưa có trong danh sách", len(p.missing)),
+        (tr("pay-doc.thoi-diem-lap", "vi"), info.created_at),
+        (tr("pay-doc.so-nguoi-chi-tra-qua", "vi"), len(p.accounts)),
+        (tr("pay-doc.tong-so-tien-chi-tra", "vi"), p.total_amount),
+        (tr("pay-doc.so-nguoi-con-nhan-tien", "vi"), len(p.cash)),
+        (tr("pay-doc.tong-so-tien-mat-dong", "vi"), p.cash_amount),
+        (tr("pay-doc.so-dong-can-kiem-tra", "vi"), len(p.check)),
+        (tr("pay-doc.so-tai-khoan-khac-giua", "vi"), len(p.mismatches)),
+        (tr("pay-doc.xa-chua-co-trong-danh", "vi"), len(p.missing)),
+        (tr("pay-doc.not-listed", "vi"), p.not_listed),
+        (tr("pay-doc.unlisted-files", "vi"), len(p.unlisted)),
     ]
-    r = 4
-    for label, value in facts:
-        put(ws.cell(row=r, column=2), label).font = BOLD
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=3)
-        cell = put(ws.cell(row=r, column=4), value, MONEY if isinstance(value, int) else None)
-        cell.font = BODY
-        r += 1
-    header_row = r + 1
+    header_row = facts(ws, 4, summary_facts) + 1
     header(ws, header_row, headers, [6, 9, 18, 12, 15, 12, 15, 10, 40])
     row = header_row
     for i, c in enumerate(p.communes, start=1):
@@ -271,13 +271,13 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             [False, True, True, False, False, False, False, False, True],
         )
     row += 1
-    line(
+    bold_line(
         ws,
         row,
         [
             "",
             "",
-            "Tổng cộng",
+            tr("pay-doc.tong-cong", "vi"),
             len(p.accounts),
             p.total_amount,
             len(p.cash),
@@ -286,14 +286,20 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
             "",
         ],
     )
-    _bold_row(ws, row, n)
+    for u in p.unlisted:  # who is in no list, and why (the command exits with code 1)
+        row += 1
+        people = "?" if u.rows is None else u.rows
+        line(
+            ws,
+            row,
+            ["", "", u.path.name, "", "", "", "", people, u.problem().message("vi")],
+            [False, True, True, False, False, False, False, False, True],
+        )
     print_ready(ws, header_row, n)
 
 
 def payments_csv_bytes(payments: PaymentList) -> bytes:
     """The payments through accounts as CSV (data lines only): UTF-8 with a BOM, CRLF, every
     field through :func:`csv_field`."""
-    lines = [[csv_field(h) for h in ACCOUNT_HEADERS]]
-    for i, row in enumerate(payments.accounts, start=1):
-        lines.append([csv_field(v) for v in account_values(i, row)])
-    return ("\ufeff" + csv_text(lines)).encode("utf-8")
+    lines = (account_values(i, row) for i, row in enumerate(payments.accounts, start=1))
+    return csv_bytes(ACCOUNT_HEADERS, lines)

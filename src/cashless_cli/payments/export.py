@@ -23,18 +23,21 @@ from typing import Any
 
 from cashless_cli import __version__
 from cashless_cli.dataset.month import collect_month
+from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
-from cashless_cli.ledger.store import LEDGER_NAME, Ledger, LedgerError
+from cashless_cli.i18n import Lang
+from cashless_cli.ledger.guard import open_ledger
 from cashless_cli.payments.document import (
     PaymentsInfo,
     build_payments_workbook,
     payments_csv_bytes,
 )
 from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
+from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.config import Workspace, WorkspaceError
+from cashless_cli.workspace.config import Workspace
 from cashless_cli.write.layout import workbook_bytes
 
 MANIFEST_FORMAT = "cashless-payments/1"
@@ -53,6 +56,7 @@ class PaymentsResult:
             "month": str(p.month),
             **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
+            **_unlisted(p, "en"),
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
             "communes": [
@@ -62,10 +66,29 @@ class PaymentsResult:
                     **_counts(c, "amount"),
                     "roster": c.source.name if c.source else None,
                     "problem": c.problem.en if c.problem else None,
+                    "problem_code": c.status.code if c.status else None,
+                    "problem_params": plain_params(c.status.params) if c.status else None,
                 }
                 for c in p.communes
             ],
         }
+
+
+def _unlisted(p: PaymentList, lang: Lang) -> dict[str, Any]:
+    """The people in no list, and the files they are in (added keys of the JSON document and
+    the manifest; ``rows`` is None for a file that cannot be read)."""
+    return {
+        "not_listed": p.not_listed,
+        "unlisted_files": [
+            {
+                "file": str(u.path),
+                "code": u.reason.code,
+                "rows": u.rows,
+                "problem": u.problem().message(lang),
+            }
+            for u in p.unlisted
+        ],
+    }
 
 
 def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
@@ -103,18 +126,15 @@ def export_payments(
         rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
         opened = {}
-        path = workspace.state_dir / LEDGER_NAME
-        if path.is_file():
-            try:
-                with Ledger.open(path) as ledger:
-                    opened = opened_accounts_in(ledger)
-            except LedgerError as exc:
-                raise WorkspaceError(
-                    f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-                ) from exc
-        payments = select_payments(
-            month, workspace.area.communes, rosters.reports, rosters.matching, opened
-        )
+        decisions = {}
+        ledger = open_ledger(workspace.state_dir, workspace.root)
+        if ledger is not None:
+            with ledger:
+                opened = opened_accounts_in(ledger)
+                decisions = ledger.duplicate_decisions()
+        units = workspace.area.communes
+        held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
+        payments = select_payments(month, units, rosters.reports, rosters.matching, opened, held)
         created = now().isoformat()
         a = workspace.area
         info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
@@ -161,6 +181,7 @@ def _manifest(
         "area": {"name": info.area, "level": info.area_level, "province": info.province},
         **_counts(p, "total_amount"),
         "mismatches": len(p.mismatches),
+        **_unlisted(p, "en"),
         "encrypted": encrypted,
         "communes": [
             {

@@ -11,7 +11,9 @@ Every beneficiary row of the month's rosters is in exactly one of three lists:
 - **cash**: everybody else with an amount (not registered, registered and waiting, refused, or
   *Đã có tài khoản* without a usable account number).
 - **to check**: rows that cannot be paid from this list as they are: no usable monthly amount,
-  or the same ID listed twice (in one commune or two) — never paid twice. (A row without a usable
+  or a row of a duplicate pair not decided yet (the same ID listed twice, in one commune or two,
+  or a high-confidence candidate of ``cashless duplicates``), or the row an officer decided is a
+  duplicate to remove — never paid twice. (A row without a usable
   ID is paid in cash: an account is only looked up by ID.)
 
 Amounts come from the roster. A validation ``amount-mismatch`` (base level × coefficient) is shown
@@ -20,12 +22,13 @@ in its own column, not corrected.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cashless_cli.checks.status import UNKNOWN_STATUS
-from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text
@@ -59,15 +62,15 @@ class PaymentRow:
     account_source: str | None = None  # roster / ledger / both
     ref: str | None = None  # the Post Office's reference when the account came from a reply
     roster_account: str | None = None  # the roster's number when it differs from the ledger
-    amount_check: Text | None = None  # amount-mismatch, as validation words it
-    notes: tuple[Text, ...] = ()
+    amount_check: Problem | None = None  # amount-mismatch, as validation found it
+    notes: tuple[Problem, ...] = ()  # payment-* findings (catalogue codes)
 
     @property
     def mismatch(self) -> bool:
         return self.roster_account is not None
 
     def note(self, lang: Lang) -> str:
-        return "; ".join(getattr(n, lang) for n in self.notes)
+        return "; ".join(n.message(lang) for n in self.notes)
 
 
 @dataclass(slots=True)
@@ -75,6 +78,7 @@ class CommunePayments:
     unit: Unit
     source: Path | None = None
     problem: Text | None = None  # no roster, or an unreadable one: the list misses this commune
+    status: Problem | None = None  # commune-missing / -conflict / -unreadable (the month's walk)
     accounts: list[PaymentRow] = field(default_factory=list)
     cash: list[PaymentRow] = field(default_factory=list)
     check: list[PaymentRow] = field(default_factory=list)
@@ -88,10 +92,34 @@ class CommunePayments:
         return sum(r.amount or 0 for r in self.cash)
 
 
+@dataclass(frozen=True, slots=True)
+class UnlistedFile:
+    """A roster of the month whose people are in no list: why, and how many (None: the file
+    cannot be read, so nobody knows)."""
+
+    path: Path
+    reason: Problem  # commune-conflict / commune-unreadable / roster-no-commune / -several-…
+    rows: int | None
+
+    def problem(self) -> Problem:
+        """The ``payments-not-listed`` message naming the file, the reason and the count."""
+        reason = Text(self.reason.message("en").rstrip("."), self.reason.message("vi").rstrip("."))
+        rows = "?" if self.rows is None else self.rows
+        return Problem(
+            "payments-not-listed", params={"file": self.path, "reason": reason, "rows": rows}
+        )
+
+
 @dataclass(slots=True)
 class PaymentList:
     month: Month
     communes: list[CommunePayments]
+    unlisted: list[UnlistedFile] = field(default_factory=list)
+
+    @property
+    def not_listed(self) -> int:
+        """People of the month's rosters in no list (those of readable unusable files)."""
+        return sum(u.rows or 0 for u in self.unlisted)
 
     @property
     def accounts(self) -> list[PaymentRow]:
@@ -129,23 +157,18 @@ def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
     else:
         receiver_name = d.ho_ten
     amount_check = None
-    notes: list[Text] = []
+    notes: list[Problem] = []
     errors: list[str] = []
     for p in report.problems:
         if p.row != record.row:
             continue
         if p.code == "amount-mismatch":
-            amount_check = Text(p.message("en"), p.message("vi"))
+            amount_check = p
         elif p.severity is Severity.ERROR and p.code not in errors:
             errors.append(p.code)
     if errors:
         codes = ", ".join(errors)
-        notes.append(
-            Text(
-                f"the roster row has errors ({codes}): see cashless validate",
-                f"dòng có lỗi trong danh sách xã ({codes}): xem cashless validate",
-            )
-        )
+        notes.append(Problem("payment-row-errors", params={"codes": codes}))
     return PaymentRow(
         commune_code=unit.code,
         commune=unit.name,
@@ -171,12 +194,7 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
     notes = list(row.notes)
     if opened is None and roster is None:
         if d.trang_thai == Status.HAS_ACCOUNT:
-            notes.append(
-                Text(
-                    "'Đã có tài khoản' but no usable account number: paid in cash",
-                    "ghi 'Đã có tài khoản' nhưng thiếu số tài khoản hợp lệ: chi tiền mặt",
-                )
-            )
+            notes.append(Problem("payment-account-unusable"))
             return replace(row, notes=tuple(notes))
         return row
     if opened is None:
@@ -193,11 +211,9 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         if d.trang_thai != Status.HAS_ACCOUNT:
             notes.append(
-                Text(
-                    f"opened by the Post Office on {day} ({opened.ref}); the roster still says "
-                    f"'{d.trang_thai or ''}'",
-                    f"Bưu điện đã mở ngày {day} (mã {opened.ref}); danh sách xã vẫn ghi "
-                    f"'{d.trang_thai or ''}'",
+                Problem(
+                    "payment-opened-status-stale",
+                    params={"day": day, "ref": opened.ref, "status": d.trang_thai or ""},
                 )
             )
     elif roster == opened.account_number:
@@ -206,11 +222,14 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
         source = SOURCE_LEDGER
         mismatch = roster
         notes.append(
-            Text(
-                f"the roster says account {roster}; the Post Office opened "
-                f"{opened.account_number} on {day} ({opened.ref}): the Post Office's is used",
-                f"danh sách xã ghi số tài khoản {roster}; Bưu điện đã mở {opened.account_number} "
-                f"ngày {day} (mã {opened.ref}): dùng số của Bưu điện",
+            Problem(
+                "payment-account-differs",
+                params={
+                    "roster": roster,
+                    "opened": opened.account_number,
+                    "day": day,
+                    "ref": opened.ref,
+                },
             )
         )
     return replace(
@@ -240,8 +259,13 @@ def select_payments(
     reports: dict[Path, FileReport],
     matching: Matching,
     opened: dict[str, OpenedAccount],
+    duplicates: Mapping[Place, Sequence[Hold]] | None = None,
 ) -> PaymentList:
-    """Split every row of the month into accounts, cash and to-check (see the module doc)."""
+    """Split every row of the month into accounts, cash and to-check (see the module doc).
+
+    ``duplicates`` (commune code, file name, row → why) puts the rows of undecided duplicate
+    pairs and the rows decided to be a duplicate to remove in "to check" (default: the month's
+    pairs with no decision, from :mod:`cashless_cli.duplicates`)."""
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow]] = []
     for roster in walk_communes(units, reports, matching):
@@ -251,6 +275,7 @@ def select_payments(
         report = roster.readable
         if report is None:
             assert roster.status is not None
+            commune.status = roster.status
             commune.problem = _left_out(roster.status)
             continue
         for record in report.records:
@@ -259,27 +284,15 @@ def select_payments(
                 row = _with_account(row, record, opened.get(row.beneficiary_id))
             staged.append((commune, row))
 
-    counts = Counter(r.beneficiary_id for _, r in staged if r.beneficiary_id is not None)
-    places: dict[str, list[PaymentRow]] = {}
-    for _, r in staged:
-        if r.beneficiary_id is not None and counts[r.beneficiary_id] > 1:
-            places.setdefault(r.beneficiary_id, []).append(r)
+    result.unlisted = unlisted_files(reports, matching)
+    if duplicates is None:
+        duplicates = holds_of_month(str(month), units, reports, matching)
     for commune, row in staged:
-        reasons: list[Text] = []
+        reasons: list[Problem] = []
         if row.amount is None:
-            reasons.append(Text("no usable monthly amount", "chưa có mức trợ cấp hợp lệ"))
-        if row.beneficiary_id is not None and row.beneficiary_id in places:
-            others = "; ".join(
-                f"{o.commune} ({o.source.name}, {o.source_row})"
-                for o in places[row.beneficiary_id]
-                if o is not row
-            )
-            reasons.append(
-                Text(
-                    f"the same ID is also listed at {others}: never paid twice",
-                    f"cùng số định danh còn có ở {others}: không chi trả hai lần",
-                )
-            )
+            reasons.append(Problem("payment-no-amount"))
+        for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
+            reasons.append(hold_problem(hold))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
@@ -291,10 +304,36 @@ def select_payments(
     return result
 
 
-_UNKNOWN_NOTE = Text(
-    "the roster does not say the registration status and no account is known: paid in cash",
-    "danh sách không ghi tình trạng đăng ký và chưa có tài khoản: chi tiền mặt",
-)
+def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:
+    """Every roster of the month whose rows go in no list, in file order: matched to no commune
+    or to several, one of several files for a commune, or unreadable."""
+    why: dict[Path, Problem] = {}
+    for path in matching.unmatched:
+        why[path] = Problem("roster-no-commune", params={"file": path.name})
+    for path, units in matching.ambiguous.items():
+        names = ", ".join(u.name for u in units)
+        why[path] = Problem(
+            "roster-several-communes", params={"file": path.name, "communes": names}
+        )
+    for paths in matching.conflicts.values():
+        files = ", ".join(p.name for p in paths)
+        for path in paths:
+            why[path] = Problem(CONFLICT, params={"files": files})
+    for path in matching.by_unit.values():
+        error = reports[path].error if path in reports else None
+        if error is not None:
+            text = Text(error.message("en"), error.message("vi"))
+            params = {"file": path.name, "error": text, "error_code": error.code}
+            why[path] = Problem(UNREADABLE, params=params)
+    out = []
+    for path in sorted(why):
+        report = reports.get(path)
+        rows = None if report is None or report.error is not None else len(report.records)
+        out.append(UnlistedFile(path, why[path], rows))
+    return out
+
+
+_UNKNOWN_NOTE = Problem("payment-status-unknown")
 
 
 __all__ = [
@@ -304,5 +343,6 @@ __all__ = [
     "CommunePayments",
     "PaymentList",
     "PaymentRow",
+    "UnlistedFile",
     "select_payments",
 ]

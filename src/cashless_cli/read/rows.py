@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 
 from cashless_cli.normalise.text import fold
-from cashless_cli.read.header import BIRTH_FEMALE, BIRTH_MALE, HeaderMatch
+from cashless_cli.read.header import BIRTH_FEMALE, BIRTH_MALE, HeaderMatch, is_numbering_row
 from cashless_cli.read.workbook import Sheet
 from cashless_cli.schema.row import REQUIRED_KEYS
 
@@ -25,7 +25,6 @@ class RowKind(StrEnum):
     SIGNATURE = "signature"
 
 
-_NUMBERING = re.compile(r"^\(?\s*(?:\d{1,2}|[a-zA-Z])\s*\)?(?:\s*=.*)?$")
 _TOTAL_WORDS = ("tongcong", "cong", "tong", "tongso", "congtong")
 _SIGNATURE_WORDS = (
     "nguoilap",
@@ -50,19 +49,6 @@ _DATE_LINE = re.compile(r"ngay.*thang.*nam")
 
 def _blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
-
-
-def _is_numbering(cells: Sequence[object]) -> bool:
-    filled = [v for v in cells if not _blank(v)]
-    if len(filled) < 3:
-        return False
-    for v in filled:
-        if isinstance(v, float | int) and not isinstance(v, bool):
-            if not float(v).is_integer() or not 0 < v < 100:
-                return False
-        elif not (isinstance(v, str) and _NUMBERING.match(v.strip())):
-            return False
-    return True
 
 
 def _first_text(cells: Sequence[object]) -> str:
@@ -110,7 +96,7 @@ def classify_rows(sheet: Sheet, header: HeaderMatch) -> list[tuple[int, RowKind]
         if all(_blank(v) for v in cells):
             out.append((r, RowKind.BLANK))
             continue
-        if r - header.data_start < 2 and _is_numbering(cells):
+        if r - header.data_start < 2 and is_numbering_row(cells):
             out.append((r, RowKind.NUMBERING))
             continue
         looks_like_data = filled_required >= 3

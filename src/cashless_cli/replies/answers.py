@@ -14,11 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TypeVar
 
 from cashless_cli.checks.accounts import KnownAccount
-from cashless_cli.ledger.store import LEDGER_NAME, Handover, Ledger, Reply
+from cashless_cli.ledger.guard import open_ledger
+from cashless_cli.ledger.store import Handover, Ledger, Reply
 from cashless_cli.workspace.config import Workspace
 
 T = TypeVar("T")
@@ -64,11 +64,6 @@ def _when(iso: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def _ledger_path(workspace: Workspace | Path) -> Path:
-    root = workspace.state_dir if isinstance(workspace, Workspace) else workspace
-    return root / LEDGER_NAME
-
-
 def opened_accounts_in(ledger: Ledger) -> dict[str, OpenedAccount]:
     """Beneficiary ID → the latest account reported opened for them (by import time)."""
     handed = ledger.handed_refs()
@@ -96,11 +91,12 @@ def opened_accounts_in(ledger: Ledger) -> dict[str, OpenedAccount]:
 
 
 def _from_ledger(workspace: Workspace, read: Callable[[Ledger], dict[str, T]]) -> dict[str, T]:
-    """What ``read`` finds in the workspace's ledger ({} without a ledger)."""
-    path = _ledger_path(workspace)
-    if not path.is_file():
+    """What ``read`` finds in the workspace's ledger ({} without a ledger; a ledger that is
+    damaged, lost or replaced is refused, see :mod:`cashless_cli.ledger.guard`)."""
+    ledger = open_ledger(workspace.state_dir, workspace.root)
+    if ledger is None:
         return {}
-    with Ledger.open(path) as ledger:
+    with ledger:
         return read(ledger)
 
 

@@ -10,7 +10,7 @@ Rules, each reported at its cell:
   is *pending* (not answered yet) and changes nothing;
 - an opened row needs an account number (6–19 digits, kept as text; a number cell of more than
   15 digits was already damaged by Excel: error) and an opening date (a date cell, or text
-  dd/mm/yyyy) not in the future and not before the batch was handed over; a blank provider
+  dd/mm/yyyy) not in the future and not before the first day of the batch's month; a blank provider
   means the Post Office (Bưu điện);
 - a failed row has no account number, and should say why (a warning otherwise);
 - a reference already answered keeps its answer unless ``force``: the same answer again is
@@ -38,55 +38,24 @@ from typing import Any
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
-from cashless_cli.ledger.store import LEDGER_NAME, HandedRef, Ledger, LedgerError, Reply
+from cashless_cli.ledger.guard import open_ledger, record_commit
+from cashless_cli.ledger.store import HandedRef, Ledger, Reply
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.ids import normalise_account
 from cashless_cli.normalise.text import clean_text, fold
-from cashless_cli.problems import Problem, Severity, Text
+from cashless_cli.problems import Phrase, Problem, Severity
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
+from cashless_cli.schema.domain import REPLY_FAILED, REPLY_FAILED_BECAUSE, REPLY_OPENED
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 
 POST_OFFICE = "Bưu điện"
 REPLIES_DIR = "replies"
 
-_OPENED = frozenset(
-    fold(w)
-    for w in (
-        "Đã mở",
-        "Đã mở tài khoản",
-        "Đã mở TK",
-        "Mở được",
-        "Mở thành công",
-        "Thành công",
-        "Đã có tài khoản",
-        "Hoàn thành",
-        "OK",
-        "Opened",
-        "Open",
-        "Success",
-        "Successful",
-        "Done",
-    )
-)
-_FAILED = frozenset(
-    fold(w)
-    for w in (
-        "Không mở được",
-        "Không mở được tài khoản",
-        "Chưa mở được",
-        "Không thành công",
-        "Thất bại",
-        "Không mở",
-        "Lỗi",
-        "Failed",
-        "Fail",
-        "Not opened",
-        "Unsuccessful",
-    )
-)
+_OPENED = frozenset(fold(w) for w in REPLY_OPENED)
+_FAILED = frozenset(fold(w) for w in REPLY_FAILED)
 #: Results that are themselves the reason of a failure.
-_FAILED_BECAUSE = {fold(w): w for w in ("Từ chối", "Đã chết", "Đã mất", "Refused", "Deceased")}
+_FAILED_BECAUSE = {fold(w): w for w in REPLY_FAILED_BECAUSE}
 _REF_SHAPE = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-[0-9A-Z]{7,}$")
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
@@ -183,23 +152,13 @@ def import_reply(
     Raises :class:`~cashless_cli.problems.ReadError` for a file that cannot be read and
     :class:`WorkspaceError` for a workspace without a ledger.
     """
-    ledger_path = workspace.state_dir / LEDGER_NAME
-    if not ledger_path.is_file():
-        raise WorkspaceError(
-            f"No batch has been handed to the Post Office in {workspace.root} yet "
-            "(no ledger): there is nothing to reconcile.",
-            f"Chưa chuyển đợt nào cho Bưu điện trong {workspace.root} (chưa có sổ theo dõi): "
-            "không có gì để đối chiếu.",
-        )
     data = path.read_bytes() if path.is_file() else b""
     reply = read_reply(path)
     with workspace_lock(workspace.state_dir):
-        try:
-            ledger = Ledger.open(ledger_path)
-        except LedgerError as exc:
-            raise WorkspaceError(
-                f"The ledger cannot be opened: {exc}", f"Không mở được sổ theo dõi: {exc}"
-            ) from exc
+        found = open_ledger(workspace.state_dir, workspace.root)
+        if found is None:
+            raise WorkspaceError("ledger-missing", root=workspace.root)
+        ledger = found
         try:
             moment = now()
             result = check_reply(reply, ledger, moment, force)
@@ -207,6 +166,7 @@ def import_reply(
             if result.errors or not result.changes:
                 return result
             _apply(workspace, ledger, result, data, moment)
+            record_commit(workspace.state_dir, ledger)
             return result
         finally:
             ledger.close()
@@ -369,7 +329,7 @@ def _when(iso: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
-def describe(reply: Reply | Answer) -> Text:
+def describe(reply: Reply | Answer) -> Phrase:
     """An answer in a few words, in both languages (for messages)."""
     if isinstance(reply, Answer):
         day = reply.opened_on.strftime("%d/%m/%Y") if reply.opened_on else ""
@@ -379,9 +339,8 @@ def describe(reply: Reply | Answer) -> Text:
         )
     if reply.outcome == "opened":
         account = reply.account_number or ""
-        return Text(f"opened {account} on {day}", f"đã mở {account} ngày {day}")
-    reason = reply.reason or "?"
-    return Text(f"not opened: {reason}", f"không mở được: {reason}")
+        return Phrase("reply.opened", {"account": account, "day": day})
+    return Phrase("reply.not-opened", {"answer": reply.reason or "?"})
 
 
 def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool) -> ImportResult:
@@ -403,18 +362,20 @@ def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool)
             continue
         row = rows_by_number[answer.row]
         history = handed[answer.ref]
-        first_day = _when(history[0].created_at).date()
+        # from the first day of the month the batch reports on: a past month handed over late
+        # is caught up with the dates its accounts were really opened
+        first_day = dt.date.fromisoformat(f"{history[0].month}-01")
         if answer.opened_on is not None and answer.opened_on < first_day:
             result.problems.append(
                 _problem(
                     reply,
                     row,
                     "opened_on",
-                    "reply-date-before-batch",
+                    "reply-date-before-month",
                     row.raw("opened_on"),
                     date=answer.opened_on.strftime("%d/%m/%Y"),
                     batch=history[0].batch_id,
-                    handed=first_day.strftime("%d/%m/%Y"),
+                    month=f"{history[0].month[5:7]}/{history[0].month[:4]}",
                 )
             )
             continue

@@ -16,13 +16,14 @@ from functools import cache
 from pathlib import Path
 
 from cashless_cli.normalise.base import CellValue
-from cashless_cli.normalise.text import clean_text, fold
+from cashless_cli.normalise.text import clean_text
 from cashless_cli.problems import ReadError
 from cashless_cli.read.a1 import a1
 from cashless_cli.read.guards.base import not_workbook
 from cashless_cli.read.guards.sniff import decode_text
-from cashless_cli.read.header import match_alias
+from cashless_cli.read.header import AliasTable, match_alias
 from cashless_cli.read.workbook import Sheet, Workbook
+from cashless_cli.schema.domain import REPLY_COLUMNS as REPLY_COLUMNS
 
 #: How far down a sheet the header may be.
 SCAN_ROWS = 40
@@ -30,72 +31,12 @@ SCAN_ROWS = 40
 MAX_CSV_BYTES = 32 * 1024 * 1024
 CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 
-#: Column key → header wordings (Vietnamese and English). Matching ignores case, diacritics,
-#: spaces and punctuation; a header that starts with a long alias also matches.
-REPLY_COLUMNS: dict[str, tuple[str, ...]] = {
-    "ref": (
-        "Mã tham chiếu",
-        "Số tham chiếu",
-        "Mã TC",
-        "Mã tham chiếu cashless",
-        "Reference",
-        "Reference code",
-        "Ref",
-    ),
-    "account": (
-        "Số tài khoản",
-        "STK",
-        "Số TK",
-        "Số tài khoản đã mở",
-        "Account",
-        "Account number",
-        "Account no",
-    ),
-    "provider": (
-        "Nơi mở",
-        "Nơi mở tài khoản",
-        "Nơi mở TK",
-        "Ngân hàng",
-        "Ngân hàng/Bưu điện",
-        "Đơn vị mở tài khoản",
-        "Provider",
-        "Bank",
-    ),
-    "opened_on": (
-        "Ngày mở",
-        "Ngày mở tài khoản",
-        "Ngày mở TK",
-        "Opened on",
-        "Opening date",
-        "Date opened",
-    ),
-    "result": (
-        "Kết quả",
-        "Tình trạng",
-        "Trạng thái",
-        "Kết quả mở tài khoản",
-        "Tình trạng mở tài khoản",
-        "Result",
-        "Status",
-    ),
-    "reason": (
-        "Lý do",
-        "Lý do không mở được",
-        "Nguyên nhân",
-        "Reason",
-        "Failure reason",
-    ),
-}
 ANSWER_KEYS = ("account", "provider", "opened_on", "result", "reason")
 
 
 @cache
-def _aliases() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for key, words in REPLY_COLUMNS.items():
-        for word in words:
-            table.setdefault(fold(word), key)
-    return table
+def _aliases() -> AliasTable:
+    return AliasTable((word, key) for key, words in REPLY_COLUMNS.items() for word in words)
 
 
 def match_reply_header(text: str) -> str | None:

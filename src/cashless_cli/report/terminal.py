@@ -9,66 +9,14 @@ from collections.abc import Sequence, Set
 from rich.console import Console
 from rich.table import Table
 
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.problems import Problem, Severity
 from cashless_cli.report.safe import escape
+from cashless_cli.texts import words
 from cashless_cli.validation import FileReport
 
-_WORDS = {
-    "en": {
-        "sheet": "sheet",
-        "header": "header row",
-        "rows": "rows read",
-        "valid": "valid",
-        "with_errors": "with errors",
-        "errors": "errors",
-        "warnings": "warnings",
-        "skipped": "skipped",
-        "commune": "commune",
-        "month": "month",
-        "unknown": "unknown",
-        "more": "… and {n} more not shown (--max-issues)",
-        "group_more": "and {n} more cells with this problem",
-        "cannot": "cannot be read",
-        "total": "{files} files: {rows} rows, {valid} valid, {bad} with errors, {warn} warnings;"
-        " {unreadable} unreadable",
-        "info": "{n} notes (converted text, extra columns, skipped rows): --format json lists them",
-        "cell": "Cell",
-        "value": "Value",
-        "message": "Message",
-        "blank": "blank",
-        "numbering": "numbering",
-        "total_row": "totals",
-        "signature": "signature",
-    },
-    "vi": {
-        "sheet": "trang",
-        "header": "dòng tiêu đề",
-        "rows": "dòng đọc được",
-        "valid": "hợp lệ",
-        "with_errors": "có lỗi",
-        "errors": "lỗi",
-        "warnings": "cảnh báo",
-        "skipped": "bỏ qua",
-        "commune": "xã",
-        "month": "tháng",
-        "unknown": "không rõ",
-        "more": "… và {n} vấn đề khác không hiển thị (--max-issues)",
-        "group_more": "và {n} ô khác có vấn đề này",
-        "cannot": "không đọc được",
-        "total": "{files} tệp: {rows} dòng, {valid} hợp lệ, {bad} có lỗi, {warn} cảnh báo;"
-        " {unreadable} tệp không đọc được",
-        "info": "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --format json",
-        "cell": "Ô",
-        "value": "Giá trị",
-        "message": "Nội dung",
-        "blank": "trống",
-        "numbering": "đánh số cột",
-        "total_row": "tổng cộng",
-        "signature": "ký tên",
-    },
-}
+_WORDS = {lang: words("terminal", lang) for lang in LANGS}
 
 
 def _value(p: Problem, show_ids: bool) -> str:

@@ -16,72 +16,11 @@ from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
+from cashless_cli.texts import words
 
 
 def _words(lang: Lang) -> dict[str, str]:
-    if lang == "vi":
-        return {
-            "title": "Tỷ lệ đăng ký nhận trợ cấp qua tài khoản — {area}, tháng {m}",
-            "stt": "STT",
-            "name": "Xã, thị trấn",
-            "total": "Số ĐT",
-            "registered": "Đã ĐK",
-            "account": "Có TK",
-            "refused": "Từ chối",
-            "rate": "Tỷ lệ %",
-            "change": "± điểm %",
-            "sum": "Tổng cộng",
-            "missing": "chưa báo cáo",
-            "unreadable": "{name}: không đọc được tệp {file}: {why}",
-            "unread": "không đọc được",
-            "err": "Lỗi",
-            "errors": "lỗi: {n} dòng",
-            "low": "* dưới 5%",
-            "dup": "Số định danh {id} có trong danh sách của nhiều xã: {where}",
-            "cell": "{name} ({file}, ô {cell})",
-            "written": "Đã ghi",
-            "backfilled": "Đã tính thêm số liệu các tháng trước từ danh sách: {months}",
-            "compare": "So với tháng {m}.",
-            "nocompare": "Chưa có số liệu tháng trước để so sánh.",
-            "not_reported": "{n} xã chưa báo cáo hoặc không đọc được: {names}",
-            "unknown": "Không rõ",
-            "rate_unknown": "không rõ",
-            "unknown_note": "Không rõ: {n} người chưa rõ tình trạng đăng ký (danh sách không ghi); "
-            "tỷ lệ tính trên số người đã rõ tình trạng, không tính họ là chưa đăng ký.",
-            "not_checked": "{n} danh sách chưa kiểm tra đầy đủ được:",
-            "not_checked_file": "{name} ({file}):",
-        }
-    return {
-        "title": "Cashless-payment registration rate — {area}, {m}",
-        "stt": "#",
-        "name": "Commune",
-        "total": "Listed",
-        "registered": "Reg.",
-        "account": "Acct",
-        "refused": "Refused",
-        "rate": "Rate %",
-        "change": "± pp",
-        "sum": "Total",
-        "missing": "not reported",
-        "unreadable": "{name}: roster {file} unreadable: {why}",
-        "unread": "unreadable",
-        "err": "Errors",
-        "errors": "errors: {n} rows",
-        "low": "* below 5%",
-        "dup": "ID {id} is listed in more than one commune: {where}",
-        "cell": "{name} ({file}, cell {cell})",
-        "written": "Written",
-        "backfilled": "Also computed the figures of earlier months from their rosters: {months}",
-        "compare": "Change against {m}.",
-        "nocompare": "No previous month to compare against yet.",
-        "not_reported": "{n} communes not reported or unreadable: {names}",
-        "unknown": "Unknown",
-        "rate_unknown": "unknown",
-        "unknown_note": "Unknown: {n} people whose registration status the list does not say; "
-        "rates are over the people whose status is known, never counting them as not registered.",
-        "not_checked": "{n} rosters could not be fully checked:",
-        "not_checked_file": "{name} ({file}):",
-    }
+    return words("summary-terminal", lang)
 
 
 def _fmt(value: object) -> str:

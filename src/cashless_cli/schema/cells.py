@@ -131,7 +131,7 @@ def _int(raw: CellValue, today: dt.date) -> Normalised[Any]:
     text = clean_text(raw)
     if text is None:
         return Normalised(None)
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "²" and other digits int() refuses stay text
         return Normalised(int(text))
     return Normalised(text)  # a running number may be anything; never an error
 

@@ -147,3 +147,106 @@ def base_level(
         if month >= start:
             current = amount
     return current
+
+
+#: The office that reports, and the title of who signs, for a district (before July 2025) and a
+#: province (after): the rate table's letterhead and signature unless cashless.toml says otherwise.
+DISTRICT_OFFICE = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
+PROVINCE_OFFICE = "SỞ Y TẾ"
+PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
+
+#: The national heading of an official document (quốc hiệu and tiêu ngữ).
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+# ---- the Post Office's reply (import-postoffice) --------------------------------------------
+#: Column key → header wordings (Vietnamese and English). Matching ignores case, diacritics,
+#: spaces and punctuation; a header that starts with a long alias also matches.
+REPLY_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "Mã tham chiếu",
+        "Số tham chiếu",
+        "Mã TC",
+        "Mã tham chiếu cashless",
+        "Reference",
+        "Reference code",
+        "Ref",
+    ),
+    "account": (
+        "Số tài khoản",
+        "STK",
+        "Số TK",
+        "Số tài khoản đã mở",
+        "Account",
+        "Account number",
+        "Account no",
+    ),
+    "provider": (
+        "Nơi mở",
+        "Nơi mở tài khoản",
+        "Nơi mở TK",
+        "Ngân hàng",
+        "Ngân hàng/Bưu điện",
+        "Đơn vị mở tài khoản",
+        "Provider",
+        "Bank",
+    ),
+    "opened_on": (
+        "Ngày mở",
+        "Ngày mở tài khoản",
+        "Ngày mở TK",
+        "Opened on",
+        "Opening date",
+        "Date opened",
+    ),
+    "result": (
+        "Kết quả",
+        "Tình trạng",
+        "Trạng thái",
+        "Kết quả mở tài khoản",
+        "Tình trạng mở tài khoản",
+        "Result",
+        "Status",
+    ),
+    "reason": (
+        "Lý do",
+        "Lý do không mở được",
+        "Nguyên nhân",
+        "Reason",
+        "Failure reason",
+    ),
+}
+#: Results of a reply that mean the account was opened, or could not be (matched folded).
+REPLY_OPENED: tuple[str, ...] = (
+    "Đã mở",
+    "Đã mở tài khoản",
+    "Đã mở TK",
+    "Mở được",
+    "Mở thành công",
+    "Thành công",
+    "Đã có tài khoản",
+    "Hoàn thành",
+    "OK",
+    "Opened",
+    "Open",
+    "Success",
+    "Successful",
+    "Done",
+)
+REPLY_FAILED: tuple[str, ...] = (
+    "Không mở được",
+    "Không mở được tài khoản",
+    "Chưa mở được",
+    "Không thành công",
+    "Thất bại",
+    "Không mở",
+    "Lỗi",
+    "Failed",
+    "Fail",
+    "Not opened",
+    "Unsuccessful",
+)
+#: Results that are themselves the reason of a failure.
+REPLY_FAILED_BECAUSE: tuple[str, ...] = ("Từ chối", "Đã chết", "Đã mất", "Refused", "Deceased")

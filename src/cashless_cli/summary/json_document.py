@@ -91,6 +91,7 @@ def summary_document(
         "cross_commune_duplicates": [
             {
                 "id": d.id,
+                "code": "id-in-several-communes",
                 "places": [
                     {"code": p.code, "name": p.name, "file": p.file, "cell": p.cell}
                     for p in d.places

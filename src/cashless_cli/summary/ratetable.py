@@ -30,13 +30,22 @@ from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.dataset.history import MonthFigures
 from cashless_cli.fs.deterministic import stable_zip
 from cashless_cli.mask import mask
+from cashless_cli.problems import text as tr
+from cashless_cli.schema.domain import (
+    DISTRICT_OFFICE,
+    DISTRICT_SIGNER_TITLE,
+    NATIONAL_MOTTO,
+    NATIONAL_TITLE,
+    PROVINCE_OFFICE,
+    PROVINCE_SIGNER_TITLE,
+)
 from cashless_cli.schema.month import Month
 from cashless_cli.write.cells import put
 
 FONT = "Times New Roman"
-TABLE_SHEET = "Bảng tổng hợp"
-CHART_SHEET = "Biểu đồ"
-MONTHS_SHEET = "Theo tháng"
+TABLE_SHEET = tr("rate-doc.bang-tong-hop", "vi")
+CHART_SHEET = tr("rate-doc.bieu-do", "vi")
+MONTHS_SHEET = tr("rate-doc.theo-thang", "vi")
 HEADER_ROW = 9
 FIRST_ROW = HEADER_ROW + 2  # after the column numbering row
 RATE_FORMAT = "0.00"
@@ -45,14 +54,14 @@ COUNT_FORMAT = "#,##0"
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("STT", 5),
-    ("Xã, thị trấn", 17),
-    ("Số đối tượng trong danh sách", 11),
-    ("Đã đăng ký nhận qua tài khoản", 11),
-    ("Trong đó: đã có tài khoản", 11),
-    ("Từ chối (nhận tiền mặt)", 10),
-    ("Tỷ lệ đăng ký (%)", 9),
-    ("Tăng, giảm so với tháng trước (điểm %)", 11),
-    ("Ghi chú", 22),
+    (tr("rate-doc.xa-thi-tran", "vi"), 17),
+    (tr("rate-doc.so-doi-tuong-trong-danh", "vi"), 11),
+    (tr("rate-doc.da-dang-ky-nhan-qua", "vi"), 11),
+    (tr("rate-doc.trong-do-da-co-tai", "vi"), 11),
+    (tr("rate-doc.tu-choi-nhan-tien-mat", "vi"), 10),
+    (tr("rate-doc.ty-le-dang-ky", "vi"), 9),
+    (tr("rate-doc.tang-giam-so-voi-thang", "vi"), 11),
+    (tr("rate-doc.ghi-chu", "vi"), 22),
 )
 NUMBERING = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(4)/(3)", "(8)", "(9)")
 LAST_COL = len(COLUMNS)
@@ -82,9 +91,9 @@ def letterhead_for(summary: MonthSummary, config: dict[str, object] | None = Non
     district = area.level == "district"
     default = Letterhead(
         issuer=f"UBND {'HUYỆN' if district else 'TỈNH'} {area.name.upper()}",
-        office="PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI" if district else "SỞ Y TẾ",
+        office=DISTRICT_OFFICE if district else PROVINCE_OFFICE,
         place=area.name,
-        signer_title="TRƯỞNG PHÒNG" if district else "GIÁM ĐỐC",
+        signer_title=DISTRICT_SIGNER_TITLE if district else PROVINCE_SIGNER_TITLE,
         area_word="huyện" if district else "tỉnh",
         attached_to=f"UBND {'huyện' if district else 'tỉnh'} {area.name}",
     )
@@ -132,54 +141,58 @@ def _num(value: Decimal | None) -> float | None:
 def _note(c: CommuneFigures) -> str:
     parts = []
     if c.unreadable is not None:
-        parts.append(f"Không đọc được danh sách: {c.unreadable[2]}")
+        parts.append(tr("rate-doc.khong-doc-duoc-danh-sach", "vi", p=c.unreadable[2]))
     elif not c.reported:
-        parts.append("Chưa báo cáo")
+        parts.append(tr("rate-doc.chua-bao-cao", "vi"))
     if c.rows_with_errors:
-        parts.append(f"Danh sách có {c.rows_with_errors} dòng lỗi")
+        parts.append(
+            tr("rate-doc.danh-sach-co-dong-loi", "vi", rows_with_errors=c.rows_with_errors)
+        )
     if c.status_unknown:
-        parts.append("Tỷ lệ: không rõ (danh sách không ghi tình trạng đăng ký)")
+        parts.append(tr("rate-doc.rate-unknown", "vi"))
     elif c.counts is not None and c.counts.unknown:
-        parts.append(f"{c.counts.unknown} người không rõ tình trạng đăng ký")
+        parts.append(tr("rate-doc.n-unknown", "vi", n=c.counts.unknown))
     return "; ".join(parts)
 
 
 def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
-    lines = [
-        "Tỷ lệ đăng ký = (Đã đăng ký + Đã có tài khoản) / Số đối tượng trong danh sách × 100; "
-        "đối tượng từ chối vẫn được tính trong số đối tượng. Các dòng có lỗi vẫn được tính."
-    ]
+    lines = [tr("rate-doc.ty-le-dang-ky-da", "vi")]
     missing = [c.unit.name for c in summary.not_reported]
     if missing:
         lines.append(
-            f"Chưa báo cáo hoặc không đọc được danh sách ({len(missing)}): "
+            tr("rate-doc.chua-bao-cao-hoac-khong", "vi", n_missing=len(missing))
             + ", ".join(missing)
             + "."
         )
     with_errors = [c for c in summary.reported if c.rows_with_errors]
     if with_errors:
         lines.append(
-            "Danh sách có dòng lỗi (cần xã sửa lại): "
-            + ", ".join(f"{c.unit.name} ({c.rows_with_errors} dòng)" for c in with_errors)
+            tr("rate-doc.danh-sach-co-dong-loi-2", "vi")
+            + ", ".join(
+                tr("rate-doc.dong", "vi", name=c.unit.name, rows_with_errors=c.rows_with_errors)
+                for c in with_errors
+            )
             + "."
         )
     if summary.total.unknown:
-        lines.append(
-            f"{summary.total.unknown} người không rõ tình trạng đăng ký (danh sách không ghi và "
-            "không suy ra được): không tính là chưa đăng ký; tỷ lệ tính trên số người đã rõ tình "
-            "trạng đăng ký."
-        )
+        lines.append(tr("rate-doc.unknown-note", "vi", n=summary.total.unknown))
     for c in summary.not_fully_checked:
         why = "; ".join(p.message("vi", masked=True) for p in c.not_checkable)
         file = c.file.name if c.file else ""
-        lines.append(f"Danh sách của {c.unit.name} (tệp {file}) chưa kiểm tra đầy đủ được: {why}")
+        lines.append(tr("rate-doc.not-fully-checked", "vi", name=c.unit.name, file=file, why=why))
     for dup in summary.duplicates:
-        where = "; ".join(f"{p.name} (tệp {p.file}, ô {p.cell})" for p in dup.places)
-        lines.append(f"Số định danh {mask(dup.id)} có trong danh sách của nhiều xã: {where}.")
+        where = "; ".join(
+            tr("rate-doc.tep-o", "vi", name=p.name, file=p.file, cell=p.cell) for p in dup.places
+        )
+        lines.append(tr("rate-doc.so-dinh-danh-co-trong", "vi", p=mask(dup.id), where=where))
     if summary.previous_month is not None:
         lines.append(
-            f"Cột (8) so với tháng {summary.previous_month.month:02d}/"
-            f"{summary.previous_month.year}."
+            tr(
+                "rate-doc.cot-8-so-voi-thang",
+                "vi",
+                month=summary.previous_month.month,
+                year=summary.previous_month.year,
+            )
         )
     del head
     return lines
@@ -190,18 +203,16 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         ws.column_dimensions[ws.cell(1, i).column_letter].width = width
     # Letterhead: issuing body on the left, national motto on the right.
     _merged(ws, 1, 1, 3, head.issuer, _font(12))
-    _merged(ws, 1, 4, LAST_COL, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", _font(12, bold=True))
+    _merged(ws, 1, 4, LAST_COL, NATIONAL_TITLE, _font(12, bold=True))
     _merged(ws, 2, 1, 3, head.office, _font(12, bold=True, underline="single"), height=32)
-    _merged(
-        ws, 2, 4, LAST_COL, "Độc lập - Tự do - Hạnh phúc", _font(13, bold=True, underline="single")
-    )
+    _merged(ws, 2, 4, LAST_COL, NATIONAL_MOTTO, _font(13, bold=True, underline="single"))
     ws.cell(2, 4).alignment = Alignment(horizontal="center", vertical="top")
     _merged(
         ws,
         3,
         4,
         LAST_COL,
-        f"{head.place}, ngày ..... tháng ..... năm ......",
+        tr("rate-doc.ngay-thang-nam", "vi", place=head.place),
         _font(12, italic=True),
     )
     month = summary.month
@@ -210,18 +221,24 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         5,
         1,
         LAST_COL,
-        "BẢNG TỔNG HỢP TỶ LỆ ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ĐĂNG KÝ\n"
-        "NHẬN TRỢ CẤP XÃ HỘI HẰNG THÁNG QUA TÀI KHOẢN",
+        tr("rate-doc.bang-tong-hop-ty-le-2", "vi"),
         _font(13, bold=True),
         height=36,
     )
-    _merged(ws, 6, 1, LAST_COL, f"Tháng {month.month} năm {month.year}", _font(13, bold=True))
+    _merged(
+        ws,
+        6,
+        1,
+        LAST_COL,
+        tr("rate-doc.thang-nam", "vi", month=month.month, year=month.year),
+        _font(13, bold=True),
+    )
     _merged(
         ws,
         7,
         1,
         LAST_COL,
-        f"(Kèm theo văn bản số ........ ngày ..../..../........ của {head.attached_to})",
+        tr("rate-doc.kem-theo-van-ban-so", "vi", attached_to=head.attached_to),
         _font(12, italic=True),
     )
     for i, (title, _) in enumerate(COLUMNS, start=1):
@@ -269,29 +286,39 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         bold=True,
     )
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    put(ws.cell(row, 1), f"Tổng cộng ({len(summary.reported)}/{len(summary.communes)} xã)")
+    put(
+        ws.cell(row, 1),
+        tr(
+            "rate-doc.tong-cong-xa",
+            "vi",
+            n_reported=len(summary.reported),
+            n_communes=len(summary.communes),
+        ),
+    )
     ws.cell(row, 1).alignment = _CENTER
     ws.cell(row, 1).font = _font(12, bold=True)
     total_row = row
     row += 2
-    put(ws.cell(row, 1), "Ghi chú:").font = _font(11, bold=True, italic=True)
+    put(ws.cell(row, 1), tr("rate-doc.ghi-chu-2", "vi")).font = _font(11, bold=True, italic=True)
     row += 1
     for line in _notes(summary, head):
         _merged(ws, row, 1, LAST_COL, f"- {line}", _font(11, italic=True), _LEFT)
         ws.row_dimensions[row].height = 15 * (1 + len(line) // 115)
         row += 1
     # The one cell that changes between two runs on the same data.
-    _merged(ws, row, 1, 3, "Lập bằng cashless lúc:", _font(10, italic=True), _LEFT)
+    _merged(
+        ws, row, 1, 3, tr("rate-doc.lap-bang-cashless-luc", "vi"), _font(10, italic=True), _LEFT
+    )
     stamp = put(ws.cell(row, 4), now.replace(microsecond=0), "DD/MM/YYYY HH:MM")
     stamp.font = _font(10, italic=True)
     stamp.alignment = Alignment(horizontal="left")
     generated_row = row
     row += 2
-    _merged(ws, row, 1, 3, "NGƯỜI LẬP BIỂU", _font(12, bold=True))
+    _merged(ws, row, 1, 3, tr("rate-doc.nguoi-lap-bieu", "vi"), _font(12, bold=True))
     _merged(ws, row, 6, LAST_COL, head.signer_title, _font(12, bold=True))
     row += 1
-    _merged(ws, row, 1, 3, "(Ký, ghi rõ họ tên)", _font(11, italic=True))
-    _merged(ws, row, 6, LAST_COL, "(Ký tên, đóng dấu)", _font(11, italic=True))
+    _merged(ws, row, 1, 3, tr("rate-doc.ky-ghi-ro-ho-ten", "vi"), _font(11, italic=True))
+    _merged(ws, row, 6, LAST_COL, tr("rate-doc.ky-ten-dong-dau", "vi"), _font(11, italic=True))
     row += 5
     if head.signer:
         _merged(ws, row, 6, LAST_COL, head.signer, _font(12, bold=True))
@@ -375,13 +402,13 @@ def _charts(
     month = summary.month
     put(
         ws.cell(1, 1),
-        f"Tỷ lệ đăng ký nhận trợ cấp qua tài khoản - tháng {month.month}/{month.year}",
+        tr("rate-doc.ty-le-dang-ky-nhan", "vi", month=month.month, year=month.year),
     ).font = _font(13, bold=True)
     n = len(summary.communes)
     bar = BarChart()
     bar.type = "bar"
     bar.style = 10
-    bar.title = f"Tỷ lệ đăng ký theo xã, tháng {month.month:02d}/{month.year} (%)"
+    bar.title = tr("rate-doc.ty-le-dang-ky-theo", "vi", month=month.month, year=month.year)
     bar.y_axis.title = "%"
     bar.y_axis.numFmt = "0"
     bar.y_axis.majorGridlines = None
@@ -394,7 +421,7 @@ def _charts(
     cats = Reference(table, min_col=2, min_row=FIRST_ROW, max_row=FIRST_ROW + n - 1)
     bar.add_data(data, titles_from_data=False)
     bar.set_categories(cats)
-    bar.series[0].tx = SeriesLabel(v="Tỷ lệ đăng ký (%)")
+    bar.series[0].tx = SeriesLabel(v=tr("rate-doc.ty-le-dang-ky", "vi"))
     bar.y_axis.crosses = "max"  # the value axis below the bars (categories run top-down)
     bar.dataLabels = _value_labels()
     bar.width = 17
@@ -402,7 +429,7 @@ def _charts(
     ws.add_chart(bar, "A3")
 
     line = LineChart()
-    line.title = f"Tỷ lệ đăng ký toàn {head.area_word} qua các tháng (%)"
+    line.title = tr("rate-doc.ty-le-dang-ky-toan", "vi", area_word=head.area_word)
     line.style = 12
     line.y_axis.title = "%"
     line.y_axis.numFmt = "0.00"
@@ -456,7 +483,7 @@ def rate_table_bytes(
     props.lastModifiedBy = "cashless"
     props.created = fixed
     props.modified = fixed
-    props.title = f"Bảng tổng hợp tỷ lệ đăng ký nhận trợ cấp qua tài khoản {summary.month}"
+    props.title = tr("rate-doc.bang-tong-hop-ty-le", "vi", month=summary.month)
     props.subject = f"{head.issuer} - {summary.month}"
     buffer = io.BytesIO()
     wb.save(buffer)  # stamps the clock on docProps/core.xml: put the fixed properties back
@@ -472,6 +499,6 @@ def generated_at_cell(data: bytes) -> str | None:
     wb = load_workbook(io.BytesIO(data))
     ws = wb[TABLE_SHEET]
     for row in ws.iter_rows(min_col=1, max_col=1):
-        if row[0].value == "Lập bằng cashless lúc:":
+        if row[0].value == tr("rate-doc.lap-bang-cashless-luc", "vi"):
             return f"D{row[0].row}"
     return None

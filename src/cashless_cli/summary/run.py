@@ -9,6 +9,7 @@ rosters are only read.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from cashless_cli.dataset.figures import MonthSummary, summarize_month
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
+    changed_rosters,
     history_text,
     load_history,
     previous_figures,
@@ -25,6 +27,7 @@ from cashless_cli.dataset.history import (
 from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.problems import Joined, Phrase
 from cashless_cli.replies.answers import known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.ratetable import rate_table_bytes
@@ -39,6 +42,7 @@ class SummaryRun:
     dataset: Path
     history: Path
     backfilled: list[Month] = field(default_factory=list)
+    rosters_changed: list[str] = field(default_factory=list)  # roster files changed since
 
 
 def table_name(month: Month) -> str:
@@ -70,30 +74,22 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         except ValueError:
             return str(p)
 
-    en: list[str] = []
-    vi: list[str] = []
+    lines: list[Phrase] = []
     names = {u.code: u.name for u in rosters.units}
     for code, paths in sorted(m.conflicts.items()):
         files = ", ".join(f'"{rel(p)}"' for p in paths)
-        en.append(f"{len(paths)} files for {names.get(code, code)}: {files}")
-        vi.append(f"{len(paths)} tệp cho xã {names.get(code, code)}: {files}")
+        lines.append(
+            Phrase(
+                "matching.files-for",
+                {"n": len(paths), "name": names.get(code, code), "files": files},
+            )
+        )
     for path, units in m.ambiguous.items():
         which = ", ".join(u.name for u in units)
-        en.append(f'"{rel(path)}" could be any of: {which}')
-        vi.append(f'"{rel(path)}" có thể là của: {which}')
+        lines.append(Phrase("matching.could-be", {"file": rel(path), "names": which}))
     for path in m.unmatched:
-        en.append(f'"{rel(path)}" matches no commune of the workspace')
-        vi.append(f'"{rel(path)}" không khớp với xã nào trong cashless.toml')
-    raise WorkspaceError(
-        "Cannot tell which commune each roster is for; nothing was written.\n  "
-        + "\n  ".join(en)
-        + "\nKeep one file per commune in the month's folder, and write the commune's name in "
-        "the file's title row (UBND XÃ ...) or in its file name.",
-        "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  "
-        + "\n  ".join(vi)
-        + "\nMỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề "
-        "(UBND XÃ ...) hoặc trong tên tệp.",
-    )
+        lines.append(Phrase("matching.no-commune", {"file": rel(path)}))
+    raise WorkspaceError("rosters-unmatched", lines=Joined(tuple(lines), "\n  "))
 
 
 def month_rosters(
@@ -102,18 +98,10 @@ def month_rosters(
     folder = workspace.rosters_dir(month)
     rosters = collect_month(workspace, month, progress, known=known_accounts(workspace))
     if not rosters.files:
-        raise WorkspaceError(
-            f"No rosters for {month}: put the communes' files in {folder}.",
-            f"Chưa có danh sách nào của tháng {month}: chép tệp của các xã vào {folder}.",
-        )
+        raise WorkspaceError("month-no-rosters", month=month, folder=folder)
     check_matching(rosters, workspace.root)
     if all(r.error is not None for r in rosters.reports.values()):
-        raise WorkspaceError(
-            f"None of the {len(rosters.files)} rosters of {month} could be read "
-            "(run cashless validate on them).",
-            f"Không đọc được tệp nào trong {len(rosters.files)} danh sách của tháng {month} "
-            "(chạy cashless validate để xem lý do).",
-        )
+        raise WorkspaceError("month-none-readable", n=len(rosters.files), month=month)
     return rosters
 
 
@@ -165,7 +153,10 @@ def run_summary(
             prev.communes if prev else None,
             prev.month if prev else None,
         )
-        history = with_month(history, summary)
+        checksums = roster_checksums(rosters)
+        old = history.get(month)
+        changed = changed_rosters(old, checksums)
+        history = with_month(history, summary, checksums)
         workbook = reports / table_name(month)
         dataset = reports / dataset_name(month)
         # everything is built in memory first; the history is written last, so a run that
@@ -174,4 +165,24 @@ def run_summary(
         data = parquet_bytes(summary)
         write_together([(workbook, table, False), (dataset, data, True)])  # dataset: personal
         write_text(history_path, history_text(history), private=False)
-    return SummaryRun(summary, rosters, workbook, dataset, history_path, [s.month for s in earlier])
+    names = {code: path.name for code, path in rosters.matching.by_unit.items()}
+    return SummaryRun(
+        summary,
+        rosters,
+        workbook,
+        dataset,
+        history_path,
+        [s.month for s in earlier],
+        [names.get(code, code) for code in changed],
+    )
+
+
+def roster_checksums(rosters: MonthRosters) -> dict[str, str]:
+    """Commune code → the SHA-256 of its roster file (as read now)."""
+    out = {}
+    for code, path in rosters.matching.by_unit.items():
+        try:
+            out[code] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            continue
+    return out

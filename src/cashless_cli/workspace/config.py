@@ -17,6 +17,16 @@ communes" (after); both are written the same way::
       { from = "2021-07-01", amount = 360000 },
       { from = "2024-07-01", amount = 500000 },
     ]
+
+    [mapping]             # optional: which header is which column (every commune's files)
+    ignore = ["Số sổ lĩnh tiền"]
+    [mapping.columns]
+    "Tên người hưởng" = "ho_ten"
+    [mapping.values.trang_thai]
+    "Đồng ý" = "Đã đăng ký"
+
+    [communes.mapping.columns]   # right after a [[communes]] entry: that commune's files only
+    "Thôn/Bản" = "thon"
 """
 
 from __future__ import annotations
@@ -30,9 +40,10 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
+from cashless_cli.problems import Phrase
+from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.refusal import workspace_refusal
 
 CONFIG_NAME = "cashless.toml"
 
@@ -53,6 +64,8 @@ class Workspace:
     root: Path
     area: Area
     extra: dict[str, Any] = field(default_factory=dict)
+    #: a mapping given on the command line (``--map``), on top of the one in cashless.toml
+    overrides: ColumnMapping = field(default_factory=ColumnMapping)
 
     @property
     def rosters(self) -> Path:
@@ -71,6 +84,13 @@ class Workspace:
     def state_dir(self) -> Path:
         """Where the tool keeps its own state (history, ledger, lock)."""
         return self.root / ".cashless"
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        """The column mapping of ``cashless.toml``: ``[mapping]``, and each commune's own
+        ``mapping`` table. Raises :class:`~cashless_cli.read.mapping.MappingError` (a
+        :class:`UserError`) for a wrong one."""
+        return workspace_mapping(self.extra, self.root / CONFIG_NAME).merged(self.overrides)
 
     def months(self) -> list[Month]:
         """Months that have a rosters folder, oldest first."""
@@ -93,16 +113,10 @@ class Workspace:
         if month is None:
             month = self.latest_month()
             if month is None:
-                raise WorkspaceError(
-                    f"No month folders in {self.rosters} (rosters/YYYY-MM/).",
-                    f"Chưa có thư mục tháng nào trong {self.rosters} (rosters/YYYY-MM/).",
-                )
+                raise WorkspaceError("workspace-no-months", folder=self.rosters)
         folder = self.rosters_dir(month)
         if not folder.is_dir():
-            raise WorkspaceError(
-                f"No rosters for {month}: {folder} does not exist.",
-                f"Chưa có danh sách tháng {month}: không có thư mục {folder}.",
-            )
+            raise WorkspaceError("workspace-month-missing", month=month, folder=folder)
         return month
 
 
@@ -115,13 +129,11 @@ def find_config(start: Path) -> Path | None:
 def load_workspace(root: Path) -> Workspace:
     path = root / CONFIG_NAME
     if path.exists() and not path.is_file():
-        raise workspace_refusal("config-unreadable", path=path, reason="it is a folder")
-    if not path.is_file():
         raise WorkspaceError(
-            f"No {CONFIG_NAME} in {root}. Create a workspace with: cashless init {root}",
-            f"Không có tệp {CONFIG_NAME} trong {root}. Tạo thư mục làm việc bằng lệnh: "
-            f"cashless init {root}",
+            "config-unreadable", path=path, reason=Phrase("workspace.reason-folder")
         )
+    if not path.is_file():
+        raise WorkspaceError("workspace-no-config", name=CONFIG_NAME, root=root)
     data = _read_toml(path)
     _check_values(data, path)
     return Workspace(root, parse_area(data, path), data)
@@ -132,20 +144,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise workspace_refusal(
+        raise WorkspaceError(
             "config-unreadable", path=path, reason=exc.strerror or type(exc).__name__
         ) from exc
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        reason = f"not UTF-8 text (byte {exc.start})"
-        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+        reason = Phrase("workspace.reason-not-utf8", {"byte": exc.start})
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
     except tomllib.TOMLDecodeError as exc:
-        reason = f"not valid TOML ({exc})"
-        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+        reason = Phrase("workspace.reason-not-toml", {"error": str(exc)})
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
     except RecursionError as exc:
-        reason = "not valid TOML (nested too deep)"
-        raise workspace_refusal("config-unreadable", path=path, reason=reason) from exc
+        reason = Phrase("workspace.reason-too-deep")
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
 
 
 #: Keys whose values must be text (a table or list is never silently turned into text).
@@ -160,53 +172,51 @@ def _check_values(data: Any, path: Path, where: str = "") -> None:
         if isinstance(value, dict | list):
             _check_values(value, path, here)
         elif isinstance(value, float) and not math.isfinite(value):
-            raise workspace_refusal(
-                "config-invalid-value", path=path, key=here, expected="a number", found=value
+            raise WorkspaceError(
+                "config-invalid-value",
+                path=path,
+                key=here,
+                expected=Phrase("workspace.expected-number"),
+                found=value,
             )
         if isinstance(key, str) and key in _TEXT_KEYS and not isinstance(value, str):
-            raise _wrong_type(path, here, "text", value)
+            raise _wrong_type(path, here, "workspace.expected-text", value)
         if key == "code" and (isinstance(value, bool) or not isinstance(value, str | int)):
-            raise _wrong_type(path, here, "text or a number", value)
+            raise _wrong_type(path, here, "workspace.expected-code", value)
 
 
 def _wrong_type(path: Path, key: str, expected: str, value: Any) -> WorkspaceError:
-    found = "a table" if isinstance(value, dict) else type(value).__name__
-    return workspace_refusal(
-        "config-invalid-value", path=path, key=key, expected=expected, found=found
+    found = Phrase("workspace.found-table") if isinstance(value, dict) else type(value).__name__
+    return WorkspaceError(
+        "config-invalid-value", path=path, key=key, expected=Phrase(expected), found=found
     )
 
 
 def parse_area(data: dict[str, Any], path: Path) -> Area:
-    def bad(en: str, vi: str) -> WorkspaceError:
-        return WorkspaceError(f"{path}: {en}", f"{path}: {vi}")
+    def bad(code: str, /, **params: Any) -> WorkspaceError:
+        return WorkspaceError(code, path=path, **params)
 
     if isinstance(data.get("district"), dict):
         head, level = data["district"], "district"
     elif isinstance(data.get("province"), dict):
         head, level = data["province"], "province"
     else:
-        raise bad(
-            "a [district] or [province] table with a name is needed.",
-            "cần có bảng [district] hoặc [province] với tên đơn vị.",
-        )
+        raise bad("workspace-area-missing")
     name = str(head.get("name", "")).strip()
     if not name:
-        raise bad("the area has no name.", "chưa ghi tên đơn vị (name).")
+        raise bad("workspace-area-no-name")
     units = []
     seen_codes: set[str] = set()
     for i, item in enumerate(data.get("communes", []), start=1):
         if not isinstance(item, dict) or not str(item.get("name", "")).strip():
-            raise bad(
-                f"commune #{i} has no name.",
-                f"xã thứ {i} trong [[communes]] chưa có tên (name).",
-            )
+            raise bad("workspace-commune-no-name", index=i)
         code = str(item.get("code", "")).strip() or f"#{i}"
         if code in seen_codes:
-            raise bad(f"commune code {code} appears twice.", f"mã xã {code} bị lặp.")
+            raise bad("workspace-commune-code-twice", code=code)
         seen_codes.add(code)
         units.append(Unit(code, str(item["name"]).strip(), str(item.get("kind", "xã")).strip()))
     if not units:
-        raise bad("no [[communes]] listed.", "chưa liệt kê xã nào ([[communes]]).")
+        raise bad("workspace-no-communes")
     levels = DEFAULT_BASE_LEVELS
     rules = data.get("rules", {})
     if isinstance(rules, dict) and "base_levels" in rules:
@@ -218,12 +228,22 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
                 )
             )
         except (KeyError, TypeError, ValueError, OverflowError) as exc:
-            raise bad(
-                '[rules] base_levels must be a list of { from = "YYYY-MM-DD", amount = N }.',
-                '[rules] base_levels phải là danh sách { from = "YYYY-MM-DD", amount = N }.',
-            ) from exc
+            raise bad("workspace-base-levels-invalid") from exc
     province = head.get("province")
     return Area(name, level, str(province) if province else None, tuple(units), levels)
+
+
+def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
+    """The ``[mapping]`` of a parsed ``cashless.toml`` (see :attr:`Workspace.mapping`)."""
+    table = data.get("mapping", {})
+    communes = [
+        (str(item.get("name", "")), item["mapping"])
+        for item in data.get("communes", [])
+        if isinstance(item, dict) and isinstance(item.get("mapping"), dict)
+    ]
+    if not isinstance(table, dict):
+        table = {"columns": table}  # refused by the parser, naming the table
+    return mapping_from_table(table, str(path), communes)
 
 
 def render_config(area: Area) -> str:

@@ -18,7 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cashless_cli.normalise.text import fold
-from cashless_cli.schema.domain import Unit, binh_son_communes
+from cashless_cli.problems import Phrase
+from cashless_cli.schema.domain import (
+    DISTRICT_OFFICE,
+    DISTRICT_SIGNER_TITLE,
+    PROVINCE_OFFICE,
+    Unit,
+    binh_son_communes,
+)
 from cashless_cli.workspace.config import Area, WorkspaceError, render_config
 
 #: Bundled district lists (pre-2025): (folded district, folded province) → (names, units).
@@ -33,8 +40,7 @@ class UnitList:
 
     text: str
     complete: bool  # False: a template the user must fill in
-    source_en: str
-    source_vi: str
+    source: Phrase  # where the units came from, worded when shown
     area: Area | None = None
 
 
@@ -66,10 +72,7 @@ def province_units(province: str) -> tuple[str, tuple[Unit, ...]]:
     if not found:
         names = sorted(p.name for p in Province.iter_all())
         raise WorkspaceError(
-            f"No province named {province!r} in the official list (after July 2025): "
-            + ", ".join(names),
-            f"Không có tỉnh, thành phố tên {province!r} trong danh mục chính thức (sau 7/2025): "
-            + ", ".join(names),
+            "workspace-province-unknown", province=province, names=", ".join(names)
         )
     prov = found[0]
     wards = sorted(Ward.iter_by_province(prov.code), key=lambda w: int(w.code))
@@ -97,7 +100,7 @@ def _report_block(issuer: str, office: str) -> str:
         "# [report]\n"
         f'# issuer = "{issuer}"\n'
         f'# office = "{office}"\n'
-        '# signer_title = "TRƯỞNG PHÒNG"\n'
+        f'# signer_title = "{DISTRICT_SIGNER_TITLE}"\n'
         '# signer = ""\n'
     )
 
@@ -113,13 +116,12 @@ def units_for(district: str | None, province: str | None) -> UnitList:
             f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
             f"# Units from {source}.\n\n"
             + render_config(area)
-            + _report_block(f"UBND {name.upper()}", "SỞ Y TẾ")
+            + _report_block(f"UBND {name.upper()}", PROVINCE_OFFICE)
         )
         return UnitList(
             text,
             True,
-            f"{len(units)} communes of {name} from {source}",
-            f"{len(units)} xã, phường của {name} theo {source}",
+            Phrase("init.source-province", {"n": len(units), "name": name, "source": source}),
             area,
         )
     if district is not None:
@@ -138,34 +140,23 @@ def units_for(district: str | None, province: str | None) -> UnitList:
                 "communes (before July 2025).\n"
                 "# Units from the list bundled with cashless (GSO codes, 2023).\n\n"
                 + render_config(area)
-                + _report_block(
-                    f"UBND HUYỆN {d_name.upper()}", "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
-                )
+                + _report_block(f"UBND HUYỆN {d_name.upper()}", DISTRICT_OFFICE)
             )
             return UnitList(
                 text,
                 True,
-                f"{len(units)} communes of {d_name} from the list bundled with cashless",
-                f"{len(units)} xã, thị trấn của huyện {d_name} "
-                "theo danh sách có sẵn trong cashless",
+                Phrase("init.source-bundled", {"n": len(units), "name": d_name}),
                 area,
             )
         return UnitList(
             _template(district, province),
             False,
-            f"no official list of the communes of {district} district: vietnam-provinces only "
-            "has the structure after July 2025, without districts. List them in cashless.toml",
-            f"chưa có danh sách chính thức các xã của huyện {district}: gói vietnam-provinces chỉ "
-            "có đơn vị hành chính sau 7/2025, không còn cấp huyện. Hãy liệt kê các xã trong "
-            "cashless.toml",
+            Phrase("init.source-no-list", {"name": district}),
         )
     return UnitList(
         _template(None, None),
         False,
-        "a template: write the area and its communes in cashless.toml "
-        "(or run init with --district or --province)",
-        "tệp mẫu: ghi tên đơn vị và các xã trong cashless.toml "
-        "(hoặc chạy init với --district hay --province)",
+        Phrase("init.source-template"),
     )
 
 

@@ -38,8 +38,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from cashless_cli.errors import UserError
 from cashless_cli.fs.atomic import write_bytes
-from cashless_cli.i18n import Lang
+from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.problems import Problem, ReadError, Severity
+from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
@@ -53,11 +54,11 @@ HEADER_FILL = PatternFill("solid", fgColor="FFDDEBF7")
 AUTHOR = "cashless"
 ANNOTATED_SUFFIX = ".kiem-tra"
 
-RESULT_SHEET = {"vi": "Kết quả kiểm tra", "en": "Check results"}
-MARK_HEADER = {"vi": "Kết quả kiểm tra", "en": "Check result"}
+RESULT_SHEET = {lang: tr("annotate.result-sheet", lang) for lang in LANGS}
+MARK_HEADER = {lang: tr("annotate.mark-header", lang) for lang in LANGS}
 SEVERITY_LABEL = {
-    "vi": {Severity.ERROR: "Lỗi", Severity.WARNING: "Cảnh báo", Severity.INFO: "Thông tin"},
-    "en": {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Info"},
+    lang: {s: tr(f"severity.{s}", lang) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+    for lang in LANGS
 }
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2, Severity.FATAL: -1}
 _CELL_RE = re.compile(r"^([A-Z]{1,3})(\d+)$")
@@ -88,20 +89,12 @@ def annotated_name(path: Path, kind: str | None) -> str:
 def check_output(source: Path, out: Path, kind: str | None) -> None:
     """Refuse an output that would overwrite the roster, or whose extension Excel would refuse."""
     if _same_file(source, out):
-        raise AnnotateError(
-            f"The annotated copy cannot replace the roster itself ({out}): choose another name.",
-            f"Bản đánh dấu không được ghi đè lên chính danh sách ({out}): hãy đặt tên khác.",
-        )
+        raise AnnotateError("annotate-over-roster", out=out)
     wanted = output_suffix(kind or "xlsx")
     if out.suffix.lower() != wanted:
-        raise AnnotateError(
-            f"The annotated copy of {source.name} must end in {wanted}, not '{out.suffix}'.",
-            f"Bản đánh dấu của {source.name} phải có đuôi {wanted}, không phải '{out.suffix}'.",
-        )
+        raise AnnotateError("annotate-suffix", name=source.name, wanted=wanted, suffix=out.suffix)
     if not out.parent.is_dir():
-        raise AnnotateError(
-            f"The folder {out.parent} does not exist.", f"Thư mục {out.parent} không tồn tại."
-        )
+        raise AnnotateError("output-folder-missing", folder=out.parent)
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -116,10 +109,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
     """Write the annotated copy of the roster behind ``report`` to ``out`` (atomically)."""
     if report.error is not None or report.sheet is None:
-        raise AnnotateError(
-            f"{report.path.name} could not be read, so it cannot be annotated.",
-            f"Không đọc được tệp {report.path.name} nên không đánh dấu được.",
-        )
+        raise AnnotateError("annotate-unreadable", name=report.path.name)
     kind = report.kind or "xlsx"
     check_output(report.path, out, kind)
     rebuilt = kind in ("xls", "ods")
@@ -131,14 +121,10 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             wb = openpyxl.load_workbook(report.path, keep_vba=kind == "xlsm", keep_links=True)
             cached = _cached_formula_values(report.path, wb)
     except ReadError as exc:
-        raise AnnotateError(
-            f"{report.path.name} could not be opened again: {exc.message('en')}",
-            f"Không mở lại được tệp {report.path.name}: {exc.message('vi')}",
-        ) from exc
+        raise AnnotateError("annotate-reopen-failed", name=report.path.name, error=exc) from exc
     except Exception as exc:  # openpyxl raises many kinds of errors on odd files
         raise AnnotateError(
-            f"{report.path.name} could not be opened for annotating ({type(exc).__name__}: {exc}).",
-            f"Không mở được tệp {report.path.name} để đánh dấu ({type(exc).__name__}: {exc}).",
+            "annotate-open-failed", name=report.path.name, error=f"{type(exc).__name__}: {exc}"
         ) from exc
 
     ws = wb[report.sheet]
@@ -157,10 +143,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             )
         write_bytes(out, data)  # a temporary name in the same folder, then os.replace
     except OSError as exc:
-        raise AnnotateError(
-            f"Could not write {out}: {exc.strerror or exc}.",
-            f"Không ghi được tệp {out}: {exc.strerror or exc}.",
-        ) from exc
+        raise AnnotateError("annotate-write-failed", out=out, error=exc.strerror or exc) from exc
     return Annotated(out, marked_cells, marked_rows, listed, rebuilt)
 
 
@@ -173,7 +156,7 @@ def _mark_cells(ws: Any, issues: list[Problem], lang: Lang) -> int:
         if p.cell and p.sheet == ws.title:
             by_cell[p.cell].append(p)
     labels = SEVERITY_LABEL[lang]
-    fix = "Cách sửa" if lang == "vi" else "How to fix"
+    fix = tr("annotate.how-to-fix", lang)
     for address, problems in by_cell.items():
         problems.sort(key=lambda p: _RANK[p.severity])
         cell = _anchor(ws, address)
@@ -185,7 +168,7 @@ def _mark_cells(ws: Any, issues: list[Problem], lang: Lang) -> int:
         ]
         text = "\n\n".join(parts)
         if cell.comment is not None and cell.comment.author != AUTHOR:
-            own = "Ghi chú có sẵn" if lang == "vi" else "Earlier comment"
+            own = tr("annotate.earlier-comment", lang)
             text += f"\n\n— {own}: {cell.comment.text}"
         cell.comment = _comment(text)
     return len(by_cell)
@@ -285,20 +268,18 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     labels = SEVERITY_LABEL[lang]
     bold = Font(bold=True)
 
-    put(ws.cell(1, 1), "KẾT QUẢ KIỂM TRA DANH SÁCH" if vi else "ROSTER CHECK RESULTS").font = Font(
-        bold=True, size=14
-    )
+    put(ws.cell(1, 1), tr("annotate.roster-check-results", lang)).font = Font(bold=True, size=14)
     facts: list[tuple[str, Any]] = [
-        ("Tệp" if vi else "File", report.path.name),
-        ("Xã" if vi else "Commune", report.commune or "?"),
-        ("Tháng" if vi else "Month", str(report.month) if report.month else "?"),
-        ("Trang tính" if vi else "Sheet", report.sheet),
-        ("Dòng tiêu đề cột" if vi else "Header row", report.header_row),
-        ("Số đối tượng" if vi else "Beneficiary rows", report.rows),
-        ("Số dòng có lỗi" if vi else "Rows with errors", report.rows_with_errors),
-        ("Số lỗi" if vi else "Errors", report.count(Severity.ERROR)),
-        ("Số cảnh báo" if vi else "Warnings", report.count(Severity.WARNING)),
-        ("Thông tin" if vi else "Notes", report.count(Severity.INFO)),
+        (tr("annotate.file", lang), report.path.name),
+        (tr("annotate.commune", lang), report.commune or "?"),
+        (tr("annotate.month", lang), str(report.month) if report.month else "?"),
+        (tr("annotate.sheet", lang), report.sheet),
+        (tr("annotate.header-row", lang), report.header_row),
+        (tr("annotate.beneficiary-rows", lang), report.rows),
+        (tr("annotate.rows-with-errors", lang), report.rows_with_errors),
+        (tr("annotate.errors", lang), report.count(Severity.ERROR)),
+        (tr("annotate.warnings", lang), report.count(Severity.WARNING)),
+        (tr("annotate.notes", lang), report.count(Severity.INFO)),
     ]
     r = 3
     for label, value in facts:  # the label spills over the empty column B
@@ -306,24 +287,11 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
         put(ws.cell(r, 3), value).alignment = Alignment(horizontal="left")
         r += 1
     r += 1
-    explain = (
-        "Ô có lỗi được tô đỏ, ô có cảnh báo tô vàng; di chuột vào ô để xem ghi chú. Bấm vào địa "
-        "chỉ ô ở bảng dưới để đến ô đó."
-        if vi
-        else "Cells with an error are filled red, cells with a warning yellow; hover over a cell "
-        "to read its comment. Click a cell address below to go to the cell."
-    )
+    explain = tr("annotate.cells-with-an-error-are", lang)
     put(ws.cell(r, 1), explain)
     r += 1
     if rebuilt:
-        note = (
-            f"Tệp gốc là .{report.kind}: bản này được dựng lại thành .xlsx từ giá trị các ô, nên "
-            "không giữ định dạng, độ rộng cột và công thức của tệp gốc. Hãy sửa trên tệp gốc."
-            if vi
-            else f"The original is an .{report.kind} file: this copy was rebuilt as .xlsx from the "
-            "cell values, without the original's formatting, widths and formulas. Make the "
-            "corrections in the original."
-        )
+        note = tr("annotate.the-original-is-an-file", lang, kind_name=report.kind)
         put(ws.cell(r, 1), note).font = Font(bold=True, color="FFC00000")
         r += 1
     r += 1
@@ -368,7 +336,7 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
             ws.row_dimensions[r].height = 15 * lines
         r += 1
     if not ordered:
-        put(ws.cell(r, 1), "Không có lỗi nào." if vi else "No problems found.")
+        put(ws.cell(r, 1), tr("annotate.no-problems-found", lang))
     else:
         ws.auto_filter.ref = f"A{table_top}:{get_column_letter(len(heads))}{r - 1}"
     ws.freeze_panes = f"A{table_top + 1}"

@@ -9,7 +9,7 @@ Every value goes through :func:`cashless_cli.write.cells.put`.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,9 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.fs.atomic import write_bytes
-from cashless_cli.write.cells import put
+from cashless_cli.fs.csvsafe import csv_text
+from cashless_cli.problems import text as tr
+from cashless_cli.write.cells import csv_field, put
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -75,6 +77,46 @@ def line(
         cell.font = BODY
         cell.border = BORDER
         cell.alignment = Alignment(vertical="top", wrap_text=True)
+
+
+def bold_line(
+    ws: Worksheet, row: int, values: Sequence[Any], text_cols: Sequence[int] | None = None
+) -> None:
+    """A :func:`line` in bold: a subtotal or the total."""
+    line(ws, row, values, text_cols)
+    for col in range(1, len(values) + 1):
+        ws.cell(row=row, column=col).font = BOLD
+
+
+def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]]) -> int:
+    """Label (bold, columns B:C merged) and value (column D) from ``row`` down; the next row."""
+    for label, value in items:
+        put(ws.cell(row=row, column=2), label).font = BOLD
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
+        cell = put(ws.cell(row=row, column=4), value, MONEY if isinstance(value, int) else None)
+        cell.font = BODY
+        row += 1
+    return row
+
+
+def month_vi(month: str) -> str:
+    """``2023-06`` → ``6/2023``."""
+    return f"{int(month[5:7])}/{month[:4]}"
+
+
+def area_vi(area: str, area_level: str, province: str | None) -> str:
+    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, or ``Tỉnh Quảng Ngãi``."""
+    head = ("Huyện " if area_level == "district" else "Tỉnh ") + area
+    return tr("handoff-doc.tinh", "vi", head=head, province=province) if province else head
+
+
+def csv_bytes(headers: Sequence[str], lines: Iterable[Sequence[Any]]) -> bytes:
+    """A list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
+    :func:`csv_field` (text starting with = + - @ gets a leading apostrophe), written by the one
+    formula-safe writer :func:`~cashless_cli.fs.csvsafe.csv_text`."""
+    rows = [[csv_field(h) for h in headers]]
+    rows += [[csv_field(v) for v in values] for values in lines]
+    return ("\ufeff" + csv_text(rows)).encode("utf-8")
 
 
 def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:

@@ -29,8 +29,9 @@ from cashless_cli.errors import UserError
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.normalise.text import strip_diacritics
 from cashless_cli.normalise.vocab import CATEGORY_CODES, Receiver, Sex, Status
+from cashless_cli.problems import text as tr
 from cashless_cli.read.workbook import META_SHEET
-from cashless_cli.schema.domain import Unit, categories
+from cashless_cli.schema.domain import NATIONAL_MOTTO, NATIONAL_TITLE, Unit, categories
 from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMNS, Column, Need
 from cashless_cli.workspace.config import WorkspaceError, find_config, load_workspace
@@ -38,9 +39,9 @@ from cashless_cli.workspace.matching import units_named
 from cashless_cli.write.cells import DATE_FORMAT, put
 
 TEMPLATE_VERSION = "1"
-ROSTER_SHEET = "Danh sách"
-GUIDE_SHEET = "Hướng dẫn"
-LIST_TITLE = "DANH SÁCH ĐỐI TƯỢNG BẢO TRỢ XÃ HỘI ĐĂNG KÝ NHẬN TRỢ CẤP QUA TÀI KHOẢN"
+ROSTER_SHEET = tr("tmpl-doc.danh-sach", "vi")
+GUIDE_SHEET = tr("tmpl-doc.huong-dan", "vi")
+LIST_TITLE = tr("tmpl-doc.danh-sach-doi-tuong-bao", "vi")
 HEADER_ROW = 6  # 1-based
 FIRST_DATA_ROW = HEADER_ROW + 1
 LAST_ROW = 1_048_576  # dropdowns cover the whole column below the header
@@ -53,44 +54,34 @@ TEXT_KINDS = frozenset({"id", "phone", "account", "birthdate"})
 TEXT_KEYS = frozenset({"ma_doi_tuong"})
 
 NEED_VI = {
-    Need.ALWAYS: "Bắt buộc",
-    Need.REGISTERED: "Bắt buộc khi Đã đăng ký hoặc Đã có tài khoản",
-    Need.REGISTERED_ADVISED: "Nên có khi Đã đăng ký hoặc Đã có tài khoản",
-    Need.ACCOUNT: "Bắt buộc khi Đã có tài khoản",
-    Need.PROXY: "Bắt buộc khi người nhận là người giám hộ hoặc người được ủy quyền",
-    Need.NO: "Không bắt buộc",
+    Need.ALWAYS: tr("tmpl-doc.bat-buoc", "vi"),
+    Need.REGISTERED: tr("tmpl-doc.bat-buoc-khi-da-dang", "vi"),
+    Need.REGISTERED_ADVISED: tr("tmpl-doc.nen-co-khi-da-dang", "vi"),
+    Need.ACCOUNT: tr("tmpl-doc.bat-buoc-khi-da-co", "vi"),
+    Need.PROXY: tr("tmpl-doc.bat-buoc-khi-nguoi-nhan", "vi"),
+    Need.NO: tr("tmpl-doc.khong-bat-buoc", "vi"),
 }
 
 STATUS_HELP = {
-    Status.NOT_REGISTERED: "Đối tượng chưa đăng ký nhận trợ cấp qua tài khoản.",
-    Status.REGISTERED: "Đối tượng đã đăng ký, đang chờ mở tài khoản. Cần ghi số CCCD, số điện "
-    "thoại, người nhận và ngày đăng ký.",
-    Status.HAS_ACCOUNT: "Đối tượng đã có tài khoản nhận trợ cấp. Ghi thêm số tài khoản và nơi "
-    "mở tài khoản.",
-    Status.REFUSED: "Đối tượng muốn tiếp tục nhận tiền mặt. Vẫn giữ trong danh sách: vẫn tính "
-    "vào tổng số đối tượng của xã.",
+    Status.NOT_REGISTERED: tr("tmpl-doc.doi-tuong-chua-dang-ky", "vi"),
+    Status.REGISTERED: tr("tmpl-doc.doi-tuong-da-dang-ky", "vi"),
+    Status.HAS_ACCOUNT: tr("tmpl-doc.doi-tuong-da-co-tai", "vi"),
+    Status.REFUSED: tr("tmpl-doc.doi-tuong-muon-tiep-tuc", "vi"),
 }
 
 RECEIVER_HELP = {
-    Receiver.SELF: "Đối tượng tự nhận tiền vào tài khoản của mình.",
-    Receiver.GUARDIAN: "Người giám hộ nhận thay (trẻ em, người không tự nhận được). Ghi họ tên, "
-    "số CCCD và quan hệ của người giám hộ.",
-    Receiver.AUTHORISED: "Người được ủy quyền nhận thay. Ghi họ tên, số CCCD và quan hệ của "
-    "người được ủy quyền.",
+    Receiver.SELF: tr("tmpl-doc.doi-tuong-tu-nhan-tien", "vi"),
+    Receiver.GUARDIAN: tr("tmpl-doc.nguoi-giam-ho-nhan-thay", "vi"),
+    Receiver.AUTHORISED: tr("tmpl-doc.nguoi-duoc-uy-quyen-nhan", "vi"),
 }
 
 GENERAL_NOTES = (
-    "Mỗi đối tượng ghi một dòng, bắt đầu từ dòng ngay dưới dòng tiêu đề cột. Ghi đủ mọi đối "
-    "tượng đang hưởng trợ cấp hằng tháng, kể cả người chưa đăng ký hoặc từ chối.",
-    "Không sửa, không xóa, không đổi thứ tự các cột tiêu đề; không đổi tên trang tính "
-    "'Danh sách'. Có thể chèn thêm dòng.",
-    "Các cột số CCCD, số điện thoại, số tài khoản đã định dạng văn bản để giữ số 0 ở đầu: "
-    "ghi đủ chữ số, không có dấu cách hay dấu chấm.",
-    "Ngày ghi theo dạng ngày/tháng/năm (ví dụ 05/06/1950). Nếu chỉ biết năm sinh thì ghi năm "
-    "(ví dụ 1950).",
-    "Các cột Giới tính, Diện đối tượng, Người nhận, Tình trạng đăng ký có danh sách chọn: bấm "
-    "vào ô và chọn từ mũi tên bên phải.",
-    "Ký tên, đóng dấu ở cuối danh sách, dưới dòng đối tượng cuối cùng.",
+    tr("tmpl-doc.moi-doi-tuong-ghi-mot", "vi"),
+    tr("tmpl-doc.khong-sua-khong-xoa-khong", "vi"),
+    tr("tmpl-doc.cac-cot-so-cccd-so", "vi"),
+    tr("tmpl-doc.ngay-ghi-theo-dang-ngay", "vi"),
+    tr("tmpl-doc.cac-cot-gioi-tinh-dien", "vi"),
+    tr("tmpl-doc.ky-ten-dong-dau-o", "vi"),
 )
 
 DROPDOWNS: dict[str, tuple[str, ...]] = {
@@ -129,7 +120,7 @@ def check_commune(name: str, units: Sequence[Unit] | None, month: Month) -> Temp
     """The :class:`TemplateSpec` for ``name``: checked against the workspace's units if any."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise TemplateError("--commune must not be empty.", "--commune không được để trống.")
+        raise TemplateError("template-commune-empty")
     if units is None:
         return TemplateSpec(cleaned, month)
     found = units_named(cleaned, units)
@@ -137,15 +128,9 @@ def check_commune(name: str, units: Sequence[Unit] | None, month: Month) -> Temp
         return TemplateSpec(found[0].name, month, found[0].kind or "xã")
     known = ", ".join(u.name for u in units)
     if not found:
-        raise TemplateError(
-            f"'{cleaned}' is not a commune of this workspace. Communes: {known}.",
-            f"'{cleaned}' không phải là xã của thư mục làm việc này. Các xã: {known}.",
-        )
+        raise TemplateError("template-commune-unknown", name=cleaned, known=known)
     names = ", ".join(u.name for u in found)
-    raise TemplateError(
-        f"'{cleaned}' could be {names}: write the name with its diacritics.",
-        f"'{cleaned}' có thể là {names}: ghi tên xã có dấu.",
-    )
+    raise TemplateError("template-commune-ambiguous", name=cleaned, names=names)
 
 
 def workspace_units(folder: Path) -> list[Unit] | None:
@@ -155,7 +140,7 @@ def workspace_units(folder: Path) -> list[Unit] | None:
     try:
         workspace = load_workspace(folder)
     except WorkspaceError as exc:
-        raise TemplateError(exc.en, exc.vi) from exc
+        raise TemplateError(exc.code, **exc.params) from exc
     return list(workspace.area.communes) or None
 
 
@@ -177,29 +162,39 @@ def build_template(spec: TemplateSpec) -> Any:
 def write_template(spec: TemplateSpec, path: Path, force: bool = False) -> Path:
     """Write the template to ``path`` (atomically). Refuses to overwrite unless ``force``."""
     if path.suffix.lower() != ".xlsx":
-        raise TemplateError(
-            f"The template is an .xlsx file: {path.name} has another extension.",
-            f"Tệp mẫu phải có đuôi .xlsx: {path.name} có đuôi khác.",
-        )
+        raise TemplateError("template-not-xlsx", name=path.name)
     if path.exists() and not force:
-        raise TemplateError(
-            f"{path} already exists. Use --force to overwrite it, or -o for another name.",
-            f"Tệp {path} đã có. Dùng --force để ghi đè, hoặc -o để đặt tên khác.",
-        )
+        raise TemplateError("template-exists", path=path)
     if not path.parent.is_dir():
-        raise TemplateError(
-            f"The folder {path.parent} does not exist.", f"Thư mục {path.parent} không tồn tại."
-        )
+        raise TemplateError("output-folder-missing", folder=path.parent)
     buffer = io.BytesIO()
     build_template(spec).save(buffer)
     write_bytes(path, buffer.getvalue(), private=False)  # no personal data in a blank template
     return path
 
 
+def write_template_for(
+    commune: str,
+    month: Month,
+    output: Path | None = None,
+    workspace: Path | None = None,
+    force: bool = False,
+) -> tuple[TemplateSpec, Path]:
+    """``cashless template``: the template for ``commune`` (one of ``workspace``'s communes when
+    given) written to ``output`` (a file, or a folder for the default name; default: the
+    default name in the current folder). Returns what was written and where."""
+    units = workspace_units(workspace) if workspace is not None else None
+    spec = check_commune(commune, units, month)
+    path = output if output is not None else Path(default_name(spec.commune, month))
+    if path.is_dir():
+        path = path / default_name(spec.commune, month)
+    return spec, write_template(spec, path, force=force)
+
+
 def column_help(column: Column) -> str:
     text = column.help_vi
     if column.kind in ("id", "phone", "account"):
-        text += " Cột đã định dạng văn bản để giữ số 0 ở đầu."
+        text += tr("tmpl-doc.cot-da-dinh-dang-van", "vi")
     return text.strip()
 
 
@@ -210,10 +205,18 @@ def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
 
     unit = f"UBND {spec.kind.upper()} {spec.commune.upper()}"
     _title(ws, 1, 1, left_span, unit, bold=True)
-    _title(ws, 1, right_start, n, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
-    _title(ws, 2, right_start, n, "Độc lập - Tự do - Hạnh phúc", bold=True, underline=True)
+    _title(ws, 1, right_start, n, NATIONAL_TITLE, bold=True)
+    _title(ws, 2, right_start, n, NATIONAL_MOTTO, bold=True, underline=True)
     _title(ws, 3, 1, n, LIST_TITLE, bold=True, size=14)
-    _title(ws, 4, 1, n, f"Tháng {spec.month.month} năm {spec.month.year}", italic=True, size=12)
+    _title(
+        ws,
+        4,
+        1,
+        n,
+        tr("tmpl-doc.thang-nam", "vi", month=spec.month.month, year=spec.month.year),
+        italic=True,
+        size=12,
+    )
 
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
@@ -243,7 +246,7 @@ def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
             showInputMessage=bool(column.help_vi),
             errorStyle="stop" if strict else "warning",
             errorTitle=column.header[:32],
-            error=_limit(f"Chọn một giá trị trong danh sách: {', '.join(choices)}.", 255),
+            error=_limit(tr("tmpl-doc.chon-mot-gia-tri-trong", "vi", p=", ".join(choices)), 255),
             promptTitle=column.header[:32],
             prompt=_limit(column_help(column), 255),
         )
@@ -293,9 +296,9 @@ def _guide_sheet(ws: Any) -> None:
     ws.column_dimensions["C"].width = 30
     ws.column_dimensions["D"].width = 70
     r = 1
-    put(ws.cell(r, 1), "HƯỚNG DẪN GHI DANH SÁCH").font = Font(bold=True, size=14)
+    put(ws.cell(r, 1), tr("tmpl-doc.huong-dan-ghi-danh-sach", "vi")).font = Font(bold=True, size=14)
     r += 2
-    put(ws.cell(r, 1), "Lưu ý chung").font = Font(bold=True, size=12)
+    put(ws.cell(r, 1), tr("tmpl-doc.luu-y-chung", "vi")).font = Font(bold=True, size=12)
     r += 1
     for i, note in enumerate(GENERAL_NOTES, start=1):
         put(ws.cell(r, 1), f"{i}.").alignment = _WRAP
@@ -304,48 +307,53 @@ def _guide_sheet(ws: Any) -> None:
         ws.row_dimensions[r].height = 32
         r += 1
 
-    r += 1
-    put(ws.cell(r, 1), "Các cột của danh sách").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("Cột", "Tên cột", "Bắt buộc", "Cách ghi"))
-    for index, column in enumerate(COLUMNS, start=1):
-        values = (
-            get_column_letter(index),
-            column.header,
-            NEED_VI[column.need],
-            column_help(column),
-        )
-        r = _table_row(ws, r, values)
-
-    r += 1
-    put(ws.cell(r, 1), "Tình trạng đăng ký").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
-    for status, text in STATUS_HELP.items():
-        r = _table_row(ws, r, ("", status.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), "Người nhận").font = Font(bold=True, size=12)
-    r += 1
-    r = _table_head(ws, r, ("", "Ghi trong cột", "", "Nghĩa là"))
-    for receiver, text in RECEIVER_HELP.items():
-        r = _table_row(ws, r, ("", receiver.value, "", text))
-
-    r += 1
-    put(ws.cell(r, 1), "Diện đối tượng (Điều 5 Nghị định 20/2021/NĐ-CP)").font = Font(
-        bold=True, size=12
+    columns = [
+        (get_column_letter(index), column.header, NEED_VI[column.need], column_help(column))
+        for index, column in enumerate(COLUMNS, start=1)
+    ]
+    head = ("Cột", tr("tmpl-doc.ten-cot", "vi"), tr("tmpl-doc.bat-buoc", "vi"))
+    r = _section(
+        ws,
+        r,
+        tr("tmpl-doc.cac-cot-cua-danh-sach", "vi"),
+        (*head, tr("tmpl-doc.cach-ghi", "vi")),
+        columns,
     )
-    r += 1
-    r = _table_head(ws, r, ("Mã", "Hệ số", "Điều kiện", "Đối tượng"))
-    for code, bands in categories().items():
-        for band in bands:
-            coefficient = f"{band.coefficient:g}".replace(".", ",")
-            r = _table_row(ws, r, (code, coefficient, band.condition, band.group))
+    means = ("", tr("tmpl-doc.ghi-trong-cot", "vi"), "", tr("tmpl-doc.nghia-la", "vi"))
+    statuses = [("", status.value, "", text) for status, text in STATUS_HELP.items()]
+    r = _section(ws, r, tr("tmpl-doc.tinh-trang-dang-ky", "vi"), means, statuses)
+    receivers = [("", receiver.value, "", text) for receiver, text in RECEIVER_HELP.items()]
+    r = _section(ws, r, tr("tmpl-doc.nguoi-nhan", "vi"), means, receivers)
+    bands = [
+        (code, f"{band.coefficient:g}".replace(".", ","), band.condition, band.group)
+        for code, code_bands in categories().items()
+        for band in code_bands
+    ]
+    heading = tr("tmpl-doc.dien-doi-tuong-dieu-5", "vi")
+    words = (
+        tr("tmpl-doc.he-so", "vi"),
+        tr("tmpl-doc.dieu-kien", "vi"),
+        tr("tmpl-doc.doi-tuong", "vi"),
+    )
+    _section(ws, r, heading, ("Mã", *words), bands)
     ws.page_setup.orientation = "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _section(
+    ws: Any, r: int, heading: str, head: Sequence[str], rows: Sequence[Sequence[str]]
+) -> int:
+    """A heading a row below ``r``, then a table: its head and rows. The row after it."""
+    r += 1
+    put(ws.cell(r, 1), heading).font = Font(bold=True, size=12)
+    r += 1
+    r = _table_head(ws, r, head)
+    for values in rows:
+        r = _table_row(ws, r, values)
+    return r
 
 
 def _table_head(ws: Any, r: int, values: Sequence[str]) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import Entry, ReadError
 
 FileKind = Literal["xlsx", "xlsm", "xls", "ods"]
 
@@ -73,9 +73,9 @@ def too_large(where: str, size: int, limits: Limits) -> ReadError:
 
 def damaged(where: str, code: str, **params: object) -> ReadError:
     """``file-truncated``, its detail the catalogue phrase ``code``."""
-    return ReadError("file-truncated", where, detail=Phrase(code, params))
+    return ReadError("file-truncated", where, detail=Entry(code, params))
 
 
 def not_workbook(where: str, code: str, *, bare: bool = False) -> ReadError:
     """``file-not-workbook``, what the file is instead the catalogue phrase ``code``."""
-    return ReadError("file-not-workbook", where, detail=Phrase(code, bare=bare))
+    return ReadError("file-not-workbook", where, detail=Entry(code, bare=bare))

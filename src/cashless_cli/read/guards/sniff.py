@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import PurePath
 from typing import Literal, NoReturn
 
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import Entry, ReadError
 from cashless_cli.read.guards.base import not_workbook
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -75,7 +75,7 @@ def refuse_non_workbook(head: bytes, path: PurePath) -> NoReturn:
         raise not_workbook(where, "kind-binary")
     kind = _text_kind(decoded[0], cut=len(head) >= HEAD)
     if path.suffix.lower() in _EXCEL_SUFFIXES:
-        raise ReadError("file-disguised", where, suffix=path.suffix, kind=Phrase(kind))
+        raise ReadError("file-disguised", where, suffix=path.suffix, kind=Entry(kind))
     raise not_workbook(where, kind, bare=True)
 
 

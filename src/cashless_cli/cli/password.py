@@ -1,0 +1,55 @@
+"""Where a workbook's password comes from: the environment (preferred), a hidden prompt, or the
+command line (visible to other users in the process list: warned). An empty one is refused."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated
+
+import typer
+
+from cashless_cli.cli.common import err_console, fail
+from cashless_cli.i18n import Lang
+from cashless_cli.problems import CATALOGUE
+
+PromptOption = Annotated[
+    bool,
+    typer.Option(
+        "--password-prompt",
+        help="Ask for the password without showing it (instead of --password).",
+    ),
+]
+
+
+def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -> str | None:
+    """The password to encrypt with, or None for none. Exits with code 2 on an empty one."""
+    on_line = any(a == "--password" or a.startswith("--password=") for a in sys.argv[1:])
+    if given is None and prompt:
+        given = typer.prompt(
+            "Mật khẩu" if lang == "vi" else "Password",
+            hide_input=True,
+            confirmation_prompt=True,
+            default="",
+            show_default=False,
+        )
+        where = "--password-prompt"
+    elif given is not None and (on_line or os.environ.get(envvar) != given):
+        where = "--password"
+        entry = CATALOGUE["password-on-command-line"]
+        err_console().print(
+            f"[yellow]{entry.message(lang, {})} {entry.hint(lang, {'envvar': envvar})}[/]",
+            markup=True,
+            highlight=False,
+        )
+    else:
+        where = envvar
+        if given is None and os.environ.get(envvar) == "":
+            given = ""  # set but empty: not "no password"
+    if given is not None and given == "":
+        entry = CATALOGUE["password-empty"]
+        fail(entry.message(lang, {"source": where}), lang, entry.hint(lang, {}))
+    return given
+
+
+__all__ = ["PromptOption", "resolve_password"]

@@ -1,0 +1,103 @@
+"""The month's payments on a terminal, with rich: the totals, one row per commune, the account
+numbers that differ, the rows to check, and the files written."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+
+from cashless_cli.i18n import LANGS, Lang
+from cashless_cli.mask import mask
+from cashless_cli.report.parts import money, plain_table
+from cashless_cli.report.safe import escape
+from cashless_cli.texts import words
+
+if TYPE_CHECKING:
+    from cashless_cli.payments.export import PaymentsResult
+
+_W = {lang: words("export-payments", lang) for lang in LANGS}
+
+
+SHOWN = 30  # rows to check listed on the terminal (all are in the workbook)
+
+
+def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_ids: bool) -> None:
+    w = _W[lang]
+    p = result.payments
+
+    def ident(value: str | None) -> str:
+        return (value or "") if show_ids else mask(value)
+
+    console.print(
+        "[bold]"
+        + escape(
+            w["head"].format(
+                month=p.month,
+                accounts=len(p.accounts),
+                amount=money(p.total_amount),
+                cash=len(p.cash),
+                cash_amount=money(p.cash_amount),
+                check=len(p.check),
+            )
+        )
+        + "[/]"
+    )
+    table = plain_table()
+    table.add_column(w["commune"])
+    table.add_column(w["accounts"], justify="right")
+    table.add_column(w["amount"], justify="right")
+    table.add_column(w["cash"], justify="right")
+    table.add_column(w["check"], justify="right")
+    table.add_column(w["note"])
+    for c in p.communes:
+        note = getattr(c.problem, lang) if c.problem else ""
+        table.add_row(
+            escape(c.unit.name),
+            str(len(c.accounts)),
+            money(c.amount),
+            str(len(c.cash)),
+            f"[red]{len(c.check)}[/]" if c.check else "0",
+            f"[red]{escape(note)}[/]" if note else "",
+        )
+    table.add_row(
+        f"[bold]{w['total']}[/]",
+        str(len(p.accounts)),
+        money(p.total_amount),
+        str(len(p.cash)),
+        str(len(p.check)),
+        "",
+    )
+    console.print(table)
+    if p.mismatches:
+        console.print(f"[bold yellow]{w['mismatch']}[/]")
+        for r in p.mismatches:
+            console.print(
+                f"  {escape(r.commune)} · {escape(r.source.name)}!{r.source_row} · "
+                f"{escape(r.beneficiary_name or '')} {escape(ident(r.beneficiary_id))}: "
+                f"{escape(ident(r.roster_account))} ≠ {escape(ident(r.account_number))} "
+                f"({escape(r.ref or '')})"
+            )
+    if p.check:
+        console.print(f"[bold]{w['check_title']}[/]")
+        for r in p.check[:SHOWN]:
+            console.print(
+                f"  {escape(r.commune)} · {escape(r.source.name)}!{r.source_row} · "
+                f"{escape(r.beneficiary_name or '')} {escape(ident(r.beneficiary_id))}: "
+                f"{escape(r.note(lang))}"
+            )
+        if len(p.check) > SHOWN:
+            console.print(w["more"].format(n=len(p.check) - SHOWN))
+    if p.unlisted:
+        console.print(
+            f"[bold red]{escape(w['unlisted'].format(n=p.not_listed, files=len(p.unlisted)))}[/]"
+        )
+        for u in p.unlisted:
+            problem = u.problem()
+            console.print(f"  {escape(problem.message(lang))}")
+            console.print(f"    → {escape(problem.hint(lang))}")
+    console.print(w["files"])
+    for path in result.files:
+        console.print(f"  {escape(str(path))}")
+    if result.encrypted:
+        console.print(f"[yellow]{w['enc']}[/]")
