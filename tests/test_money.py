@@ -308,4 +308,4 @@ def test_summarize_of_a_past_month_is_the_same_unless_its_rosters_changed(tmp_pa
     assert json.loads(changed.stdout)["rosters_changed"] == [roster.name], changed.describe()
     assert roster.name in changed.stderr and "changed since" in changed.stderr
     old = (root / ".cashless" / "history.csv").read_text("utf-8").splitlines()
-    assert old[0].endswith(",rows_with_errors,roster_sha256")
+    assert old[0].endswith(",rows_with_errors,unknown,roster_sha256")

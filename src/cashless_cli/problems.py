@@ -1580,7 +1580,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Short wordings such as 'Người cao tuổi' or 'Khuyết tật' fit several categories; the row's "
         "coefficient (or amount) and age decide when they can, and the row is warned when not."),
     # ---- money: the ledger kept whole, every beneficiary in one list, secrets ----
-    ProblemType("ledger-missing", F,
+    ProblemType("ledger-gone", F,
         "Ledger missing", "Mất sổ theo dõi",
         "The ledger {path} is gone, but this workspace has had one ({evidence}).",
         "Sổ theo dõi {path} không còn, nhưng không gian làm việc này đã từng có sổ ({evidence}).",
@@ -1612,7 +1612,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "hoặc đặt lại bản sao mới nhất của đơn vị, rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
         "SQLite would take an empty file for a new database; the tool never does: an emptied "
         "ledger has lost who was handed over and which accounts were opened."),
-    ProblemType("ledger-unreadable", F,
+    ProblemType("ledger-no-access", F,
         "Ledger cannot be read", "Không đọc được sổ theo dõi",
         "The ledger {path} cannot be read: {reason}.",
         "Không đọc được sổ theo dõi {path}: {reason}.",

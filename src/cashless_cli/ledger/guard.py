@@ -121,7 +121,7 @@ def open_ledger(state_dir: Path, root: Path, *, create: bool = False) -> Ledger 
         evidence = _evidence(state_dir, manifests)
         if evidence:
             raise LedgerError.of(
-                "ledger-missing",
+                "ledger-gone",
                 path=path,
                 backup=state_dir / BACKUP_NAME,
                 evidence="; ".join(evidence),

@@ -172,7 +172,7 @@ def check_ledger_file(path: Path) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise _refuse("ledger-unreadable", path, reason=exc.strerror or type(exc).__name__) from exc
+        raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
     if stat.S_ISDIR(info.st_mode):
         raise _refuse("ledger-not-a-file", path, kind=Text("a folder", "một thư mục"))
     if not stat.S_ISREG(info.st_mode):
@@ -183,9 +183,9 @@ def check_ledger_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise _refuse("ledger-unreadable", path, reason=exc.strerror or type(exc).__name__) from exc
+        raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
     if not os.access(path, os.W_OK):
-        raise _refuse("ledger-unreadable", path, reason=Text("it is read-only", "tệp chỉ đọc"))
+        raise _refuse("ledger-no-access", path, reason=Text("it is read-only", "tệp chỉ đọc"))
     if head != _SQLITE_MAGIC:
         raise _refuse(
             "ledger-damaged",
@@ -314,7 +314,7 @@ class Ledger:
                 f"{path.resolve().as_uri()}?mode=rw", isolation_level=None, timeout=30, uri=True
             )
         except sqlite3.DatabaseError as exc:
-            raise _refuse("ledger-unreadable", path, reason=str(exc)) from exc
+            raise _refuse("ledger-no-access", path, reason=str(exc)) from exc
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
