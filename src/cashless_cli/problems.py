@@ -1929,8 +1929,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Correct that line of cashless.toml (see README, 'The workspace'); nothing was changed.",
         "Sửa dòng đó trong tệp cashless.toml (xem README, mục 'The workspace'); chưa có gì bị "
         "thay đổi.",
-        "A name, code or kind must be text (a table such as {a=1} is not silently turned into "
-        "text), an amount a whole number; inf and nan are refused."),
+        "A name, code or kind must be text (a TOML table is never silently turned into text), an "
+        "amount a whole number; inf and nan are refused."),
     ProblemType("history-unreadable", F,
         "History file damaged", "Tệp lịch sử bị hỏng",
         "{path} cannot be read: {reason}.", "Không đọc được tệp {path}: {reason}.",
@@ -2256,11 +2256,50 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "duplicates-unchanged": "Nhập cùng một tệp rà soát lần thứ hai thì không ghi thêm gì.",
     "duplicates-import-refused": "Tệp rà soát chỉ được ghi khi toàn bộ tệp hợp lệ; có lỗi thì "
     "không ghi gì.",
+    # ---- money: the ledger kept whole, every beneficiary in one list, secrets ----
+    "ledger-gone": "Thư mục làm việc đã từng chuyển một đợt thì luôn còn dấu vết (bản sao lưu của "
+    "sổ, tệp `.cashless/ledger.state.json`, các tệp kê khai đợt trong handoff/): sổ bị mất không "
+    "bao giờ được thay bằng một sổ mới rỗng, vì như vậy sẽ chuyển lại tất cả mọi người và chi trả "
+    "tiền mặt cho người đã có tài khoản.",
+    "ledger-not-a-file": "Một thư mục, một liên kết không trỏ tới đâu hoặc một thiết bị ở chỗ của "
+    "sổ theo dõi không bao giờ bị coi là 'chưa có sổ'.",
+    "ledger-empty": "SQLite coi một tệp rỗng là cơ sở dữ liệu mới; công cụ này thì không: sổ bị "
+    "xóa trắng đã mất thông tin ai đã được chuyển và tài khoản nào đã mở.",
+    "ledger-no-access": "Sổ theo dõi có tồn tại nhưng hệ điều hành không cho mở.",
+    "ledger-damaged": "Tệp không phải cơ sở dữ liệu SQLite, không qua được bước kiểm tra của "
+    "SQLite, hoặc thiếu một bảng của sổ (meta, batches, batch_files, refs, handovers, replies). "
+    "Bảng bị thiếu không bao giờ được tạo lại rỗng.",
+    "ledger-newer": "Phiên bản cũ có thể đọc sai những bảng nó không biết; vì vậy nó từ chối.",
+    "ledger-foreign": "Mỗi sổ theo dõi có một mã ngẫu nhiên riêng, ghi trong tệp "
+    "`.cashless/ledger.state.json` và trong mọi tệp kê khai đợt; sổ chép từ thư mục làm việc khác "
+    "không biết các đợt của thư mục này.",
+    "ledger-older": "Sổ thiếu một đợt đã chuyển thì sẽ chuyển lại những người của đợt đó; thiếu "
+    "các kết quả đã nhập thì người đã mở tài khoản sẽ bị chi trả tiền mặt.",
+    "roster-no-commune": "Tệp không khớp được với xã nào thì không bao giờ bị đoán; người trong "
+    "tệp chưa có trong danh sách nào cho đến khi khớp được.",
+    "roster-several-communes": "Tên tệp khớp với hai xã là điểm chưa rõ cần báo, không bao giờ "
+    "được tự giải quyết.",
+    "payments-not-listed": "export-payments đưa mỗi đối tượng của tháng vào đúng một danh sách "
+    "(qua tài khoản, tiền mặt, cần kiểm tra); người trong tệp không dùng được thì được đếm ở đây "
+    "('?' khi không đọc được tệp), và lệnh kết thúc với mã thoát 1.",
+    "reply-date-before-month": "Tài khoản chỉ có thể được mở từ ngày đầu của tháng mà đợt chuyển "
+    "báo cáo (một tháng trước được chuyển muộn thì ghi theo ngày thực tế), không bao giờ trước đó.",
+    "password-empty": "Mật khẩu rỗng sẽ tạo ra tệp trông như đã bảo vệ nhưng thực ra không; vì "
+    "vậy bị từ chối.",
+    "password-on-command-line": "Biến môi trường của một tiến trình chỉ người dùng đó thấy được; "
+    "còn tham số dòng lệnh thì mọi người đều thấy.",
+    "month-rosters-changed": "Lệnh summarize ghi mã SHA-256 của từng danh sách khi công bố một "
+    "tháng; tổng hợp lại tháng đó cho cùng số liệu trừ khi danh sách đã thay đổi, và khi đó lệnh "
+    "cho biết danh sách nào.",
+    "ledger-ref-taken": "Một mã tham chiếu chỉ ứng với một người và một chủ tài khoản trong một "
+    "tháng; sổ theo dõi không cấp mã đó cho người khác, để không khoản chi trả nào đến nhầm người.",
+    "ledger-ref-unknown": "Một dòng chuyển hoặc một kết quả trả lời ghi mã tham chiếu mà sổ theo "
+    "dõi chưa bao giờ cấp.",
     # ---- hostile: damaged workspace files ----
     "config-unreadable": "cashless.toml là một thư mục, không đọc được, không phải văn bản UTF-8 "
     "hoặc không đúng định dạng TOML (sai cú pháp, lồng quá sâu). Không lệnh nào chạy trên thư mục "
     "làm việc có tệp cấu hình không đọc được.",
-    "config-invalid-value": "Tên, mã hoặc loại phải là văn bản (một bảng như {a=1} không bị ngầm "
+    "config-invalid-value": "Tên, mã hoặc loại phải là văn bản (một bảng TOML không bao giờ bị ngầm "
     "chuyển thành văn bản), số tiền phải là số nguyên; giá trị inf và nan bị từ chối.",
     "history-unreadable": "history.csv lưu số liệu của các tháng đã tổng hợp; tệp là thư mục, "
     "không phải văn bản UTF-8, là tệp nhị phân hoặc có trường quá lớn thì bị từ chối, không bao "
@@ -2273,6 +2312,7 @@ _DESCRIPTIONS_VI: dict[str, str] = {
 
 # Example parameters for ``cashless explain`` (synthetic); an entry's ``example`` comes first.
 _EXAMPLE_PARAMS: dict[str, Any] = {
+    "backup": "binh-son/.cashless/ledger.backup.sqlite",
     "detail": "plain text",
     "kind": "an HTML web page",
     "suffix": ".xls",
@@ -2369,6 +2409,22 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "row-skipped": {"reason": Phrase("row-kind.blank")},
     "file-too-large": {"size": "2.1 GB", "limit": "1 GB"},
     "text-too-long": {"limit": 500},
+    "ledger-gone": {
+        "backup": "binh-son/.cashless/ledger.backup.sqlite",
+        "evidence": "binh-son/.cashless/ledger.state.json",
+    },
+    "ledger-foreign": {
+        "backup": "binh-son/.cashless/ledger.backup.sqlite",
+        "where": ".cashless/ledger.state.json",
+    },
+    "ledger-older": {
+        "backup": "binh-son/.cashless/ledger.backup.sqlite",
+        "lacks": Phrase("ledger.lacks-batch", {"batches": "2023-06-01"}),
+    },
+    "ledger-newer": {"version": 3},
+    "roster-several-communes": {"communes": "Bình Sơn, Bình Sơn Đông"},
+    "password-on-command-line": {"envvar": "CASHLESS_PAYMENTS_PASSWORD"},
+    "month-rosters-changed": {"history": "binh-son/.cashless/history.csv"},
     "config-unreadable": {
         "path": "binh-son/cashless.toml",
         "reason": Phrase("workspace.reason-not-toml", {"error": "Expected '=' after a key"}),

@@ -797,6 +797,19 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("os.enotdir", "A file stands where a folder should be: move the file away.",
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
+    # ---- money: what is wrong with a ledger file ---------------------------------------------
+    Wording("ledger.kind-dangling-link", "a link to {target}, which does not exist",
+            "liên kết tới {target} (không tồn tại)"),
+    Wording("ledger.kind-folder", "a folder", "một thư mục"),
+    Wording("ledger.kind-special", "a special file", "một tệp đặc biệt"),
+    Wording("ledger.reason-read-only", "it is read-only", "tệp chỉ đọc"),
+    Wording("ledger.reason-not-sqlite", "it is not an SQLite database",
+            "đây không phải cơ sở dữ liệu SQLite"),
+    Wording("ledger.reason-no-id", "its schema version or ID is missing",
+            "thiếu phiên bản lược đồ hoặc mã sổ"),
+    Wording("ledger.lacks-batch", "batch {batches}", "đợt {batches}"),
+    Wording("ledger.lacks-replies", "{replies} imported replies (it holds {have})",
+            "{replies} dòng trả lời đã nhập (sổ chỉ có {have})"),
 )
 # fmt: on
 

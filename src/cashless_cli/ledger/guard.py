@@ -28,7 +28,7 @@ from pathlib import Path
 from cashless_cli.errors import OutputError
 from cashless_cli.fs.atomic import fsync_dir, temp_path_for, write_text
 from cashless_cli.ledger.store import BACKUP_NAME, LEDGER_NAME, Ledger, LedgerError
-from cashless_cli.problems import Text
+from cashless_cli.problems import Phrase
 
 STATE_NAME = "ledger.state.json"
 STATE_FORMAT = "cashless-ledger-state/1"
@@ -166,14 +166,11 @@ def _check(ledger: Ledger, state_dir: Path, state: State | None, seen: list[Seen
         return
     lacking = sorted(state.batches - ledger.batch_ids())
     if lacking:
-        lacks = Text(f"batch {', '.join(lacking)}", f"đợt {', '.join(lacking)}")
+        lacks = Phrase("ledger.lacks-batch", {"batches": ", ".join(lacking)})
         raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
     have = ledger.reply_count()
     if have < state.replies:
-        lacks = Text(
-            f"{state.replies} imported replies (it holds {have})",
-            f"{state.replies} dòng trả lời đã nhập (sổ chỉ có {have})",
-        )
+        lacks = Phrase("ledger.lacks-replies", {"replies": state.replies, "have": have})
         raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
 
 

@@ -42,7 +42,7 @@ from pathlib import Path
 
 from cashless_cli.errors import OutputError, WorkspaceError
 from cashless_cli.fs.atomic import ensure_folder
-from cashless_cli.problems import Text
+from cashless_cli.problems import Phrase, Text
 
 SCHEMA_VERSION = 2  # 2: duplicate_decisions
 LEDGER_NAME = "ledger.sqlite"
@@ -165,18 +165,16 @@ def check_ledger_file(path: Path) -> None:
     SQLite file. (A missing path is the caller's business.)"""
     if path.is_symlink() and not path.exists():
         target = os.readlink(path)
-        kind = Text(
-            f"a link to {target}, which does not exist", f"liên kết tới {target} (không tồn tại)"
-        )
+        kind = Phrase("ledger.kind-dangling-link", {"target": target})
         raise _refuse("ledger-not-a-file", path, kind=kind)
     try:
         info = path.stat()
     except OSError as exc:
         raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise _refuse("ledger-not-a-file", path, kind=Text("a folder", "một thư mục"))
+        raise _refuse("ledger-not-a-file", path, kind=Phrase("ledger.kind-folder"))
     if not stat.S_ISREG(info.st_mode):
-        raise _refuse("ledger-not-a-file", path, kind=Text("a special file", "một tệp đặc biệt"))
+        raise _refuse("ledger-not-a-file", path, kind=Phrase("ledger.kind-special"))
     if info.st_size == 0:
         raise _refuse("ledger-empty", path)
     try:
@@ -185,12 +183,12 @@ def check_ledger_file(path: Path) -> None:
     except OSError as exc:
         raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
     if not os.access(path, os.W_OK):
-        raise _refuse("ledger-no-access", path, reason=Text("it is read-only", "tệp chỉ đọc"))
+        raise _refuse("ledger-no-access", path, reason=Phrase("ledger.reason-read-only"))
     if head != _SQLITE_MAGIC:
         raise _refuse(
             "ledger-damaged",
             path,
-            reason=Text("it is not an SQLite database", "đây không phải cơ sở dữ liệu SQLite"),
+            reason=Phrase("ledger.reason-not-sqlite"),
         )
 
 
@@ -363,9 +361,7 @@ class Ledger:
             raise _refuse(
                 "ledger-damaged",
                 self.path,
-                reason=Text(
-                    "its schema version or ID is missing", "thiếu phiên bản lược đồ hoặc mã sổ"
-                ),
+                reason=Phrase("ledger.reason-no-id"),
             )
         if int(version) > SCHEMA_VERSION:
             raise _refuse("ledger-newer", self.path, version=version, known=SCHEMA_VERSION)
