@@ -1972,6 +1972,44 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Each old commune of [area] old_units names the new commune(s) it went to.",
         "Mỗi xã cũ trong [area] old_units ghi rõ (các) xã mới mà nó được nhập vào.",
         {"path": "cashless.toml", "index": 2}),
+    # ---- hostile: damaged workspace files (cashless.toml, history.csv, lock, folders, disk) ----
+    ProblemType("config-unreadable", F,
+        "Workspace settings cannot be read", "Không đọc được tệp cấu hình",
+        "{path} cannot be read: {reason}.", "Không đọc được tệp {path}: {reason}.",
+        "Restore cashless.toml from a backup (or write it again with cashless init in a new "
+        "folder and copy it over); nothing was changed.",
+        "Khôi phục tệp cashless.toml từ bản sao lưu (hoặc tạo lại bằng lệnh cashless init ở một "
+        "thư mục mới rồi chép sang); chưa có gì bị thay đổi.",
+        "cashless.toml is a folder, unreadable, not UTF-8 text, or not valid TOML (a syntax "
+        "error, nesting too deep). No command runs on a workspace whose settings it cannot read."),
+    ProblemType("config-invalid-value", F,
+        "Wrong value in the workspace settings", "Giá trị sai trong tệp cấu hình",
+        "{path}: '{key}' must be {expected}, not {found}.",
+        "{path}: '{key}' phải là {expected}, không phải {found}.",
+        "Correct that line of cashless.toml (see README, 'The workspace'); nothing was changed.",
+        "Sửa dòng đó trong tệp cashless.toml (xem README, mục 'The workspace'); chưa có gì bị "
+        "thay đổi.",
+        "A name, code or kind must be text (a TOML table is never silently turned into text), an "
+        "amount a whole number; inf and nan are refused."),
+    ProblemType("history-unreadable", F,
+        "History file damaged", "Tệp lịch sử bị hỏng",
+        "{path} cannot be read: {reason}.", "Không đọc được tệp {path}: {reason}.",
+        "Restore .cashless/history.csv from a backup, or move it away: summarize then computes "
+        "the earlier months again from their rosters; nothing was changed.",
+        "Khôi phục tệp .cashless/history.csv từ bản sao lưu, hoặc chuyển tệp đi nơi khác: lệnh "
+        "summarize sẽ tính lại các tháng trước từ danh sách của các tháng đó; chưa có gì bị thay "
+        "đổi.",
+        "history.csv holds the figures of the months summarized so far; a file that is a folder, "
+        "not UTF-8 text, binary or with a huge field is refused, never read as 'no history'."),
+    ProblemType("workspace-os-error", F,
+        "Workspace file cannot be used", "Không dùng được tệp trong thư mục làm việc",
+        "{path}: {reason}.", "{path}: {reason}.",
+        "{what} Nothing was changed: run the command again once it is fixed.",
+        "{what} Chưa có gì bị thay đổi: chạy lại lệnh sau khi đã khắc phục.",
+        "The system refused to read or write a file of the workspace (a lock that is a folder, a "
+        "read-only folder, a full disk, a month folder that cannot be opened). Outputs are "
+        "written to a temporary file and renamed only when complete, so a refused write leaves "
+        "every file as it was."),
 )
 # fmt: on
 
@@ -2317,10 +2355,24 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "ledger-ref-taken": "Một mã tham chiếu chỉ dành cho một người và một chủ tài khoản trong một "
     "tháng; sổ từ chối gán mã đó cho người khác để không khoản chi nào đến nhầm người.",
     "ledger-ref-unknown": "Một dòng chuyển giao hoặc trả lời ghi mã tham chiếu mà sổ chưa từng cấp.",
+    # ---- money: the ledger kept whole, every beneficiary in one list, secrets ----
+    "config-unreadable": "cashless.toml là một thư mục, không đọc được, không phải văn bản UTF-8 "
+    "hoặc không đúng định dạng TOML (sai cú pháp, lồng quá sâu). Không lệnh nào chạy trên thư mục "
+    "làm việc có tệp cấu hình không đọc được.",
+    "config-invalid-value": "Tên, mã hoặc loại phải là văn bản (một bảng TOML không bao giờ bị ngầm "
+    "chuyển thành văn bản), số tiền phải là số nguyên; giá trị inf và nan bị từ chối.",
+    "history-unreadable": "history.csv lưu số liệu của các tháng đã tổng hợp; tệp là thư mục, "
+    "không phải văn bản UTF-8, là tệp nhị phân hoặc có trường quá lớn thì bị từ chối, không bao "
+    "giờ bị coi là 'chưa có lịch sử'.",
+    "workspace-os-error": "Hệ điều hành từ chối đọc hoặc ghi một tệp của thư mục làm việc (tệp "
+    "khóa là thư mục, thư mục chỉ đọc, ổ đĩa đầy, thư mục của tháng không mở được). Các tệp kết "
+    "quả được ghi ra tệp tạm và chỉ đổi tên khi đã ghi xong, nên một lần ghi bị từ chối không làm "
+    "thay đổi tệp nào.",
 }
 
 # Example parameters for ``cashless explain`` (synthetic); an entry's ``example`` comes first.
 _EXAMPLE_PARAMS: dict[str, Any] = {
+    "backup": "binh-son/.cashless/ledger.backup.sqlite",
     "detail": "plain text",
     "kind": "an HTML web page",
     "suffix": ".xls",
@@ -2409,7 +2461,6 @@ _EXAMPLE_PARAMS: dict[str, Any] = {
     "unchanged": 0,
     "undecided": 5,
     # ---- money: ledger, rosters, payments, passwords ----
-    "backup": ".cashless/ledger.backup.sqlite",
     "evidence": ".cashless/ledger.state.json; .cashless/ledger.backup.sqlite",
     "where": ".cashless/ledger.state.json",
     "communes": "Xã An Bình, Xã An Bình Tây",
@@ -2429,6 +2480,36 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "ledger-older": {"lacks": Phrase("ledger-why.lacks-replies", {"replies": 120, "have": 87})},
     "file-too-large": {"size": "2.1 GB", "limit": "1 GB"},
     "text-too-long": {"limit": 500},
+    "ledger-gone": {
+        "backup": "binh-son/.cashless/ledger.backup.sqlite",
+        "evidence": "binh-son/.cashless/ledger.state.json",
+    },
+    "ledger-foreign": {
+        "backup": "binh-son/.cashless/ledger.backup.sqlite",
+        "where": ".cashless/ledger.state.json",
+    },
+    "roster-several-communes": {"communes": "Bình Sơn, Bình Sơn Đông"},
+    "password-on-command-line": {"envvar": "CASHLESS_PAYMENTS_PASSWORD"},
+    "month-rosters-changed": {"history": "binh-son/.cashless/history.csv"},
+    "config-unreadable": {
+        "path": "binh-son/cashless.toml",
+        "reason": Phrase("workspace.reason-not-toml", {"error": "Expected '=' after a key"}),
+    },
+    "config-invalid-value": {
+        "path": "binh-son/cashless.toml",
+        "key": "district.communes.0.name",
+        "expected": Phrase("workspace.expected-text"),
+        "found": Phrase("workspace.found-table"),
+    },
+    "history-unreadable": {
+        "path": "binh-son/.cashless/history.csv",
+        "reason": Phrase("workspace.reason-folder"),
+    },
+    "workspace-os-error": {
+        "path": "binh-son/.cashless/lock",
+        "reason": "No space left on device",
+        "what": Phrase("os.enospc"),
+    },
     # ---- finish: examples the defaults do not fit ----
     "status-partly-inferred": {
         "how": Joined(

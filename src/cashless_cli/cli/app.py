@@ -12,6 +12,7 @@ import typer
 
 from cashless_cli import __version__
 from cashless_cli.cli.columns import columns
+from cashless_cli.cli.common import os_refusal
 from cashless_cli.cli.duplicates import duplicates_command
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
@@ -24,6 +25,7 @@ from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
 from cashless_cli.errors import UserError
 from cashless_cli.i18n import resolve_lang
+from cashless_cli.report.safe import visible
 
 app = typer.Typer(
     name="cashless",
@@ -136,13 +138,17 @@ def main() -> None:
         sys.stderr.write(f"{_both('cli.interrupted')}.\n")
         sys.exit(130)
     except UserError as exc:  # something the user can fix: say what, in their language
-        sys.stderr.write(f"{exc.message(resolve_lang(_lang_argument()))}\n")
+        sys.stderr.write(f"{visible(exc.message(resolve_lang(_lang_argument())))}\n")
+        sys.exit(2)
+    except OSError as exc:  # a disk, folder or file the system refused: say which and why
+        lang = resolve_lang(_lang_argument())
+        sys.stderr.write(f"{visible(os_refusal(exc).message(lang))}\n")
         sys.exit(2)
     except Exception as exc:  # the last line of defence: never a traceback for a user
         if os.environ.get("CASHLESS_DEBUG"):
             raise
         sys.stderr.write(
-            f"{_both('cli.unexpected')}: {type(exc).__name__}: {exc}\n"
+            f"{_both('cli.unexpected')}: {type(exc).__name__}: {visible(exc)}\n"
             "This is a bug in cashless; run again with CASHLESS_DEBUG=1 and report the output.\n"
         )
         sys.exit(2)

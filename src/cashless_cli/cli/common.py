@@ -10,6 +10,7 @@ that ``--version`` and ``--help`` load none of it and each command only what it 
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import sys
@@ -20,11 +21,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.cli import options
 from cashless_cli.errors import UserError
 from cashless_cli.i18n import Lang, resolve_lang
+from cashless_cli.report.safe import escape
 
 if TYPE_CHECKING:
     from cashless_cli.read.mapping import ColumnMapping
@@ -107,11 +108,12 @@ def month_option(value: str | None, lang: Lang) -> Month | None:
 
 
 def out_console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
+    # emoji=False: a name holding ":smile:" is shown as typed, never as a picture
+    return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def print_json(doc: Any) -> None:
@@ -121,13 +123,11 @@ def print_json(doc: Any) -> None:
 
 def fail_code(code: str, lang: Lang, /, **params: Any) -> NoReturn:
     """Fail with the catalogue entry ``code`` (message and hint, markup shown literally)."""
-    from rich.markup import escape
-
     from cashless_cli.problems import problem_type
 
     entry = problem_type(code)
     hint = entry.hint(lang, params)
-    fail(escape(entry.message(lang, params)), lang, escape(hint) if hint else None)
+    fail(entry.message(lang, params), lang, hint or None)
 
 
 def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UNUSABLE) -> NoReturn:
@@ -135,9 +135,9 @@ def fail(message: str, lang: Lang, hint: str | None = None, code: Exit = Exit.UN
 
     console = err_console()
     label = text("cli.error", lang)
-    console.print(f"[bold red]{label}:[/] {message}", markup=True)
+    console.print(f"[bold red]{label}:[/] {escape(message)}", markup=True)
     if hint:
-        console.print(f"  → {hint}")
+        console.print(f"  → {escape(hint)}")
     raise typer.Exit(int(code))
 
 
@@ -180,7 +180,7 @@ def command(function: Callable[P, None]) -> Callable[P, None]:
             if words is None:
                 raise
             message, hint = words
-            fail(escape(message), lang, escape(hint) if hint else None)
+            fail(message, lang, hint)
 
     return run
 
@@ -204,7 +204,32 @@ def said(exc: Exception, lang: Lang) -> tuple[str, str | None] | None:
     ledger_error = _loaded_class("cashless_cli.ledger.store", "LedgerError")
     if ledger_error is not None and isinstance(exc, ledger_error):
         return str(exc), None
+    if isinstance(exc, OSError):  # a disk, folder or file the system refused: which and why
+        return said(os_refusal(exc), lang)
     return None
+
+
+#: What to do about an OS error, by errno (the rest: check the file and its folder).
+_OS_ADVICE: dict[int, str] = {
+    errno.ENOSPC: "os.enospc",
+    errno.EDQUOT: "os.edquot",
+    errno.EROFS: "os.erofs",
+    errno.EACCES: "os.eacces",
+    errno.EPERM: "os.eperm",
+    errno.EISDIR: "os.eisdir",
+    errno.ENOTDIR: "os.enotdir",
+}
+
+
+def os_refusal(exc: OSError) -> UserError:
+    """An OS error as a catalogue refusal naming the path (``workspace-os-error``)."""
+    from cashless_cli.errors import WorkspaceError
+    from cashless_cli.problems import Phrase
+
+    path = exc.filename if exc.filename is not None else "?"
+    what = Phrase(_OS_ADVICE.get(exc.errno or 0, "os.other"))
+    reason = exc.strerror or type(exc).__name__
+    return WorkspaceError("workspace-os-error", path=path, reason=reason, what=what)
 
 
 def _loaded_class(module: str, name: str) -> Any:

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.cli.common import (
     Exit,
@@ -24,6 +23,7 @@ from cashless_cli.cli.common import (
 )
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 
 if TYPE_CHECKING:

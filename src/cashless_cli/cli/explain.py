@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from cashless_cli.cli import options
 from cashless_cli.cli.common import command, fail, lang_of, out_console
+from cashless_cli.report.safe import escape
 
 
 @command
@@ -40,9 +40,9 @@ def explain(
     if found is None:
         unknown = problem_type("unknown-code")
         fail(
-            escape(unknown.message(language, {"code": code})),
+            unknown.message(language, {"code": code}),
             language,
-            escape(text("explain.list-hint", language)),
+            text("explain.list-hint", language),
         )
     item = found
     console.print(

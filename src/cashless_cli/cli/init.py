@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from cashless_cli.cli import options
 from cashless_cli.cli.common import command, fail, fail_code, lang_of, out_console
+from cashless_cli.report.safe import escape
 
 
 @command

@@ -8,12 +8,14 @@ sorted by month and commune code, so the same figures always give the same file.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
+from cashless_cli.errors import WorkspaceError
+from cashless_cli.fs.csvsafe import csv_text
+from cashless_cli.problems import Phrase
 from cashless_cli.schema.month import Month
 
 HISTORY_NAME = "history.csv"
@@ -51,8 +53,22 @@ class MonthFigures:
 
 def load_history(path: Path) -> dict[Month, MonthFigures]:
     """The history file's months (empty when there is none yet); bad lines are skipped."""
+    if path.exists() and not path.is_file():
+        raise WorkspaceError(
+            "history-unreadable", path=path, reason=Phrase("workspace.reason-folder")
+        )
     if not path.is_file():
         return {}
+    try:
+        return _read_history(path)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise WorkspaceError("history-unreadable", path=path, reason=reason) from exc
+
+
+def _read_history(path: Path) -> dict[Month, MonthFigures]:
+    if b"\0" in path.read_bytes()[:65536]:
+        raise csv.Error("binary content, not CSV text")
     months: dict[Month, MonthFigures] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for line in csv.DictReader(handle):
@@ -120,14 +136,12 @@ def with_month(
 
 def history_text(history: dict[Month, MonthFigures]) -> str:
     """The CSV text of the history file."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(FIELDS)
+    lines: list[list[object]] = [list(FIELDS)]
     for month in sorted(history):
         figures = history[month]
         for code in sorted(figures.communes):
             counts = figures.communes[code]
-            writer.writerow(
+            lines.append(
                 [
                     str(month),
                     code,
@@ -142,4 +156,4 @@ def history_text(history: dict[Month, MonthFigures]) -> str:
                     figures.checksums.get(code, "") if counts else "",
                 ]
             )
-    return out.getvalue()
+    return csv_text(lines, line_end="\n")  # formula-safe: a commune named "=…" stays text

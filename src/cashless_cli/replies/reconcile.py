@@ -350,8 +350,10 @@ def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool)
     result.problems, result.pending = problems, pending
     handed = ledger.handed_refs({ref for _, ref in coded})
     rows_by_number = {row.row: row for row, _ in coded}
+    unknown: set[str] = set()  # a set beside the list: one look-up per row, linear in all
     for row, ref in coded:
-        if ref not in handed and ref not in result.unknown_refs:
+        if ref not in handed and ref not in unknown:
+            unknown.add(ref)
             result.unknown_refs.append(ref)
             result.problems.append(_problem(reply, row, "ref", "reply-ref-unknown", ref))
     previous = ledger.latest_replies(a.ref for a in answers)

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.i18n import Lang
 from cashless_cli.problems import text
+from cashless_cli.report.safe import escape
 
 if TYPE_CHECKING:
     from cashless_cli.validate_run import AnnotateOutcome

@@ -7,7 +7,6 @@ import re
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from cashless_cli.i18n import Lang
@@ -24,6 +23,7 @@ from cashless_cli.read.header import (
 )
 from cashless_cli.read.mapping import known_keys
 from cashless_cli.read.workbook import column_letter
+from cashless_cli.report.safe import escape
 from cashless_cli.schema.row import COLUMN_BY_KEY
 from cashless_cli.texts import words as texts_under
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.parts import money, plain_table
+from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 
 if TYPE_CHECKING:

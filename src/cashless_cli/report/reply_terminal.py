@@ -7,10 +7,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.markup import escape
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
+from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ _W = {lang: words("import-postoffice", lang) for lang in LANGS}
 
 
 SHOWN = 30  # problems listed on the terminal (the JSON document lists all)
+SHOWN_REFS = 20  # unknown reference codes listed on the terminal (the JSON lists all)
 
 
 def _shown(p: Problem, show_ids: bool) -> Problem:
@@ -71,7 +72,10 @@ def render_reply(console: Console, result: ImportResult, lang: Lang, show_ids: b
         if len(result.errors) > SHOWN:
             console.print(escape(w["more"].format(n=len(result.errors) - SHOWN)))
         if result.unknown_refs:
-            console.print(escape(w["unknown"].format(refs=", ".join(result.unknown_refs))))
+            refs = ", ".join(result.unknown_refs[:SHOWN_REFS])
+            console.print(escape(w["unknown"].format(refs=refs)))
+            if len(result.unknown_refs) > SHOWN_REFS:
+                console.print(escape(w["more"].format(n=len(result.unknown_refs) - SHOWN_REFS)))
         console.print(escape(w["would"].format(**counts)))
     elif result.applied:
         console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")

@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.problems import Problem, Severity
+from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 from cashless_cli.validation import FileReport
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
+from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
 from cashless_cli.texts import words
 
@@ -39,7 +39,7 @@ def render_summary(
     computed on the way (``backfilled``), the files ``written``."""
     w = _words(lang)
     table = Table(
-        title=w["title"].format(area=s.area.name, m=f"{s.month.month:02d}/{s.month.year}"),
+        title=w["title"].format(area=escape(s.area.name), m=f"{s.month.month:02d}/{s.month.year}"),
         title_style="bold",
         box=box.SIMPLE_HEAD,
         show_edge=False,

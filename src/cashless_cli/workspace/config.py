@@ -32,6 +32,7 @@ communes" (after); both are written the same way::
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import tomllib
 from collections.abc import Callable
@@ -40,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
+from cashless_cli.problems import Phrase
 from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
@@ -147,13 +149,68 @@ def find_config(start: Path) -> Path | None:
 
 def load_workspace(root: Path) -> Workspace:
     path = root / CONFIG_NAME
+    if path.exists() and not path.is_file():
+        raise WorkspaceError(
+            "config-unreadable", path=path, reason=Phrase("workspace.reason-folder")
+        )
     if not path.is_file():
         raise WorkspaceError("workspace-no-config", name=CONFIG_NAME, root=root)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise WorkspaceError("workspace-toml-invalid", path=path, error=exc) from exc
+    data = _read_toml(path)
+    _check_values(data, path)
     return Workspace(root, parse_area(data, path), data)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The settings as TOML data; a clear refusal for a file that cannot be read as such."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WorkspaceError(
+            "config-unreadable", path=path, reason=exc.strerror or type(exc).__name__
+        ) from exc
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        reason = Phrase("workspace.reason-not-utf8", {"byte": exc.start})
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
+    except tomllib.TOMLDecodeError as exc:
+        reason = Phrase("workspace.reason-not-toml", {"error": str(exc)})
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
+    except RecursionError as exc:
+        reason = Phrase("workspace.reason-too-deep")
+        raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
+
+
+#: Keys whose values must be text (a table or list is never silently turned into text).
+_TEXT_KEYS = frozenset({"name", "province", "kind"})
+
+
+def _check_values(data: Any, path: Path, where: str = "") -> None:
+    """No inf or nan anywhere; names, provinces and kinds are text; codes text or numbers."""
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        here = f"{where}.{key}" if where else str(key)
+        if isinstance(value, dict | list):
+            _check_values(value, path, here)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise WorkspaceError(
+                "config-invalid-value",
+                path=path,
+                key=here,
+                expected=Phrase("workspace.expected-number"),
+                found=value,
+            )
+        if isinstance(key, str) and key in _TEXT_KEYS and not isinstance(value, str):
+            raise _wrong_type(path, here, "workspace.expected-text", value)
+        if key == "code" and (isinstance(value, bool) or not isinstance(value, str | int)):
+            raise _wrong_type(path, here, "workspace.expected-code", value)
+
+
+def _wrong_type(path: Path, key: str, expected: str, value: Any) -> WorkspaceError:
+    found = Phrase("workspace.found-table") if isinstance(value, dict) else type(value).__name__
+    return WorkspaceError(
+        "config-invalid-value", path=path, key=key, expected=Phrase(expected), found=found
+    )
 
 
 def parse_area(data: dict[str, Any], path: Path) -> Area:
@@ -193,7 +250,7 @@ def parse_area(data: dict[str, Any], path: Path) -> Area:
                     for x in rules["base_levels"]
                 )
             )
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
             raise bad("workspace-base-levels-invalid") from exc
     province = head.get("province")
     kind, old_units = _parse_units_over_time(data, bad)

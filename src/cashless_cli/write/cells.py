@@ -18,12 +18,12 @@ from typing import Any
 
 from openpyxl.cell.cell import Cell
 
+from cashless_cli.fs.csvsafe import inert
 from cashless_cli.normalise.dates import LooseDate
 
 EXCEL_MAX_TEXT = 32_767
 DATE_FORMAT = "DD/MM/YYYY"
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CSV_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean_str(text: str) -> str:
@@ -70,7 +70,8 @@ def _text(cell: Cell, text: str) -> None:
 
 def csv_field(value: Any) -> str:
     """A CSV field that a spreadsheet will not run: text starting with = + - @ gets a leading
-    apostrophe (OWASP's advice for CSV injection); dates are dd/mm/yyyy."""
+    apostrophe (OWASP's advice for CSV injection, :func:`~cashless_cli.fs.csvsafe.inert`); dates
+    are dd/mm/yyyy. Write the lines with :func:`~cashless_cli.fs.csvsafe.csv_text`."""
     if value is None:
         return ""
     if isinstance(value, LooseDate):
@@ -81,7 +82,4 @@ def csv_field(value: Any) -> str:
         value = int(value)
     if not isinstance(value, str):
         return str(value)
-    text = _ILLEGAL.sub("", value)
-    if text.startswith(_CSV_TRIGGERS):
-        text = "'" + text
-    return text
+    return inert(_ILLEGAL.sub("", value))

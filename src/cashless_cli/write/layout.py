@@ -8,7 +8,6 @@ Every value goes through :func:`cashless_cli.write.cells.put`.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.fs.atomic import write_bytes
+from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
 from cashless_cli.write.cells import csv_field, put
 
@@ -112,13 +112,11 @@ def area_vi(area: str, area_level: str, province: str | None) -> str:
 
 def csv_bytes(headers: Sequence[str], lines: Iterable[Sequence[Any]]) -> bytes:
     """A list as CSV: UTF-8 with a BOM (Excel reads it as UTF-8), CRLF, every field through
-    :func:`csv_field` (text starting with = + - @ gets a leading apostrophe)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_field(h) for h in headers])
-    for values in lines:
-        writer.writerow([csv_field(v) for v in values])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    :func:`csv_field` (text starting with = + - @ gets a leading apostrophe), written by the one
+    formula-safe writer :func:`~cashless_cli.fs.csvsafe.csv_text`."""
+    rows = [[csv_field(h) for h in headers]]
+    rows += [[csv_field(v) for v in values] for values in lines]
+    return ("\ufeff" + csv_text(rows)).encode("utf-8")
 
 
 def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:
