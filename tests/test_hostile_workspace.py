@@ -5,6 +5,7 @@ lock, a full disk on every write. Through the real CLI in a child process."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -182,10 +183,16 @@ def test_a_full_disk_leaves_every_file_as_it_was(ws: Path, budget: int, command:
     extra = {k: v for k, v in after.items() if k not in before}
     assert {k: v for k, v in after.items() if k in before} == before, run.describe()
     empty = hashlib.sha256(b"").hexdigest()
-    ledger = ".cashless/ledger.sqlite"
-    if ledger in extra:
-        with sqlite3.connect(ws / ledger) as db:
-            assert db.execute("select count(*) from batches").fetchone() == (0,)
-            assert db.execute("select count(*) from handovers").fetchone() == (0,)
-        del extra[ledger]
+    # the ledger and its backup copy (SQLite's backup API) record no batch
+    for ledger in (".cashless/ledger.sqlite", ".cashless/ledger.backup.sqlite"):
+        if ledger in extra:
+            with sqlite3.connect(ws / ledger) as db:
+                assert db.execute("select count(*) from batches").fetchone() == (0,)
+                assert db.execute("select count(*) from handovers").fetchone() == (0,)
+            del extra[ledger]
+    state = ".cashless/ledger.state.json"  # the new, empty ledger's record: no batch, no reply
+    if state in extra:
+        recorded = json.loads((ws / state).read_text("utf-8"))
+        assert recorded["batches"] == [] and recorded["replies"] == 0, recorded
+        del extra[state]
     assert all(v == "dir" or (k.endswith("lock") and v == empty) for k, v in extra.items()), extra

@@ -816,6 +816,7 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("os.enotdir", "A file stands where a folder should be: move the file away.",
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
+    Wording("os.some-file", "a file of the workspace", "một tệp trong thư mục làm việc"),
 )
 # fmt: on
 

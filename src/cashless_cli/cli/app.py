@@ -6,7 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -130,8 +130,14 @@ def _both(key: str) -> str:
     return f"{TEXTS[key].en} / {TEXTS[key].vi}"
 
 
+def _quiet_finalisers(unraisable: Any) -> None:
+    """A writer's generator closed by the garbage collector after the command already failed
+    (openpyxl on a full disk) raises again; the error was reported once, never a traceback."""
+
+
 def main() -> None:
     _utf8_streams()
+    sys.unraisablehook = _quiet_finalisers
     try:
         app()
     except KeyboardInterrupt:

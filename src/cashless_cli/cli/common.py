@@ -226,7 +226,8 @@ def os_refusal(exc: OSError) -> UserError:
     from cashless_cli.errors import WorkspaceError
     from cashless_cli.problems import Phrase
 
-    path = exc.filename if exc.filename is not None else "?"
+    # a write refused mid-stream (a full disk) may not say which file: the workspace's files
+    path = exc.filename if exc.filename is not None else Phrase("os.some-file")
     what = Phrase(_OS_ADVICE.get(exc.errno or 0, "os.other"))
     reason = exc.strerror or type(exc).__name__
     return WorkspaceError("workspace-os-error", path=path, reason=reason, what=what)
