@@ -200,7 +200,8 @@ def _check_values(data: Any, path: Path, where: str = "") -> None:
                 expected=Phrase("workspace.expected-number"),
                 found=value,
             )
-        if isinstance(key, str) and key in _TEXT_KEYS and not isinstance(value, str):
+        header = not where and isinstance(value, dict)  # [province] / [commune]: the area's table
+        if isinstance(key, str) and key in _TEXT_KEYS and not isinstance(value, str) and not header:
             raise _wrong_type(path, here, "workspace.expected-text", value)
         if key == "code" and (isinstance(value, bool) or not isinstance(value, str | int)):
             raise _wrong_type(path, here, "workspace.expected-code", value)
