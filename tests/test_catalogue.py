@@ -42,10 +42,6 @@ NOT_SCANNED = ("read/guards",)
 NOT_YET_MOVED = {
     "cli/init.py": 2,  # --district and --commune help quote a name; help moves with issue 15
     "cli/options.py": 1,  # --map's help quotes a Vietnamese header; help moves with issue 15
-    "handoff/select.py": 3,
-    "payments/select.py": 2,
-    "read/metadata.py": 1,
-    "workspace/units.py": 3,
 }
 
 _VI_LETTERS = re.compile(

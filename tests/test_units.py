@@ -204,3 +204,19 @@ def test_payments_of_a_merged_commune_take_every_old_communes_rows(tmp_path: Pat
     (commune,) = payments.communes
     assert commune.problem is None
     assert len(commune.accounts) + len(commune.cash) + len(commune.check) == 5 + 4
+
+
+@pytest.mark.parametrize(
+    ("title", "commune"),
+    [
+        ("UBND XÃ BÌNH HÒA", "Bình Hòa"),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG TRƯƠNG QUANG TRỌNG", "Trương Quang Trọng"),
+        ("UBND ĐẶC KHU LÝ SƠN", "Lý Sơn"),  # the island units of July 2025
+        ("UBND THỊ TRẤN CHÂU Ổ", "Châu Ổ"),
+        ("DANH SÁCH CHI TRẢ", None),
+    ],
+)
+def test_a_roster_title_names_its_commune_of_any_kind(title: str, commune: str | None) -> None:
+    from cashless_cli.read.metadata import commune_from_text
+
+    assert commune_from_text(title) == commune

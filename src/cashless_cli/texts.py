@@ -817,6 +817,15 @@ _TEXTS: tuple[Wording, ...] = (
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
     Wording("os.some-file", "a file of the workspace", "một tệp trong thư mục làm việc"),
+    # ---- coordinator: a commune or a file left out of a list --------------------------------
+    Wording("left-out.could-be", "could be any of: {names}", "không rõ của xã nào: {names}"),
+    Wording("left-out.no-commune", "matches no commune of the workspace", "không khớp với xã nào"),
+    Wording("left-out.keep-one", "{why}; keep one in the month's folder",
+            "{why}; chỉ để lại một tệp"),
+    Wording("left-out.not-in-this-list", "{why}: not in this list",
+            "{why}: chưa có trong danh sách này"),
+    Wording("left-out.not-in-payments", "{why}: not in this list",
+            "{why}: chưa có trong danh sách chi trả"),
 )
 # fmt: on
 

@@ -31,7 +31,7 @@ from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.problems import Phrase, Problem, Severity, plain_params, problem_type
+from cashless_cli.problems import Phrase, Problem, Severity, plain_params, problem_type, text
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
@@ -252,7 +252,7 @@ def _missing(status: Problem) -> tuple[str, str]:
     """Why a commune has no rows in the batch (the month's walk says it once for everyone)."""
     en, vi = status.message("en"), status.message("vi")
     if status.code == CONFLICT:
-        return (f"{en}; keep one in the month's folder", f"{vi}; chỉ để lại một tệp")
+        return (text("left-out.keep-one", "en", why=en), text("left-out.keep-one", "vi", why=vi))
     return (en, vi)
 
 
@@ -318,11 +318,15 @@ def select_rows(
     for path, units_ in matching.ambiguous.items():
         names = ", ".join(u.name for u in units_)
         selection.stray_files.append(
-            (path, f"could be any of: {names}", f"không rõ của xã nào: {names}")
+            (
+                path,
+                text("left-out.could-be", "en", names=names),
+                text("left-out.could-be", "vi", names=names),
+            )
         )
     for path in matching.unmatched:
         selection.stray_files.append(
-            (path, "matches no commune of the workspace", "không khớp với xã nào")
+            (path, text("left-out.no-commune", "en"), text("left-out.no-commune", "vi"))
         )
 
     # The same person twice (one rule: cashless_cli.duplicates): held back until decided.

@@ -31,7 +31,7 @@ from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
-from cashless_cli.problems import Problem, Severity, Text
+from cashless_cli.problems import Problem, Severity, Text, text
 from cashless_cli.replies.answers import OpenedAccount
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
@@ -248,9 +248,8 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
 def _left_out(status: Problem) -> Text:
     """Why a commune is not in the list (the month's walk says it once for everyone)."""
     en, vi = status.message("en"), status.message("vi")
-    if status.code == CONFLICT:
-        return Text(f"{en}: not in this list", f"{vi}: chưa có trong danh sách này")
-    return Text(f"{en}: not in this list", f"{vi}: chưa có trong danh sách chi trả")
+    key = "left-out.not-in-this-list" if status.code == CONFLICT else "left-out.not-in-payments"
+    return Text(text(key, "en", why=en), text(key, "vi", why=vi))
 
 
 def select_payments(

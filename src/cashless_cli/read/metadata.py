@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cashless_cli.normalise.text import clean_text
 from cashless_cli.read.workbook import Sheet
+from cashless_cli.schema.domain import COMMITTEE_WORDS, COMMUNE_KINDS
 from cashless_cli.schema.month import Month
 
 
@@ -25,10 +26,11 @@ def plain(text: str) -> str:
 
 _MONTH_TITLE = re.compile(r"thang\s*0?(\d{1,2})\s*(?:nam|/|-|\.|,)\s*(\d{4})")
 _UNIT_TITLE = re.compile(
-    r"^\s*(?:ubnd|uy ban nhan dan|ub)\s+(?:xa|thi tran|phuong)\s+(.+?)\s*$", re.IGNORECASE
+    r"^\s*(?:ubnd|uy ban nhan dan|ub)\s+(?:xa|thi tran|phuong|dac khu)\s+(.+?)\s*$",
+    re.IGNORECASE,
 )
-_UNIT_WORDS = re.compile(r"^\s*(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UB)\s+", re.IGNORECASE)
-_UNIT_KIND = re.compile(r"^(?:XÃ|THỊ TRẤN|PHƯỜNG)\s+", re.IGNORECASE)
+_UNIT_WORDS = re.compile(r"^\s*(?:" + "|".join(COMMITTEE_WORDS) + r")\s+", re.IGNORECASE)
+_UNIT_KIND = re.compile(r"^(?:" + "|".join(COMMUNE_KINDS) + r")\s+", re.IGNORECASE)
 
 _FILE_MONTHS = (
     re.compile(r"(?<!\d)(\d{4})[-_. ](\d{1,2})(?!\d)"),  # 2023-06, 2023_6

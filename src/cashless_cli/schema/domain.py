@@ -156,6 +156,22 @@ DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
 PROVINCE_OFFICE = "SỞ Y TẾ"
 PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
 
+#: The words of a unit's name: a people's committee heading a roster ("UBND XÃ BÌNH HÒA"), the
+#: kinds of commune before and after July 2025, the prefixes of a province's official name.
+COMMITTEE_WORDS: tuple[str, ...] = ("UBND", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UB")
+COMMUNE_KINDS: tuple[str, ...] = ("XÃ", "THỊ TRẤN", "PHƯỜNG", "ĐẶC KHU")
+PROVINCE_PREFIXES: tuple[str, ...] = ("Thành phố ", "Tỉnh ")
+DISTRICT_COMMITTEE = "UBND HUYỆN"
+EXAMPLE_COMMUNE = "Bình Hòa"  # the commune the examples of cashless.toml name
+
+
+def province_short(name: str) -> str:
+    """ "Tỉnh Quảng Ngãi" → "Quảng Ngãi"; "Thành phố Huế" → "Huế"."""
+    for prefix in PROVINCE_PREFIXES:
+        name = name.removeprefix(prefix)
+    return name
+
+
 #: The national heading of an official document (quốc hiệu and tiêu ngữ).
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 NATIONAL_MOTTO = "Độc lập - Tự do - Hạnh phúc"

@@ -26,11 +26,15 @@ from typing import Any
 from cashless_cli.normalise.text import fold
 from cashless_cli.problems import Phrase
 from cashless_cli.schema.domain import (
+    COMMUNE_KINDS,
+    DISTRICT_COMMITTEE,
     DISTRICT_OFFICE,
     DISTRICT_SIGNER_TITLE,
+    EXAMPLE_COMMUNE,
     PROVINCE_OFFICE,
     Unit,
     binh_son_communes,
+    province_short,
 )
 from cashless_cli.workspace.config import Area, OldUnit, WorkspaceError, render_config
 from cashless_cli.workspace.matching import units_named
@@ -116,7 +120,7 @@ def units_for(district: str | None, province: str | None) -> UnitList:
     """The workspace configuration for a district (before 2025) or a province (after)."""
     if district is None and province is not None:
         name, units = province_units(province)
-        short = name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+        short = province_short(name)
         area = Area(short, "province", None, units, kind="province", old_units=old_units_of(name))
         source = f"{data_version()}, {vnau_version()}"
         text = (
@@ -147,7 +151,7 @@ def units_for(district: str | None, province: str | None) -> UnitList:
                 "communes (before July 2025).\n"
                 "# Units from the list bundled with cashless (GSO codes, 2023).\n\n"
                 + render_config(area)
-                + _report_block(f"UBND HUYỆN {d_name.upper()}", DISTRICT_OFFICE)
+                + _report_block(f"{DISTRICT_COMMITTEE} {d_name.upper()}", DISTRICT_OFFICE)
             )
             return UnitList(
                 text,
@@ -176,7 +180,9 @@ def _template(district: str | None, province: str | None) -> str:
         "# cashless workspace: fill in the reporting area and its communes.",
         "# A district (before July 2025) is [district] with its province; a province (after) is",
         "# [province]. Then one [[communes]] block per commune: code (the GSO code, if known),",
-        "# name (as the communes write it in their rosters) and kind (xã, phường, thị trấn).",
+        "# name (as the communes write it in their rosters) and kind ("
+        + ", ".join(k.lower() for k in COMMUNE_KINDS)
+        + ").",
         "",
         "[district]",
         f"name = {_q(district or '')}",
@@ -189,8 +195,8 @@ def _template(district: str | None, province: str | None) -> str:
         "",
         "# [[communes]]",
         '# code = "21079"',
-        '# name = "Bình Hòa"',
-        '# kind = "xã"',
+        f"# name = {_q(EXAMPLE_COMMUNE)}",
+        f"# kind = {_q(COMMUNE_KINDS[0].lower())}",
     ]
     return "\n".join(lines) + "\n"
 
@@ -292,7 +298,7 @@ def commune_units(commune: str, province: str) -> tuple[str, Unit, tuple[OldUnit
 def commune_config(commune: str, province: str) -> UnitList:
     """The workspace of one new commune (the paying office), with the old communes it absorbed."""
     prov_name, unit, olds = commune_units(commune, province)
-    short = prov_name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+    short = province_short(prov_name)
     area = Area(unit.name, "commune", short, (unit,), kind="commune", old_units=olds)
     source = f"{data_version()}, {vnau_version()}"
     old_names = ", ".join(o.name for o in olds)
