@@ -109,7 +109,9 @@ print(len(rows))
 VALIDATE = """
 import sys
 from pathlib import Path
+from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.validation import validate_file
+tune_for_bulk()  # as the cashless command does at its start (the process is ours)
 report = validate_file(Path(sys.argv[1]))
 print(report.rows, report.rows_with_errors, len(report.problems))
 """

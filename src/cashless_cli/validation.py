@@ -17,7 +17,6 @@ from typing import Any
 from cashless_cli.checks.accounts import KnownAccount, stale_registrations
 from cashless_cli.checks.rows import RULES_READING, Rules, check_columns, unchecked_requirements
 from cashless_cli.checks.status import StatusSource, decide_statuses, inference_columns
-from cashless_cli.gcpause import paused_gc
 from cashless_cli.normalise.base import CellValue
 from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
@@ -195,8 +194,7 @@ def validate_file(path: Path, options: Options | None = None) -> FileReport:
         report.error = exc
         return report
     try:
-        with paused_gc():  # ~30% faster on large rosters: the row objects hold no cycles
-            _validate_book(book, report, options)
+        _validate_book(book, report, options)
     except ReadError as exc:
         report.error = exc
     finally:

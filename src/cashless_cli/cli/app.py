@@ -24,6 +24,7 @@ from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
 from cashless_cli.errors import UserError
+from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.i18n import resolve_lang
 from cashless_cli.report.safe import visible
 
@@ -136,6 +137,7 @@ def _quiet_finalisers(unraisable: Any) -> None:
 
 
 def main() -> None:
+    tune_for_bulk()  # this process is ours: the collector set for bulk work (see gcpause)
     _utf8_streams()
     sys.unraisablehook = _quiet_finalisers
     try:

@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from cashless_cli.checks.accounts import KnownAccount
+from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.problems import Problem, Text
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
@@ -136,9 +137,11 @@ class MonthRosters:
             raise WorkspaceError("workspace-no-rosters", folder=folder)
 
 
-def _die_with_parent(parent: int) -> None:
-    """In a worker: exit when the command that started it is gone (killed with SIGKILL, its
-    workers would otherwise wait for work forever, holding their memory)."""
+def _start_worker(parent: int) -> None:
+    """A worker's entry point: its collector set for bulk work (the worker is a process of ours,
+    see :mod:`cashless_cli.gcpause`), and an exit when the command that started it is gone
+    (killed with SIGKILL, its workers would otherwise wait for work forever, holding memory)."""
+    tune_for_bulk()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -172,7 +175,7 @@ def validate_many(
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context("spawn"),
-        initializer=_die_with_parent,
+        initializer=_start_worker,
         initargs=(os.getpid(),),
     ) as pool:
         for path, report in zip(
