@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy --platform win32  # the offices run Windows: type-check its code paths too
 	$(BIN)/lint-imports  # the layers in pyproject.toml: imports only go down
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto  # one worker a core (pytest-xdist); a single file: $(BIN)/pytest FILE
 
 samples: $(STAMP)
 	$(BIN)/python samples/generate.py
