@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import subprocess
 import sys
@@ -109,16 +110,20 @@ print(len(rows))
 VALIDATE = """
 import sys
 from pathlib import Path
-from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.validation import validate_file
-tune_for_bulk()  # as the cashless command does at its start (the process is ours)
+try:
+    from cashless_cli.gcpause import tune_for_bulk
+    tune_for_bulk()  # as the cashless command does at its start (the process is ours)
+except ImportError:  # an older checkout (--against): it paused the collector itself
+    pass
 report = validate_file(Path(sys.argv[1]))
 print(report.rows, report.rows_with_errors, len(report.problems))
 """
 
 
-def run(code: str, path: Path) -> tuple[float, float, str]:
-    """(seconds, peak MB, stdout) of ``code`` in a fresh interpreter."""
+def run(code: str, path: Path, src: Path | None = None) -> tuple[float, float, str]:
+    """(seconds, peak MB, stdout) of ``code`` in a fresh interpreter (importing cashless from
+    ``src``, another checkout's ``src`` folder, when given)."""
     wrapper = (
         "import resource, time, runpy, sys\n"
         "t = time.perf_counter()\n"
@@ -127,17 +132,42 @@ def run(code: str, path: Path) -> tuple[float, float, str]:
         "mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
         "print(f'@@ {el:.3f} {mb:.0f}')\n"
     )
+    env = None
+    if src is not None:
+        env = dict(os.environ, PYTHONPATH=f"{src}{os.pathsep}{os.environ.get('PYTHONPATH', '')}")
     out = subprocess.run(
-        [sys.executable, "-c", wrapper, str(path)], check=True, capture_output=True, text=True
+        [sys.executable, "-c", wrapper, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
     ).stdout
     lines = out.strip().splitlines()
     _, seconds, mb = lines[-1].split()
     return float(seconds), float(mb), "\n".join(lines[:-1])
 
 
-def best(code: str, path: Path, repeat: int = 3) -> tuple[float, float, str]:
-    runs = [run(code, path) for _ in range(repeat)]
+def best(
+    code: str, path: Path, repeat: int = 3, src: Path | None = None
+) -> tuple[float, float, str]:
+    runs = [run(code, path, src) for _ in range(repeat)]
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
+
+
+def against(path: Path, src: Path, repeat: int = 3) -> None:
+    """validate_file of this checkout and of another (``src``), runs interleaved so that a busy
+    machine weighs on both alike."""
+    ours: list[tuple[float, float, str]] = []
+    theirs: list[tuple[float, float, str]] = []
+    for _ in range(repeat):
+        ours.append(run(VALIDATE, path))
+        theirs.append(run(VALIDATE, path, src))
+    print(f"{'validate_file(), interleaved':40}{'seconds':>10}{'peak MB':>10}")
+    for label, runs in (("this checkout", ours), (f"{src}", theirs)):
+        secs, mb = min(r[0] for r in runs), max(r[1] for r in runs)
+        print(f"{label[-40:]:40}{secs:>10.2f}{mb:>10.0f}")
+    ratio = min(r[0] for r in ours) / min(r[0] for r in theirs)
+    print(f"ratio this checkout / the other: {ratio:.2f}x")
 
 
 def main() -> None:
@@ -150,6 +180,12 @@ def main() -> None:
         help="share of rows with a mistake in the second roster (default 0.05)",
     )
     parser.add_argument("--keep", type=Path, default=None, help="keep the rosters in this folder")
+    parser.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        help="another checkout's src folder: time its validate_file beside this one's",
+    )
     args = parser.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="cashless-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -160,6 +196,8 @@ def main() -> None:
         size = path.stat().st_size / 1e6
         print(f"\nwrote {path} ({size:.1f} MB) in {time.perf_counter() - t:.1f} s")
         measure(path)
+        if args.against is not None:
+            against(path, args.against)
     print("\naim: <= 2x the bare read; peak memory < 600 MB")
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from cashless_cli.checks.same_id import same_id_groups, usable_id
 from cashless_cli.duplicates.names import given_name, name_similarity
-from cashless_cli.duplicates.people import Person
+from cashless_cli.duplicates.people import ROSTER_FIELDS, Person
 
 __all__ = [
     "FIELDS",
@@ -61,17 +61,7 @@ NAME_SPELLING = 88.0  # a name this alike, same family name, born the same day: 
 GROUP_CAP = 12  # a phone or account on more rows than this: each row is paired with the first
 
 #: The fields compared, in the order they are shown (roster column keys).
-FIELDS = (
-    "ho_ten",
-    "ngay_sinh",
-    "gioi_tinh",
-    "so_dinh_danh",
-    "thon",
-    "dien_thoai",
-    "so_tai_khoan",
-    "ten_nguoi_nhan",
-    "so_dinh_danh_nguoi_nhan",
-)
+FIELDS = tuple(f for f in ROSTER_FIELDS if f != "nguoi_nhan")
 _WEIGHTS = {
     "so_dinh_danh": 40,
     "ho_ten": 25,

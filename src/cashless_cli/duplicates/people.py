@@ -126,7 +126,8 @@ def person_from_fields(ref: RowRef, commune: str, row: Mapping[str, Any]) -> Per
     )
 
 
-_FIELDS = (
+#: The roster columns a person is built from (and compared on, but for the receiver's kind).
+ROSTER_FIELDS = (
     "ho_ten",
     "ngay_sinh",
     "gioi_tinh",
@@ -146,7 +147,7 @@ def people_of_report(month: str, unit: Unit, report: FileReport) -> list[Person]
     name = report.path.name
     for record in report.records:
         d = record.data
-        values = {f: getattr(d, f) for f in _FIELDS}
+        values = {f: getattr(d, f) for f in ROSTER_FIELDS}
         out.append(
             person_from_fields(RowRef(month, unit.code, name, record.row), unit.name, values)
         )

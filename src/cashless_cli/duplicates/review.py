@@ -133,14 +133,7 @@ def read_review(path: Path, decided_at: str) -> ImportResult:
         verdict = _VERDICTS.get(fold(verdict_text))
         if verdict is None:
             result.problems.append(
-                Problem(
-                    "duplicate-review-decision-invalid",
-                    REVIEW_SHEET,
-                    a1(r, dcol),
-                    r + 1,
-                    header="Quyết định",
-                    value=verdict_text,
-                )
+                _at(review, header_row, r, dcol, "duplicate-review-decision-invalid")
             )
             continue
         a_key, b_key = pairs[code]
@@ -150,14 +143,7 @@ def read_review(path: Path, decided_at: str) -> ImportResult:
             which = _KEEP.get(fold(keep_text))
             if which is None:
                 result.problems.append(
-                    Problem(
-                        "duplicate-review-keep-missing",
-                        REVIEW_SHEET,
-                        a1(r, kcol),
-                        r + 1,
-                        header="Giữ dòng",
-                        value=keep_text,
-                    )
+                    _at(review, header_row, r, kcol, "duplicate-review-keep-missing")
                 )
                 continue
             keep = (a_key, b_key)[which]
@@ -167,6 +153,18 @@ def read_review(path: Path, decided_at: str) -> ImportResult:
             )
         )
     return result
+
+
+def _at(review: Sheet, header_row: int, r: int, col: int, code: str) -> Problem:
+    """A finding at a cell of the review sheet, naming the column's header as the sheet has it."""
+    return Problem(
+        code,
+        REVIEW_SHEET,
+        a1(r, col),
+        r + 1,
+        header=_text(review.cell(header_row, col)),
+        value=_text(review.cell(r, col)),
+    )
 
 
 def _now() -> dt.datetime:
