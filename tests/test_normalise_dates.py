@@ -13,6 +13,7 @@ from cashless_cli.normalise.dates import (
     from_excel_serial,
     normalise_date,
 )
+from cashless_cli.problems import Problem
 
 TODAY = dt.date(2024, 6, 15)
 
@@ -163,12 +164,21 @@ def test_older_than_120_is_an_error(raw: object) -> None:
 def test_future(raw: object, shown: str) -> None:
     err = _invalid(raw)
     assert err.code == "date-in-future"
-    assert err.params == {"date": shown}
+    assert err.params["date"] == shown
+    message = Problem(err.code, "DS", "C3", 3, params=err.params).message("vi")
+    assert message == f"Ngày {shown} sau ngày hôm nay."
 
 
 def test_future_year_only() -> None:
     err = _invalid("2025", year_only=True)
-    assert (err.code, err.params) == ("date-in-future", {"date": "2025"})
+    assert (err.code, err.params["date"]) == ("date-in-future", "2025")
+    said = Problem(err.code, "DS", "C3", 3, params=err.params)
+    assert said.message("vi") == "Năm 2025 sau ngày hôm nay."  # a year, not "Ngày 2025"
+    assert said.message("en") == "The year 2025 is after today."
+    month = _invalid("03/2025", year_only=True)
+    assert Problem(month.code, "DS", "C3", 3, params=month.params).message("vi") == (
+        "Tháng 03/2025 sau ngày hôm nay."
+    )
     assert _norm("2024", year_only=True) == LooseDate(2024)  # this year is not the future
     assert _norm("15/06/2024") == LooseDate(2024, 6, 15)  # today neither
 

@@ -826,6 +826,10 @@ _TEXTS: tuple[Wording, ...] = (
             "{why}: chưa có trong danh sách này"),
     Wording("left-out.not-in-payments", "{why}: not in this list",
             "{why}: chưa có trong danh sách chi trả"),
+    # ---- coordinator: a date as precise as it was written (a day, a month, a bare year) -----
+    Wording("when.day", "{date}", "Ngày {date}"),
+    Wording("when.month", "{date}", "Tháng {date}"),
+    Wording("when.year", "The year {date}", "Năm {date}"),
 )
 # fmt: on
 

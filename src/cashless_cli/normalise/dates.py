@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from cashless_cli.normalise.base import CellValue, Invalid, Normalised, is_blank
 from cashless_cli.normalise.text import clean_text, strip_apostrophe, strip_diacritics
+from cashless_cli.problems import Phrase
 
 __all__ = [
     "MAX_AGE",
@@ -184,7 +185,11 @@ def normalise_date(
             return Normalised(None)
         result = _parse_text(text, today, year_only)
     if result.first_day > today:
-        raise Invalid("date-in-future", date=str(result))
+        precision = "day" if result.day else "month" if result.month else "year"
+        shown = str(result)
+        raise Invalid(
+            "date-in-future", date=shown, when=Phrase(f"when.{precision}", {"date": shown})
+        )
     if year_only and age_at(result, today) > MAX_AGE:
         raise Invalid("age-over-120", date=str(result), age=age_at(result, today))
     return Normalised(result)
