@@ -280,3 +280,24 @@ def test_legacy_text_is_converted_and_said(tmp_path: Path, encoding: str, font: 
     converted = [p for p in report.info if p.code == "legacy-text-converted"]
     assert {p.cell for p in converted} == {w.cell(i, "ho_ten") for i in range(6)}
     assert report.issues == []
+
+
+@pytest.mark.parametrize("drop", [(), ("dien_thoai", "so_tai_khoan", "trang_thai")])
+def test_the_months_fields_read_without_rows_equal_the_rows(
+    tmp_path: Path, drop: tuple[str, ...]
+) -> None:
+    """The month's frame reads fields straight from the parsed columns: the same values as the
+    row models, for clean and mistaken cells and for columns the list does not have."""
+    from cashless_cli.schema.row import RosterRow
+
+    rows = make_rows(40)
+    rows[3]["ngay_sinh"] = "31/02/1950"  # impossible date
+    rows[5]["so_dinh_danh"] = "12345"  # short ID
+    rows[7]["dien_thoai"] = "0912"  # short phone
+    keys = [k for k in make_rows(1)[0] if k not in drop]
+    written = write_roster(tmp_path / "r.xlsx", rows, Layout(keys=keys))
+    report = validate_file(written.path)
+    assert report.error is None and report.rows == 40
+    fields = report.field_values(RosterRow.model_fields)
+    for key in RosterRow.model_fields:
+        assert fields[key] == [getattr(r.data, key) for r in report.records], key

@@ -129,6 +129,23 @@ class FileReport:
     skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
     error: ReadError | None = None
 
+    def field_values(self, keys: Iterable[str]) -> dict[str, list[Any]]:
+        """Roster fields of every record, in order: ``{key: [r.data.<key> for r in records]}``
+        without building a row model for each (the month's frame reads 25 fields of 150,000
+        rows this way)."""
+        groups: list[tuple[ParsedTable, list[int]]] = []  # the records of one parsed table
+        for record in self.records:
+            if not groups or groups[-1][0] is not record._table:
+                groups.append((record._table, []))
+            groups[-1][1].append(record._index)
+        out: dict[str, list[Any]] = {}
+        for key in keys:
+            values: list[Any] = []
+            for table, indices in groups:
+                values.extend(table.field_of(key, indices))
+            out[key] = values
+        return out
+
     @property
     def rows(self) -> int:
         return len(self.records)

@@ -218,9 +218,9 @@ def build_frame(
         cols["errors"].extend([r.errors for r in records])
         cols["warnings"].extend([r.warnings for r in records])
         cols["postoffice_account"].extend([r.postoffice_account for r in records])
-        rows = [r.data for r in records]
+        fields = report.field_values(ROW_FIELDS)
         for name in ROW_FIELDS:
-            values = [getattr(d, name) for d in rows]
+            values = fields[name]
             kind = _FIELD_KIND.get(name)
             if kind == "date":
                 values = [v.iso() if v is not None else None for v in values]

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
@@ -259,6 +260,7 @@ def looks_vietnamese(text: str) -> bool:
     return _badness(unicodedata.normalize("NFC", text)) == 0
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same words ("Bà", "Có", a village) recur down a column
 def detect_legacy(s: str) -> Encoding | None:
     """Guess whether ``s`` is TCVN3 or VNI text read as Unicode; None if it looks like Unicode
     (or plain ASCII) already, or if the guess is not clear."""

@@ -136,6 +136,7 @@ def _word(text: str) -> Word:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 14)  # pure; a month's rosters repeat the same headers and titles
 def words(text: str) -> tuple[Word, ...]:
     """The words of a header cell, lower case (punctuation, line breaks and spaces dropped)."""
     clean = unicodedata.normalize("NFC", text).lower()
@@ -245,6 +246,7 @@ class ColumnNote:
         return " ".join(self.levels)
 
 
+@lru_cache(maxsize=1 << 14)  # pure: the alias and info tables are fixed
 def _decide_text(text: str) -> tuple[str | None, str | None, Reason, str | None]:
     ws = words(text)
     found = alias_table().exact(ws)
@@ -264,6 +266,7 @@ def _birth_tops() -> tuple[tuple[Word, ...], ...]:
     return tuple(words(t) for t in _BIRTH_TOPS)
 
 
+@lru_cache(maxsize=1 << 14)
 def _category_header(text: str) -> bool:
     """Whether a header names a category ("Đối tượng đủ 75 tuổi trở lên"): a mark column."""
     try:

@@ -524,6 +524,14 @@ class ParsedTable:
     def problems_of(self, index: int) -> list[FieldProblem]:
         return self.problems.get(index, _NO_PROBLEMS)
 
+    def field_of(self, key: str, indices: list[int]) -> list[Any]:
+        """One field's values at ``indices``, as :meth:`row` would give them (the field's
+        default where the list has no such column), without building the rows."""
+        column = self.values.get(key)
+        if column is None:
+            return [getattr(_EMPTY_ROW, key)] * len(indices)
+        return list(map(column.__getitem__, indices))
+
 
 def _parse_column(
     column: Column, cells: list[CellValue], today: dt.date
