@@ -817,6 +817,15 @@ _TEXTS: tuple[Wording, ...] = (
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
     Wording("os.some-file", "a file of the workspace", "một tệp trong thư mục làm việc"),
+    # ---- hostile: what a suspicious character is (the kind of name/number-hidden-character) --
+    Wording("character-kind.invisible", "the invisible character", "ký tự vô hình"),
+    Wording("character-kind.bidi", "the text-direction control", "ký tự điều khiển hướng chữ"),
+    Wording("character-kind.private-use", "the private-use or unassigned character",
+            "ký tự dùng riêng hoặc chưa được định nghĩa"),
+    Wording("character-kind.control", "the control character", "ký tự điều khiển"),
+    Wording("character-kind.lookalike", "the look-alike letter of another script",
+            "chữ cái giả dạng thuộc bảng chữ khác"),
+    Wording("character-kind.digit", "the digit that is not 0-9", "chữ số không phải 0-9"),
 )
 # fmt: on
 
