@@ -45,6 +45,7 @@ from cashless_cli.read.a1 import column_index
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
 from cashless_cli.write.cells import clean_str, put
+from cashless_cli.write.sheet_title import sheet_title
 
 ERROR_RGB = "FFFF8080"
 WARNING_RGB = "FFFFE066"
@@ -115,8 +116,9 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
     rebuilt = kind in ("xls", "ods")
     cached: dict[str, dict[str, Any]] = {}
     try:
+        titles: dict[str, str] = {}  # a rebuilt sheet's title, where Excel's rules changed it
         if rebuilt:
-            wb = _rebuild(report.path)
+            wb, titles = _rebuild(report.path)
         else:
             wb = openpyxl.load_workbook(report.path, keep_vba=kind == "xlsm", keep_links=True)
             cached = _cached_formula_values(report.path, wb)
@@ -127,7 +129,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             "annotate-open-failed", name=report.path.name, error=f"{type(exc).__name__}: {exc}"
         ) from exc
 
-    ws = wb[report.sheet]
+    ws = wb[titles.get(report.sheet, report.sheet)]
     marked_cells = _mark_cells(ws, report.issues, lang)
     marked_rows = _mark_rows(ws, report, lang)
     listed = _result_sheet(wb, report, lang, rebuilt)
@@ -372,14 +374,19 @@ def _shown(value: Any) -> Any:
 # ---- .xls / .ods: rebuild from the values the reader saw ------------------------------------
 
 
-def _rebuild(path: Path) -> Any:
+def _rebuild(path: Path) -> tuple[Any, dict[str, str]]:
+    """The workbook rebuilt from the values the reader saw, and each sheet's title in it (an
+    .ods title may break Excel's rules: :func:`sheet_title`)."""
     book = Workbook(path)
+    titles: dict[str, str] = {}
     try:
         wb = openpyxl.Workbook()
         first = wb.active
+        used = {*RESULT_SHEET.values(), *(ws.title for ws in wb.worksheets)}
         for name in book.sheet_names:
             sheet = book.sheet(name)
-            ws = wb.create_sheet(name[:31])
+            titles[name] = sheet_title(name, used)
+            ws = wb.create_sheet(titles[name])
             for r, row in enumerate(sheet.rows, start=1):
                 for c, value in enumerate(row, start=1):
                     if value is None or value == "":
@@ -394,7 +401,7 @@ def _rebuild(path: Path) -> Any:
                 ws.sheet_state = "hidden"
         if first is not None:
             wb.remove(first)
-        return wb
+        return wb, titles
     finally:
         book.close()
 
