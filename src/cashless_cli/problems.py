@@ -2055,6 +2055,27 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "bị báo.",
         {"value": "Nguyễn Văn\u200b An", "kind": Phrase("character-kind.invisible"),
          "character": "U+200B (ZERO WIDTH SPACE)", "position": 11, "count": 1}),
+    # ---- hostile: merged cells --annotate refuses to load ----
+    ProblemType("annotate-merges-too-large", F,
+        "Too many or too large merged cells to annotate", "Vùng gộp ô quá lớn, không đánh dấu được",
+        "{name}, sheet '{sheet}': {why} (merged range {range}); no annotated copy was written, "
+        "the check above stands.",
+        "{name}, trang '{sheet}': {why} (vùng gộp {range}); chưa ghi bản đánh dấu, kết quả kiểm "
+        "tra ở trên vẫn có giá trị.",
+        "Unmerge the stray range in Excel (Home › Merge & Center › Unmerge Cells), save, and run "
+        "validate --annotate again.",
+        "Bỏ gộp vùng ô thừa trong Excel (Home › Merge & Center › Unmerge Cells), lưu lại rồi chạy "
+        "lại validate --annotate.",
+        "The spreadsheet library that writes the annotated copy turns every cell of a merged "
+        "range into an object: one merge over the whole sheet takes gigabytes, tens of "
+        "thousands of nested merges take many minutes. Validation itself reads such a file as "
+        "usual; only the annotated copy is refused, before the file is loaded.",
+        "Thư viện bảng tính dùng để ghi bản đánh dấu tạo một đối tượng cho từng ô của vùng gộp: "
+        "một vùng gộp cả trang tính tốn hàng gigabyte bộ nhớ, hàng chục nghìn vùng gộp lồng nhau "
+        "chạy hàng chục phút. Việc kiểm tra vẫn đọc tệp như bình thường; chỉ bản đánh dấu bị từ "
+        "chối, trước khi nạp tệp.",
+        {"name": "binh-hoa-T6.xlsx", "sheet": "Danh sách", "range": "A1:XFD1048576",
+         "why": Phrase("merges.one", {"n": "17,179,869,184", "limit": "1,000,000"})}),
 )
 # fmt: on
 

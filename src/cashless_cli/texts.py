@@ -826,6 +826,13 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("character-kind.lookalike", "the look-alike letter of another script",
             "chữ cái giả dạng thuộc bảng chữ khác"),
     Wording("character-kind.digit", "the digit that is not 0-9", "chữ số không phải 0-9"),
+    # ---- hostile: why merged cells are refused (the why of annotate-merges-too-large) --------
+    Wording("merges.one", "one merged range covers {n} cells (at most {limit})",
+            "một vùng gộp phủ {n} ô (tối đa {limit})"),
+    Wording("merges.total", "the merged ranges cover {n} cells in all (at most {limit})",
+            "các vùng gộp phủ tổng cộng {n} ô (tối đa {limit})"),
+    Wording("merges.count", "the sheet has more than {limit} merged ranges",
+            "trang tính có hơn {limit} vùng gộp ô"),
 )
 # fmt: on
 

@@ -42,6 +42,7 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
+from cashless_cli.read.guards.merges import merge_refusal
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
 from cashless_cli.write.cells import clean_str, put
@@ -113,6 +114,8 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
         raise AnnotateError("annotate-unreadable", name=report.path.name)
     kind = report.kind or "xlsx"
     check_output(report.path, out, kind)
+    if (refused := merge_refusal(report.path, kind)) is not None:  # before openpyxl loads it
+        raise AnnotateError(refused.code, **refused.params)
     rebuilt = kind in ("xls", "ods")
     cached: dict[str, dict[str, Any]] = {}
     try:
