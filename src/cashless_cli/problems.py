@@ -2075,7 +2075,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "chạy hàng chục phút. Việc kiểm tra vẫn đọc tệp như bình thường; chỉ bản đánh dấu bị từ "
         "chối, trước khi nạp tệp.",
         {"name": "binh-hoa-T6.xlsx", "sheet": "Danh sách", "range": "A1:XFD1048576",
-         "why": Phrase("merges.one", {"n": "17,179,869,184", "limit": "1,000,000"})}),
+         "why": Phrase("merges.one", {"n": Text("17,179,869,184", "17.179.869.184"),
+                                      "limit": Text("1,000,000", "1.000.000")})}),
 )
 # fmt: on
 

@@ -282,11 +282,12 @@ def select_payments(
             continue
         # a commune merged from its old communes' lists: each list with its own cells
         for part in [p for _, p in roster.parts] or [report]:
+            hidden_at = _hidden_characters(part)
             for record in part.records:
                 row = _row(unit, part, record)
                 if row.beneficiary_id is not None:
                     row = _with_account(row, record, opened.get(row.beneficiary_id))
-                staged.append((commune, row, _hidden_characters(part, record)))
+                staged.append((commune, row, hidden_at.get(record.row, [])))
 
     result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:
@@ -308,10 +309,15 @@ def select_payments(
     return result
 
 
-def _hidden_characters(report: FileReport, record: Record) -> list[Problem]:
-    """The row's names and numbers holding a hidden or look-alike character: such a row goes to
-    "to check" (the paying unit would not find the person, or pay the wrong one)."""
-    return [p for p in report.problems if p.row == record.row and p.code in HIDDEN_CODES]
+def _hidden_characters(report: FileReport) -> dict[int, list[Problem]]:
+    """Sheet row → the problems of its names and numbers holding a hidden or look-alike
+    character: such a row goes to "to check" (the paying unit would not find the person, or
+    would pay the wrong one)."""
+    out: dict[int, list[Problem]] = {}
+    for p in report.problems:
+        if p.code in HIDDEN_CODES and p.row is not None:
+            out.setdefault(p.row, []).append(p)
+    return out
 
 
 def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:

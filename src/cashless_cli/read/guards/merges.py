@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from xml.parsers import expat
 
-from cashless_cli.problems import Phrase, ReadError
+from cashless_cli.problems import Phrase, ReadError, Text
 from cashless_cli.read.a1 import a1, column_index
 from cashless_cli.read.guards import read_file
 from cashless_cli.read.guards.base import DEFAULT_LIMITS
@@ -186,6 +186,11 @@ def _calamine_sheets(path: Path) -> Iterator[tuple[str, Iterable[Range]]]:
         book.close()
 
 
+def _number(n: int) -> Text:
+    """12,345 in English, 12.345 in Vietnamese."""
+    return Text(f"{n:,}", f"{n:,}".replace(",", "."))
+
+
 def merge_refusal(
     path: Path, kind: str, limits: MergeLimits = DEFAULT_MERGE_LIMITS
 ) -> Refusal | None:
@@ -208,7 +213,9 @@ def merge_refusal(
                         "name": path.name,
                         "sheet": sheet,
                         "range": ref,
-                        "why": Phrase(f"merges.{why}", {"n": f"{figure:,}", "limit": f"{limit:,}"}),
+                        "why": Phrase(
+                            f"merges.{why}", {"n": _number(figure), "limit": _number(limit)}
+                        ),
                     },
                 )
     except ReadError:
