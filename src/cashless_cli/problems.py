@@ -2010,6 +2010,73 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "read-only folder, a full disk, a month folder that cannot be opened). Outputs are "
         "written to a temporary file and renamed only when complete, so a refused write leaves "
         "every file as it was."),
+    # ---- hostile: invisible and look-alike characters in names and numbers ----
+    ProblemType("number-hidden-character", E,
+        "Hidden or look-alike character in a number", "Số có ký tự ẩn hoặc ký tự lạ",
+        "'{value}' holds {kind} {character} at position {position} ({count} such character(s) "
+        "in the cell): the paying unit cannot match this number.",
+        "'{value}' có {kind} {character} ở vị trí {position} (ô có {count} ký tự như vậy): đơn "
+        "vị chi trả không đối chiếu được số này.",
+        "Delete the cell's content and type the number again with the digit keys 0-9, not copied "
+        "from a web page or a PDF; the row is held back from the Post Office's and the payment "
+        "lists until then.",
+        "Xóa nội dung ô và gõ lại số bằng các phím số 0-9, không sao chép từ trang web hay tệp "
+        "PDF; dòng này được giữ lại, chưa đưa vào danh sách gửi Bưu điện và danh sách chi trả "
+        "cho đến khi sửa.",
+        "An ID, account or phone number that holds an invisible character (zero-width space, "
+        "U+FEFF), a text-direction control, a private-use character, a letter of another script "
+        "or a digit that is not 0-9 (full-width ０-９, Arabic-Indic ٠-٩) looks right on screen, "
+        "but the paying unit's system compares the characters themselves and finds nobody.",
+        "Số định danh, số tài khoản hay số điện thoại có ký tự vô hình (dấu cách độ rộng 0, "
+        "U+FEFF), ký tự điều khiển hướng chữ, ký tự dùng riêng, chữ cái của bảng chữ khác hoặc "
+        "chữ số không phải 0-9 (chữ số toàn độ rộng ０-９, chữ số Ả Rập ٠-٩) trông vẫn đúng trên "
+        "màn hình, nhưng hệ thống của đơn vị chi trả so từng ký tự nên không tìm thấy ai.",
+        {"value": "0012\u200b34567890", "kind": Phrase("character-kind.invisible"),
+         "character": "U+200B (ZERO WIDTH SPACE)", "position": 5, "count": 1}),
+    ProblemType("name-hidden-character", W,
+        "Hidden or look-alike character in a name", "Họ tên có ký tự ẩn hoặc ký tự lạ",
+        "'{value}' holds {kind} {character} at position {position} ({count} such character(s) "
+        "in the cell): the name looks right, but the paying unit will not find it.",
+        "'{value}' có {kind} {character} ở vị trí {position} (ô có {count} ký tự như vậy): họ "
+        "tên trông vẫn đúng nhưng đơn vị chi trả sẽ không tra cứu được.",
+        "Type the name again with a Vietnamese keyboard (Unikey, Telex or VNI); the row is held "
+        "back from the Post Office's and the payment lists until then.",
+        "Gõ lại họ tên bằng bộ gõ tiếng Việt (Unikey, kiểu Telex hoặc VNI); dòng này được giữ "
+        "lại, chưa đưa vào danh sách gửi Bưu điện và danh sách chi trả cho đến khi sửa.",
+        "A name copied from a web page or Word may carry an invisible character (zero-width "
+        "space, word joiner), a text-direction control or a private-use character; a name "
+        "corrected on another keyboard may hold a Cyrillic or Greek letter that looks Latin "
+        "(а for a, о for o) or Ð for Đ. Vietnamese letters, precomposed or with combining "
+        "diacritics, are never flagged.",
+        "Họ tên sao chép từ trang web hoặc Word có thể chứa ký tự vô hình (dấu cách độ rộng 0, "
+        "ký tự nối từ), ký tự điều khiển hướng chữ hoặc ký tự dùng riêng; họ tên sửa bằng bàn "
+        "phím khác có thể chứa chữ cái Kirin hoặc Hy Lạp trông giống chữ Latin (а thay cho a, о "
+        "thay cho o) hoặc Ð thay cho Đ. Chữ tiếng Việt, dựng sẵn hay tổ hợp dấu, không bao giờ "
+        "bị báo.",
+        {"value": "Nguyễn Văn\u200b An", "kind": Phrase("character-kind.invisible"),
+         "character": "U+200B (ZERO WIDTH SPACE)", "position": 11, "count": 1}),
+    # ---- hostile: merged cells --annotate refuses to load ----
+    ProblemType("annotate-merges-too-large", F,
+        "Too many or too large merged cells to annotate", "Vùng gộp ô quá lớn, không đánh dấu được",
+        "{name}, sheet '{sheet}': {why} (merged range {range}); no annotated copy was written, "
+        "the check above stands.",
+        "{name}, trang '{sheet}': {why} (vùng gộp {range}); chưa ghi bản đánh dấu, kết quả kiểm "
+        "tra ở trên vẫn có giá trị.",
+        "Unmerge the stray range in Excel (Home › Merge & Center › Unmerge Cells), save, and run "
+        "validate --annotate again.",
+        "Bỏ gộp vùng ô thừa trong Excel (Home › Merge & Center › Unmerge Cells), lưu lại rồi chạy "
+        "lại validate --annotate.",
+        "The spreadsheet library that writes the annotated copy turns every cell of a merged "
+        "range into an object: one merge over the whole sheet takes gigabytes, tens of "
+        "thousands of nested merges take many minutes. Validation itself reads such a file as "
+        "usual; only the annotated copy is refused, before the file is loaded.",
+        "Thư viện bảng tính dùng để ghi bản đánh dấu tạo một đối tượng cho từng ô của vùng gộp: "
+        "một vùng gộp cả trang tính tốn hàng gigabyte bộ nhớ, hàng chục nghìn vùng gộp lồng nhau "
+        "chạy hàng chục phút. Việc kiểm tra vẫn đọc tệp như bình thường; chỉ bản đánh dấu bị từ "
+        "chối, trước khi nạp tệp.",
+        {"name": "binh-hoa-T6.xlsx", "sheet": "Danh sách", "range": "A1:XFD1048576",
+         "why": Phrase("merges.one", {"n": Text("17,179,869,184", "17.179.869.184"),
+                                      "limit": Text("1,000,000", "1.000.000")})}),
 )
 # fmt: on
 

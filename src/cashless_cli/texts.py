@@ -830,6 +830,22 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("when.day", "{date}", "Ngày {date}"),
     Wording("when.month", "{date}", "Tháng {date}"),
     Wording("when.year", "The year {date}", "Năm {date}"),
+    # ---- hostile: what a suspicious character is (the kind of name/number-hidden-character) --
+    Wording("character-kind.invisible", "the invisible character", "ký tự vô hình"),
+    Wording("character-kind.bidi", "the text-direction control", "ký tự điều khiển hướng chữ"),
+    Wording("character-kind.private-use", "the private-use or unassigned character",
+            "ký tự dùng riêng hoặc chưa được định nghĩa"),
+    Wording("character-kind.control", "the control character", "ký tự điều khiển"),
+    Wording("character-kind.lookalike", "the look-alike letter of another script",
+            "chữ cái giả dạng thuộc bảng chữ khác"),
+    Wording("character-kind.digit", "the digit that is not 0-9", "chữ số không phải 0-9"),
+    # ---- hostile: why merged cells are refused (the why of annotate-merges-too-large) --------
+    Wording("merges.one", "one merged range covers {n} cells (at most {limit})",
+            "một vùng gộp phủ {n} ô (tối đa {limit})"),
+    Wording("merges.total", "the merged ranges cover {n} cells in all (at most {limit})",
+            "các vùng gộp phủ tổng cộng {n} ô (tối đa {limit})"),
+    Wording("merges.count", "the sheet has more than {limit} merged ranges",
+            "trang tính có hơn {limit} vùng gộp ô"),
 )
 # fmt: on
 

@@ -34,6 +34,8 @@ from cashless_cli.read.header import (
     sex_from_marks,
     translate,
 )
+from cashless_cli.read.listing import ROSTER_SUFFIXES as ROSTER_SUFFIXES
+from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
@@ -49,8 +51,6 @@ from cashless_cli.schema.row import (
     RosterRow,
     parse_table,
 )
-
-ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,17 +186,12 @@ NOT_CHECKABLE_CODES = frozenset({"column-absent", "status-column-absent", "month
 
 
 def iter_roster_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the workbooks inside folders (sorted, recursively; no temp files)."""
+    """Files as given, and the workbooks inside folders (sorted, recursively; no temp files);
+    :class:`OSError` naming a folder that cannot be read (never taken for an empty one)."""
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in ROSTER_SUFFIXES
-                    and not child.name.startswith(("~$", ".~lock", "."))
-                ):
-                    out.append(child)
+            out.extend(roster_files(path))  # OSError for a folder that cannot be read
         else:
             out.append(path)
     return out

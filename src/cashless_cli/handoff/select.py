@@ -4,6 +4,8 @@ A row is a candidate when its status is *Đã đăng ký* (registered, no accoun
 back, with every reason, when
 
 - validation found an error on the row (or in its file: a missing required column);
+- a name holds an invisible or look-alike character (``name-hidden-character``, a warning;
+  an ID or phone holding one is an error, ``number-hidden-character``);
 - the account holder has no usable ID (12 digits; an old 9-digit CMND only before 2025) or no
   mobile phone (a landline cannot receive the Post Office's codes);
 - the row is one of a pair that may be the same person twice (the same ID on two rows, or a
@@ -28,6 +30,7 @@ from cashless_cli.dataset.month import CONFLICT, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
+from cashless_cli.normalise.characters import NAME_CODE
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.ids import id_facts
 from cashless_cli.normalise.vocab import Receiver, Status
@@ -41,8 +44,9 @@ if TYPE_CHECKING:
     from cashless_cli.ledger.store import Handover
     from cashless_cli.replies.answers import FailedHandover
 
-#: Warnings that still make a row useless to the Post Office.
-BLOCKING_WARNINGS = frozenset({"phone-landline"})
+#: Warnings that still make a row useless to the Post Office (a name with a hidden or look-alike
+#: character: the Post Office would open the account under a name nobody can find).
+BLOCKING_WARNINGS = frozenset({"phone-landline", NAME_CODE})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised, blank_or_refused
+from cashless_cli.normalise.characters import refuse_hidden_in_number
 from cashless_cli.normalise.text import render_cell, strip_apostrophe
 
 __all__ = ["IdFacts", "id_facts", "normalise_account", "normalise_id"]
@@ -71,6 +72,7 @@ def normalise_id(raw: CellValue) -> Normalised[str | None]:
         return _check_id_digits(digits, fixes)
     text = _clean_digit_text(str(raw))
     if not text.isascii() or not text.isdigit():
+        refuse_hidden_in_number(str(raw))
         raise Invalid("id-invalid", digits=_count_digits(text))
     return _check_id_digits(text, [])
 
@@ -94,6 +96,8 @@ def normalise_account(raw: CellValue) -> Normalised[str | None]:
     else:
         digits = _clean_digit_text(str(raw))
     if not (digits.isascii() and digits.isdigit() and 6 <= len(digits) <= 19):
+        if isinstance(raw, str):
+            refuse_hidden_in_number(raw)
         raise Invalid("account-invalid")
     return Normalised(digits)
 

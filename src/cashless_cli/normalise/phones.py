@@ -14,6 +14,7 @@ import re
 import phonenumbers
 
 from cashless_cli.normalise.base import CellValue, Fix, Invalid, Normalised, is_blank
+from cashless_cli.normalise.characters import refuse_hidden_in_number
 from cashless_cli.normalise.text import strip_apostrophe
 from cashless_cli.schema.domain import phone_prefixes
 
@@ -68,6 +69,8 @@ def normalise_phone(raw: CellValue) -> Normalised[str | None]:
     else:
         national, fixes = _from_text(str(raw)), []
     if not (national.isascii() and national.isdigit() and national.startswith("0")):
+        if isinstance(raw, str):
+            refuse_hidden_in_number(raw)
         raise Invalid("phone-invalid")
     prefixes = phone_prefixes()
     if len(national) == 10 and national[:3] in prefixes.mobile:

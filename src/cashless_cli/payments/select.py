@@ -11,6 +11,7 @@ Every beneficiary row of the month's rosters is in exactly one of three lists:
 - **cash**: everybody else with an amount (not registered, registered and waiting, refused, or
   *Đã có tài khoản* without a usable account number).
 - **to check**: rows that cannot be paid from this list as they are: no usable monthly amount,
+  a name, ID or account holding an invisible or look-alike character (``*-hidden-character``),
   or a row of a duplicate pair not decided yet (the same ID listed twice, in one commune or two,
   or a high-confidence candidate of ``cashless duplicates``), or the row an officer decided is a
   duplicate to remove — never paid twice. (A row without a usable
@@ -30,6 +31,7 @@ from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
+from cashless_cli.normalise.characters import HIDDEN_CODES
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text, text
 from cashless_cli.replies.answers import OpenedAccount
@@ -266,7 +268,7 @@ def select_payments(
     pairs and the rows decided to be a duplicate to remove in "to check" (default: the month's
     pairs with no decision, from :mod:`cashless_cli.duplicates`)."""
     result = PaymentList(month, [])
-    staged: list[tuple[CommunePayments, PaymentRow]] = []
+    staged: list[tuple[CommunePayments, PaymentRow, list[Problem]]] = []
     for roster in walk_communes(units, reports, matching):
         unit = roster.unit
         commune = CommunePayments(unit, roster.path)
@@ -279,17 +281,18 @@ def select_payments(
             continue
         # a commune merged from its old communes' lists: each list with its own cells
         for part in [p for _, p in roster.parts] or [report]:
+            hidden_at = _hidden_characters(part)
             for record in part.records:
                 row = _row(unit, part, record)
                 if row.beneficiary_id is not None:
                     row = _with_account(row, record, opened.get(row.beneficiary_id))
-                staged.append((commune, row))
+                staged.append((commune, row, hidden_at.get(record.row, [])))
 
     result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
-    for commune, row in staged:
-        reasons: list[Problem] = []
+    for commune, row, hidden in staged:
+        reasons: list[Problem] = list(hidden)
         if row.amount is None:
             reasons.append(Problem("payment-no-amount"))
         for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
@@ -303,6 +306,17 @@ def select_payments(
         else:
             commune.cash.append(row)
     return result
+
+
+def _hidden_characters(report: FileReport) -> dict[int, list[Problem]]:
+    """Sheet row → the problems of its names and numbers holding a hidden or look-alike
+    character: such a row goes to "to check" (the paying unit would not find the person, or
+    would pay the wrong one)."""
+    out: dict[int, list[Problem]] = {}
+    for p in report.problems:
+        if p.code in HIDDEN_CODES and p.row is not None:
+            out.setdefault(p.row, []).append(p)
+    return out
 
 
 def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cashless_cli.normalise import ids, money, phones, vocab
-from cashless_cli.normalise.base import CellValue, Normalised
+from cashless_cli.normalise.base import CellValue, Fix, Normalised
+from cashless_cli.normalise.characters import NAME_CODE, maybe_suspect, suspect_params
+from cashless_cli.normalise.characters import suspects_in_name as _suspects_in_name
 from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.text import clean_text
 from cashless_cli.schema.domain import phone_prefixes
 
 Kind = Literal[
     "text",
+    "name",
     "int",
     "id",
     "phone",
@@ -148,6 +151,23 @@ def _fast_text(raw: Any, max_length: int) -> Any:
     return SLOW
 
 
+def _name(raw: CellValue, today: dt.date) -> Normalised[Any]:
+    """A person's name: clean text, and a warning naming any invisible or look-alike character
+    it holds (the paying unit would not find the person under it)."""
+    text = clean_text(raw)
+    if isinstance(raw, str) and maybe_suspect(raw):
+        found = _suspects_in_name(raw)
+        if found:
+            return Normalised(text, (Fix(NAME_CODE, suspect_params(found)),))
+    return Normalised(text)
+
+
+def _fast_name(raw: Any, max_length: int) -> Any:
+    if type(raw) is str and maybe_suspect(raw):
+        return SLOW
+    return _fast_text(raw, max_length)
+
+
 def _fast_int(raw: Any, max_length: int) -> Any:
     return int(raw) if type(raw) is float and raw.is_integer() else SLOW
 
@@ -164,6 +184,7 @@ def _mobile() -> Container[str]:
 
 _ALL = (
     CellKind("text", _text, fast=_fast_text),
+    CellKind("name", _name, fast=_fast_name),
     CellKind("int", _int, fast=_fast_int, whole=_whole_numbers),
     CellKind("id", lambda raw, today: ids.normalise_id(raw), width=12),
     CellKind("phone", lambda raw, today: phones.normalise_phone(raw), width=10, starts=_mobile),

@@ -42,9 +42,11 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
+from cashless_cli.read.guards.merges import merge_refusal
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
 from cashless_cli.write.cells import clean_str, put
+from cashless_cli.write.sheet_title import sheet_title
 
 ERROR_RGB = "FFFF8080"
 WARNING_RGB = "FFFFE066"
@@ -112,11 +114,14 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
         raise AnnotateError("annotate-unreadable", name=report.path.name)
     kind = report.kind or "xlsx"
     check_output(report.path, out, kind)
+    if (refused := merge_refusal(report.path, kind)) is not None:  # before openpyxl loads it
+        raise AnnotateError(refused.code, **refused.params)
     rebuilt = kind in ("xls", "ods")
     cached: dict[str, dict[str, Any]] = {}
     try:
+        titles: dict[str, str] = {}  # a rebuilt sheet's title, where Excel's rules changed it
         if rebuilt:
-            wb = _rebuild(report.path)
+            wb, titles = _rebuild(report.path)
         else:
             wb = openpyxl.load_workbook(report.path, keep_vba=kind == "xlsm", keep_links=True)
             cached = _cached_formula_values(report.path, wb)
@@ -127,7 +132,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             "annotate-open-failed", name=report.path.name, error=f"{type(exc).__name__}: {exc}"
         ) from exc
 
-    ws = wb[report.sheet]
+    ws = wb[titles.get(report.sheet, report.sheet)]
     marked_cells = _mark_cells(ws, report.issues, lang)
     marked_rows = _mark_rows(ws, report, lang)
     listed = _result_sheet(wb, report, lang, rebuilt)
@@ -372,14 +377,19 @@ def _shown(value: Any) -> Any:
 # ---- .xls / .ods: rebuild from the values the reader saw ------------------------------------
 
 
-def _rebuild(path: Path) -> Any:
+def _rebuild(path: Path) -> tuple[Any, dict[str, str]]:
+    """The workbook rebuilt from the values the reader saw, and each sheet's title in it (an
+    .ods title may break Excel's rules: :func:`sheet_title`)."""
     book = Workbook(path)
+    titles: dict[str, str] = {}
     try:
         wb = openpyxl.Workbook()
         first = wb.active
+        used = {*RESULT_SHEET.values(), *(ws.title for ws in wb.worksheets)}
         for name in book.sheet_names:
             sheet = book.sheet(name)
-            ws = wb.create_sheet(name[:31])
+            titles[name] = sheet_title(name, used)
+            ws = wb.create_sheet(titles[name])
             for r, row in enumerate(sheet.rows, start=1):
                 for c, value in enumerate(row, start=1):
                     if value is None or value == "":
@@ -394,7 +404,7 @@ def _rebuild(path: Path) -> Any:
                 ws.sheet_state = "hidden"
         if first is not None:
             wb.remove(first)
-        return wb
+        return wb, titles
     finally:
         book.close()
 

@@ -22,6 +22,7 @@ from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
 from cashless_cli.write.cells import csv_field, put
+from cashless_cli.write.sheet_title import sheet_title
 
 FONT = "Times New Roman"
 THIN = Side(style="thin", color="000000")
@@ -135,13 +136,8 @@ def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:
 
 
 def sheet_name(name: str, used: set[str]) -> str:
-    base = "".join(ch for ch in name if ch not in "[]:*?/\\")[:28] or "Xã"
-    candidate, k = base, 2
-    while candidate in used:
-        candidate = f"{base[:26]} {k}"
-        k += 1
-    used.add(candidate)
-    return candidate
+    """A commune's sheet title within Excel's rules (:func:`sheet_title.sheet_title`)."""
+    return sheet_title(name, used, fallback="Xã")
 
 
 def save(path: Path, data: bytes) -> None:
