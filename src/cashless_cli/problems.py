@@ -869,15 +869,20 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         {"code": "no-such-code"}),
     ProblemType("workspace-no-config", F,
         "Not a workspace", "Không phải thư mục làm việc",
-        "No {name} in {root}.", "Không có tệp {name} trong {root}.",
-        "Create a workspace with: cashless init {root}",
-        "Tạo thư mục làm việc bằng lệnh: cashless init {root}",
+        "{folder} is not a workspace: there is no {name} in it (the folder looked in is the "
+        "current one, or the one given with -w).",
+        "{folder} không phải thư mục làm việc: trong đó không có tệp {name} (chương trình tìm "
+        "trong thư mục hiện tại, hoặc thư mục ghi sau -w).",
+        "Name the workspace with -w DIR (e.g. -w binh-son), or make this folder one: "
+        "cashless init {root}",
+        "Chỉ rõ thư mục làm việc bằng -w THƯ_MỤC (ví dụ -w binh-son), hoặc biến thư mục này "
+        "thành thư mục làm việc: cashless init {root}",
         "summarize, export-postoffice, import-postoffice, export-payments and ledger work in a "
         "workspace: a folder with cashless.toml, rosters/ and the tool's own records.",
         "Các lệnh summarize, export-postoffice, import-postoffice, export-payments và ledger làm "
         "việc trong một thư mục làm việc: thư mục có tệp cashless.toml, thư mục rosters/ và sổ "
         "theo dõi của chương trình.",
-        {"name": "cashless.toml", "root": "binh-son"}),
+        {"name": "cashless.toml", "root": ".", "folder": "D:\\LDTBXH\\2025"}),
     ProblemType("workspace-toml-invalid", F,
         "Workspace file not valid", "Tệp cấu hình sai định dạng",
         "{path} is not valid TOML: {error}", "Tệp {path} không đúng định dạng TOML: {error}",

@@ -9,25 +9,20 @@ import typer
 
 from cashless_cli.cli import options
 from cashless_cli.cli.common import command, preamble, with_mapping
-from cashless_cli.cli.password import PromptOption, resolve_password
+from cashless_cli.cli.password import resolve_password
 
 
 @command
 def export_payments_command(
-    month: Annotated[
-        str | None, options.month("Payment month, YYYY-MM (default: the latest).")
-    ] = None,
+    month: options.LatestMonth = None,
     workspace: options.Workspace = Path("."),
     password: Annotated[
         str | None,
-        options.password(
-            "CASHLESS_PAYMENTS_PASSWORD",
-            "Encrypt the workbook with this password (or set CASHLESS_PAYMENTS_PASSWORD).",
-        ),
+        options.password("CASHLESS_PAYMENTS_PASSWORD"),
     ] = None,
-    password_prompt: PromptOption = False,
+    password_prompt: options.PasswordPrompt = False,
     output_format: options.Format = "text",
-    show_ids: Annotated[bool, options.show_ids("Show full ID and account numbers.")] = False,
+    show_ids: options.ShowIds = False,
     lang: options.Lang = None,
     mapping: options.Map = None,
 ) -> None:

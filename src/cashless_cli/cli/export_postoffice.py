@@ -9,32 +9,26 @@ import typer
 
 from cashless_cli.cli import options
 from cashless_cli.cli.common import Exit, command, preamble, with_mapping
-from cashless_cli.cli.password import PromptOption, resolve_password
+from cashless_cli.cli.password import resolve_password
 
 
 @command
 def export_postoffice_command(
-    month: Annotated[
-        str | None, options.month("Report month, YYYY-MM (default: the latest).")
-    ] = None,
+    month: options.LatestMonth = None,
     workspace: options.Workspace = Path("."),
     password: Annotated[
         str | None,
-        options.password(
-            "CASHLESS_HANDOFF_PASSWORD",
-            "Encrypt the Post Office workbook with this password "
-            "(or set CASHLESS_HANDOFF_PASSWORD).",
-        ),
+        options.password("CASHLESS_HANDOFF_PASSWORD"),
     ] = None,
     resend: Annotated[
         str | None,
         typer.Option(
-            "--resend", metavar="BATCH", help="Hand the people of an earlier batch over again."
+            "--resend", metavar="help.metavar.batch", help="help.export-postoffice.resend"
         ),
     ] = None,
-    password_prompt: PromptOption = False,
+    password_prompt: options.PasswordPrompt = False,
     output_format: options.Format = "text",
-    show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
+    show_ids: options.ShowIds = False,
     lang: options.Lang = None,
     mapping: options.Map = None,
 ) -> None:

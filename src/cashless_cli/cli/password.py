@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
 
 import typer
 
 from cashless_cli.cli.common import err_console, fail
 from cashless_cli.i18n import Lang
-
-PromptOption = Annotated[
-    bool,
-    typer.Option(
-        "--password-prompt",
-        help="Ask for the password without showing it (instead of --password).",
-    ),
-]
 
 
 def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -> str | None:
@@ -53,4 +44,4 @@ def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -
     return given
 
 
-__all__ = ["PromptOption", "resolve_password"]
+__all__ = ["resolve_password"]
