@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
-from cashless_cli.texts import TEXTS
+from cashless_cli.texts import TEXTS, Count
 from cashless_cli.texts import words as words
 
 
@@ -127,6 +127,8 @@ def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]
 
 
 def _resolve(value: Any, key: str, lang: Lang) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Count(value)  # "{n} {n:error|errors}": the word agrees with the number
     if isinstance(value, Text):
         return getattr(value, lang)
     if isinstance(value, Phrase | Entry | Joined):
@@ -1046,8 +1048,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "đánh dấu của nhiều danh sách."),
     ProblemType("option-annotate-several", F,
         "One copy, several rosters", "Một bản đánh dấu cho nhiều danh sách",
-        "--annotate writes one file, but there are {n} roster files.",
-        "--annotate ghi một tệp nhưng có {n} tệp danh sách.",
+        "--annotate writes the copy of one roster, but {n} roster files are given.",
+        "--annotate chỉ ghi bản đánh dấu của một danh sách, nhưng có {n} tệp danh sách.",
         "Use --annotate-dir DIR to annotate several files.",
         "Dùng --annotate-dir THƯ_MỤC để đánh dấu nhiều tệp.",
         "--annotate names the copy of one roster.",
@@ -2015,6 +2017,33 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "read-only folder, a full disk, a month folder that cannot be opened). Outputs are "
         "written to a temporary file and renamed only when complete, so a refused write leaves "
         "every file as it was."),
+    # ---- cli: --annotate (issue 15) ----
+    ProblemType("option-annotate-folder", F,
+        "One copy, a folder of rosters", "Một bản đánh dấu cho cả thư mục",
+        "--annotate writes the copy of one roster file named on the command line, not of a "
+        "folder ({n} {n:roster|rosters} in it).",
+        "--annotate chỉ ghi bản đánh dấu của một tệp danh sách ghi rõ tên, không phải của một "
+        "thư mục (trong đó có {n} danh sách).",
+        "Name the roster file, or use --annotate-dir DIR to mark every roster of the folder.",
+        "Ghi rõ tên tệp danh sách, hoặc dùng --annotate-dir THƯ_MỤC để đánh dấu mọi danh sách "
+        "trong thư mục.",
+        "--annotate names the copy of one roster; --annotate-dir writes one copy per roster.",
+        "--annotate ghi tên bản đánh dấu của một danh sách; --annotate-dir ghi một bản cho mỗi "
+        "danh sách.",
+        {"n": 3}),
+    ProblemType("option-annotate-inside", F,
+        "Copy among the rosters", "Bản đánh dấu nằm lẫn với danh sách",
+        "{path} is inside the rosters folder {rosters}: the next check would read the marked "
+        "copy as a roster.",
+        "{path} nằm trong thư mục danh sách {rosters}: lần kiểm tra sau sẽ đọc nhầm bản đánh "
+        "dấu là danh sách.",
+        "Write the copy outside {rosters}, e.g. in reports/.",
+        "Ghi bản đánh dấu ra ngoài thư mục {rosters}, ví dụ vào reports/.",
+        "A marked copy is a workbook too; kept apart from the rosters, it is never read as one "
+        "(the same rule as --annotate-dir).",
+        "Bản đánh dấu cũng là tệp Excel; để riêng khỏi các danh sách thì không bao giờ bị đọc "
+        "nhầm là danh sách (giống quy tắc của --annotate-dir).",
+        {"path": "rosters/2023-06/binh-hoa.kiem-tra.xlsx", "rosters": "rosters"}),
 )
 # fmt: on
 

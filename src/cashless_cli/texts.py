@@ -14,6 +14,18 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 
+class Count(int):
+    """A count whose format spec ``one|many`` is the word that agrees with it:
+    ``"{n} {n:error|errors}"`` gives "1 error" and "2 errors". Vietnamese has no plural: its
+    templates just say ``{n} lỗi``. Other specs (``{n:,}``) format the number as an int does."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == 1 else many
+        return super().__format__(spec)
+
+
 class Wording(NamedTuple):
     key: str
     en: str
@@ -88,13 +100,15 @@ _TEXTS: tuple[Wording, ...] = (
             "và {n} ô khác có vấn đề này"),
     Wording("terminal.cannot", "cannot be read", "không đọc được"),
     Wording("terminal.total",
-            "{files} files: {rows} rows, {valid} valid, {bad} with errors, {warn} warnings; "
-            "{unreadable} unreadable",
+            "{files} files: {rows} {rows:row|rows}, {valid} valid, {bad} with errors, {warn} "
+            "{warn:warning|warnings}; {unreadable} unreadable",
             "{files} tệp: {rows} dòng, {valid} hợp lệ, {bad} có lỗi, {warn} cảnh báo; "
             "{unreadable} tệp không đọc được"),
     Wording("terminal.info",
-            "{n} notes (converted text, extra columns, skipped rows): --format json lists them",
-            "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --format json"),
+            "{n} {n:note|notes} (converted text, extra columns, skipped rows): --notes shows "
+            "{n:it|them}, --format json lists {n:it|them}",
+            "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --notes hoặc "
+            "--format json"),
     Wording("terminal.cell", "Cell", "Ô"),
     Wording("terminal.value", "Value", "Giá trị"),
     Wording("terminal.message", "Message", "Nội dung"),
@@ -622,7 +636,8 @@ _TEXTS: tuple[Wording, ...] = (
             "Không rõ: {n} người chưa rõ tình trạng đăng ký (danh sách không ghi); tỷ lệ tính trên "
             "số người đã rõ tình trạng, không tính họ là chưa đăng ký."),
     Wording("summary-terminal.not_checked",
-            "{n} rosters could not be fully checked:", "{n} danh sách chưa kiểm tra đầy đủ được:"),
+            "{n} {n:roster|rosters} could not be fully checked:",
+            "{n} danh sách chưa kiểm tra đầy đủ được:"),
     Wording("summary-terminal.not_checked_file", "{name} ({file}):", "{name} ({file}):"),
     Wording("rate-doc.rate-unknown",
             "Rate: unknown (the list does not give the registration status)",
@@ -765,7 +780,8 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("dups-doc.kind.shared-phone", "shared phone number", "chung số điện thoại"),
     # ---- money: people in no list ------------------------------------------------------------
     Wording("export-payments.unlisted",
-            "In no list — {n} people of {files} roster(s) that cannot be used:",
+            "In no list — {n} {n:person|people} of {files} {files:roster|rosters} that cannot be "
+            "used:",
             "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được:"),
     Wording("pay-doc.not-listed", "People in no list (rosters that cannot be used)",
             "Số người chưa có trong danh sách nào (tệp không dùng được)"),
@@ -1049,10 +1065,25 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("cli-usage.expect-dir", "a folder", "một thư mục"),
     Wording("cli-usage.expect-file", "a file", "một tệp"),
     Wording("cli-usage.aborted", "Stopped.", "Đã dừng."),
+    Wording("terminal.counts",
+            "{rows} {rows:row|rows} read, {valid} valid, {bad} with errors; {errors} "
+            "{errors:error|errors}, {warnings} {warnings:warning|warnings}",
+            "{rows} dòng đọc được, {valid} hợp lệ, {bad} có lỗi; {errors} lỗi, {warnings} cảnh "
+            "báo"),
+    Wording("terminal.notes-of", "Notes of {file}:", "Ghi chú của {file}:"),
 )
 # fmt: on
 
 TEXTS: dict[str, Wording] = {t.key: t for t in _TEXTS}
+
+
+def fill(template: str, **params: object) -> str:
+    """``template.format(**params)``, numbers as :class:`Count` (``{n:error|errors}``)."""
+    counted = {
+        k: Count(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in params.items()
+    }
+    return template.format(**counted)
 
 
 def words(prefix: str, lang: Literal["vi", "en"]) -> dict[str, str]:

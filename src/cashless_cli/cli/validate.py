@@ -45,6 +45,7 @@ def validate(
         ),
     ] = None,
     workspace: options.OptionalWorkspace = None,
+    notes: Annotated[bool, typer.Option("--notes", help="help.validate.notes")] = False,
     annotate_dir: Annotated[
         Path | None,
         options.path(
@@ -80,7 +81,7 @@ def validate(
     else:
         from cashless_cli.report.terminal import render_all
 
-        render_all(out_console(), run.reports, settings.lang, max_issues, show_ids)
+        render_all(out_console(), run.reports, settings.lang, max_issues, show_ids, notes)
     if run.annotated or run.annotate_folder_error is not None:
         from cashless_cli.report.annotate_terminal import render_annotated
 

@@ -11,7 +11,7 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 if TYPE_CHECKING:
     from cashless_cli.payments.export import PaymentsResult
@@ -90,7 +90,7 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             console.print(w["more"].format(n=len(p.check) - SHOWN))
     if p.unlisted:
         console.print(
-            f"[bold red]{escape(w['unlisted'].format(n=p.not_listed, files=len(p.unlisted)))}[/]"
+            f"[bold red]{escape(fill(w['unlisted'], n=p.not_listed, files=len(p.unlisted)))}[/]"
         )
         for u in p.unlisted:
             problem = u.problem()

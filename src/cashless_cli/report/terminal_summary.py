@@ -16,7 +16,7 @@ from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 
 def _words(lang: Lang) -> dict[str, str]:
@@ -115,7 +115,7 @@ def render_summary(
                 )
     if s.not_fully_checked:
         console.print(
-            "[yellow]" + escape(w["not_checked"].format(n=len(s.not_fully_checked))) + "[/]"
+            "[yellow]" + escape(fill(w["not_checked"], n=len(s.not_fully_checked))) + "[/]"
         )
         for c in s.not_fully_checked:
             file = c.file.name if c.file else ""
