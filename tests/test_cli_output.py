@@ -84,3 +84,28 @@ def test_annotate_of_a_folder_says_so(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "not of a folder (1 roster in it)" in result.output, result.output
     assert "there are 1" not in result.output, result.output
+
+
+def test_export_payments_shows_the_communes_with_something_to_say(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from cli_helpers import REPO
+
+    samples = REPO / "samples" / "workspace"
+    month = tmp_path / "rosters" / "2023-06"
+    month.mkdir(parents=True)
+    shutil.copy(samples / "cashless.toml", tmp_path / "cashless.toml")
+    for name in ("binh_hoa T6.xlsx", "chau_o_2023_06.xlsx"):  # 2 of the 22 communes sent one
+        shutil.copy(samples / "rosters" / "2023-06" / name, month / name)
+    args = ["export-payments", "-w", str(tmp_path), "--month", "2023-06"]
+    text = runner.invoke(app, args, env=EN)
+    assert text.exit_code == 0, text.output
+    lines = text.output.splitlines()
+    table = lines[1 : next(i for i, x in enumerate(lines) if x.startswith("Total")) + 1]
+    assert len(table) == 4, text.output  # header, 20 without a roster, 2 others, total
+    assert table[1].startswith("20 communes") and "no roster this month" in table[1]
+    assert table[2].startswith("2 other communes (nothing to check)")
+    assert "Bình Thuận" in text.output and not any(x.startswith("Bình") for x in lines)
+    doc = json.loads(runner.invoke(app, [*args, "--format", "json"], env=EN).stdout)
+    assert len(doc["communes"]) == 22  # the JSON keeps every commune

@@ -1071,6 +1071,9 @@ _TEXTS: tuple[Wording, ...] = (
             "{rows} dòng đọc được, {valid} hợp lệ, {bad} có lỗi; {errors} lỗi, {warnings} cảnh "
             "báo"),
     Wording("terminal.notes-of", "Notes of {file}:", "Ghi chú của {file}:"),
+    Wording("export-payments.communes", "{n} {n:commune|communes}", "{n} xã"),
+    Wording("export-payments.others", "{n} other {n:commune|communes} (nothing to check)",
+            "{n} xã khác (không có gì cần kiểm tra)"),
 )
 # fmt: on
 
