@@ -112,3 +112,15 @@ def test_month_alone_means_the_latest_month(command: str, tmp_path: object) -> N
     assert "-w THƯ_MỤC" in out and "cashless init" in out, out
     code, out = run([command, "--month", "-w", str(tmp_path)], "en")
     assert code == 2 and f"{tmp_path} is not a workspace" in out, out
+
+
+def test_explain_in_vietnamese_has_no_english_and_no_raw_placeholder() -> None:
+    from cashless_cli.problems import CATALOGUE
+
+    for code, item in CATALOGUE.items():
+        status, out = run(["explain", code, "--lang", "vi"], "en")
+        assert status == 0, out
+        assert not re.search(r"\{[a-z_]+\}", out), (code, out)
+        for english in ("Message:", "Fix:", "(error)", "(warning)"):
+            assert english not in out, (code, out)
+        assert item.describe("en") not in out or not item.describe("en"), (code, out)

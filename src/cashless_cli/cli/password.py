@@ -14,12 +14,12 @@ from cashless_cli.i18n import Lang
 
 def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -> str | None:
     """The password to encrypt with, or None for none. Exits with code 2 on an empty one."""
-    from cashless_cli.problems import CATALOGUE
+    from cashless_cli.problems import CATALOGUE, text
 
     on_line = any(a == "--password" or a.startswith("--password=") for a in sys.argv[1:])
     if given is None and prompt:
         given = typer.prompt(
-            "Mật khẩu" if lang == "vi" else "Password",
+            text("cli.password", lang),
             hide_input=True,
             confirmation_prompt=True,
             default="",
