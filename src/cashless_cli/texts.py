@@ -1072,6 +1072,7 @@ _TEXTS: tuple[Wording, ...] = (
             "báo"),
     Wording("terminal.notes-of", "Notes of {file}:", "Ghi chú của {file}:"),
     Wording("cli.password", "Password", "Mật khẩu"),
+    Wording("cli.password-again", "The same password again", "Nhập lại mật khẩu"),
     Wording("summary-terminal.name-2025", "Commune, ward, special zone", "Xã, phường, đặc khu"),
     Wording("export-payments.communes", "{n} {n:commune|communes}", "{n} xã"),
     Wording("export-payments.others", "{n} other {n:commune|communes} (nothing to check)",

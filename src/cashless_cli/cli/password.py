@@ -21,7 +21,7 @@ def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -
         given = typer.prompt(
             text("cli.password", lang),
             hide_input=True,
-            confirmation_prompt=True,
+            confirmation_prompt=text("cli.password-again", lang),
             default="",
             show_default=False,
         )
