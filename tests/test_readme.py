@@ -31,3 +31,26 @@ def test_every_option_of_a_command_is_in_the_readme(command: str) -> None:
     assert options, result.output
     missing = sorted(o for o in options if o not in README)
     assert not missing, f"cashless {command}: {missing} are not in the README"
+
+
+def test_the_readme_help_blocks_are_the_real_help() -> None:
+    """Each ``$ cashless … --help`` block of the README is what ``--help`` prints today
+    (regenerate them with ``python tests/readme_help.py``)."""
+    from readme_help import blocks, help_output
+
+    found = blocks(README)
+    assert {lang for _, lang, _ in found} == {"en", "vi"}, "a help block in each language"
+    for args, lang, body in found:
+        assert body == help_output(args, lang), (
+            f"README block 'cashless {' '.join(args)} --help' ({lang}) is out of date: "
+            "run python tests/readme_help.py"
+        )
+
+
+def test_a_stale_help_block_is_caught() -> None:
+    from readme_help import blocks, regenerate
+
+    stale = "```text\n$ cashless --help\n Usage: cashless [OPTIONS] COMMAND\n```\n"
+    ((args, lang, body),) = blocks(stale)
+    assert (args, lang) == ([], "en")
+    assert blocks(regenerate(stale))[0][2] != body

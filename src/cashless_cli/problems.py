@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
-from cashless_cli.texts import TEXTS
+from cashless_cli.texts import TEXTS, Count
 from cashless_cli.texts import words as words
 
 
@@ -127,6 +127,8 @@ def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]
 
 
 def _resolve(value: Any, key: str, lang: Lang) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Count(value)  # "{n} {n:error|errors}": the word agrees with the number
     if isinstance(value, Text):
         return getattr(value, lang)
     if isinstance(value, Phrase | Entry | Joined):
@@ -869,15 +871,20 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         {"code": "no-such-code"}),
     ProblemType("workspace-no-config", F,
         "Not a workspace", "Không phải thư mục làm việc",
-        "No {name} in {root}.", "Không có tệp {name} trong {root}.",
-        "Create a workspace with: cashless init {root}",
-        "Tạo thư mục làm việc bằng lệnh: cashless init {root}",
+        "{folder} is not a workspace: there is no {name} in it (the folder looked in is the "
+        "current one, or the one given with -w).",
+        "{folder} không phải thư mục làm việc: trong đó không có tệp {name} (chương trình tìm "
+        "trong thư mục hiện tại, hoặc thư mục ghi sau -w).",
+        "Name the workspace with -w DIR (e.g. -w binh-son), or make this folder one: "
+        "cashless init {root}",
+        "Chỉ rõ thư mục làm việc bằng -w THƯ_MỤC (ví dụ -w binh-son), hoặc biến thư mục này "
+        "thành thư mục làm việc: cashless init {root}",
         "summarize, export-postoffice, import-postoffice, export-payments and ledger work in a "
         "workspace: a folder with cashless.toml, rosters/ and the tool's own records.",
         "Các lệnh summarize, export-postoffice, import-postoffice, export-payments và ledger làm "
         "việc trong một thư mục làm việc: thư mục có tệp cashless.toml, thư mục rosters/ và sổ "
         "theo dõi của chương trình.",
-        {"name": "cashless.toml", "root": "binh-son"}),
+        {"name": "cashless.toml", "root": ".", "folder": "D:\\LDTBXH\\2025"}),
     ProblemType("workspace-toml-invalid", F,
         "Workspace file not valid", "Tệp cấu hình sai định dạng",
         "{path} is not valid TOML: {error}", "Tệp {path} không đúng định dạng TOML: {error}",
@@ -1041,8 +1048,8 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "đánh dấu của nhiều danh sách."),
     ProblemType("option-annotate-several", F,
         "One copy, several rosters", "Một bản đánh dấu cho nhiều danh sách",
-        "--annotate writes one file, but there are {n} roster files.",
-        "--annotate ghi một tệp nhưng có {n} tệp danh sách.",
+        "--annotate writes the copy of one roster, but {n} roster files are given.",
+        "--annotate chỉ ghi bản đánh dấu của một danh sách, nhưng có {n} tệp danh sách.",
         "Use --annotate-dir DIR to annotate several files.",
         "Dùng --annotate-dir THƯ_MỤC để đánh dấu nhiều tệp.",
         "--annotate names the copy of one roster.",
@@ -2077,6 +2084,33 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         {"name": "binh-hoa-T6.xlsx", "sheet": "Danh sách", "range": "A1:XFD1048576",
          "why": Phrase("merges.one", {"n": Text("17,179,869,184", "17.179.869.184"),
                                       "limit": Text("1,000,000", "1.000.000")})}),
+    # ---- cli: --annotate (issue 15) ----
+    ProblemType("option-annotate-folder", F,
+        "One copy, a folder of rosters", "Một bản đánh dấu cho cả thư mục",
+        "--annotate writes the copy of one roster file named on the command line, not of a "
+        "folder ({n} {n:roster|rosters} in it).",
+        "--annotate chỉ ghi bản đánh dấu của một tệp danh sách ghi rõ tên, không phải của một "
+        "thư mục (trong đó có {n} danh sách).",
+        "Name the roster file, or use --annotate-dir DIR to mark every roster of the folder.",
+        "Ghi rõ tên tệp danh sách, hoặc dùng --annotate-dir THƯ_MỤC để đánh dấu mọi danh sách "
+        "trong thư mục.",
+        "--annotate names the copy of one roster; --annotate-dir writes one copy per roster.",
+        "--annotate ghi tên bản đánh dấu của một danh sách; --annotate-dir ghi một bản cho mỗi "
+        "danh sách.",
+        {"n": 3}),
+    ProblemType("option-annotate-inside", F,
+        "Copy among the rosters", "Bản đánh dấu nằm lẫn với danh sách",
+        "{path} is inside the rosters folder {rosters}: the next check would read the marked "
+        "copy as a roster.",
+        "{path} nằm trong thư mục danh sách {rosters}: lần kiểm tra sau sẽ đọc nhầm bản đánh "
+        "dấu là danh sách.",
+        "Write the copy outside {rosters}, e.g. in reports/.",
+        "Ghi bản đánh dấu ra ngoài thư mục {rosters}, ví dụ vào reports/.",
+        "A marked copy is a workbook too; kept apart from the rosters, it is never read as one "
+        "(the same rule as --annotate-dir).",
+        "Bản đánh dấu cũng là tệp Excel; để riêng khỏi các danh sách thì không bao giờ bị đọc "
+        "nhầm là danh sách (giống quy tắc của --annotate-dir).",
+        {"path": "rosters/2023-06/binh-hoa.kiem-tra.xlsx", "rosters": "rosters"}),
 )
 # fmt: on
 

@@ -14,6 +14,18 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 
+class Count(int):
+    """A count whose format spec ``one|many`` is the word that agrees with it:
+    ``"{n} {n:error|errors}"`` gives "1 error" and "2 errors". Vietnamese has no plural: its
+    templates just say ``{n} lỗi``. Other specs (``{n:,}``) format the number as an int does."""
+
+    def __format__(self, spec: str) -> str:
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return one if self == 1 else many
+        return super().__format__(spec)
+
+
 class Wording(NamedTuple):
     key: str
     en: str
@@ -88,13 +100,15 @@ _TEXTS: tuple[Wording, ...] = (
             "và {n} ô khác có vấn đề này"),
     Wording("terminal.cannot", "cannot be read", "không đọc được"),
     Wording("terminal.total",
-            "{files} files: {rows} rows, {valid} valid, {bad} with errors, {warn} warnings; "
-            "{unreadable} unreadable",
+            "{files} files: {rows} {rows:row|rows}, {valid} valid, {bad} with errors, {warn} "
+            "{warn:warning|warnings}; {unreadable} unreadable",
             "{files} tệp: {rows} dòng, {valid} hợp lệ, {bad} có lỗi, {warn} cảnh báo; "
             "{unreadable} tệp không đọc được"),
     Wording("terminal.info",
-            "{n} notes (converted text, extra columns, skipped rows): --format json lists them",
-            "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --format json"),
+            "{n} {n:note|notes} (converted text, extra columns, skipped rows): --notes shows "
+            "{n:it|them}, --format json lists {n:it|them}",
+            "{n} ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua): xem bằng --notes hoặc "
+            "--format json"),
     Wording("terminal.cell", "Cell", "Ô"),
     Wording("terminal.value", "Value", "Giá trị"),
     Wording("terminal.message", "Message", "Nội dung"),
@@ -622,7 +636,8 @@ _TEXTS: tuple[Wording, ...] = (
             "Không rõ: {n} người chưa rõ tình trạng đăng ký (danh sách không ghi); tỷ lệ tính trên "
             "số người đã rõ tình trạng, không tính họ là chưa đăng ký."),
     Wording("summary-terminal.not_checked",
-            "{n} rosters could not be fully checked:", "{n} danh sách chưa kiểm tra đầy đủ được:"),
+            "{n} {n:roster|rosters} could not be fully checked:",
+            "{n} danh sách chưa kiểm tra đầy đủ được:"),
     Wording("summary-terminal.not_checked_file", "{name} ({file}):", "{name} ({file}):"),
     Wording("rate-doc.rate-unknown",
             "Rate: unknown (the list does not give the registration status)",
@@ -765,7 +780,8 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("dups-doc.kind.shared-phone", "shared phone number", "chung số điện thoại"),
     # ---- money: people in no list ------------------------------------------------------------
     Wording("export-payments.unlisted",
-            "In no list — {n} people of {files} roster(s) that cannot be used:",
+            "In no list — {n} {n:person|people} of {files} {files:roster|rosters} that cannot be "
+            "used:",
             "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được:"),
     Wording("pay-doc.not-listed", "People in no list (rosters that cannot be used)",
             "Số người chưa có trong danh sách nào (tệp không dùng được)"),
@@ -846,10 +862,263 @@ _TEXTS: tuple[Wording, ...] = (
             "các vùng gộp phủ tổng cộng {n} ô (tối đa {limit})"),
     Wording("merges.count", "the sheet has more than {limit} merged ranges",
             "trang tính có hơn {limit} vùng gộp ô"),
+    # ---- cli: --help of every command and option, usage errors (issue 15) --------------------
+    Wording("help.app",
+            "Check commune rosters of social-assistance beneficiaries, publish the "
+            "cashless-payment registration rate, and hand registrations to the Post Office.",
+            "Kiểm tra danh sách đối tượng bảo trợ xã hội của các xã, tổng hợp tỷ lệ nhận trợ cấp "
+            "qua tài khoản, và lập danh sách gửi Bưu điện mở tài khoản."),
+    Wording("help.version", "Show the version.", "Hiện phiên bản."),
+    Wording("help.help", "Show this help and exit.", "Hiện hướng dẫn này rồi thoát."),
+    Wording("help.panel.options", "Options", "Tùy chọn"),
+    Wording("help.panel.arguments", "Arguments", "Tham số"),
+    Wording("help.panel.commands", "Commands", "Lệnh"),
+    Wording("help.usage", "Usage: ", "Cách dùng: "),
+    Wording("help.usage.options", "[OPTIONS]", "[TÙY_CHỌN]"),
+    Wording("help.usage.command", "COMMAND [ARGS]...", "LỆNH [THAM_SỐ]..."),
+    Wording("help.default", "[default: {}]", "[mặc định: {}]"),
+    Wording("help.envvar", "[env var: {}]", "[biến môi trường: {}]"),
+    Wording("help.required", "[required]", "[bắt buộc]"),
+    Wording("help.metavar.dir", "DIR", "THƯ_MỤC"),
+    Wording("help.metavar.file", "FILE", "TỆP"),
+    Wording("help.metavar.path", "PATH", "ĐƯỜNG_DẪN"),
+    Wording("help.metavar.name", "NAME", "TÊN"),
+    Wording("help.metavar.code", "CODE", "MÃ"),
+    Wording("help.metavar.batch", "BATCH", "ĐỢT"),
+    Wording("help.metavar.password", "PASSWORD", "MẬT_KHẨU"),
+    Wording("help.metavar.value", "VALUE", "GIÁ_TRỊ"),
+    Wording("help.metavar.header-key", "HEADER=KEY", "TIÊU_ĐỀ=KHÓA"),
+    Wording("help.lang",
+            "Language of messages: vi or en (default: $CASHLESS_LANG, else the system locale).",
+            "Ngôn ngữ thông báo: vi hoặc en (mặc định: theo $CASHLESS_LANG, nếu không có thì theo "
+            "ngôn ngữ của hệ thống)."),
+    Wording("help.workspace",
+            "The workspace folder (with cashless.toml). Default: the current folder.",
+            "Thư mục làm việc (có tệp cashless.toml). Mặc định: thư mục hiện tại."),
+    Wording("help.workspace-if-any",
+            "Workspace whose settings apply (default: the current folder when it has "
+            "cashless.toml).",
+            "Thư mục làm việc có thiết lập được áp dụng (mặc định: thư mục hiện tại nếu có "
+            "cashless.toml)."),
+    Wording("help.format", "Output format: text or json.",
+            "Dạng kết quả: text (văn bản) hoặc json."),
+    Wording("help.map",
+            'Say which header is which column, e.g. --map "Tên chủ hộ=ho_ten"; "HEADER=-" ignores '
+            "a column. Repeatable; on top of the [mapping] of cashless.toml.",
+            'Chỉ rõ tiêu đề nào là cột nào, ví dụ --map "Tên chủ hộ=ho_ten"; "TIÊU_ĐỀ=-" để bỏ '
+            "qua một cột. Dùng được nhiều lần; bổ sung cho mục [mapping] trong cashless.toml."),
+    Wording("help.month-latest",
+            "Month, YYYY-MM (06/2023 and T6/2023 are read too). Default, or --month alone: the "
+            "latest month with rosters.",
+            "Tháng, dạng YYYY-MM (viết 06/2023 hay T6/2023 cũng được). Mặc định, hoặc chỉ ghi "
+            "--month: tháng gần nhất có danh sách."),
+    Wording("help.show-ids", "Show full ID, phone and account numbers (masked otherwise).",
+            "Hiện đầy đủ số định danh, số điện thoại và số tài khoản (mặc định che bớt)."),
+    Wording("help.password-prompt",
+            "Ask for the password without showing it (instead of --password).",
+            "Hỏi mật khẩu mà không hiện trên màn hình (thay cho --password)."),
+    Wording("help.password",
+            "Encrypt the workbook with this password (better: set the environment variable).",
+            "Đặt mật khẩu cho tệp Excel (nên dùng biến môi trường thay cho tùy chọn này)."),
+    Wording("help.force", "Replace what is already there.", "Ghi đè lên tệp đã có."),
+    Wording("help.init",
+            "Create a workspace: cashless.toml with the area's units, rosters/, reports/.",
+            "Tạo thư mục làm việc: tệp cashless.toml ghi các đơn vị của địa bàn, thư mục rosters/ "
+            "và reports/."),
+    Wording("help.init.dir", "The workspace folder to create (may exist).",
+            "Thư mục làm việc cần tạo (có thể đã có)."),
+    Wording("help.init.district",
+            "A district (before July 2025), e.g. 'Bình Sơn'; with --province.",
+            "Một huyện (trước tháng 7/2025), ví dụ 'Bình Sơn'; dùng kèm --province."),
+    Wording("help.init.province",
+            "The province; alone, the province and its communes (after July 2025).",
+            "Tỉnh, thành phố; nếu dùng một mình: tỉnh và các xã, phường, đặc khu (sau tháng "
+            "7/2025)."),
+    Wording("help.init.commune",
+            "A commune after July 2025 (the paying office), e.g. 'Vạn Tường'; with --province. "
+            "Lists the old communes that formed it.",
+            "Một xã, phường, đặc khu sau tháng 7/2025 (đơn vị chi trả), ví dụ 'Vạn Tường'; dùng "
+            "kèm --province. Liệt kê các xã cũ hợp thành."),
+    Wording("help.init.force", "Replace an existing cashless.toml.",
+            "Ghi đè tệp cashless.toml đã có."),
+    Wording("help.template", "Write a blank roster template for a commune and month.",
+            "Tạo mẫu danh sách trống cho một xã và một tháng."),
+    Wording("help.template.commune", "The commune the roster is for.",
+            "Xã, phường, đặc khu lập danh sách."),
+    Wording("help.template.month", "Report month, YYYY-MM.", "Tháng báo cáo, dạng YYYY-MM."),
+    Wording("help.template.output",
+            "File or folder to write (default: mau-danh-sach-COMMUNE-MONTH.xlsx here).",
+            "Tệp hoặc thư mục để ghi (mặc định: mau-danh-sach-XA-THANG.xlsx tại thư mục hiện "
+            "tại)."),
+    Wording("help.template.workspace",
+            "Workspace folder: --commune must then be one of its communes.",
+            "Thư mục làm việc: khi đó --commune phải là một xã của thư mục này."),
+    Wording("help.template.force", "Overwrite an existing file.", "Ghi đè tệp đã có."),
+    Wording("help.validate", "Check rosters and report every problem at its cell.",
+            "Kiểm tra danh sách và chỉ ra từng lỗi tại ô của nó."),
+    Wording("help.validate.long",
+            "Exit code 0: no errors (warnings allowed); 1: errors found; 2: a file could not be "
+            "read.",
+            "Mã thoát 0: không có lỗi (có thể có cảnh báo); 1: có lỗi; 2: có tệp không đọc được."),
+    Wording("help.validate.paths", "Roster files or folders of rosters.",
+            "Tệp danh sách hoặc thư mục chứa danh sách."),
+    Wording("help.validate.commune", "Commune the rosters are for (overrides the file).",
+            "Xã của các danh sách (thay cho tên ghi trong tệp)."),
+    Wording("help.validate.month", "Report month, YYYY-MM (overrides the file).",
+            "Tháng báo cáo, dạng YYYY-MM (thay cho tháng ghi trong tệp)."),
+    Wording("help.validate.max-issues",
+            "Problems shown on the terminal, errors first (all are counted).",
+            "Số vấn đề hiện trên màn hình, lỗi trước (vẫn đếm đủ tất cả)."),
+    Wording("help.validate.annotate",
+            "Write a copy of the roster with its problems marked (one input file; not inside "
+            "rosters/).",
+            "Ghi một bản sao danh sách có đánh dấu các vấn đề (chỉ một tệp đầu vào; không ghi vào "
+            "rosters/)."),
+    Wording("help.validate.annotate-dir",
+            "Write a marked copy of every roster into DIR (NAME.kiem-tra.xlsx).",
+            "Ghi bản sao có đánh dấu của mọi danh sách vào thư mục DIR (TEN.kiem-tra.xlsx)."),
+    Wording("help.validate.notes",
+            "List the notes (converted text, extra columns, skipped rows) on the terminal.",
+            "Liệt kê các ghi chú (chuyển mã chữ, cột ngoài mẫu, dòng bỏ qua) trên màn hình."),
+    Wording("help.columns",
+            "Show what the reader understood of a roster's columns, and how to fix it.",
+            "Cho biết chương trình hiểu các cột của danh sách thế nào, và cách sửa."),
+    Wording("help.columns.long",
+            "The sheet, the header rows, each column's meaning and why, what was not recognised, "
+            "and the --map line that fixes a column. Exit code 0: read; 1: no row looks like the "
+            "roster's header; 2: the file, the sheet or the mapping cannot be used.",
+            "Trang tính, các dòng tiêu đề, ý nghĩa của từng cột và lý do, những gì không nhận ra, "
+            "và dòng --map để sửa một cột. Mã thoát 0: đọc được; 1: không có dòng nào giống tiêu "
+            "đề danh sách; 2: không dùng được tệp, trang tính hoặc cách ghép cột."),
+    Wording("help.columns.path", "One roster file.", "Một tệp danh sách."),
+    Wording("help.columns.sheet",
+            "Read this sheet (default: the one that looks most like a roster).",
+            "Đọc trang tính này (mặc định: trang giống danh sách nhất)."),
+    Wording("help.columns.commune",
+            "Commune whose [communes.mapping] applies (default: from the file name).",
+            "Xã có mục [communes.mapping] được áp dụng (mặc định: theo tên tệp)."),
+    Wording("help.explain", "Explain a problem code, or list every code.",
+            "Giải thích một mã vấn đề, hoặc liệt kê mọi mã."),
+    Wording("help.explain.code", "A problem code, e.g. id-sex-mismatch. Omit to list all.",
+            "Mã vấn đề, ví dụ id-sex-mismatch. Bỏ trống để liệt kê tất cả."),
+    Wording("help.summarize",
+            "Build the district's monthly rate table from every commune's roster.",
+            "Lập bảng tổng hợp tỷ lệ hằng tháng từ danh sách của các xã."),
+    Wording("help.summarize.long",
+            "Writes reports/YYYY-MM/bang-tong-hop-YYYY-MM.xlsx and dataset-YYYY-MM.parquet, and "
+            "the month's figures into .cashless/history.csv. Exit code 0: the table was written; "
+            "1: written, but a roster could not be read (the table marks it); 2: nothing written "
+            "(unusable workspace, a file that fits no commune or two files for one, no rosters "
+            "for the month).",
+            "Ghi reports/YYYY-MM/bang-tong-hop-YYYY-MM.xlsx và dataset-YYYY-MM.parquet, và số "
+            "liệu của tháng vào .cashless/history.csv. Mã thoát 0: đã lập bảng; 1: đã lập bảng "
+            "nhưng có danh sách không đọc được (bảng có ghi chú); 2: không ghi gì (thư mục làm "
+            "việc không dùng được, tệp không khớp xã nào hoặc hai tệp cho một xã, tháng không có "
+            "danh sách)."),
+    Wording("help.export-postoffice",
+            "Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
+            "Lập danh sách đăng ký mới của tháng gửi Bưu điện (tệp Excel, CSV, bản kê)."),
+    Wording("help.export-postoffice.long",
+            "Never hands a person over twice. Exit code 0: done (even with rows held back, or "
+            "nothing new); 1: done, but a commune's roster could not be read; 2: unusable "
+            "workspace or bad options.",
+            "Không bao giờ gửi một người hai lần. Mã thoát 0: đã xong (kể cả khi có dòng bị giữ "
+            "lại hoặc không có gì mới); 1: đã xong nhưng có danh sách của xã không đọc được; 2: "
+            "thư mục làm việc không dùng được hoặc tùy chọn sai."),
+    Wording("help.export-postoffice.resend", "Hand the people of an earlier batch over again.",
+            "Gửi lại những người của một đợt trước."),
+    Wording("help.import-postoffice",
+            "Record the Post Office's reply to a batch: accounts opened, or not and why.",
+            "Ghi nhận trả lời của Bưu điện cho một đợt: đã mở tài khoản, hoặc chưa và lý do."),
+    Wording("help.import-postoffice.long",
+            "Exit code 0: recorded (or nothing to change); 1: the file has errors, nothing "
+            "recorded; 2: the file or the workspace cannot be used.",
+            "Mã thoát 0: đã ghi nhận (hoặc không có gì thay đổi); 1: tệp có lỗi, chưa ghi nhận "
+            "gì; 2: không dùng được tệp hoặc thư mục làm việc."),
+    Wording("help.import-postoffice.reply", "The Post Office's reply: .xlsx, .xls, .ods or .csv.",
+            "Tệp trả lời của Bưu điện: .xlsx, .xls, .ods hoặc .csv."),
+    Wording("help.import-postoffice.force",
+            "Replace answers already recorded for these references.",
+            "Thay các trả lời đã ghi nhận cho những mã tham chiếu này."),
+    Wording("help.export-payments",
+            "Write the month's list of payments through accounts (and who is paid in cash).",
+            "Lập danh sách chi trả qua tài khoản của tháng (và những người còn nhận tiền mặt)."),
+    Wording("help.export-payments.long",
+            "Exit code 0: written (also with rows to check); 1: written, but the people of a "
+            "roster that cannot be used are in no list; 2: unusable workspace or bad options.",
+            "Mã thoát 0: đã lập (kể cả khi có dòng cần kiểm tra); 1: đã lập nhưng người trong một "
+            "danh sách không dùng được chưa có trong danh sách nào; 2: thư mục làm việc không "
+            "dùng được hoặc tùy chọn sai."),
+    Wording("help.ledger", "List the batches handed to the Post Office.",
+            "Liệt kê các đợt đã gửi Bưu điện."),
+    Wording("help.ledger.month", "Only batches of this month, YYYY-MM.",
+            "Chỉ các đợt của tháng này, dạng YYYY-MM."),
+    Wording("help.duplicates",
+            "Find people listed twice; write the review workbook; record the decisions.",
+            "Tìm người có tên hai lần; lập tệp rà soát; ghi nhận quyết định."),
+    Wording("help.duplicates.long",
+            "Exit code 0: no pair to decide, or decisions recorded; 1: pairs to decide or rows "
+            "to remove, or the reviewed file has errors (nothing recorded); 2: unusable "
+            "workspace, file or options.",
+            "Mã thoát 0: không có cặp nào cần quyết định, hoặc đã ghi nhận quyết định; 1: có cặp "
+            "cần quyết định hoặc dòng cần xóa, hoặc tệp rà soát có lỗi (chưa ghi nhận gì); 2: "
+            "thư mục làm việc, tệp hoặc tùy chọn không dùng được."),
+    Wording("help.duplicates.output", "Write the review workbook (.xlsx) here.",
+            "Ghi tệp rà soát (.xlsx) vào đây."),
+    Wording("help.duplicates.import",
+            "Record the decisions of a reviewed workbook (all or nothing).",
+            "Ghi nhận quyết định từ tệp rà soát (ghi cả hoặc không ghi gì)."),
+    Wording("cli-usage.try-help", "See: {command} --help", "Xem hướng dẫn: {command} --help"),
+    Wording("cli-usage.no-such-option", "there is no option {option}.",
+            "không có tùy chọn {option}."),
+    Wording("cli-usage.did-you-mean", "Did you mean {names}?", "Có phải ý bạn là {names}?"),
+    Wording("cli-usage.no-such-command", "there is no command {name}.",
+            "không có lệnh {name}."),
+    Wording("cli-usage.needs-value", "{option} needs a value: {expected}.",
+            "{option} cần có giá trị: {expected}."),
+    Wording("cli-usage.missing", "{name} is missing: {expected}.", "thiếu {name}: {expected}."),
+    Wording("cli-usage.bad-value", "{name} needs {expected}.", "{name} cần {expected}."),
+    Wording("cli-usage.extra", "unexpected {args} (put a name with spaces in quotes).",
+            "thừa {args} (tên có khoảng trắng phải đặt trong ngoặc kép)."),
+    Wording("cli-usage.other", "the command is not written right ({detail}).",
+            "lệnh gõ chưa đúng ({detail})."),
+    Wording("cli-usage.month", "--month needs the form YYYY-MM, e.g. 2025-07 (not {value}).",
+            "--month cần dạng YYYY-MM, ví dụ 2025-07 (không phải {value})."),
+    Wording("cli-usage.lang", "--lang must be vi or en, not {value}.",
+            "--lang phải là vi hoặc en, không phải {value}."),
+    Wording("cli-usage.format", "--format must be text or json, not {value}.",
+            "--format phải là text hoặc json, không phải {value}."),
+    Wording("cli-usage.expect-int", "a whole number", "một số nguyên"),
+    Wording("cli-usage.expect-int-min", "a whole number from {min}",
+            "một số nguyên từ {min} trở lên"),
+    Wording("cli-usage.expect-dir", "a folder", "một thư mục"),
+    Wording("cli-usage.expect-file", "a file", "một tệp"),
+    Wording("cli-usage.aborted", "Stopped.", "Đã dừng."),
+    Wording("terminal.counts",
+            "{rows} {rows:row|rows} read, {valid} valid, {bad} with errors; {errors} "
+            "{errors:error|errors}, {warnings} {warnings:warning|warnings}",
+            "{rows} dòng đọc được, {valid} hợp lệ, {bad} có lỗi; {errors} lỗi, {warnings} cảnh "
+            "báo"),
+    Wording("terminal.notes-of", "Notes of {file}:", "Ghi chú của {file}:"),
+    Wording("cli.password", "Password", "Mật khẩu"),
+    Wording("cli.password-again", "The same password again", "Nhập lại mật khẩu"),
+    Wording("summary-terminal.name-2025", "Commune, ward, special zone", "Xã, phường, đặc khu"),
+    Wording("export-payments.communes", "{n} {n:commune|communes}", "{n} xã"),
+    Wording("export-payments.others", "{n} other {n:commune|communes} (nothing to check)",
+            "{n} xã khác (không có gì cần kiểm tra)"),
 )
 # fmt: on
 
 TEXTS: dict[str, Wording] = {t.key: t for t in _TEXTS}
+
+
+def fill(template: str, **params: object) -> str:
+    """``template.format(**params)``, numbers as :class:`Count` (``{n:error|errors}``)."""
+    counted = {
+        k: Count(v) if isinstance(v, int) and not isinstance(v, bool) else v
+        for k, v in params.items()
+    }
+    return template.format(**counted)
 
 
 def words(prefix: str, lang: Literal["vi", "en"]) -> dict[str, str]:

@@ -125,8 +125,14 @@ def _check_annotate_options(request: ValidateRequest, files: list[Path]) -> None
     annotate, annotate_dir, paths = request.annotate, request.annotate_dir, request.paths
     if annotate is not None and annotate_dir is not None:
         raise UsageError("option-annotate-both")
-    if annotate is not None and (len(files) != 1 or any(p.is_dir() for p in paths)):
+    if annotate is not None and any(p.is_dir() for p in paths):
+        raise UsageError("option-annotate-folder", n=len(files))
+    if annotate is not None and len(files) != 1:
         raise UsageError("option-annotate-several", n=len(files))
+    if annotate is not None:
+        rosters = _rosters_folder(files[0], request.workspace)
+        if rosters is not None and rosters in annotate.resolve().parents:
+            raise UsageError("option-annotate-inside", path=annotate, rosters=rosters)
     if annotate_dir is not None:
         if annotate_dir.exists() and not annotate_dir.is_dir():
             raise UsageError("option-annotate-dir-not-folder", folder=annotate_dir)
@@ -134,6 +140,20 @@ def _check_annotate_options(request: ValidateRequest, files: list[Path]) -> None
         for folder in (p.resolve() for p in paths if p.is_dir()):
             if target == folder or folder in target.parents:
                 raise UsageError("option-annotate-dir-inside", folder=annotate_dir, rosters=folder)
+
+
+def _rosters_folder(roster: Path, workspace: Path | None) -> Path | None:
+    """The rosters folder a marked copy must stay out of: the workspace's ``rosters/`` (the one
+    named, or the current folder's), else a ``rosters`` folder the roster is in."""
+    from cashless_cli.workspace.config import find_config
+
+    root = workspace if workspace is not None else Path(".")
+    if workspace is not None or find_config(root) is not None:
+        return (root / "rosters").resolve()
+    for folder in roster.resolve().parents:
+        if folder.name == "rosters":
+            return folder
+    return None
 
 
 def _annotate(

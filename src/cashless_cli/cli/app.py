@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from cashless_cli import __version__
+from cashless_cli.cli import options
 from cashless_cli.cli.columns import columns
 from cashless_cli.cli.common import os_refusal
 from cashless_cli.cli.duplicates import duplicates_command
@@ -20,6 +21,7 @@ from cashless_cli.cli.export_postoffice import export_postoffice_command
 from cashless_cli.cli.import_postoffice import import_postoffice_command
 from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
+from cashless_cli.cli.localise import Command, Group, LatestMonthCommand, lang_in
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
@@ -27,11 +29,12 @@ from cashless_cli.errors import UserError
 from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.i18n import resolve_lang
 from cashless_cli.report.safe import visible
+from cashless_cli.texts import TEXTS
 
 app = typer.Typer(
     name="cashless",
-    help="Check commune rosters of social-assistance beneficiaries, publish the cashless-payment "
-    "registration rate, and hand registrations to the Post Office.",
+    cls=Group,
+    help="help.app",  # texts.py keys: worded in the user's language by cli/localise.py
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -49,64 +52,36 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help="help.version"),
     ] = False,
+    lang: options.Lang = None,  # read from the line by cli/localise.py, for every command
 ) -> None:
     """cashless: rosters in, rates and handoff files out."""
 
 
 # In the order of the month's work: set up, give communes the form, check what they send,
-# publish the rate, hand registrations over, record the reply, pay.
-_COMMANDS: tuple[tuple[str, Callable[..., None], str], ...] = (
-    ("init", init, "Create a workspace: cashless.toml with the area's units, rosters/, reports/."),
-    ("template", template, "Write a blank roster template for a commune and month."),
-    ("validate", validate, "Check rosters and report every problem at its cell."),
-    (
-        "columns",
-        columns,
-        "Show what the reader understood of a roster's columns, and how to fix it.",
-    ),
-    ("explain", explain, "Explain a problem code, or list every code."),
-    (
-        "summarize",
-        summarize,
-        "Build the district's monthly rate table from every commune's roster.",
-    ),
-    (
-        "export-postoffice",
-        export_postoffice_command,
-        "Hand the month's new registrations to the Post Office (workbook, CSV, manifest).",
-    ),
-    (
-        "import-postoffice",
-        import_postoffice_command,
-        "Record the Post Office's reply to a batch: accounts opened, or not and why.",
-    ),
-    (
-        "export-payments",
-        export_payments_command,
-        "Write the month's list of payments through accounts (and who is paid in cash).",
-    ),
-    ("ledger", ledger_command, "List the batches handed to the Post Office."),
-    (
-        "duplicates",
-        duplicates_command,
-        "Find people listed twice; write the review workbook; record the decisions.",
-    ),
+# publish the rate, hand registrations over, record the reply, pay. Their help: texts.py
+# ``help.NAME`` (the line in the list) and ``help.NAME.long`` (more on the command's own page).
+_COMMANDS: tuple[tuple[str, Callable[..., None], type[Command]], ...] = (
+    ("init", init, Command),
+    ("template", template, Command),
+    ("validate", validate, Command),
+    ("columns", columns, Command),
+    ("explain", explain, Command),
+    ("summarize", summarize, LatestMonthCommand),
+    ("export-postoffice", export_postoffice_command, LatestMonthCommand),
+    ("import-postoffice", import_postoffice_command, Command),
+    ("export-payments", export_payments_command, LatestMonthCommand),
+    ("ledger", ledger_command, Command),
+    ("duplicates", duplicates_command, LatestMonthCommand),
 )
-for _name, _function, _short_help in _COMMANDS:
-    app.command(_name, short_help=_short_help)(_function)
+for _name, _function, _cls in _COMMANDS:
+    app.command(_name, cls=_cls, short_help=f"help.{_name}", help=f"help.{_name}")(_function)
 
 
 def _lang_argument() -> str | None:
     """--lang as typed on the command line, for messages raised before a command could read it."""
-    args = sys.argv[1:]
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+    return lang_in(sys.argv[1:])
 
 
 def _utf8_streams() -> None:
@@ -126,8 +101,6 @@ def _utf8_streams() -> None:
 
 def _both(key: str) -> str:
     """A text in both languages, for the few lines said before the language is known."""
-    from cashless_cli.texts import TEXTS
-
     return f"{TEXTS[key].en} / {TEXTS[key].vi}"
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cashless_cli.cli import options
 from cashless_cli.cli.common import (
     Exit,
     FormatOption,
@@ -23,27 +24,20 @@ from cashless_cli.cli.common import (
 
 
 def columns(
-    path: Annotated[Path, typer.Argument(help="One roster file.", show_default=False)],
+    path: Annotated[
+        Path,
+        typer.Argument(metavar="help.metavar.file", help="help.columns.path", show_default=False),
+    ],
     sheet: Annotated[
         str | None,
-        typer.Option(help="Read this sheet (default: the one that looks most like a roster)."),
+        typer.Option(metavar="help.metavar.name", help="help.columns.sheet"),
     ] = None,
     mapping: MapOption = None,
     commune: Annotated[
         str | None,
-        typer.Option(help="Commune whose [communes.mapping] applies (default: from the name)."),
+        typer.Option(metavar="help.metavar.name", help="help.columns.commune"),
     ] = None,
-    workspace: Annotated[
-        Path | None,
-        typer.Option(
-            "--workspace",
-            "-w",
-            help="Workspace whose cashless.toml [mapping] applies "
-            "(default: the current folder when it has cashless.toml).",
-            file_okay=False,
-            show_default=False,
-        ),
-    ] = None,
+    workspace: options.OptionalWorkspace = None,
     output_format: FormatOption = "text",
     lang: LangOption = None,
 ) -> None:

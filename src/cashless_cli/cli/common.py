@@ -78,42 +78,86 @@ def preamble(
     """The language, format, month and masking of a command, each refused clearly when wrong
     (in this order: the language first, so that the other refusals are in it)."""
     language = lang_of(lang)
-    fmt = check_format(output_format)
+    fmt = check_format(output_format, language)
     return Preamble(language, fmt == "json", show_ids, month_option(month, language))
 
 
 def lang_of(option: str | None) -> Lang:
     if option is not None and option.lower() not in ("vi", "en"):
-        fail(f"--lang must be vi or en, not {option!r}.", "en")
-    return resolve_lang(option)
+        lang = resolve_lang()  # $CASHLESS_LANG, else the locale
+        fail(_said("cli-usage.lang", lang, value=repr(option)), lang, _try_help(lang))
+    return resolve_lang(option or _line_lang())
 
 
-def check_format(value: str) -> str:
+def _line_lang() -> str | None:
+    """The language read from the whole command line (``cashless --lang vi summarize``)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    found = ctx.meta.get("cashless.lang") if ctx is not None else None
+    return found if isinstance(found, str) else None
+
+
+def check_format(value: str, lang: Lang | None = None) -> str:
     value = value.lower()
     if value not in ("text", "json"):
-        fail(f"--format must be text or json, not {value!r}.", "en")
+        lang = lang or resolve_lang()
+        fail(_said("cli-usage.format", lang, value=repr(value)), lang, _try_help(lang))
     return value
 
 
+def _said(key: str, lang: Lang, **params: Any) -> str:
+    from cashless_cli.problems import text
+
+    return text(key, lang, **params)
+
+
+def _try_help(lang: Lang) -> str:
+    """Where the help of the command being run is (``cashless summarize --help``)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    command = ctx.command_path if ctx is not None else "cashless"
+    return _said("cli-usage.try-help", lang, command=command)
+
+
 def month_option(value: str | None, lang: Lang) -> Month | None:
-    """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None; a clear failure otherwise."""
-    if value is None:
+    """``--month`` as given (YYYY-MM, 06/2023, T6/2023), or None (not given, or given alone:
+    the latest month); a clear failure otherwise, saying the form expected."""
+    if value is None or not value.strip():
         return None
     from cashless_cli.schema.month import Month
 
     try:
         return Month.parse(value)
-    except ValueError as exc:
-        fail(str(exc), lang)
+    except ValueError:
+        fail(_said("cli-usage.month", lang, value=repr(value)), lang, _try_help(lang))
+
+
+#: The width of output piped or redirected to a file: wide enough that a path, a command or a
+#: table row stays on one line (a terminal's own width is used on a terminal).
+PIPED_WIDTH = 400
 
 
 def out_console() -> Console:
     # emoji=False: a name holding ":smile:" is shown as typed, never as a picture
-    return Console(highlight=False, soft_wrap=False, emoji=False)
+    return _console(stderr=False)
 
 
 def err_console() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
+    """A console for stdout or stderr: on a terminal, its width; piped or redirected (``> ket-
+    qua.txt``, ``| findstr``), no wrapping at 80 columns (lines end where the text does)."""
+    import os
+
+    stream = sys.stderr if stderr else sys.stdout
+    isatty = getattr(stream, "isatty", None)
+    piped = not (isatty is not None and isatty())
+    width = PIPED_WIDTH if piped and not os.environ.get("COLUMNS") else None
+    return Console(stderr=stderr, highlight=False, emoji=False, soft_wrap=piped, width=width)
 
 
 def print_json(doc: Any) -> None:
@@ -175,7 +219,7 @@ def command(function: Callable[P, None]) -> Callable[P, None]:
         try:
             function(*args, **kwargs)
         except Exception as exc:
-            lang = resolve_lang(_text(kwargs.get("lang")))
+            lang = resolve_lang(_text(kwargs.get("lang")) or _line_lang())
             words = said(exc, lang)
             if words is None:
                 raise

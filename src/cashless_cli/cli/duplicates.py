@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
+from cashless_cli.cli import options
 from cashless_cli.cli.common import (
     Exit,
     FormatOption,
@@ -190,28 +191,29 @@ def render_import(console: Console, r: ImportResult, lang: Lang) -> None:
 
 
 def duplicates_command(
-    month: Annotated[
-        str | None, typer.Option(help="Report month, YYYY-MM (default: the latest).")
-    ] = None,
+    month: options.LatestMonth = None,
     workspace: WorkspaceOption = Path("."),
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write the review workbook (.xlsx) here.", dir_okay=False
+            "--output",
+            "-o",
+            metavar="REVIEW.xlsx",
+            help="help.duplicates.output",
+            dir_okay=False,
         ),
     ] = None,
     import_file: Annotated[
         Path | None,
         typer.Option(
             "--import",
-            help="Record the decisions of a reviewed workbook (all or nothing).",
+            metavar="REVIEWED.xlsx",
+            help="help.duplicates.import",
             dir_okay=False,
         ),
     ] = None,
     output_format: FormatOption = "text",
-    show_ids: Annotated[
-        bool, typer.Option("--show-ids", help="Show full ID, phone and account numbers.")
-    ] = False,
+    show_ids: options.ShowIds = False,
     lang: LangOption = None,
 ) -> None:
     """List the month's candidate pairs of the same person listed twice, write the review

@@ -14,7 +14,8 @@ from cashless_cli.report.safe import escape
 @command
 def explain(
     code: Annotated[
-        str | None, typer.Argument(help="A problem code, e.g. id-sex-mismatch. Omit to list all.")
+        str | None,
+        typer.Argument(metavar="help.metavar.code", help="help.explain.code", show_default=False),
     ] = None,
     lang: options.Lang = None,
 ) -> None:

@@ -14,17 +14,18 @@ from cashless_cli.cli.common import Exit, command, preamble
 @command
 def import_postoffice_command(
     reply: Annotated[
-        Path, typer.Argument(help="The Post Office's reply: .xlsx, .xls, .ods or .csv.")
+        Path,
+        typer.Argument(
+            metavar="help.metavar.file", help="help.import-postoffice.reply", show_default=False
+        ),
     ],
     workspace: options.Workspace = Path("."),
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace answers already recorded for these references."),
+        typer.Option("--force", help="help.import-postoffice.force"),
     ] = False,
     output_format: options.Format = "text",
-    show_ids: Annotated[
-        bool, options.show_ids("Show full account numbers on the terminal.")
-    ] = False,
+    show_ids: options.ShowIds = False,
     lang: options.Lang = None,
 ) -> None:
     """Record the Post Office's reply to a batch: accounts opened, or not and why.

@@ -20,26 +20,22 @@ from cashless_cli.report.safe import escape
 @command
 def init(
     directory: Annotated[
-        Path, typer.Argument(help="The workspace folder to create (may exist).", file_okay=False)
+        Path,
+        typer.Argument(metavar="help.metavar.dir", help="help.init.dir", file_okay=False),
     ] = Path("."),
     district: Annotated[
         str | None,
-        typer.Option(help="A district (before July 2025), e.g. 'Bình Sơn'; with --province."),
+        typer.Option(metavar="help.metavar.name", help="help.init.district"),
     ] = None,
     province: Annotated[
         str | None,
-        typer.Option(help="The province; alone, the province and its communes (after 7/2025)."),
+        typer.Option(metavar="help.metavar.name", help="help.init.province"),
     ] = None,
     commune: Annotated[
         str | None,
-        typer.Option(
-            help="A commune after July 2025 (the paying office), e.g. 'Vạn Tường'; with "
-            "--province. Lists the old communes that formed it."
-        ),
+        typer.Option(metavar="help.metavar.name", help="help.init.commune"),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing cashless.toml.")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.init.force")] = False,
     lang: options.Lang = None,
 ) -> None:
     """Create a workspace: cashless.toml with the area's units, and rosters/ and reports/."""

@@ -12,7 +12,7 @@ from cashless_cli.cli.common import command, preamble
 @command
 def ledger_command(
     workspace: options.Workspace = Path("."),
-    month: Annotated[str | None, options.month("Only batches of this month, YYYY-MM.")] = None,
+    month: Annotated[str | None, options.month("help.ledger.month")] = None,
     output_format: options.Format = "text",
     lang: options.Lang = None,
 ) -> None:

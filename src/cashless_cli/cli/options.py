@@ -1,8 +1,7 @@
 """The options the commands share, defined once: a command names them in its signature.
 
-``Lang``, ``Format`` and ``Workspace`` are the same everywhere; ``--month``, ``--password`` and
-``--show-ids`` keep one name and one behaviour but say in each command's ``--help`` what they
-mean there, so they are made by a function taking that help text.
+Help texts and metavars are keys of :mod:`cashless_cli.texts` (``help.…``), worded in the
+user's language when the app is built (:mod:`cashless_cli.cli.localise`).
 """
 
 from __future__ import annotations
@@ -14,55 +13,62 @@ import typer
 
 Lang = Annotated[
     str | None,
-    typer.Option(
-        "--lang",
-        help="Language of messages: vi or en (default: $CASHLESS_LANG, else the system locale).",
-        show_default=False,
-    ),
+    typer.Option("--lang", metavar="vi|en", help="help.lang", show_default=False),
 ]
 Workspace = Annotated[
     Path,
     typer.Option(
-        "--workspace",
-        "-w",
-        help="The workspace folder (with cashless.toml). Default: the current folder.",
-        file_okay=False,
+        "--workspace", "-w", metavar="help.metavar.dir", help="help.workspace", file_okay=False
     ),
 ]
 Format = Annotated[
-    str, typer.Option("--format", help="Output format: text or json.", case_sensitive=False)
+    str,
+    typer.Option("--format", metavar="text|json", help="help.format", case_sensitive=False),
 ]
 
 
-def month(help: str) -> Any:
+def month(help: str = "help.month-latest") -> Any:
     """``--month``: a month as YYYY-MM (06/2023 and T6/2023 are read too)."""
-    return typer.Option("--month", help=help)
+    return typer.Option("--month", metavar="YYYY-MM", help=help, show_default=False)
 
 
-def password(envvar: str, help: str) -> Any:
+def password(envvar: str) -> Any:
     """``--password``: encrypt the workbook written; taken from ``envvar`` when not given."""
     return typer.Option(
-        "--password", envvar=envvar, help=help, show_default=False, show_envvar=True
+        "--password",
+        envvar=envvar,
+        metavar="help.metavar.password",
+        help="help.password",
+        show_default=False,
+        show_envvar=True,
     )
-
-
-def show_ids(help: str) -> Any:
-    """``--show-ids``: full ID, phone and account numbers instead of masked ones."""
-    return typer.Option("--show-ids", help=help)
 
 
 def path(*names: str, help: str, **more: Any) -> Any:
     """An optional file or folder option, no default shown (``--annotate``, ``--output``...)."""
+    more.setdefault("metavar", "help.metavar.file")
     return typer.Option(*names, help=help, show_default=False, **more)
 
 
+#: ``--month`` of the commands whose default (and ``--month`` alone) is the latest month.
+LatestMonth = Annotated[str | None, month()]
+#: ``--show-ids``: full ID, phone and account numbers instead of masked ones.
+ShowIds = Annotated[bool, typer.Option("--show-ids", help="help.show-ids")]
+#: ``--password-prompt``: ask for the workbook's password without showing it.
+PasswordPrompt = Annotated[bool, typer.Option("--password-prompt", help="help.password-prompt")]
+#: ``--workspace`` of the commands that use one only when there is one.
+OptionalWorkspace = Annotated[
+    Path | None,
+    path(
+        "--workspace",
+        "-w",
+        help="help.workspace-if-any",
+        metavar="help.metavar.dir",
+        file_okay=False,
+    ),
+]
+
 Map = Annotated[
     list[str] | None,
-    typer.Option(
-        "--map",
-        metavar="HEADER=KEY",
-        help='Say which header is which column, e.g. --map "Tên chủ hộ=ho_ten"; "HEADER=-" '
-        "ignores a column. Repeatable; on top of the [mapping] of cashless.toml.",
-        show_default=False,
-    ),
+    typer.Option("--map", metavar="help.metavar.header-key", help="help.map", show_default=False),
 ]

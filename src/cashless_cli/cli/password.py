@@ -5,32 +5,23 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated
 
 import typer
 
 from cashless_cli.cli.common import err_console, fail
 from cashless_cli.i18n import Lang
 
-PromptOption = Annotated[
-    bool,
-    typer.Option(
-        "--password-prompt",
-        help="Ask for the password without showing it (instead of --password).",
-    ),
-]
-
 
 def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -> str | None:
     """The password to encrypt with, or None for none. Exits with code 2 on an empty one."""
-    from cashless_cli.problems import CATALOGUE
+    from cashless_cli.problems import CATALOGUE, text
 
     on_line = any(a == "--password" or a.startswith("--password=") for a in sys.argv[1:])
     if given is None and prompt:
         given = typer.prompt(
-            "Mật khẩu" if lang == "vi" else "Password",
+            text("cli.password", lang),
             hide_input=True,
-            confirmation_prompt=True,
+            confirmation_prompt=text("cli.password-again", lang),
             default="",
             show_default=False,
         )
@@ -53,4 +44,4 @@ def resolve_password(given: str | None, envvar: str, prompt: bool, lang: Lang) -
     return given
 
 
-__all__ = ["PromptOption", "resolve_password"]
+__all__ = ["resolve_password"]

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -68,15 +68,10 @@ def _progress(workspace: Workspace, enabled: bool) -> Iterator[ProgressFn | None
 
 @command
 def summarize(
-    month: Annotated[
-        str | None,
-        options.month(
-            "Report month, YYYY-MM or MM/YYYY. Default: the latest month under rosters/."
-        ),
-    ] = None,
+    month: options.LatestMonth = None,
     workspace: options.Workspace = Path("."),
     output_format: options.Format = "text",
-    show_ids: Annotated[bool, options.show_ids("Show full ID numbers on the terminal.")] = False,
+    show_ids: options.ShowIds = False,
     lang: options.Lang = None,
     mapping: options.Map = None,
 ) -> None:

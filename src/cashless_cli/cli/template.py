@@ -14,26 +14,33 @@ from cashless_cli.cli.common import command, fail, out_console, preamble
 @command
 def template(
     commune: Annotated[
-        str, typer.Option("--commune", help="The commune the roster is for.", show_default=False)
+        str,
+        typer.Option(
+            "--commune",
+            metavar="help.metavar.name",
+            help="help.template.commune",
+            show_default=False,
+        ),
     ],
-    month: Annotated[
-        str, typer.Option("--month", help="Report month, YYYY-MM.", show_default=False)
-    ],
+    month: Annotated[str, options.month("help.template.month")],
     output: Annotated[
         Path | None,
         options.path(
             "--output",
             "-o",
-            help="File or folder to write (default: mau-danh-sach-COMMUNE-MONTH.xlsx here).",
+            help="help.template.output",
         ),
     ] = None,
     workspace: Annotated[
         Path | None,
         options.path(
-            "--workspace", help="Workspace folder: --commune must then be one of its communes."
+            "--workspace",
+            "-w",
+            metavar="help.metavar.dir",
+            help="help.template.workspace",
         ),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="help.template.force")] = False,
     lang: options.Lang = None,
 ) -> None:
     """Write a blank roster template for a commune and month."""

@@ -21,20 +21,19 @@ from cashless_cli.cli.common import (
 @command
 def validate(
     paths: Annotated[
-        list[Path], typer.Argument(help="Roster files or folders of rosters.", show_default=False)
+        list[Path],
+        typer.Argument(metavar="help.metavar.path", help="help.validate.paths", show_default=False),
     ],
     commune: Annotated[
-        str | None, typer.Option(help="Commune the rosters are for (overrides the file).")
+        str | None, typer.Option(metavar="help.metavar.name", help="help.validate.commune")
     ] = None,
-    month: Annotated[
-        str | None, options.month("Report month, YYYY-MM (overrides the file).")
-    ] = None,
+    month: Annotated[str | None, options.month("help.validate.month")] = None,
     output_format: options.Format = "text",
     max_issues: Annotated[
         int,
-        typer.Option(help="Problems shown on the terminal, errors first (all are counted).", min=0),
+        typer.Option(metavar="N", help="help.validate.max-issues", min=0),
     ] = 50,
-    show_ids: Annotated[bool, options.show_ids("Show full ID, phone and account numbers.")] = False,
+    show_ids: options.ShowIds = False,
     lang: options.Lang = None,
     mapping: options.Map = None,
     annotate: Annotated[
@@ -42,25 +41,17 @@ def validate(
         options.path(
             "--annotate",
             metavar="OUT.xlsx",
-            help="Write a copy of the roster with its problems marked (one input file).",
+            help="help.validate.annotate",
         ),
     ] = None,
-    workspace: Annotated[
-        Path | None,
-        options.path(
-            "--workspace",
-            "-w",
-            help="Workspace whose base levels and Post Office replies apply "
-            "(default: the current folder when it has cashless.toml).",
-            file_okay=False,
-        ),
-    ] = None,
+    workspace: options.OptionalWorkspace = None,
+    notes: Annotated[bool, typer.Option("--notes", help="help.validate.notes")] = False,
     annotate_dir: Annotated[
         Path | None,
         options.path(
             "--annotate-dir",
             metavar="DIR",
-            help="Write a marked copy of every roster into DIR (NAME.kiem-tra.xlsx).",
+            help="help.validate.annotate-dir",
         ),
     ] = None,
 ) -> None:
@@ -90,7 +81,7 @@ def validate(
     else:
         from cashless_cli.report.terminal import render_all
 
-        render_all(out_console(), run.reports, settings.lang, max_issues, show_ids)
+        render_all(out_console(), run.reports, settings.lang, max_issues, show_ids, notes)
     if run.annotated or run.annotate_folder_error is not None:
         from cashless_cli.report.annotate_terminal import render_annotated
 

@@ -1,5 +1,6 @@
-"""The month's payments on a terminal, with rich: the totals, one row per commune, the account
-numbers that differ, the rows to check, and the files written."""
+"""The month's payments on a terminal, with rich: the totals, a row per commune with something
+to say (rows to check, a roster that cannot be used, account numbers that differ) and one line
+for the others, the account numbers that differ, the rows to check, and the files written."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 if TYPE_CHECKING:
     from cashless_cli.payments.export import PaymentsResult
@@ -50,7 +51,18 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
     table.add_column(w["cash"], justify="right")
     table.add_column(w["check"], justify="right")
     table.add_column(w["note"])
-    for c in p.communes:
+    differ = {r.commune for r in p.mismatches}
+    told = [c for c in p.communes if c.check or c.problem or c.unit.name in differ]
+    quiet = [c for c in p.communes if c not in told]
+    # communes with nothing but the same note (no roster this month): one line for them all
+    alike: dict[str, list[str]] = {}
+    for c in told:
+        if c.problem and not (c.accounts or c.cash or c.check):
+            alike.setdefault(getattr(c.problem, lang), []).append(c.unit.name)
+    grouped = {name for names in alike.values() if len(names) > 1 for name in names}
+    for c in told:
+        if c.unit.name in grouped:
+            continue
         note = getattr(c.problem, lang) if c.problem else ""
         table.add_row(
             escape(c.unit.name),
@@ -59,6 +71,19 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             str(len(c.cash)),
             f"[red]{len(c.check)}[/]" if c.check else "0",
             f"[red]{escape(note)}[/]" if note else "",
+        )
+    for note, names in alike.items():
+        if len(names) > 1:
+            label = fill(w["communes"], n=len(names))
+            table.add_row(escape(label), "0", money(0), "0", "0", f"[red]{escape(note)}[/]")
+    if quiet:
+        table.add_row(
+            f"[dim]{escape(fill(w['others'], n=len(quiet)))}[/]",
+            str(sum(len(c.accounts) for c in quiet)),
+            money(sum(c.amount for c in quiet)),
+            str(sum(len(c.cash) for c in quiet)),
+            "0",
+            "",
         )
     table.add_row(
         f"[bold]{w['total']}[/]",
@@ -69,6 +94,9 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
         "",
     )
     console.print(table)
+    for note, names in alike.items():
+        if len(names) > 1:
+            console.print(f"  [red]{escape(note)}[/]: {escape(', '.join(names))}")
     if p.mismatches:
         console.print(f"[bold yellow]{w['mismatch']}[/]")
         for r in p.mismatches:
@@ -90,7 +118,7 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             console.print(w["more"].format(n=len(p.check) - SHOWN))
     if p.unlisted:
         console.print(
-            f"[bold red]{escape(w['unlisted'].format(n=p.not_listed, files=len(p.unlisted)))}[/]"
+            f"[bold red]{escape(fill(w['unlisted'], n=p.not_listed, files=len(p.unlisted)))}[/]"
         )
         for u in p.unlisted:
             problem = u.problem()

@@ -13,7 +13,7 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.problems import Problem, Severity
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 from cashless_cli.validation import FileReport
 
 _WORDS = {lang: words("terminal", lang) for lang in LANGS}
@@ -61,11 +61,15 @@ def render_file(
         f"{w['commune']}: {escape(report.commune or w['unknown'])}"
         f", {w['month']}: {report.month or w['unknown']}"
     )
-    console.print(
-        f"  {report.rows} {w['rows']}, {report.valid_rows} {w['valid']}, "
-        f"{report.rows_with_errors} {w['with_errors']}; {errors} {w['errors']}, "
-        f"{warnings} {w['warnings']}" + (f"; {w['skipped']}: {skipped}" if skipped else "")
+    counts = fill(
+        w["counts"],
+        rows=report.rows,
+        valid=report.valid_rows,
+        bad=report.rows_with_errors,
+        errors=errors,
+        warnings=warnings,
     )
+    console.print(f"  {counts}" + (f"; {w['skipped']}: {skipped}" if skipped else ""))
     issues = report.issues
     if shown is None:
         shown = pick_shown([report], max_issues)
@@ -125,8 +129,24 @@ def pick_shown(reports: Sequence[FileReport], max_issues: int) -> set[int]:
     return {id(p) for _, _, p in ranked[: max(max_issues, 0)]}
 
 
+def render_notes(console: Console, reports: Sequence[FileReport], lang: Lang) -> None:
+    """``--notes``: every note (converted text, extra columns, skipped rows) of every file."""
+    w = _WORDS[lang]
+    for report in reports:
+        if report.error is not None or not report.info:
+            continue
+        console.print(f"[bold]{escape(fill(w['notes-of'], file=report.path))}[/]")
+        for p in report.info:
+            console.print(f"  {escape(p.cell or '-')}  {p.code}  {escape(p.message(lang))}")
+
+
 def render_all(
-    console: Console, reports: list[FileReport], lang: Lang, max_issues: int, show_ids: bool
+    console: Console,
+    reports: list[FileReport],
+    lang: Lang,
+    max_issues: int,
+    show_ids: bool,
+    notes: bool = False,
 ) -> None:
     w = _WORDS[lang]
     shown = pick_shown(reports, max_issues)
@@ -138,7 +158,8 @@ def render_all(
     readable = [r for r in reports if r.error is None]
     if len(reports) > 1:
         console.print(
-            w["total"].format(
+            fill(
+                w["total"],
                 files=len(reports),
                 rows=sum(r.rows for r in readable),
                 valid=sum(r.valid_rows for r in readable),
@@ -147,6 +168,7 @@ def render_all(
                 unreadable=len(reports) - len(readable),
             )
         )
-    notes = sum(len(r.info) for r in readable)
     if notes:
-        console.print(f"[dim]{w['info'].format(n=notes)}[/]")
+        render_notes(console, readable, lang)
+    elif noted := sum(len(r.info) for r in readable):
+        console.print(f"[dim]{fill(w['info'], n=noted)}[/]")

@@ -12,11 +12,12 @@ from rich.console import Console
 from rich.table import Table
 
 from cashless_cli.dataset.figures import MonthSummary
+from cashless_cli.dataset.month import MERGER
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
 from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 
 def _words(lang: Lang) -> dict[str, str]:
@@ -49,7 +50,8 @@ def render_summary(
         caption_justify="left",
     )
     table.add_column(w["stt"], justify="right", no_wrap=True)
-    table.add_column(w["name"], no_wrap=True)
+    # the two-level government from July 2025: communes, wards and special zones
+    table.add_column(w["name-2025" if s.month >= MERGER else "name"], no_wrap=True)
     # the unknown column only when some status is unknown (a month of full rosters: as before)
     unknown = s.total.unknown > 0
     keys = ("total", "registered", "account", "refused", "unknown", "rate", "change", "err")
@@ -115,7 +117,7 @@ def render_summary(
                 )
     if s.not_fully_checked:
         console.print(
-            "[yellow]" + escape(w["not_checked"].format(n=len(s.not_fully_checked))) + "[/]"
+            "[yellow]" + escape(fill(w["not_checked"], n=len(s.not_fully_checked))) + "[/]"
         )
         for c in s.not_fully_checked:
             file = c.file.name if c.file else ""

@@ -154,7 +154,9 @@ def load_workspace(root: Path) -> Workspace:
             "config-unreadable", path=path, reason=Phrase("workspace.reason-folder")
         )
     if not path.is_file():
-        raise WorkspaceError("workspace-no-config", name=CONFIG_NAME, root=root)
+        raise WorkspaceError(
+            "workspace-no-config", name=CONFIG_NAME, root=root, folder=root.absolute()
+        )
     data = _read_toml(path)
     _check_values(data, path)
     return Workspace(root, parse_area(data, path), data)

@@ -32,6 +32,7 @@ from cashless_cli.schema.domain import (
     DISTRICT_SIGNER_TITLE,
     EXAMPLE_COMMUNE,
     PROVINCE_OFFICE,
+    PROVINCE_SIGNER_TITLE,
     Unit,
     binh_son_communes,
     province_short,
@@ -105,13 +106,21 @@ def data_version() -> str:
     return f"vietnam-provinces {version} (data {data})"
 
 
-def _report_block(issuer: str, office: str) -> str:
+def _province_issuer(name: str) -> str:
+    """ "Thành phố Huế" → "UBND THÀNH PHỐ HUẾ"; "Quảng Ngãi" → "UBND TỈNH QUẢNG NGÃI"."""
+    city = name.startswith("Thành phố ")
+    short = name.removeprefix("Thành phố ").removeprefix("Tỉnh ")
+    return f"UBND {'THÀNH PHỐ' if city else 'TỈNH'} {short.upper()}"
+
+
+def _report_block(issuer: str, office: str, signer_title: str = DISTRICT_SIGNER_TITLE) -> str:
+    """``[report]`` commented out, with the values the documents use when it is absent."""
     return (
         "\n# The letterhead of the rate table (uncomment to change):\n"
         "# [report]\n"
         f'# issuer = "{issuer}"\n'
         f'# office = "{office}"\n'
-        f'# signer_title = "{DISTRICT_SIGNER_TITLE}"\n'
+        f'# signer_title = "{signer_title}"\n'
         '# signer = ""\n'
     )
 
@@ -127,7 +136,7 @@ def units_for(district: str | None, province: str | None) -> UnitList:
             f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
             f"# Units from {source}.\n\n"
             + render_config(area)
-            + _report_block(f"UBND {name.upper()}", PROVINCE_OFFICE)
+            + _report_block(_province_issuer(name), PROVINCE_OFFICE, PROVINCE_SIGNER_TITLE)
         )
         return UnitList(
             text,
