@@ -2010,6 +2010,35 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "read-only folder, a full disk, a month folder that cannot be opened). Outputs are "
         "written to a temporary file and renamed only when complete, so a refused write leaves "
         "every file as it was."),
+    # ---- pay: the payment cycle (social pension, import-payments, arrears, suspension) ----
+    ProblemType("id-both-programmes", E,
+        "Listed for both programmes", "Hưởng cả hai chế độ",
+        "ID {value} is listed for the monthly social allowance and the social pension (the other "
+        "row: {other}).",
+        "Số định danh {value} có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội "
+        "(dòng kia: {other}).",
+        "Keep the person in one programme only: the one with the higher amount.",
+        "Chỉ giữ đối tượng ở một chế độ: chế độ có mức cao hơn.",
+        "A person who qualifies for both the monthly social allowance (Decree 20/2021/NĐ-CP) and "
+        "the social pension (Decree 176/2025/NĐ-CP) receives only the higher of the two; "
+        "export-payments pays the higher row and shows the other as not paid.",
+        "Người đủ điều kiện hưởng cả trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP) và trợ "
+        "cấp hưu trí xã hội (Nghị định 176/2025/NĐ-CP) chỉ được hưởng một mức cao hơn; lệnh "
+        "export-payments chi dòng có mức cao hơn và ghi dòng còn lại là không chi.",
+        {"value": "051150000123", "other": "C14"}),
+    ProblemType("payment-both-programmes", E,
+        "Paid under the other programme", "Đã chi theo chế độ kia",
+        "also listed at {place} for {amount} VND: only the higher amount is paid, not this row",
+        "còn có tên ở {place} với mức {amount} đồng: chỉ chi mức cao hơn, không chi dòng này",
+        "Remove the person from the lower programme's list.",
+        "Đưa đối tượng ra khỏi danh sách của chế độ có mức thấp hơn.",
+        "A person listed for both the monthly social allowance and the social pension in the "
+        "same month is paid only the higher amount (Decree 176/2025/NĐ-CP); the other row is in "
+        "the rows to check, with this reason.",
+        "Người có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội trong cùng tháng "
+        "chỉ được chi mức cao hơn (Nghị định 176/2025/NĐ-CP); dòng còn lại nằm trong các dòng cần "
+        "kiểm tra, với lý do này.",
+        {"place": "Xã An Bình (an-binh.xlsx, 14)", "amount": "750,000"}),
 )
 # fmt: on
 

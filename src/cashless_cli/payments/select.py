@@ -26,6 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cashless_cli.checks.same_id import same_id_groups
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
@@ -33,7 +34,7 @@ from cashless_cli.i18n import Lang
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text
 from cashless_cli.replies.answers import OpenedAccount
-from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.domain import SOCIAL_PENSION, Unit, programme_of
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
@@ -289,12 +290,17 @@ def select_payments(
     result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
+    lower = both_programmes([row for _, row in staged])
     for commune, row in staged:
         reasons: list[Problem] = []
         if row.amount is None:
             reasons.append(Problem("payment-no-amount"))
-        for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
-            reasons.append(hold_problem(hold))
+        both = lower.get(_place(row))
+        if both is not None:
+            reasons.extend(both.reason)
+        for hold in duplicates.get(_place(row), ()):
+            if both is None or not both.covers(hold):
+                reasons.append(hold_problem(hold))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
@@ -304,6 +310,49 @@ def select_payments(
         else:
             commune.cash.append(row)
     return result
+
+
+def _place(row: PaymentRow) -> Place:
+    return (row.commune_code, row.source.name, row.source_row)
+
+
+@dataclass(frozen=True, slots=True)
+class BothProgrammes:
+    """A row of a person listed for both programmes (monthly social allowance and social
+    pension) in the month: the places of the group, and why this row is not paid (empty for
+    the row paid: the one with the higher amount)."""
+
+    group: frozenset[Place]
+    reason: tuple[Problem, ...] = ()
+
+    def covers(self, hold: Hold) -> bool:
+        """A same-ID hold between two rows of the group: decided here (the higher is paid)."""
+        o = hold.other.ref
+        plain = not (hold.removed or hold.correct_id) and hold.kind == "same-id"
+        return plain and (o.commune_code, o.file, o.row) in self.group
+
+
+def both_programmes(rows: Sequence[PaymentRow]) -> dict[Place, BothProgrammes]:
+    """Place → its part in a both-programmes group (same usable ID, one row of the social
+    pension and one of the monthly social allowance or more): the row with the higher amount is
+    paid (on a tie, the monthly social allowance), every other row of the group is not."""
+    groups = same_id_groups((i, r.beneficiary_id) for i, r in enumerate(rows))
+    out: dict[Place, BothProgrammes] = {}
+    for indexes in groups.values():
+        members = [rows[i] for i in indexes]
+        kinds = {programme_of(r.category) for r in members}
+        if kinds != {"pension", "allowance"} or any(r.amount is None for r in members):
+            continue  # not a both-programmes pair (a plain duplicate: held as such)
+        paid = max(members, key=lambda r: (r.amount or 0, r.category != SOCIAL_PENSION))
+        group = frozenset(_place(r) for r in members)
+        where = f"{paid.commune} ({paid.source.name}, {paid.source_row})"
+        for r in members:
+            reason: tuple[Problem, ...] = ()
+            if r is not paid:
+                params = {"place": where, "amount": f"{paid.amount:,}"}
+                reason = (Problem("payment-both-programmes", params=params),)
+            out[_place(r)] = BothProgrammes(group, reason)
+    return out
 
 
 def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:
@@ -342,9 +391,11 @@ __all__ = [
     "SOURCE_BOTH",
     "SOURCE_LEDGER",
     "SOURCE_ROSTER",
+    "BothProgrammes",
     "CommunePayments",
     "PaymentList",
     "PaymentRow",
     "UnlistedFile",
+    "both_programmes",
     "select_payments",
 ]

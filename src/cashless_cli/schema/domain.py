@@ -55,6 +55,17 @@ CATEGORY_AGE: dict[str, tuple[int | None, int | None, str, str]] = {
 }
 
 
+#: The category code of the social pension (trợ cấp hưu trí xã hội, Decree 176/2025/NĐ-CP, from
+#: 1 July 2025): a programme of its own beside the monthly social allowance. A person listed for
+#: both in one month is paid only the higher amount.
+SOCIAL_PENSION = "htxh"
+
+
+def programme_of(category: str | None) -> str:
+    """``"pension"`` for the social pension, ``"allowance"`` for every other category."""
+    return "pension" if category == SOCIAL_PENSION else "allowance"
+
+
 @cache
 def categories() -> dict[str, list[CategoryBand]]:
     out: dict[str, list[CategoryBand]] = {}
