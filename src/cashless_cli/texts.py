@@ -817,6 +817,48 @@ _TEXTS: tuple[Wording, ...] = (
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
     Wording("os.some-file", "a file of the workspace", "một tệp trong thư mục làm việc"),
+    # ---- pay: the payment cycle ----
+    Wording("pay-terminal.arrears",
+            "Arrears included: {n} people, {amount} đồng not collected in earlier months.",
+            "Trong đó truy lĩnh: {n} người, {amount} đồng chưa nhận của các tháng trước."),
+    Wording("import-payments.applied",
+            "Recorded {n} result(s): {paid} paid ({paid_amount} VND), {unpaid} not paid; "
+            "{unchanged} unchanged; {pending} row(s) without a result yet. Not paid in full: "
+            "{owed} VND, carried over to the next payment list.",
+            "Đã ghi {n} kết quả: {paid} đã chi ({paid_amount} đồng), {unpaid} chưa chi; "
+            "{unchanged} không đổi; {pending} dòng chưa có kết quả. Chưa chi đủ: {owed} đồng, "
+            "được truy lĩnh vào danh sách chi trả kế tiếp."),
+    Wording("import-payments.nothing",
+            "This file changes nothing: {unchanged} result(s) already recorded, {pending} row(s) "
+            "without a result yet.",
+            "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
+            "dòng chưa có kết quả."),
+    Wording("import-payments.errors",
+            "{n} error(s): nothing was recorded (a result file is applied whole or not at all).",
+            "{n} lỗi: chưa ghi gì (tệp kết quả chỉ được ghi khi không còn lỗi nào)."),
+    Wording("import-payments.would",
+            "Without the errors it would record {n} result(s): {paid} paid, {unpaid} not paid "
+            "({unchanged} unchanged).",
+            "Nếu hết lỗi sẽ ghi {n} kết quả: {paid} đã chi, {unpaid} chưa chi ({unchanged} "
+            "không đổi)."),
+    Wording("import-payments.unknown",
+            "Unknown payment references (in no payment list of this workspace): {refs}",
+            "Mã chi trả không có trong danh sách chi trả nào: {refs}"),
+    Wording("import-payments.duplicates", "Payment references reported twice: {refs}",
+            "Mã chi trả bị báo hai lần: {refs}"),
+    Wording("import-payments.unpaid", "Not paid:", "Chưa chi:"),
+    Wording("import-payments.unpaid-line", "  {ref} {name} — {amount} VND: {reason}",
+            "  {ref} {name} — {amount} đồng: {reason}"),
+    Wording("pay-doc.ma-chi-tra", "Payment reference", "Mã chi trả"),
+    Wording("pay-doc.truy-linh-dong", "Arrears (đồng)", "Truy lĩnh (đồng)"),
+    Wording("pay-doc.thang-truy-linh", "Arrears of", "Tháng truy lĩnh"),
+    Wording("pay-doc.cong-chi-dong", "To pay (đồng)", "Cộng chi (đồng)"),
+    Wording("pay-doc.truy-linh-tong", "Arrears included (đồng)", "Trong đó truy lĩnh (đồng)"),
+    Wording("pay-doc.tam-dung", "People suspended (3 months not collected)",
+            "Số người tạm dừng chi trả (3 tháng liên tiếp không nhận)"),
+    Wording("ledger-why.lacks-payment-results",
+            "{results} imported payment results (it holds {have})",
+            "{results} kết quả chi trả đã nhập (sổ chỉ có {have})"),
 )
 # fmt: on
 

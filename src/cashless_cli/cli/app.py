@@ -17,6 +17,7 @@ from cashless_cli.cli.duplicates import duplicates_command
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
+from cashless_cli.cli.import_payments import import_payments_command
 from cashless_cli.cli.import_postoffice import import_postoffice_command
 from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
@@ -85,6 +86,11 @@ _COMMANDS: tuple[tuple[str, Callable[..., None], str], ...] = (
         "export-payments",
         export_payments_command,
         "Write the month's list of payments through accounts (and who is paid in cash).",
+    ),
+    (
+        "import-payments",
+        import_payments_command,
+        "Record the paying unit's result: who was paid, how much, who was not and why.",
     ),
     ("ledger", ledger_command, "List the batches handed to the Post Office."),
     (

@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from cashless_cli.checks.same_id import same_id_groups
+from cashless_cli.checks.same_id import same_id_groups, usable_id
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
@@ -65,10 +65,34 @@ class PaymentRow:
     roster_account: str | None = None  # the roster's number when it differs from the ledger
     amount_check: Problem | None = None  # amount-mismatch, as validation found it
     notes: tuple[Problem, ...] = ()  # payment-* findings (catalogue codes)
+    pay_ref: str | None = None  # the line's reference code, quoted back by the provider
+    arrears: int = 0  # unpaid amounts of earlier months carried over (truy lĩnh)
+    arrears_months: tuple[str, ...] = ()  # the months of the arrears (YYYY-MM), oldest first
 
     @property
     def mismatch(self) -> bool:
         return self.roster_account is not None
+
+    @property
+    def total(self) -> int:
+        """What the line pays: the month's amount and the arrears."""
+        return (self.amount or 0) + self.arrears
+
+    @property
+    def person(self) -> str:
+        """Who the line is for, across months: the ID, or the row's place without one."""
+        if self.beneficiary_id is not None and usable_id(self.beneficiary_id):
+            return self.beneficiary_id
+        return f"row:{self.commune_code}/{self.source.name}/{self.source_row}"
+
+    @property
+    def programme(self) -> str:
+        return programme_of(self.category)
+
+    @property
+    def suspended(self) -> bool:
+        """Held back: not collected three months in a row (see payments.cycle)."""
+        return any(n.code == "payment-suspended" for n in self.notes)
 
     def note(self, lang: Lang) -> str:
         return "; ".join(n.message(lang) for n in self.notes)
@@ -86,11 +110,15 @@ class CommunePayments:
 
     @property
     def amount(self) -> int:
-        return sum(r.amount or 0 for r in self.accounts)
+        return sum(r.total for r in self.accounts)
 
     @property
     def cash_amount(self) -> int:
-        return sum(r.amount or 0 for r in self.cash)
+        return sum(r.total for r in self.cash)
+
+    @property
+    def arrears_amount(self) -> int:
+        return sum(r.arrears for r in (*self.accounts, *self.cash))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +157,15 @@ class PaymentList:
     @property
     def cash(self) -> list[PaymentRow]:
         return [r for c in self.communes for r in c.cash]
+
+    @property
+    def paid(self) -> list[PaymentRow]:
+        """Every line of the list (through accounts and in cash), commune by commune."""
+        return [r for c in self.communes for r in (*c.accounts, *c.cash)]
+
+    @property
+    def arrears_amount(self) -> int:
+        return sum(c.arrears_amount for c in self.communes)
 
     @property
     def check(self) -> list[PaymentRow]:
@@ -312,6 +349,11 @@ def select_payments(
     return result
 
 
+def dong(amount: int | None) -> str:
+    """An amount as offices write it: 1.500.000."""
+    return f"{amount or 0:,}".replace(",", ".")
+
+
 def _place(row: PaymentRow) -> Place:
     return (row.commune_code, row.source.name, row.source_row)
 
@@ -349,7 +391,7 @@ def both_programmes(rows: Sequence[PaymentRow]) -> dict[Place, BothProgrammes]:
         for r in members:
             reason: tuple[Problem, ...] = ()
             if r is not paid:
-                params = {"place": where, "amount": f"{paid.amount:,}"}
+                params = {"place": where, "amount": dong(paid.amount)}
                 reason = (Problem("payment-both-programmes", params=params),)
             out[_place(r)] = BothProgrammes(group, reason)
     return out
@@ -397,5 +439,6 @@ __all__ = [
     "PaymentRow",
     "UnlistedFile",
     "both_programmes",
+    "dong",
     "select_payments",
 ]
