@@ -282,3 +282,50 @@ def test_same_person_in_two_old_communes_lists_holds_those_two_rows(tmp_path: Pa
     held = {(r.source.name, r.beneficiary_id) for r in payments.check}
     assert held == {("a.xlsx", a[1]["so_dinh_danh"]), ("b.xlsx", a[1]["so_dinh_danh"])}
     assert len(payments.paid) == 10 - 2
+
+
+def test_a_schema_2_ledger_is_migrated_and_an_older_copy_refused(tmp_path: Path) -> None:
+    import shutil
+    import sqlite3
+
+    from cashless_cli.ledger.guard import open_ledger
+    from cashless_cli.ledger.store import SCHEMA_VERSION, LedgerError
+
+    ws = workspace(tmp_path / "ws")
+    state = ws.state_dir
+    open_ledger(state, ws.root, create=True).close()  # type: ignore[union-attr]
+    path = state / "ledger.sqlite"
+    with sqlite3.connect(path) as conn:  # as the last version left it
+        conn.execute("DROP TABLE payment_results")
+        conn.execute("DROP TABLE payment_lines")
+        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    aug = month_list(ws.root, AUG)  # opens, migrates, records the lines
+    with sqlite3.connect(path) as conn:
+        version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        lines = conn.execute("SELECT COUNT(*) FROM payment_lines").fetchone()
+    assert version == (str(SCHEMA_VERSION),) == ("3",) and lines == (len(aug.payments.paid),)
+    old = tmp_path / "old.sqlite"
+    shutil.copy(path, old)
+    assert import_payments(ws, report(tmp_path, aug, set(), "kq.csv")).applied
+    shutil.copy(old, path)  # the ledger put back from a copy taken before the results
+    with pytest.raises(LedgerError) as refused:
+        open_ledger(state, ws.root)
+    assert refused.value.code == "ledger-older"
+    assert "payment results" in refused.value.message("en")
+    assert "kết quả chi trả" in refused.value.message("vi")
+
+
+def test_arrears_of_someone_off_the_next_roster_are_listed_to_check(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    gone = next(r for r in aug.payments.paid if r.category == "htxh")
+    import_payments(ws, report(tmp_path, aug, {gone.beneficiary_id or ""}, "kq.csv"))
+    rows = [r for r in people(SEP) if r["so_dinh_danh"] != gone.beneficiary_id]
+    rosters(ws.root, SEP, rows)
+    at = dt.datetime(2025, 9, 20, 9, 0, tzinfo=TZ)
+    sep = export_payments(load_workspace(ws.root), SEP, now=lambda: at, workers=1)
+    (owed,) = [r for r in sep.payments.check if r.beneficiary_id == gone.beneficiary_id]
+    assert owed.arrears == 500_000 and owed.arrears_months == ("2025-08",)
+    assert [n.code for n in owed.notes] == ["payment-arrears-not-listed"]
+    assert "08/2025" in owed.notes[0].message("vi")
+    assert sep.payments.arrears_amount == 0  # owed, not paid from this list

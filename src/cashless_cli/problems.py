@@ -2190,6 +2190,20 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "không thay đổi gì.",
         {"ref": "VT-2508-K7Q2M9D", "received": "05/09/2025", "previous": "500.000",
          "now": "— (vắng nhà)"}),
+    ProblemType("payment-arrears-not-listed", E,
+        "Arrears owed, not on this month's roster", "Còn truy lĩnh nhưng không có trong danh sách",
+        "{amount} VND not collected in {months} is owed, but the person is on no roster of this "
+        "month: not paid from this list",
+        "còn {amount} đồng chưa nhận của tháng {months} nhưng đối tượng không có trong danh sách "
+        "tháng này: chưa chi theo danh sách này",
+        "Put the person back on the roster if still entitled, or settle the arrears by decision.",
+        "Đưa đối tượng trở lại danh sách nếu còn đủ điều kiện, hoặc giải quyết khoản truy lĩnh "
+        "theo quyết định.",
+        "What the provider reported as not paid stays owed until it is paid; a person left off "
+        "the roster is listed among the rows to check, never silently forgotten.",
+        "Khoản đơn vị chi trả báo chưa chi vẫn là khoản phải trả cho đến khi được chi; đối tượng "
+        "không còn trong danh sách được ghi vào các dòng cần kiểm tra, không bao giờ bị bỏ quên.",
+        {"amount": "500.000", "months": "08/2025"}),
 )
 # fmt: on
 

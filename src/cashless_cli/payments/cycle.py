@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from cashless_cli.ledger.paylines import PaymentLine, PaymentResult
 from cashless_cli.payments.select import PaymentList, PaymentRow, dong
@@ -48,6 +49,7 @@ class Carry:
     months: tuple[str, ...] = ()  # the months the arrears are of, oldest first
     missed: tuple[str, ...] = ()  # the last months in a row not collected, oldest first
     suspended: bool = False
+    last: PaymentLine | None = None  # the person's latest line (who, where)
 
 
 def previous_month(month: str) -> str:
@@ -84,7 +86,7 @@ def carry_over(
         missed = _missed(history, results)
         suspended = len(missed) >= SUSPEND_AFTER
         if arrears or suspended:
-            out[key] = Carry(arrears, tuple(sorted(months)), missed, suspended)
+            out[key] = Carry(arrears, tuple(sorted(months)), missed, suspended, history[-1])
     return out
 
 
@@ -108,7 +110,12 @@ def months_text(months: Iterable[str]) -> str:
 
 def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
     """Add each person's arrears to their line (with a note naming the months); move the rows of
-    suspended people to the rows held back, with the reason (in place)."""
+    suspended people to the rows held back, with the reason; list the arrears of people not on
+    this month's rosters among the rows held back too, never dropped (in place)."""
+    seen = {(r.person, r.programme) for r in (*payments.paid, *payments.check)}
+    for key, owed in carries.items():
+        if key not in seen and owed.last is not None and owed.arrears and payments.communes:
+            _owed_elsewhere(payments, owed, owed.last)
     for commune in payments.communes:
         for kind in ("accounts", "cash"):
             kept: list[PaymentRow] = []
@@ -136,6 +143,33 @@ def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
                         )
                     )
             setattr(commune, kind, kept)
+
+
+def _owed_elsewhere(payments: PaymentList, carry: Carry, last: PaymentLine) -> None:
+    """A person owed arrears who is on no roster of this month: a row to check."""
+    commune = next(
+        (c for c in payments.communes if c.unit.code == last.commune_code), payments.communes[0]
+    )
+    params = {"amount": dong(carry.arrears), "months": months_text(carry.months)}
+    commune.check.append(
+        PaymentRow(
+            commune_code=commune.unit.code,
+            commune=commune.unit.name,
+            source=Path(f"chi-tra-{last.month}.xlsx"),
+            sheet=None,
+            source_row=0,
+            beneficiary_name=last.beneficiary_name,
+            beneficiary_id=last.beneficiary_id,
+            category=last.category,
+            status=None,
+            receiver=None,
+            receiver_name=None,
+            amount=None,
+            arrears=carry.arrears,
+            arrears_months=carry.months,
+            notes=(Problem("payment-arrears-not-listed", params=params),),
+        )
+    )
 
 
 def assign_refs(
