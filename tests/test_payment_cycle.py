@@ -329,3 +329,19 @@ def test_arrears_of_someone_off_the_next_roster_are_listed_to_check(tmp_path: Pa
     assert [n.code for n in owed.notes] == ["payment-arrears-not-listed"]
     assert "08/2025" in owed.notes[0].message("vi")
     assert sep.payments.arrears_amount == 0  # owed, not paid from this list
+
+
+def test_the_2025_sample_commune_is_three_old_lists_and_one_both_programmes_pair() -> None:
+    root = Path(__file__).resolve().parents[1] / "samples" / "commune-2025"
+    ws = load_workspace(root)
+    month = collect_month(ws, AUG, workers=1)
+    assert [len(p) for p in month.matching.merged.values()] == [3]
+    olds = {month.matching.old_unit[p].name for p in month.reports}
+    assert olds == {"Bình Hòa", "Bình Phước", "Bình Hải"}
+    codes = [
+        p.code for r in month.reports.values() for p in r.problems if p.severity.name == "ERROR"
+    ]
+    assert codes == ["id-both-programmes", "id-both-programmes"]
+    sep = collect_month(ws, SEP, workers=1)
+    assert [p.name for p in sep.reports] == ["DS Van Tuong T9-2025.xlsx"]
+    assert sum(len(r.records) for r in sep.reports.values()) == 100
