@@ -181,6 +181,11 @@ def test_result_imported_once_and_arrears_carried_into_the_next_list(tmp_path: P
     assert {r.pay_ref for r in again_sep.payments.paid} == {r.pay_ref for r in sep.payments.paid}
     assert lines_by_id(again_sep)[away].arrears == 500_000
 
+    # August's result cannot be changed now that September carries it, even with --force
+    fixed = result_csv(tmp_path / "sua.csv", [(lines[away].pay_ref or "", "500000", "Đã chi", "")])
+    run = run_cli("import-payments", fixed, "-w", ws.root, "--force", "--format", "json")
+    assert run.returncode == 1
+    assert [p["code"] for p in json.loads(run.stdout)["problems"]] == ["payresult-already-carried"]
     # September paid in full (arrears included): October carries nothing
     import_payments(ws, report(tmp_path, sep, set(), "ket-qua-t9.csv"))
     octo = month_list(ws.root, OCT)

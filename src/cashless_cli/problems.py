@@ -2204,6 +2204,21 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Khoản đơn vị chi trả báo chưa chi vẫn là khoản phải trả cho đến khi được chi; đối tượng "
         "không còn trong danh sách được ghi vào các dòng cần kiểm tra, không bao giờ bị bỏ quên.",
         {"amount": "500.000", "months": "08/2025"}),
+    ProblemType("payresult-already-carried", E,
+        "Result already carried over", "Kết quả đã được truy lĩnh",
+        "What {ref} left unpaid is already on the list of {month} as arrears ({later}): its "
+        "result cannot be changed.",
+        "Khoản chưa chi của mã {ref} đã được đưa vào danh sách tháng {month} dưới dạng truy lĩnh "
+        "({later}): không thể thay đổi kết quả này.",
+        "Record the correction on the later line's result instead (even --force does not change "
+        "this one).",
+        "Ghi việc điều chỉnh vào kết quả của dòng sau (kể cả --force cũng không thay đổi dòng "
+        "này).",
+        "Changing a result whose unpaid amount a later list already carries could pay the same "
+        "money twice.",
+        "Thay đổi kết quả mà khoản chưa chi đã được danh sách sau truy lĩnh có thể dẫn đến chi "
+        "trả hai lần.",
+        {"ref": "VT-2508-K7Q2M9D", "later": "VT-2509-P3M8Q1Z", "month": "09/2025"}),
 )
 # fmt: on
 

@@ -224,7 +224,11 @@ def check_results(
 ) -> PaymentsImport:
     """Every rule of the module doc; nothing is written."""
     result = PaymentsImport(table.path, table)
-    lines = {line.ref: line for line in payment_lines(ledger)}
+    every = payment_lines(ledger)
+    lines = {line.ref: line for line in every}
+    carried = {  # (person, programme, month) → the later line that carried its unpaid amount
+        (x.person, x.programme, m): x for x in every for m in x.arrears_months.split(",") if m
+    }
     previous = latest_payment_results(ledger)
     first: dict[str, str] = {}
     problems = result.problems
@@ -303,6 +307,22 @@ def check_results(
         old = previous.get(ref)
         if old is not None and _same(old, new):
             result.unchanged += 1
+            continue
+        later = carried.get((line.person, line.programme, line.month))
+        if old is not None and later is not None:
+            # what was not paid is already on a later list: changing it could pay it twice
+            problems.append(
+                _problem(
+                    table,
+                    row,
+                    "result" if "result" in row.cells else "ref",
+                    "payresult-already-carried",
+                    ref,
+                    ref=ref,
+                    later=later.ref,
+                    month=f"{later.month[5:7]}/{later.month[:4]}",
+                )
+            )
             continue
         if old is not None and not force:
             problems.append(
