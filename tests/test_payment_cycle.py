@@ -350,3 +350,19 @@ def test_the_2025_sample_commune_is_three_old_lists_and_one_both_programmes_pair
     sep = collect_month(ws, SEP, workers=1)
     assert [p.name for p in sep.reports] == ["DS Van Tuong T9-2025.xlsx"]
     assert sum(len(r.records) for r in sep.reports.values()) == 100
+
+
+def test_one_id_on_two_paid_rows_still_gets_two_lines(tmp_path: Path) -> None:
+    from cashless_cli.payments.cycle import assign_refs, lines_of
+
+    ws = workspace(tmp_path)
+    rows = make_rows(4, seed=5, month=(2025, 8))
+    rows[3] = {**rows[3], "so_dinh_danh": rows[0]["so_dinh_danh"]}  # two people, one ID
+    rosters(tmp_path, AUG, rows)
+    month = collect_month(ws, AUG, workers=1)
+    payments = select_payments(AUG, month.units, month.reports, month.matching, {}, {})
+    assert len(payments.paid) == 4  # no holds given: both rows paid
+    codes = iter(f"VT-2508-{i:07d}" for i in range(100))
+    assign_refs(payments, {}, set(), lambda: next(codes))
+    lines = lines_of(payments, "t")
+    assert len({(x.person, x.programme) for x in lines}) == len({x.ref for x in lines}) == 4

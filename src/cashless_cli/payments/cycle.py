@@ -181,10 +181,15 @@ def assign_refs(
     """Give every line of the list its reference code (in place): the one the ledger already
     gave this person and programme this month (``known``), else a fresh one owned by nobody
     (``taken``: every code of the ledger, updated)."""
+    listed: set[Key] = set()
     for commune in payments.communes:
         for kind in ("accounts", "cash"):
             rows: list[PaymentRow] = []
             for row in getattr(commune, kind):
+                if (row.person, row.programme) in listed:  # one ID on two paid rows: by place
+                    place = f"row:{row.commune_code}/{row.source.name}/{row.source_row}"
+                    row = replace(row, line_key=place)
+                listed.add((row.person, row.programme))
                 code = known.get((row.person, row.programme))
                 if code is None:
                     code = draw()

@@ -68,6 +68,7 @@ class PaymentRow:
     pay_ref: str | None = None  # the line's reference code, quoted back by the provider
     arrears: int = 0  # unpaid amounts of earlier months carried over (truy lĩnh)
     arrears_months: tuple[str, ...] = ()  # the months of the arrears (YYYY-MM), oldest first
+    line_key: str | None = None  # who the line is for when the ID is listed twice (the place)
 
     @property
     def mismatch(self) -> bool:
@@ -81,6 +82,8 @@ class PaymentRow:
     @property
     def person(self) -> str:
         """Who the line is for, across months: the ID, or the row's place without one."""
+        if self.line_key is not None:
+            return self.line_key
         if self.beneficiary_id is not None and usable_id(self.beneficiary_id):
             return self.beneficiary_id
         return f"row:{self.commune_code}/{self.source.name}/{self.source_row}"
