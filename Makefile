@@ -13,14 +13,25 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # The month's work on a scratch copy of the bundled samples (samples/ itself is never written):
-# check the rosters, publish the rate table, hand the registrations to the Post Office.
+# check the rosters, publish the rate table, hand the registrations to the Post Office; then a
+# 2025+ commune's payment cycle (list, the provider's result, next month's list with arrears).
 DEMO := out/demo
+DEMO25 := out/demo-2025
 demo: $(STAMP)
 	rm -rf $(DEMO) && mkdir -p out && cp -r samples/workspace $(DEMO)
 	$(BIN)/cashless validate $(DEMO)/rosters/2023-06 --max-issues 15 || [ $$? -eq 1 ]
 	$(BIN)/cashless summarize --workspace $(DEMO) --month 2023-06
 	$(BIN)/cashless export-postoffice --workspace $(DEMO) --month 2023-06
 	@echo "Outputs: $(DEMO)/reports/2023-06 and $(DEMO)/handoff/2023-06"
+	@echo "--- 2025+: xã Vạn Tường, merged from old communes; the payment cycle ---"
+	rm -rf $(DEMO25) && cp -r samples/commune-2025 $(DEMO25)
+	$(BIN)/cashless validate $(DEMO25)/rosters/2025-08 --max-issues 5 || [ $$? -eq 1 ]
+	$(BIN)/cashless summarize --workspace $(DEMO25) --month 2025-08
+	$(BIN)/cashless export-payments --workspace $(DEMO25) --month 2025-08
+	$(BIN)/python samples/generate_2025.py provider $(DEMO25) 2025-08
+	$(BIN)/cashless import-payments $(DEMO25)/ket-qua-chi-tra-2025-08.csv --workspace $(DEMO25)
+	$(BIN)/cashless export-payments --workspace $(DEMO25) --month 2025-09
+	@echo "Outputs: $(DEMO25)/payments/2025-08 and $(DEMO25)/payments/2025-09 (with arrears)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests samples benchmarks
@@ -32,6 +43,7 @@ test: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python samples/generate.py
+	$(BIN)/python samples/generate_2025.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_validate.py

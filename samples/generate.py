@@ -1274,6 +1274,9 @@ def main(argv: Iterable[str] = ()) -> int:
         shown = ", ".join(f"{n} {r:.2f}" for n, r in sorted(rates.items(), key=lambda x: -x[1]))
         print(f"{key}: {shown}")
     del argv
+    import generate_2025  # the 2025+ commune workspace (samples/commune-2025/)
+
+    generate_2025.build()
     return 0
 
 

@@ -2111,6 +2111,215 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Bản đánh dấu cũng là tệp Excel; để riêng khỏi các danh sách thì không bao giờ bị đọc "
         "nhầm là danh sách (giống quy tắc của --annotate-dir).",
         {"path": "rosters/2023-06/binh-hoa.kiem-tra.xlsx", "rosters": "rosters"}),
+    # ---- pay: the payment cycle (social pension, import-payments, arrears, suspension) ----
+    ProblemType("id-both-programmes", E,
+        "Listed for both programmes", "Hưởng cả hai chế độ",
+        "ID {value} is listed for the monthly social allowance and the social pension (the other "
+        "row: {other}).",
+        "Số định danh {value} có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội "
+        "(dòng kia: {other}).",
+        "Keep the person in one programme only: the one with the higher amount.",
+        "Chỉ giữ đối tượng ở một chế độ: chế độ có mức cao hơn.",
+        "A person who qualifies for both the monthly social allowance (Decree 20/2021/NĐ-CP) and "
+        "the social pension (Decree 176/2025/NĐ-CP) receives only the higher of the two; "
+        "export-payments pays the higher row and shows the other as not paid.",
+        "Người đủ điều kiện hưởng cả trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP) và trợ "
+        "cấp hưu trí xã hội (Nghị định 176/2025/NĐ-CP) chỉ được hưởng một mức cao hơn; lệnh "
+        "export-payments chi dòng có mức cao hơn và ghi dòng còn lại là không chi.",
+        {"value": "051150000123", "other": "C14"}),
+    ProblemType("payment-both-programmes", E,
+        "Paid under the other programme", "Đã chi theo chế độ kia",
+        "also listed at {place} for {amount} VND: only the higher amount is paid, not this row",
+        "còn có tên ở {place} với mức {amount} đồng: chỉ chi mức cao hơn, không chi dòng này",
+        "Remove the person from the lower programme's list.",
+        "Đưa đối tượng ra khỏi danh sách của chế độ có mức thấp hơn.",
+        "A person listed for both the monthly social allowance and the social pension in the "
+        "same month is paid only the higher amount (Decree 176/2025/NĐ-CP); the other row is in "
+        "the rows to check, with this reason.",
+        "Người có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội trong cùng tháng "
+        "chỉ được chi mức cao hơn (Nghị định 176/2025/NĐ-CP); dòng còn lại nằm trong các dòng cần "
+        "kiểm tra, với lý do này.",
+        {"place": "Xã An Bình (an-binh.xlsx, 14)", "amount": "750.000"}),
+    ProblemType("payment-arrears", I,
+        "Arrears carried over", "Truy lĩnh",
+        "includes {amount} VND not collected in {months} (arrears)",
+        "gồm {amount} đồng truy lĩnh của tháng {months} chưa nhận",
+        "", "",
+        "An amount the provider reported as not paid (import-payments) is added once to the "
+        "person's next line in the same programme; a line that carried it is never carried again.",
+        "Số tiền đơn vị chi trả báo chưa chi (import-payments) được cộng một lần vào dòng chi trả "
+        "kế tiếp của đối tượng trong cùng chế độ; dòng đã truy lĩnh không bao giờ được cộng lại.",
+        {"amount": "500.000", "months": "08/2025"}),
+    ProblemType("payment-suspended", E,
+        "Payment suspended", "Tạm dừng chi trả",
+        "not collected for {n} months in a row ({months}): payment suspended; {owed} VND owed",
+        "không nhận trợ cấp {n} tháng liên tiếp ({months}): tạm dừng chi trả; còn {owed} đồng "
+        "chưa nhận",
+        "Verify the person (still living here?) and decide whether to resume payment.",
+        "Xác minh đối tượng (còn cư trú tại địa phương không) và quyết định việc chi trả tiếp.",
+        "After three months in a row not collected, payment stops (Circular 02/2021/TT-BLĐTBXH): "
+        "the row is listed among the rows to check with the months and the amount owed, never "
+        "dropped from the list.",
+        "Sau ba tháng liên tiếp không nhận, việc chi trả được tạm dừng (Thông tư 02/2021/TT-"
+        "BLĐTBXH): dòng được ghi trong các dòng cần kiểm tra cùng các tháng và số tiền chưa nhận, "
+        "không bao giờ bị bỏ khỏi danh sách.",
+        {"n": 3, "months": "08/2025, 09/2025, 10/2025", "owed": "1.500.000"}),
+    ProblemType("payresult-no-header", F,
+        "No payment reference column in the result", "Tệp kết quả không có cột mã chi trả",
+        "No sheet has a header with 'Mã chi trả' and a result column (Số tiền đã chi, Kết quả, "
+        "Lý do...) in its first {rows} rows.",
+        "Không trang nào có dòng tiêu đề gồm cột 'Mã chi trả' và một cột kết quả (Số tiền đã chi, "
+        "Kết quả, Lý do...) trong {rows} dòng đầu.",
+        "Ask the paying unit to report on the payment list it received, keeping the 'Mã chi trả' "
+        "column.",
+        "Đề nghị đơn vị chi trả báo kết quả ngay trên danh sách chi trả đã nhận, giữ nguyên cột "
+        "'Mã chi trả'.",
+        "Result rows are matched only by the payment reference that export-payments gave each "
+        "line; names and IDs are never used to match.",
+        "Các dòng kết quả chỉ được đối chiếu theo mã chi trả mà export-payments đã ghi cho từng "
+        "dòng; không bao giờ đối chiếu theo họ tên hay số định danh.",
+        {"rows": 40}),
+    ProblemType("payresult-ref-missing", E,
+        "Result without a payment reference", "Dòng kết quả thiếu mã chi trả",
+        "This row reports a payment but has no payment reference.",
+        "Dòng này báo kết quả chi trả nhưng không có mã chi trả.",
+        "Copy the 'Mã chi trả' of this person from the payment list.",
+        "Chép 'Mã chi trả' của người này từ danh sách chi trả.",
+        "A result is never matched by name or ID: without its reference it cannot be recorded.",
+        "Kết quả không bao giờ được đối chiếu theo họ tên hay số định danh: thiếu mã chi trả thì "
+        "không ghi nhận được."),
+    ProblemType("payresult-ref-unknown", E,
+        "Payment reference not in any list", "Mã chi trả không có trong danh sách nào",
+        "Payment reference {value} is in no payment list of this workspace.",
+        "Mã chi trả {value} không thuộc danh sách chi trả nào của thư mục làm việc này.",
+        "Check the code against the payment list that was sent (export-payments).",
+        "Đối chiếu mã với danh sách chi trả đã gửi (export-payments).",
+        "A payment reference belongs to one line of one month's list; an unknown code is a "
+        "typing error or another commune's list.",
+        "Mỗi mã chi trả thuộc về một dòng của danh sách một tháng; mã lạ là do gõ nhầm hoặc là "
+        "danh sách của xã khác.",
+        {"value": "VT-2508-K7Q2M9D"}),
+    ProblemType("payresult-ref-duplicate", E,
+        "Payment reference reported twice", "Mã chi trả bị lặp",
+        "Payment reference {value} is reported again (first at {first}).",
+        "Mã chi trả {value} được báo lần nữa (lần đầu ở ô {first}).",
+        "Keep one result per payment reference.", "Mỗi mã chi trả chỉ báo một kết quả.",
+        "Two results for one line cannot both be right; the file is not applied until one is "
+        "removed.",
+        "Hai kết quả cho cùng một dòng không thể cùng đúng; tệp chỉ được ghi khi đã xóa bớt một "
+        "kết quả.",
+        {"value": "VT-2508-K7Q2M9D", "first": "B7"}),
+    ProblemType("payresult-result-invalid", E,
+        "Result not understood", "Kết quả chi trả không rõ",
+        "'{value}' is not a result: write 'Đã chi' or 'Chưa chi'.",
+        "'{value}' không phải kết quả: ghi 'Đã chi' hoặc 'Chưa chi'.",
+        "Write 'Đã chi' (paid) or 'Chưa chi' (not paid), or leave it blank and give the amount "
+        "paid.",
+        "Ghi 'Đã chi' hoặc 'Chưa chi', hoặc để trống và ghi số tiền đã chi.",
+        "The result says whether the person received the money this month.",
+        "Kết quả cho biết đối tượng đã nhận tiền của tháng này hay chưa.",
+        {"value": "Xong một nửa"}),
+    ProblemType("payresult-amount-invalid", E,
+        "Amount paid not understood", "Số tiền đã chi không đúng",
+        "'{value}' is not an amount in đồng.", "'{value}' không phải số tiền (đồng).",
+        "Write the amount paid as a whole number of đồng, e.g. 500000.",
+        "Ghi số tiền đã chi bằng số nguyên (đồng), ví dụ 500000.",
+        "Amounts are whole đồng; a text, a negative number or a fraction is refused.",
+        "Số tiền là số nguyên (đồng); văn bản, số âm hoặc số lẻ bị từ chối.",
+        {"value": "năm trăm"}),
+    ProblemType("payresult-amount-missing", E,
+        "Paid, but how much?", "Đã chi nhưng thiếu số tiền",
+        "The row says paid but gives no amount paid.",
+        "Dòng ghi đã chi nhưng không ghi số tiền đã chi.",
+        "Write the amount paid (whole đồng).", "Ghi số tiền đã chi (đồng).",
+        "The amount paid is recorded as reported, never assumed.",
+        "Số tiền đã chi được ghi nhận đúng như báo cáo, không bao giờ tự suy ra."),
+    ProblemType("payresult-amount-above", E,
+        "Paid more than listed", "Chi vượt số tiền trong danh sách",
+        "{value} VND paid, but the list gives {listed} VND for this line.",
+        "Đã chi {value} đồng, nhưng danh sách chỉ ghi {listed} đồng cho dòng này.",
+        "Check the amount with the paying unit; nobody is paid more than listed.",
+        "Kiểm tra lại số tiền với đơn vị chi trả; không ai được chi vượt số tiền trong danh sách.",
+        "The amount listed is the month's allowance plus its arrears; an amount paid above it "
+        "is a typing error or a payment twice.",
+        "Số tiền trong danh sách là trợ cấp của tháng cộng truy lĩnh; số đã chi vượt số đó là do "
+        "gõ nhầm hoặc chi hai lần.",
+        {"value": "1000000", "listed": "500.000"}),
+    ProblemType("payresult-partly-paid", W,
+        "Paid less than listed", "Chi chưa đủ số tiền",
+        "{value} VND paid of {listed} VND listed: {owed} VND is carried over to next month.",
+        "Đã chi {value} đồng trên {listed} đồng: {owed} đồng được truy lĩnh vào tháng sau.",
+        "Check the amount with the paying unit.", "Kiểm tra lại số tiền với đơn vị chi trả.",
+        "What was not paid is owed: the next payment list adds it as arrears.",
+        "Phần chưa chi vẫn là khoản phải trả: danh sách chi trả kế tiếp cộng vào phần truy lĩnh.",
+        {"value": "500000", "listed": "1.000.000", "owed": "500.000"}),
+    ProblemType("payresult-unpaid-with-amount", E,
+        "Not paid, but an amount", "Chưa chi nhưng có số tiền",
+        "The row says not paid but gives {value} VND paid.",
+        "Dòng ghi chưa chi nhưng lại ghi đã chi {value} đồng.",
+        "Write either the amount paid or the reason it was not paid.",
+        "Ghi số tiền đã chi, hoặc lý do chưa chi.",
+        "A line is paid (how much) or not paid (why): not both.",
+        "Một dòng hoặc đã chi (bao nhiêu), hoặc chưa chi (vì sao): không thể cả hai.",
+        {"value": "500000"}),
+    ProblemType("payresult-reason-missing", W,
+        "Not paid, no reason given", "Chưa chi nhưng không ghi lý do",
+        "The row says not paid but does not say why.",
+        "Dòng ghi chưa chi nhưng không ghi lý do.",
+        "Ask the paying unit why (not at home, moved, deceased...).",
+        "Hỏi đơn vị chi trả lý do (vắng nhà, chuyển đi, đã mất...).",
+        "The reason helps decide whether to carry the amount over or to verify the person.",
+        "Lý do giúp quyết định truy lĩnh hay cần xác minh lại đối tượng."),
+    ProblemType("payresult-date-invalid", E,
+        "Payment date not understood", "Ngày chi không đúng",
+        "'{value}' is not a date (write dd/mm/yyyy).",
+        "'{value}' không phải ngày tháng (ghi theo dạng ngày/tháng/năm).",
+        "Type the date as dd/mm/yyyy, or leave it blank.",
+        "Ghi ngày theo dạng ngày/tháng/năm, hoặc để trống.",
+        "The payment date is optional; when given it must be a date not in the future.",
+        "Ngày chi không bắt buộc; nếu có phải là ngày hợp lệ, không ở tương lai.",
+        {"value": "32/13/2025"}),
+    ProblemType("payresult-already-recorded", E,
+        "Result already recorded", "Kết quả đã được ghi nhận",
+        "{ref} was recorded on {received} as {previous}; this file says {now}.",
+        "Mã {ref} đã được ghi nhận ngày {received} là {previous}; tệp này ghi {now}.",
+        "Check which is right; run again with --force to replace the recorded result.",
+        "Kiểm tra kết quả nào đúng; chạy lại với --force để thay kết quả đã ghi.",
+        "A line's result is never changed silently by another file; importing the same file "
+        "again changes nothing.",
+        "Kết quả của một dòng không bao giờ bị tệp khác lặng lẽ thay đổi; nhập lại cùng một tệp "
+        "không thay đổi gì.",
+        {"ref": "VT-2508-K7Q2M9D", "received": "05/09/2025", "previous": "500.000",
+         "now": "— (vắng nhà)"}),
+    ProblemType("payment-arrears-not-listed", E,
+        "Arrears owed, not on this month's roster", "Còn truy lĩnh nhưng không có trong danh sách",
+        "{amount} VND not collected in {months} is owed, but the person is on no roster of this "
+        "month: not paid from this list",
+        "còn {amount} đồng chưa nhận của tháng {months} nhưng đối tượng không có trong danh sách "
+        "tháng này: chưa chi theo danh sách này",
+        "Put the person back on the roster if still entitled, or settle the arrears by decision.",
+        "Đưa đối tượng trở lại danh sách nếu còn đủ điều kiện, hoặc giải quyết khoản truy lĩnh "
+        "theo quyết định.",
+        "What the provider reported as not paid stays owed until it is paid; a person left off "
+        "the roster is listed among the rows to check, never silently forgotten.",
+        "Khoản đơn vị chi trả báo chưa chi vẫn là khoản phải trả cho đến khi được chi; đối tượng "
+        "không còn trong danh sách được ghi vào các dòng cần kiểm tra, không bao giờ bị bỏ quên.",
+        {"amount": "500.000", "months": "08/2025"}),
+    ProblemType("payresult-already-carried", E,
+        "Result already carried over", "Kết quả đã được truy lĩnh",
+        "What {ref} left unpaid is already on the list of {month} as arrears ({later}): its "
+        "result cannot be changed.",
+        "Khoản chưa chi của mã {ref} đã được đưa vào danh sách tháng {month} dưới dạng truy lĩnh "
+        "({later}): không thể thay đổi kết quả này.",
+        "Record the correction on the later line's result instead (even --force does not change "
+        "this one).",
+        "Ghi việc điều chỉnh vào kết quả của dòng sau (kể cả --force cũng không thay đổi dòng "
+        "này).",
+        "Changing a result whose unpaid amount a later list already carries could pay the same "
+        "money twice.",
+        "Thay đổi kết quả mà khoản chưa chi đã được danh sách sau truy lĩnh có thể dẫn đến chi "
+        "trả hai lần.",
+        {"ref": "VT-2508-K7Q2M9D", "later": "VT-2509-P3M8Q1Z", "month": "09/2025"}),
 )
 # fmt: on
 

@@ -1040,6 +1040,23 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("help.import-postoffice.force",
             "Replace answers already recorded for these references.",
             "Thay các trả lời đã ghi nhận cho những mã tham chiếu này."),
+    Wording("help.import-payments",
+            "Record the paying unit's result: who was paid, how much, who was not and why.",
+            "Ghi nhận kết quả chi trả của đơn vị chi trả: ai đã nhận, bao nhiêu, ai chưa nhận và "
+            "lý do."),
+    Wording("help.import-payments.long",
+            "Matched by the payment list's Mã chi trả; unpaid amounts are carried over to the "
+            "next export-payments (truy lĩnh). Exit code 0: recorded (or nothing to change); 1: "
+            "the file has errors, nothing recorded; 2: the file or the workspace cannot be used.",
+            "Đối chiếu theo Mã chi trả của danh sách chi trả; số tiền chưa nhận được chuyển sang "
+            "danh sách chi trả tháng sau (truy lĩnh). Mã thoát 0: đã ghi nhận (hoặc không có gì "
+            "thay đổi); 1: tệp có lỗi, chưa ghi nhận gì; 2: không dùng được tệp hoặc thư mục làm "
+            "việc."),
+    Wording("help.import-payments.result",
+            "The paying unit's result: .xlsx, .xls, .ods or .csv.",
+            "Tệp kết quả chi trả của đơn vị chi trả: .xlsx, .xls, .ods hoặc .csv."),
+    Wording("help.import-payments.force", "Replace results already recorded for these lines.",
+            "Thay các kết quả đã ghi nhận cho những dòng này."),
     Wording("help.export-payments",
             "Write the month's list of payments through accounts (and who is paid in cash).",
             "Lập danh sách chi trả qua tài khoản của tháng (và những người còn nhận tiền mặt)."),
@@ -1106,6 +1123,48 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("export-payments.communes", "{n} {n:commune|communes}", "{n} xã"),
     Wording("export-payments.others", "{n} other {n:commune|communes} (nothing to check)",
             "{n} xã khác (không có gì cần kiểm tra)"),
+    # ---- pay: the payment cycle ----
+    Wording("pay-terminal.arrears",
+            "Arrears included: {n} people, {amount} đồng not collected in earlier months.",
+            "Trong đó truy lĩnh: {n} người, {amount} đồng chưa nhận của các tháng trước."),
+    Wording("import-payments.applied",
+            "Recorded {n} result(s): {paid} paid ({paid_amount} VND), {unpaid} not paid; "
+            "{unchanged} unchanged; {pending} row(s) without a result yet. Not paid in full: "
+            "{owed} VND, carried over to the next payment list.",
+            "Đã ghi {n} kết quả: {paid} đã chi ({paid_amount} đồng), {unpaid} chưa chi; "
+            "{unchanged} không đổi; {pending} dòng chưa có kết quả. Chưa chi đủ: {owed} đồng, "
+            "được truy lĩnh vào danh sách chi trả kế tiếp."),
+    Wording("import-payments.nothing",
+            "This file changes nothing: {unchanged} result(s) already recorded, {pending} row(s) "
+            "without a result yet.",
+            "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
+            "dòng chưa có kết quả."),
+    Wording("import-payments.errors",
+            "{n} error(s): nothing was recorded (a result file is applied whole or not at all).",
+            "{n} lỗi: chưa ghi gì (tệp kết quả chỉ được ghi khi không còn lỗi nào)."),
+    Wording("import-payments.would",
+            "Without the errors it would record {n} result(s): {paid} paid, {unpaid} not paid "
+            "({unchanged} unchanged).",
+            "Nếu hết lỗi sẽ ghi {n} kết quả: {paid} đã chi, {unpaid} chưa chi ({unchanged} "
+            "không đổi)."),
+    Wording("import-payments.unknown",
+            "Unknown payment references (in no payment list of this workspace): {refs}",
+            "Mã chi trả không có trong danh sách chi trả nào: {refs}"),
+    Wording("import-payments.duplicates", "Payment references reported twice: {refs}",
+            "Mã chi trả bị báo hai lần: {refs}"),
+    Wording("import-payments.unpaid", "Not paid:", "Chưa chi:"),
+    Wording("import-payments.unpaid-line", "  {ref} {name} — {amount} VND: {reason}",
+            "  {ref} {name} — {amount} đồng: {reason}"),
+    Wording("pay-doc.ma-chi-tra", "Payment reference", "Mã chi trả"),
+    Wording("pay-doc.truy-linh-dong", "Arrears (đồng)", "Truy lĩnh (đồng)"),
+    Wording("pay-doc.thang-truy-linh", "Arrears of", "Tháng truy lĩnh"),
+    Wording("pay-doc.cong-chi-dong", "To pay (đồng)", "Cộng chi (đồng)"),
+    Wording("pay-doc.truy-linh-tong", "Arrears included (đồng)", "Trong đó truy lĩnh (đồng)"),
+    Wording("pay-doc.tam-dung", "People suspended (3 months not collected)",
+            "Số người tạm dừng chi trả (3 tháng liên tiếp không nhận)"),
+    Wording("ledger-why.lacks-payment-results",
+            "{results} imported payment results (it holds {have})",
+            "{results} kết quả chi trả đã nhập (sổ chỉ có {have})"),
 )
 # fmt: on
 

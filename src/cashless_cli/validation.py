@@ -40,7 +40,7 @@ from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import from_titles, month_from_path
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
-from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS
+from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, SOCIAL_PENSION
 from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import (
     ABSENT,
@@ -504,12 +504,14 @@ def _row_findings(
     """Row index → the problems of that row, located at their cells (only rows that have any)."""
     header = place.header
     duplicates = _duplicate_ids(table.values.get("so_dinh_danh", ()))
+    both = _both_programmes(duplicates, table.values.get("dien", ()))
     troubled = sorted(
         {
             *table.problems,
             *checked,
             *raw.problems,
             *duplicates,
+            *both,
             *(i for i, r in enumerate(data_rows) if r in no_value),
         }
     )
@@ -531,7 +533,11 @@ def _row_findings(
             place.at(_located(fp.field, header, birth_key), r, fp.code, fp.value, **fp.params)
             for fp in field_problems
         )
-        if i in duplicates:
+        if i in both:
+            ident = table.values["so_dinh_danh"][i]
+            other = a1(data_rows[both[i]], header.columns["so_dinh_danh"])
+            problems.append(place.at("so_dinh_danh", r, "id-both-programmes", ident, other=other))
+        elif i in duplicates:
             ident = table.values["so_dinh_danh"][i]
             other = a1(data_rows[duplicates[i]], header.columns["so_dinh_danh"])
             problems.append(place.at("so_dinh_danh", r, "id-duplicate", ident, other=other))
@@ -690,6 +696,21 @@ def _split_birth_columns(
         birth_keys.append(birth_key)
     raw_columns["ngay_sinh"] = births
     return birth_keys
+
+
+def _both_programmes(duplicates: Mapping[int, int], categories: Sequence[Any]) -> dict[int, int]:
+    """Row index → the other row, at both rows of a same-ID pair where one row is the social
+    pension (``htxh``, Decree 176/2025) and the other a monthly social allowance: the person is
+    paid only the higher of the two (``export-payments``)."""
+    out: dict[int, int] = {}
+    if not categories:
+        return out
+    for later, first in duplicates.items():
+        kinds = {categories[later] == SOCIAL_PENSION, categories[first] == SOCIAL_PENSION}
+        if kinds == {True, False} and categories[later] and categories[first]:
+            out.setdefault(later, first)
+            out.setdefault(first, later)
+    return out
 
 
 def _duplicate_ids(ids: Sequence[str | None]) -> dict[int, int]:

@@ -18,6 +18,7 @@ from cashless_cli.cli.duplicates import duplicates_command
 from cashless_cli.cli.explain import explain
 from cashless_cli.cli.export_payments import export_payments_command
 from cashless_cli.cli.export_postoffice import export_postoffice_command
+from cashless_cli.cli.import_payments import import_payments_command
 from cashless_cli.cli.import_postoffice import import_postoffice_command
 from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
@@ -72,6 +73,7 @@ _COMMANDS: tuple[tuple[str, Callable[..., None], type[Command]], ...] = (
     ("export-postoffice", export_postoffice_command, LatestMonthCommand),
     ("import-postoffice", import_postoffice_command, Command),
     ("export-payments", export_payments_command, LatestMonthCommand),
+    ("import-payments", import_payments_command, Command),
     ("ledger", ledger_command, Command),
     ("duplicates", duplicates_command, LatestMonthCommand),
 )

@@ -165,5 +165,7 @@ def people_of_month(
     out: list[Person] = []
     for commune in walk_communes(units, reports, matching):
         if commune.readable is not None:
-            out.extend(people_of_report(month, commune.unit, commune.readable))
+            # a commune merged from its old communes' lists: each row under its own file
+            for part in [p for _, p in commune.parts] or [commune.readable]:
+                out.extend(people_of_report(month, commune.unit, part))
     return out

@@ -75,6 +75,7 @@ class State:
     ledger_id: str | None
     batches: frozenset[str]
     replies: int
+    payment_results: int = 0  # the provider's results (import-payments)
 
 
 def read_state(state_dir: Path) -> State | None:
@@ -92,12 +93,14 @@ def read_state(state_dir: Path) -> State | None:
     ident = doc.get("ledger_id")
     batches = doc.get("batches")
     replies = doc.get("replies")
+    results = doc.get("payment_results")
     return State(
         ident if isinstance(ident, str) else None,
         frozenset(b for b in batches if isinstance(b, str))
         if isinstance(batches, list)
         else frozenset(),
         replies if isinstance(replies, int) and not isinstance(replies, bool) else 0,
+        results if isinstance(results, int) and not isinstance(results, bool) else 0,
     )
 
 
@@ -172,6 +175,12 @@ def _check(ledger: Ledger, state_dir: Path, state: State | None, seen: list[Seen
     if have < state.replies:
         lacks = Phrase("ledger-why.lacks-replies", {"replies": state.replies, "have": have})
         raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
+    results = ledger.payment_result_count()
+    if results < state.payment_results:
+        lacks = Phrase(
+            "ledger-why.lacks-payment-results", {"results": state.payment_results, "have": results}
+        )
+        raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
 
 
 def record_commit(state_dir: Path, ledger: Ledger) -> None:
@@ -198,6 +207,7 @@ def record_commit(state_dir: Path, ledger: Ledger) -> None:
         "ledger_id": ledger.ledger_id,
         "batches": sorted(ledger.batch_ids()),
         "replies": ledger.reply_count(),
+        "payment_results": ledger.payment_result_count(),
         "updated_at": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
     }
     write_text(state_dir / STATE_NAME, json.dumps(doc, indent=2) + "\n")

@@ -24,6 +24,15 @@ Schema (version 1)::
             decided_at, source_file, source_sha256)                      (schema 2)
             an officer's decision on a duplicate candidate pair (cashless duplicates --import);
             append-only: the latest row of a code is the decision
+    payment_lines(ref PRIMARY KEY, month, person, beneficiary_id, programme, commune_code,
+            commune, beneficiary_name, category, channel 'account'|'cash', amount, arrears,
+            arrears_months, listed_at, UNIQUE(month, person, programme))          (schema 3)
+            one line of a month's payment list (export-payments); ``person`` is the ID, or the
+            row's place for a row without a usable ID
+    payment_results(id PRIMARY KEY, ref → payment_lines, outcome 'paid'|'unpaid',
+            amount_paid, reason, paid_on, received_at, source_file, source_sha256) (schema 3)
+            the provider's result per line (import-payments); append-only: the latest row of a
+            reference is its result
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -44,7 +53,7 @@ from cashless_cli.errors import OutputError, WorkspaceError
 from cashless_cli.fs.atomic import ensure_folder
 from cashless_cli.problems import Phrase
 
-SCHEMA_VERSION = 2  # 2: duplicate_decisions
+SCHEMA_VERSION = 3  # 2: duplicate_decisions; 3: payment_lines, payment_results
 LEDGER_NAME = "ledger.sqlite"
 BACKUP_NAME = "ledger.backup.sqlite"  # a copy taken after every change (see ledger.guard)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -128,6 +137,36 @@ CREATE TABLE IF NOT EXISTS duplicate_decisions (
     source_sha256 TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS duplicate_decisions_code ON duplicate_decisions(code);
+CREATE TABLE IF NOT EXISTS payment_lines (
+    ref              TEXT PRIMARY KEY,
+    month            TEXT NOT NULL,
+    person           TEXT NOT NULL,
+    beneficiary_id   TEXT,
+    programme        TEXT NOT NULL,
+    commune_code     TEXT NOT NULL,
+    commune          TEXT NOT NULL,
+    beneficiary_name TEXT,
+    category         TEXT,
+    channel          TEXT NOT NULL CHECK (channel IN ('account', 'cash')),
+    amount           INTEGER NOT NULL,
+    arrears          INTEGER NOT NULL,
+    arrears_months   TEXT NOT NULL,
+    listed_at        TEXT NOT NULL,
+    UNIQUE (month, person, programme)
+);
+CREATE INDEX IF NOT EXISTS payment_lines_person ON payment_lines(person);
+CREATE TABLE IF NOT EXISTS payment_results (
+    id            INTEGER PRIMARY KEY,
+    ref           TEXT NOT NULL REFERENCES payment_lines(ref),
+    outcome       TEXT NOT NULL CHECK (outcome IN ('paid', 'unpaid')),
+    amount_paid   INTEGER NOT NULL,
+    reason        TEXT,
+    paid_on       TEXT,
+    received_at   TEXT NOT NULL,
+    source_file   TEXT NOT NULL,
+    source_sha256 TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS payment_results_ref ON payment_results(ref);
 """
 
 
@@ -543,6 +582,10 @@ class Ledger:
 
     def reply_count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM replies").fetchone()[0])
+
+    def payment_result_count(self) -> int:
+        """How many provider results (import-payments) the ledger holds (schema 3)."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM payment_results").fetchone()[0])
 
     def batch_ids(self) -> set[str]:
         return {str(b) for (b,) in self.conn.execute("SELECT batch_id FROM batches")}

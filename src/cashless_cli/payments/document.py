@@ -68,6 +68,7 @@ ACCOUNT_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("STT", 6, False),
     (tr("pay-doc.ma-xa", "vi"), 8, True),
     (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
+    (tr("pay-doc.ma-chi-tra", "vi"), 17, True),
     (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
     (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
     ("Diện", 6, True),
@@ -76,6 +77,9 @@ ACCOUNT_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     (tr("pay-doc.so-tai-khoan", "vi"), 18, True),
     (tr("pay-doc.noi-mo-tai-khoan", "vi"), 13, True),
     (tr("pay-doc.so-tien-dong", "vi"), 13, False),
+    (tr("pay-doc.truy-linh-dong", "vi"), 12, False),
+    (tr("pay-doc.thang-truy-linh", "vi"), 12, True),
+    (tr("pay-doc.cong-chi-dong", "vi"), 13, False),
     (tr("pay-doc.nguon-so-tai-khoan", "vi"), 14, True),
     (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
     (tr("pay-doc.ghi-chu", "vi"), 30, True),
@@ -87,6 +91,7 @@ CASH_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     ("STT", 6, False),
     (tr("pay-doc.ma-xa", "vi"), 8, True),
     (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
+    (tr("pay-doc.ma-chi-tra", "vi"), 17, True),
     (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
     (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
     ("Diện", 6, True),
@@ -94,10 +99,19 @@ CASH_COLUMNS: tuple[tuple[str, float, bool], ...] = (
     (tr("pay-doc.nguoi-nhan", "vi"), 13, True),
     (tr("pay-doc.ho-ten-nguoi-nhan", "vi"), 22, True),
     (tr("pay-doc.so-tien-dong", "vi"), 13, False),
+    (tr("pay-doc.truy-linh-dong", "vi"), 12, False),
+    (tr("pay-doc.thang-truy-linh", "vi"), 12, True),
+    (tr("pay-doc.cong-chi-dong", "vi"), 13, False),
     (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
     (tr("pay-doc.ghi-chu", "vi"), 30, True),
 )
 CASH_HEADERS = tuple(h for h, _, _ in CASH_COLUMNS)
+
+
+def _arrears(r: PaymentRow) -> list[Any]:
+    """The arrears columns: amount, months (08/2025, ...), the line's total."""
+    months = ", ".join(f"{m[5:7]}/{m[:4]}" for m in r.arrears_months)
+    return [r.arrears or None, months or None, r.total if r.amount is not None else None]
 
 
 def account_values(i: int, r: PaymentRow) -> list[Any]:
@@ -105,6 +119,7 @@ def account_values(i: int, r: PaymentRow) -> list[Any]:
         i,
         r.commune_code,
         r.commune,
+        r.pay_ref,
         r.beneficiary_name,
         r.beneficiary_id,
         r.category,
@@ -113,6 +128,7 @@ def account_values(i: int, r: PaymentRow) -> list[Any]:
         r.account_number,
         r.provider,
         r.amount,
+        *_arrears(r),
         SOURCE_VI.get(r.account_source or "", ""),
         r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
@@ -124,6 +140,7 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
         i,
         r.commune_code,
         r.commune,
+        r.pay_ref,
         r.beneficiary_name,
         r.beneficiary_id,
         r.category,
@@ -131,6 +148,7 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
         r.receiver,
         r.receiver_name,
         r.amount,
+        *_arrears(r),
         r.amount_check.message("vi") if r.amount_check else None,
         r.note("vi") or None,
     ]
@@ -146,7 +164,6 @@ def _list_sheet(
     subtotals: bool,
 ) -> None:
     n = len(columns)
-    amount_col = [h for h, _, _ in columns].index(tr("pay-doc.so-tien-dong", "vi")) + 1
     title(ws, 1, heading, n)
     title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
     header_row = 4
@@ -161,23 +178,33 @@ def _list_sheet(
             line(ws, r, values(stt, item), text_cols)
         if subtotals and rows:
             r += 1
-            _sum_line(ws, r, f"Cộng {name}", rows, amount_col, n)
+            _sum_line(ws, r, f"Cộng {name}", rows, columns)
     r += 1
     everyone = [x for _, rows in groups for x in rows]
-    _sum_line(ws, r, tr("pay-doc.tong-cong", "vi"), everyone, amount_col, n)
+    _sum_line(ws, r, tr("pay-doc.tong-cong", "vi"), everyone, columns)
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
     print_ready(ws, header_row, n)
 
 
 def _sum_line(
-    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], amount_col: int, n: int
+    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], columns: _Columns
 ) -> None:
-    """A subtotal or total line in bold: the label, the people counted, their amount."""
+    """A subtotal or total line in bold: the label, the people counted, their amounts (the
+    month's, the arrears and the lines' totals)."""
+    headers = [h for h, _, _ in columns]
     cells: list[Any] = ["", "", label, f"{len(rows)} người"]
-    cells += [""] * (amount_col - len(cells) - 1)
-    cells += [sum(x.amount or 0 for x in rows)]
-    cells += [""] * (n - len(cells))
+    cells += [""] * (len(headers) - len(cells))
+    sums = {
+        tr("pay-doc.so-tien-dong", "vi"): sum(x.amount or 0 for x in rows),
+        tr("pay-doc.truy-linh-dong", "vi"): sum(x.arrears for x in rows),
+        tr("pay-doc.cong-chi-dong", "vi"): sum(x.total for x in rows),
+    }
+    for h, value in sums.items():
+        cells[headers.index(h)] = value
     bold_line(ws, r, cells)
+
+
+_Columns = tuple[tuple[str, float, bool], ...]
 
 
 def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbook:
@@ -243,6 +270,8 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         (tr("pay-doc.so-nguoi-con-nhan-tien", "vi"), len(p.cash)),
         (tr("pay-doc.tong-so-tien-mat-dong", "vi"), p.cash_amount),
         (tr("pay-doc.so-dong-can-kiem-tra", "vi"), len(p.check)),
+        (tr("pay-doc.truy-linh-tong", "vi"), p.arrears_amount),
+        (tr("pay-doc.tam-dung", "vi"), sum(1 for r in p.check if r.suspended)),
         (tr("pay-doc.so-tai-khoan-khac-giua", "vi"), len(p.mismatches)),
         (tr("pay-doc.xa-chua-co-trong-danh", "vi"), len(p.missing)),
         (tr("pay-doc.not-listed", "vi"), p.not_listed),

@@ -26,14 +26,22 @@ from cashless_cli.dataset.month import collect_month
 from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
 from cashless_cli.fs.lock import workspace_lock
+from cashless_cli.handoff.refs import area_prefix, random_code
 from cashless_cli.i18n import Lang
-from cashless_cli.ledger.guard import open_ledger
+from cashless_cli.ledger.guard import open_ledger, record_commit
+from cashless_cli.ledger.paylines import latest_payment_results, payment_lines, replace_month_lines
+from cashless_cli.ledger.store import Ledger
+from cashless_cli.payments.cycle import apply_carry, assign_refs, carry_over, lines_of
 from cashless_cli.payments.document import (
     PaymentsInfo,
     build_payments_workbook,
     payments_csv_bytes,
 )
-from cashless_cli.payments.select import CommunePayments, PaymentList, select_payments
+from cashless_cli.payments.select import (
+    CommunePayments,
+    PaymentList,
+    select_payments,
+)
 from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
@@ -101,6 +109,9 @@ def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, i
         "cash": len(part.cash),
         "cash_amount": part.cash_amount,
         "to_check": len(part.check),
+        "arrears": sum(1 for r in (*part.accounts, *part.cash) if r.arrears),
+        "arrears_amount": part.arrears_amount,
+        "suspended": sum(1 for r in part.check if r.suspended),
     }
 
 
@@ -125,22 +136,25 @@ def export_payments(
     with workspace_lock(workspace.state_dir):
         rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
         rosters.require_files(workspace.rosters_dir(month))
-        opened = {}
-        decisions = {}
-        ledger = open_ledger(workspace.state_dir, workspace.root)
-        if ledger is not None:
-            with ledger:
-                opened = opened_accounts_in(ledger)
-                decisions = ledger.duplicate_decisions()
-        units = rosters.units or workspace.area.communes
-        held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
-        payments = select_payments(month, units, rosters.reports, rosters.matching, opened, held)
-        created = now().isoformat()
-        a = workspace.area
-        info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
-        out = payments_dir(workspace, month)
-        ensure_folder(out)
-        remove_stale_temps(out)
+        # the ledger keeps each line of the list (its reference code, amount and arrears):
+        # the provider's result is matched against it (import-payments)
+        ledger = open_ledger(workspace.state_dir, workspace.root, create=True)
+        assert ledger is not None
+        with ledger:
+            opened = opened_accounts_in(ledger)
+            decisions = ledger.duplicate_decisions()
+            units = rosters.units or workspace.area.communes
+            held = holds_of_month(str(month), units, rosters.reports, rosters.matching, decisions)
+            payments = select_payments(
+                month, units, rosters.reports, rosters.matching, opened, held
+            )
+            created = now().isoformat()
+            a = workspace.area
+            info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
+            out = payments_dir(workspace, month)
+            ensure_folder(out)
+            remove_stale_temps(out)
+            _record_lines(workspace, ledger, payments, created)
         stem = f"chi-tra-{month}"
         contents = {
             f"{stem}.xlsx": (
@@ -169,6 +183,29 @@ def export_payments(
         )
         files = [out / manifest_name, *(out / name for name in contents)]
     return PaymentsResult(payments, files, bool(password))
+
+
+def _record_lines(
+    workspace: Workspace, ledger: Ledger, payments: PaymentList, created: str
+) -> None:
+    """Arrears and suspensions from earlier months' results, a reference code per line, and
+    the month's lines written to the ledger (one transaction; the backup and state after)."""
+    month = str(payments.month)
+    every = payment_lines(ledger)
+    apply_carry(payments, carry_over(month, every, latest_payment_results(ledger)))
+    known = {(x.person, x.programme): x.ref for x in every if x.month == month}
+    taken = {x.ref for x in every} | set(ledger.handed_refs())
+    prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
+    assign_refs(payments, known, taken, lambda: random_code(prefix, month))
+    with ledger.transaction():
+        changed = replace_month_lines(ledger, month, lines_of(payments, created))
+    if changed or ledger.created:
+        record_commit(workspace.state_dir, ledger)
+
+
+def _configured_prefix(workspace: Workspace) -> object:
+    section = workspace.extra.get("handoff")
+    return section.get("prefix") if isinstance(section, dict) else None
 
 
 def _manifest(

@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from cashless_cli.checks.same_id import same_id_groups, usable_id
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
@@ -35,7 +36,7 @@ from cashless_cli.normalise.characters import HIDDEN_CODES
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text, text
 from cashless_cli.replies.answers import OpenedAccount
-from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.domain import SOCIAL_PENSION, Unit, programme_of
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
@@ -66,10 +67,37 @@ class PaymentRow:
     roster_account: str | None = None  # the roster's number when it differs from the ledger
     amount_check: Problem | None = None  # amount-mismatch, as validation found it
     notes: tuple[Problem, ...] = ()  # payment-* findings (catalogue codes)
+    pay_ref: str | None = None  # the line's reference code, quoted back by the provider
+    arrears: int = 0  # unpaid amounts of earlier months carried over (truy lĩnh)
+    arrears_months: tuple[str, ...] = ()  # the months of the arrears (YYYY-MM), oldest first
+    line_key: str | None = None  # who the line is for when the ID is listed twice (the place)
 
     @property
     def mismatch(self) -> bool:
         return self.roster_account is not None
+
+    @property
+    def total(self) -> int:
+        """What the line pays: the month's amount and the arrears."""
+        return (self.amount or 0) + self.arrears
+
+    @property
+    def person(self) -> str:
+        """Who the line is for, across months: the ID, or the row's place without one."""
+        if self.line_key is not None:
+            return self.line_key
+        if self.beneficiary_id is not None and usable_id(self.beneficiary_id):
+            return self.beneficiary_id
+        return f"row:{self.commune_code}/{self.source.name}/{self.source_row}"
+
+    @property
+    def programme(self) -> str:
+        return programme_of(self.category)
+
+    @property
+    def suspended(self) -> bool:
+        """Held back: not collected three months in a row (see payments.cycle)."""
+        return any(n.code == "payment-suspended" for n in self.notes)
 
     def note(self, lang: Lang) -> str:
         return "; ".join(n.message(lang) for n in self.notes)
@@ -87,11 +115,15 @@ class CommunePayments:
 
     @property
     def amount(self) -> int:
-        return sum(r.amount or 0 for r in self.accounts)
+        return sum(r.total for r in self.accounts)
 
     @property
     def cash_amount(self) -> int:
-        return sum(r.amount or 0 for r in self.cash)
+        return sum(r.total for r in self.cash)
+
+    @property
+    def arrears_amount(self) -> int:
+        return sum(r.arrears for r in (*self.accounts, *self.cash))
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +162,15 @@ class PaymentList:
     @property
     def cash(self) -> list[PaymentRow]:
         return [r for c in self.communes for r in c.cash]
+
+    @property
+    def paid(self) -> list[PaymentRow]:
+        """Every line of the list (through accounts and in cash), commune by commune."""
+        return [r for c in self.communes for r in (*c.accounts, *c.cash)]
+
+    @property
+    def arrears_amount(self) -> int:
+        return sum(c.arrears_amount for c in self.communes)
 
     @property
     def check(self) -> list[PaymentRow]:
@@ -291,12 +332,17 @@ def select_payments(
     result.unlisted = unlisted_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
+    lower = both_programmes([row for _, row, _ in staged])
     for commune, row, hidden in staged:
         reasons: list[Problem] = list(hidden)
         if row.amount is None:
             reasons.append(Problem("payment-no-amount"))
-        for hold in duplicates.get((commune.unit.code, row.source.name, row.source_row), ()):
-            reasons.append(hold_problem(hold))
+        both = lower.get(_place(row))
+        if both is not None:
+            reasons.extend(both.reason)
+        for hold in duplicates.get(_place(row), ()):
+            if both is None or not both.covers(hold):
+                reasons.append(hold_problem(hold))
         if reasons:
             commune.check.append(replace(row, notes=(*reasons, *row.notes)))
         elif row.account_number is not None:
@@ -316,6 +362,54 @@ def _hidden_characters(report: FileReport) -> dict[int, list[Problem]]:
     for p in report.problems:
         if p.code in HIDDEN_CODES and p.row is not None:
             out.setdefault(p.row, []).append(p)
+    return out
+
+
+def dong(amount: int | None) -> str:
+    """An amount as offices write it: 1.500.000."""
+    return f"{amount or 0:,}".replace(",", ".")
+
+
+def _place(row: PaymentRow) -> Place:
+    return (row.commune_code, row.source.name, row.source_row)
+
+
+@dataclass(frozen=True, slots=True)
+class BothProgrammes:
+    """A row of a person listed for both programmes (monthly social allowance and social
+    pension) in the month: the places of the group, and why this row is not paid (empty for
+    the row paid: the one with the higher amount)."""
+
+    group: frozenset[Place]
+    reason: tuple[Problem, ...] = ()
+
+    def covers(self, hold: Hold) -> bool:
+        """A same-ID hold between two rows of the group: decided here (the higher is paid)."""
+        o = hold.other.ref
+        plain = not (hold.removed or hold.correct_id) and hold.kind == "same-id"
+        return plain and (o.commune_code, o.file, o.row) in self.group
+
+
+def both_programmes(rows: Sequence[PaymentRow]) -> dict[Place, BothProgrammes]:
+    """Place → its part in a both-programmes group (same usable ID, one row of the social
+    pension and one of the monthly social allowance or more): the row with the higher amount is
+    paid (on a tie, the monthly social allowance), every other row of the group is not."""
+    groups = same_id_groups((i, r.beneficiary_id) for i, r in enumerate(rows))
+    out: dict[Place, BothProgrammes] = {}
+    for indexes in groups.values():
+        members = [rows[i] for i in indexes]
+        kinds = {programme_of(r.category) for r in members}
+        if kinds != {"pension", "allowance"} or any(r.amount is None for r in members):
+            continue  # not a both-programmes pair (a plain duplicate: held as such)
+        paid = max(members, key=lambda r: (r.amount or 0, r.category != SOCIAL_PENSION))
+        group = frozenset(_place(r) for r in members)
+        where = f"{paid.commune} ({paid.source.name}, {paid.source_row})"
+        for r in members:
+            reason: tuple[Problem, ...] = ()
+            if r is not paid:
+                params = {"place": where, "amount": dong(paid.amount)}
+                reason = (Problem("payment-both-programmes", params=params),)
+            out[_place(r)] = BothProgrammes(group, reason)
     return out
 
 
@@ -355,9 +449,12 @@ __all__ = [
     "SOURCE_BOTH",
     "SOURCE_LEDGER",
     "SOURCE_ROSTER",
+    "BothProgrammes",
     "CommunePayments",
     "PaymentList",
     "PaymentRow",
     "UnlistedFile",
+    "both_programmes",
+    "dong",
     "select_payments",
 ]

@@ -25,7 +25,6 @@ of the batch most of its answers belong to).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -35,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
+from cashless_cli.fs.kept import keep_and_record
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
 from cashless_cli.ledger.guard import open_ledger, record_commit
@@ -57,7 +56,6 @@ _FAILED = frozenset(fold(w) for w in REPLY_FAILED)
 #: Results that are themselves the reason of a failure.
 _FAILED_BECAUSE = {fold(w): w for w in REPLY_FAILED_BECAUSE}
 _REF_SHAPE = re.compile(r"^[A-Z0-9]{1,8}-\d{4}-[0-9A-Z]{7,}$")
-_SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,29 +436,15 @@ def _apply(
     months = Counter(c.handed.month for c in result.changes)
     month = max(months.items(), key=lambda kv: (kv[1], kv[0]))[0]
     folder = workspace.root / "handoff" / month / REPLIES_DIR
-    ensure_folder(folder, mode=0o700)
-    remove_stale_temps(folder)
-    safe = _SAFE_NAME.sub("_", result.file.name).strip("._") or "reply"
-    name = f"{now.strftime('%Y%m%dT%H%M%S')}_{result.sha256[:12]}_{safe}"
-    copy = folder / name
-    sidecar = folder / f"{name}.sha256"
-    relative = str(copy.relative_to(workspace.root))
-    written: list[Path] = []
-    try:
-        write_bytes(copy, data, private=True)
-        written.append(copy)
-        write_bytes(sidecar, f"{result.sha256}  {name}\n".encode(), private=True)
-        written.append(sidecar)
+
+    def record(relative: str) -> None:
         with ledger.transaction():
             ledger.insert_replies(
                 replace(c.reply, source_file=relative, source_sha256=result.sha256)
                 for c in result.changes
             )
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                path.unlink()
-        fsync_dir(folder)
-        raise
+
+    result.copy = keep_and_record(
+        folder, workspace.root, result.file, data, result.sha256, now, record
+    )
     result.applied = True
-    result.copy = copy

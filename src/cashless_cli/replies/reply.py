@@ -96,7 +96,7 @@ class _Header:
         return len(self.columns)
 
 
-def _find_header(sheet: Sheet) -> _Header | None:
+def _find_header(sheet: Sheet, aliases: AliasTable) -> _Header | None:
     best: _Header | None = None
     for r in range(min(SCAN_ROWS, len(sheet.rows))):
         columns: dict[str, int] = {}
@@ -104,7 +104,7 @@ def _find_header(sheet: Sheet) -> _Header | None:
         for c, value in enumerate(sheet.rows[r]):
             if not isinstance(value, str):
                 continue
-            key = match_reply_header(value)
+            key = match_alias(value, aliases)
             if key is not None and key not in columns:
                 columns[key] = c
                 headers[key] = clean_text(value) or value
@@ -126,22 +126,28 @@ def _rows(sheet: Sheet, header: _Header) -> list[ReplyRow]:
     return out
 
 
-def read_reply(path: Path) -> ReplyFile:
+def read_reply(
+    path: Path, aliases: AliasTable | None = None, no_header: str = "reply-no-header"
+) -> ReplyFile:
     """Read a reply file. Raises :class:`ReadError` (exit code 2) when the file cannot be read
-    or has no header with a reference column and an answer column."""
+    or has no header with a reference column and an answer column (``no_header``).
+
+    ``aliases`` (default: the Post Office's reply columns) names the columns looked for; the
+    provider's payment result (``import-payments``) is read the same way with its own."""
+    aliases = _aliases() if aliases is None else aliases
     if path.suffix.lower() in CSV_SUFFIXES:
-        return _read_csv(path)
+        return _read_csv(path, aliases, no_header)
     book = Workbook(path)  # the roster guards: bombs, disguised files, passwords...
     try:
         found: tuple[Sheet, _Header] | None = None
         for sheet in book.sheets():
-            header = _find_header(sheet)
+            header = _find_header(sheet, aliases)
             if header is not None and (found is None or header.score > found[1].score):
                 found = (sheet, header)
     finally:
         book.close()
     if found is None:
-        raise ReadError("reply-no-header", str(path), rows=SCAN_ROWS)
+        raise ReadError(no_header, str(path), rows=SCAN_ROWS)
     sheet, header = found
     return ReplyFile(
         path,
@@ -154,7 +160,7 @@ def read_reply(path: Path) -> ReplyFile:
 
 
 # ---- CSV ----------------------------------------------------------------------------------
-def _read_csv(path: Path) -> ReplyFile:
+def _read_csv(path: Path, aliases: AliasTable, no_header: str) -> ReplyFile:
     where = str(path)
     try:
         size = path.stat().st_size
@@ -180,11 +186,11 @@ def _read_csv(path: Path) -> ReplyFile:
         except csv.Error:
             continue
         sheet = Sheet(path.name, rows)
-        header = _find_header(sheet)
+        header = _find_header(sheet, aliases)
         if header is not None and (best is None or header.score > best[1].score):
             best = (sheet, header, delimiter)
     if best is None:
-        raise ReadError("reply-no-header", where, rows=SCAN_ROWS)
+        raise ReadError(no_header, where, rows=SCAN_ROWS)
     sheet, header, delimiter = best
     return ReplyFile(
         path,

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from cashless_cli.payments.export import PaymentsResult
 
 _W = {lang: words("export-payments", lang) for lang in LANGS}
+_P = {lang: words("pay-terminal", lang) for lang in LANGS}
 
 
 SHOWN = 30  # rows to check listed on the terminal (all are in the workbook)
@@ -97,6 +98,11 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
     for note, names in alike.items():
         if len(names) > 1:
             console.print(f"  [red]{escape(note)}[/]: {escape(', '.join(names))}")
+    carried = [r for r in p.paid if r.arrears]
+    if carried:  # arrears carried over from earlier months' results (truy lĩnh)
+        console.print(
+            escape(_P[lang]["arrears"].format(n=len(carried), amount=money(p.arrears_amount)))
+        )
     if p.mismatches:
         console.print(f"[bold yellow]{w['mismatch']}[/]")
         for r in p.mismatches:

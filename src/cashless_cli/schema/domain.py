@@ -55,6 +55,17 @@ CATEGORY_AGE: dict[str, tuple[int | None, int | None, str, str]] = {
 }
 
 
+#: The category code of the social pension (trợ cấp hưu trí xã hội, Decree 176/2025/NĐ-CP, from
+#: 1 July 2025): a programme of its own beside the monthly social allowance. A person listed for
+#: both in one month is paid only the higher amount.
+SOCIAL_PENSION = "htxh"
+
+
+def programme_of(category: str | None) -> str:
+    """``"pension"`` for the social pension, ``"allowance"`` for every other category."""
+    return "pension" if category == SOCIAL_PENSION else "allowance"
+
+
 @cache
 def categories() -> dict[str, list[CategoryBand]]:
     out: dict[str, list[CategoryBand]] = {}
@@ -266,3 +277,71 @@ REPLY_FAILED: tuple[str, ...] = (
 )
 #: Results that are themselves the reason of a failure.
 REPLY_FAILED_BECAUSE: tuple[str, ...] = ("Từ chối", "Đã chết", "Đã mất", "Refused", "Deceased")
+
+
+# ---- the provider's payment result (import-payments) -----------------------------------------
+#: Column key → header wordings (matched like the reply's). The reference is the "Mã chi trả"
+#: export-payments gave each line.
+RESULT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ref": (
+        "Mã chi trả",
+        "Mã tham chiếu",
+        "Số tham chiếu",
+        "Payment reference",
+        "Reference",
+        "Reference code",
+        "Ref",
+    ),
+    "amount_paid": (
+        "Số tiền đã chi",
+        "Số tiền đã chi trả",
+        "Số tiền đã trả",
+        "Số tiền thực nhận",
+        "Đã chi (đồng)",
+        "Thực chi",
+        "Amount paid",
+        "Paid amount",
+        "Paid",
+    ),
+    "result": (
+        "Kết quả",
+        "Kết quả chi trả",
+        "Tình trạng",
+        "Trạng thái",
+        "Result",
+        "Status",
+    ),
+    "reason": (
+        "Lý do",
+        "Lý do chưa chi",
+        "Lý do không chi được",
+        "Lý do chưa nhận",
+        "Nguyên nhân",
+        "Reason",
+    ),
+    "paid_on": ("Ngày chi", "Ngày chi trả", "Ngày nhận", "Paid on", "Date paid"),
+}
+#: Results that mean the line was paid, or was not (matched folded).
+RESULT_PAID: tuple[str, ...] = (
+    "Đã chi",
+    "Đã chi trả",
+    "Đã nhận",
+    "Đã trả",
+    "Thành công",
+    "Hoàn thành",
+    "OK",
+    "Paid",
+    "Done",
+)
+RESULT_UNPAID: tuple[str, ...] = (
+    "Chưa chi",
+    "Chưa chi trả",
+    "Chưa nhận",
+    "Không nhận",
+    "Không chi được",
+    "Không thành công",
+    "Thất bại",
+    "Not paid",
+    "Unpaid",
+    "Failed",
+)
