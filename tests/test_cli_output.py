@@ -109,3 +109,18 @@ def test_export_payments_shows_the_communes_with_something_to_say(tmp_path: Path
     assert "Bình Thuận" in text.output and not any(x.startswith("Bình") for x in lines)
     doc = json.loads(runner.invoke(app, [*args, "--format", "json"], env=EN).stdout)
     assert len(doc["communes"]) == 22  # the JSON keeps every commune
+
+
+def test_a_communes_own_workspace_shows_its_line_not_one_other_commune(tmp_path: Path) -> None:
+    import shutil
+
+    from cli_helpers import REPO
+
+    ws = tmp_path / "ws"
+    shutil.copytree(REPO / "samples" / "commune-2025", ws)
+    args = ["export-payments", "-w", str(ws), "--month", "2025-09"]
+    result = runner.invoke(app, args, env=EN)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(x.startswith("Vạn Tường ") for x in lines), result.output
+    assert "other commune" not in result.output

@@ -53,7 +53,8 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
     table.add_column(w["check"], justify="right")
     table.add_column(w["note"])
     differ = {r.commune for r in p.mismatches}
-    told = [c for c in p.communes if c.check or c.problem or c.unit.name in differ]
+    few = len(p.communes) <= 3  # a commune's own workspace: its line, not "1 other commune"
+    told = [c for c in p.communes if few or c.check or c.problem or c.unit.name in differ]
     quiet = [c for c in p.communes if c not in told]
     # communes with nothing but the same note (no roster this month): one line for them all
     alike: dict[str, list[str]] = {}
