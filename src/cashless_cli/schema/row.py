@@ -562,7 +562,9 @@ def _parse_column(
     kind = column.cell
     # the kind's shortcut, called directly (one call per distinct cell, as in CellKind.shortcut)
     fast, max_length = kind.fast, column.max_length
-    is_clean = kind.is_clean if fast is None and kind.width is not None else None
+    # CellKind.is_clean, inlined: 150,000 method calls on a large roster's ID and phone columns
+    width = kind.width if fast is None else None
+    starts = kind.starts() if width is not None and kind.starts is not None else None
     troubled: dict[Any, list[FieldProblem]] = {}
     for key in distinct:
         if keys is cells:
@@ -579,7 +581,14 @@ def _parse_column(
             if value is not SLOW:
                 distinct[key] = value
                 continue
-        elif is_clean is not None and is_clean(raw):
+        elif (
+            width is not None
+            and type(raw) is str
+            and len(raw) == width
+            and raw.isdigit()
+            and raw.isascii()
+            and (starts is None or raw[:3] in starts)
+        ):
             distinct[key] = raw
             continue
         value, problems = parse_cell(column, raw, today)
