@@ -190,7 +190,7 @@ _TEXTS: tuple[Wording, ...] = (
             "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
             "dòng chưa trả lời."),
     Wording("import-postoffice.errors",
-            "{n} error(s): nothing was recorded (a reply is applied whole or not at all).",
+            "{n} {n:error|errors}: nothing was recorded (a reply is applied whole or not at all).",
             "{n} lỗi: chưa ghi gì (tệp trả lời chỉ được ghi khi không còn lỗi nào)."),
     Wording("import-postoffice.would",
             "Without the errors it would record {n} answer(s): {opened} opened, {failed} not "
@@ -1140,7 +1140,8 @@ _TEXTS: tuple[Wording, ...] = (
             "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
             "dòng chưa có kết quả."),
     Wording("import-payments.errors",
-            "{n} error(s): nothing was recorded (a result file is applied whole or not at all).",
+            "{n} {n:error|errors}: nothing was recorded (a result file is applied whole or not at "
+            "all).",
             "{n} lỗi: chưa ghi gì (tệp kết quả chỉ được ghi khi không còn lỗi nào)."),
     Wording("import-payments.would",
             "Without the errors it would record {n} result(s): {paid} paid, {unpaid} not paid "

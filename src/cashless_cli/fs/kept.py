@@ -8,11 +8,37 @@ import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, remove_stale_temps, write_bytes
+from cashless_cli.problems import Problem, Severity
 
-__all__ = ["keep_and_record"]
+__all__ = ["KeptImport", "keep_and_record"]
+
+
+@dataclass(slots=True)
+class KeptImport:
+    """What importing a file did (a Post Office reply, a paying unit's result): its findings,
+    the references it did not know, whether it was recorded, and the copy kept of it."""
+
+    file: Path
+    problems: list[Problem] = field(default_factory=list)
+    unknown_refs: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    pending: int = 0
+    applied: bool = False
+    copy: Path | None = None
+    sha256: str = ""
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
 
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cashless_cli.fs.kept import keep_and_record
+from cashless_cli.fs.kept import KeptImport, keep_and_record
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
 from cashless_cli.ledger.guard import open_ledger, record_commit
@@ -75,26 +75,10 @@ class Change:
 
 
 @dataclass(slots=True)
-class PaymentsImport:
-    file: Path
+class PaymentsImport(KeptImport):
     table: ReplyFile | None = None
-    problems: list[Problem] = field(default_factory=list)
-    unknown_refs: list[str] = field(default_factory=list)
     duplicate_refs: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    unchanged: int = 0
-    pending: int = 0
-    applied: bool = False
-    copy: Path | None = None
-    sha256: str = ""
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     def of(self, outcome: str) -> list[Change]:
         return [c for c in self.changes if c.result.outcome == outcome]
@@ -223,7 +207,7 @@ def check_results(
     table: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool
 ) -> PaymentsImport:
     """Every rule of the module doc; nothing is written."""
-    result = PaymentsImport(table.path, table)
+    result = PaymentsImport(table.path, table=table)
     every = payment_lines(ledger)
     lines = {line.ref: line for line in every}
     carried = {  # (person, programme, month) → the later line that carried its unpaid amount

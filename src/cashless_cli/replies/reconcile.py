@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from cashless_cli.fs.kept import keep_and_record
+from cashless_cli.fs.kept import KeptImport, keep_and_record
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
 from cashless_cli.ledger.guard import open_ledger, record_commit
@@ -84,25 +84,9 @@ class Change:
 
 
 @dataclass(slots=True)
-class ImportResult:
-    file: Path
+class ImportResult(KeptImport):
     reply: ReplyFile | None = None
-    problems: list[Problem] = field(default_factory=list)
-    unknown_refs: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
-    unchanged: int = 0
-    pending: int = 0
-    applied: bool = False
-    copy: Path | None = None
-    sha256: str = ""
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity is Severity.WARNING]
 
     def count(self, outcome: str) -> int:
         return sum(1 for c in self.changes if c.reply.outcome == outcome)
@@ -343,7 +327,7 @@ def describe(reply: Reply | Answer) -> Phrase:
 
 def check_reply(reply: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool) -> ImportResult:
     """Every rule of the module doc; nothing is written."""
-    result = ImportResult(reply.path, reply)
+    result = ImportResult(reply.path, reply=reply)
     answers, problems, pending, coded = read_answers(reply, now.date())
     result.problems, result.pending = problems, pending
     handed = ledger.handed_refs({ref for _, ref in coded})

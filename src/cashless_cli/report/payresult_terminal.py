@@ -9,7 +9,7 @@ from rich.console import Console
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.report.parts import money
-from cashless_cli.report.reply_terminal import SHOWN, SHOWN_REFS, _line
+from cashless_cli.report.reply_terminal import SHOWN, print_errors, print_kept, print_where
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 
@@ -17,25 +17,13 @@ if TYPE_CHECKING:
     from cashless_cli.payments.results import PaymentsImport
 
 _W = {lang: words("import-payments", lang) for lang in LANGS}
-_R = {lang: words("import-postoffice", lang) for lang in LANGS}  # where, kept, more, warnings
 
 
 def render_payments_import(
     console: Console, result: PaymentsImport, lang: Lang, show_ids: bool
 ) -> None:
-    w, r = _W[lang], _R[lang]
-    table = result.table
-    if table is not None:
-        if table.sheet is None:
-            where = r["where_csv"].format(
-                file=result.file,
-                encoding=table.encoding,
-                delimiter=table.delimiter,
-                row=table.header_row,
-            )
-        else:
-            where = r["where"].format(file=result.file, sheet=table.sheet, row=table.header_row)
-        console.print(escape(where))
+    w = _W[lang]
+    print_where(console, result.file, result.table, lang)
     paid, unpaid = result.of("paid"), result.of("unpaid")
     counts = {
         "n": len(result.changes),
@@ -47,14 +35,8 @@ def render_payments_import(
         "pending": result.pending,
     }
     if result.errors:
-        console.print(f"[bold red]✗ {escape(w['errors'].format(n=len(result.errors)))}[/]")
-        for p in result.errors[:SHOWN]:
-            console.print(_line(p, lang, show_ids))
-        if len(result.errors) > SHOWN:
-            console.print(escape(r["more"].format(n=len(result.errors) - SHOWN)))
-        for key, refs in (("unknown", result.unknown_refs), ("duplicates", result.duplicate_refs)):
-            if refs:
-                console.print(escape(w[key].format(refs=", ".join(refs[:SHOWN_REFS]))))
+        refs = [(w["unknown"], result.unknown_refs), (w["duplicates"], result.duplicate_refs)]
+        print_errors(console, result.errors, lang, show_ids, refs, title=w["errors"])
         console.print(escape(w["would"].format(**counts)))
     elif result.applied:
         console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")
@@ -70,9 +52,4 @@ def render_payments_import(
                 console.print(escape(line))
     else:
         console.print(escape(w["nothing"].format(**counts)))
-    if result.warnings:
-        console.print(r["warnings"])
-        for p in result.warnings:
-            console.print(_line(p, lang, show_ids))
-    if result.copy is not None:
-        console.print(escape(r["kept"].format(path=result.copy)))
+    print_kept(console, result, lang, show_ids)

@@ -11,11 +11,13 @@ from rich.console import Console
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 if TYPE_CHECKING:
+    from cashless_cli.fs.kept import KeptImport
     from cashless_cli.problems import Problem
     from cashless_cli.replies.reconcile import ImportResult
+    from cashless_cli.replies.reply import ReplyFile
 
 _W = {lang: words("import-postoffice", lang) for lang in LANGS}
 
@@ -39,25 +41,58 @@ def _line(p: Problem, lang: Lang, show_ids: bool) -> str:
     return f"  [{colour}]{escape(where)}[/] {escape(p.message(lang))}\n    → {escape(p.hint(lang))}"
 
 
+def print_where(console: Console, file: object, table: ReplyFile | None, lang: Lang) -> None:
+    """Where an imported file's rows were read: the sheet and header row, or the CSV's
+    encoding and delimiter."""
+    w = _W[lang]
+    if table is None:
+        return
+    if table.sheet is None:
+        where = w["where_csv"].format(
+            file=file, encoding=table.encoding, delimiter=table.delimiter, row=table.header_row
+        )
+    else:
+        where = w["where"].format(file=file, sheet=table.sheet, row=table.header_row)
+    console.print(escape(where))
+
+
+def print_errors(
+    console: Console,
+    errors: list[Problem],
+    lang: Lang,
+    show_ids: bool,
+    refs: list[tuple[str, list[str]]],
+    title: str | None = None,
+) -> None:
+    """An import's errors under ``title`` (a template of ``n``), the first :data:`SHOWN` at
+    their cells, then each list of references (template, codes) the file named wrongly."""
+    w = _W[lang]
+    console.print(f"[bold red]✗ {escape(fill(title or w['errors'], n=len(errors)))}[/]")
+    for p in errors[:SHOWN]:
+        console.print(_line(p, lang, show_ids))
+    if len(errors) > SHOWN:
+        console.print(escape(w["more"].format(n=len(errors) - SHOWN)))
+    for template, codes in refs:
+        if codes:
+            console.print(escape(template.format(refs=", ".join(codes[:SHOWN_REFS]))))
+            if len(codes) > SHOWN_REFS:
+                console.print(escape(w["more"].format(n=len(codes) - SHOWN_REFS)))
+
+
+def print_kept(console: Console, result: KeptImport, lang: Lang, show_ids: bool) -> None:
+    """The import's warnings at their cells, and the copy kept of the file."""
+    w = _W[lang]
+    if result.warnings:
+        console.print(w["warnings"])
+        for p in result.warnings:
+            console.print(_line(p, lang, show_ids))
+    if result.copy is not None:
+        console.print(escape(w["kept"].format(path=result.copy)))
+
+
 def render_reply(console: Console, result: ImportResult, lang: Lang, show_ids: bool) -> None:
     w = _W[lang]
-    reply = result.reply
-    if reply is not None:
-        if reply.sheet is None:
-            console.print(
-                escape(
-                    w["where_csv"].format(
-                        file=result.file,
-                        encoding=reply.encoding,
-                        delimiter=reply.delimiter,
-                        row=reply.header_row,
-                    )
-                )
-            )
-        else:
-            console.print(
-                escape(w["where"].format(file=result.file, sheet=reply.sheet, row=reply.header_row))
-            )
+    print_where(console, result.file, result.reply, lang)
     counts = {
         "n": len(result.changes),
         "opened": result.count("opened"),
@@ -66,16 +101,7 @@ def render_reply(console: Console, result: ImportResult, lang: Lang, show_ids: b
         "pending": result.pending,
     }
     if result.errors:
-        console.print(f"[bold red]✗ {escape(w['errors'].format(n=len(result.errors)))}[/]")
-        for p in result.errors[:SHOWN]:
-            console.print(_line(p, lang, show_ids))
-        if len(result.errors) > SHOWN:
-            console.print(escape(w["more"].format(n=len(result.errors) - SHOWN)))
-        if result.unknown_refs:
-            refs = ", ".join(result.unknown_refs[:SHOWN_REFS])
-            console.print(escape(w["unknown"].format(refs=refs)))
-            if len(result.unknown_refs) > SHOWN_REFS:
-                console.print(escape(w["more"].format(n=len(result.unknown_refs) - SHOWN_REFS)))
+        print_errors(console, result.errors, lang, show_ids, [(w["unknown"], result.unknown_refs)])
         console.print(escape(w["would"].format(**counts)))
     elif result.applied:
         console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")
@@ -84,9 +110,4 @@ def render_reply(console: Console, result: ImportResult, lang: Lang, show_ids: b
             console.print(escape(w["forced"].format(n=forced)))
     else:
         console.print(escape(w["nothing"].format(**counts)))
-    if result.warnings:
-        console.print(w["warnings"])
-        for p in result.warnings:
-            console.print(_line(p, lang, show_ids))
-    if result.copy is not None:
-        console.print(escape(w["kept"].format(path=result.copy)))
+    print_kept(console, result, lang, show_ids)
