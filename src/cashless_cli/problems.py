@@ -1842,9 +1842,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "The month and the pairs of an import come from the reviewed workbook itself."),
     ProblemType("duplicates-month", I,
         "The month's duplicate check", "Kết quả rà soát trùng của tháng",
-        "Duplicates {month}: {rows} rows compared (earlier months: {previous}); {high} pair(s) to "
-        "decide (held back from the handoff and the payments), {warnings} warning(s), {decided} "
-        "decided, {remove} row(s) to remove.",
+        "Duplicates {month}: {rows} rows compared (earlier months: {previous}); {high} {high:pair|pairs} to "
+        "decide (held back from the handoff and the payments), {warnings} {warnings:warning|warnings}, {decided} "
+        "decided, {remove} {remove:row|rows} to remove.",
         "Rà soát trùng tháng {month}: so sánh {rows} dòng (các tháng trước: {previous}); {high} "
         "cặp cần quyết định (chưa chuyển Bưu điện, chưa chi trả), {warnings} cảnh báo, {decided} "
         "cặp đã quyết định, {remove} dòng cần xóa.",
@@ -1884,22 +1884,22 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "The file's checksum is recorded with each decision."),
     ProblemType("duplicates-recorded", I,
         "Decisions recorded", "Đã ghi quyết định",
-        "✓ Recorded {n} decision(s) ({same} the same person, {different} two people); "
-        "{unchanged} unchanged; {undecided} pair(s) left blank.",
+        "✓ Recorded {n} {n:decision|decisions} ({same} the same person, {different} two people); "
+        "{unchanged} unchanged; {undecided} {undecided:pair|pairs} left blank.",
         "✓ Đã ghi {n} quyết định ({same} cùng một người, {different} hai người khác nhau); "
         "{unchanged} không đổi; {undecided} cặp để trống.",
         "", "",
         "The handoff and the payment list follow the decisions from their next run."),
     ProblemType("duplicates-unchanged", I,
         "Nothing to change", "Không có gì thay đổi",
-        "This file changes nothing: {unchanged} decision(s) already recorded, {undecided} "
+        "This file changes nothing: {unchanged} {unchanged:decision|decisions} already recorded, {undecided} "
         "pair(s) left blank.",
         "Tệp này không thay đổi gì: {unchanged} quyết định đã có, {undecided} cặp để trống.",
         "", "",
         "Importing the same reviewed file twice records nothing the second time."),
     ProblemType("duplicates-import-refused", I,
         "Nothing recorded", "Chưa ghi gì",
-        "✗ {n} error(s): nothing was recorded (a review is applied whole or not at all).",
+        "✗ {n} {n:error|errors}: nothing was recorded (a review is applied whole or not at all).",
         "✗ {n} lỗi: chưa ghi gì (tệp rà soát chỉ được ghi khi không còn lỗi nào).",
         "Correct the cells named, then import the file again.",
         "Sửa các ô được nêu rồi nhập lại tệp.",

@@ -177,24 +177,24 @@ _TEXTS: tuple[Wording, ...] = (
             "{file} — CSV ({encoding}, '{delimiter}'), header row {row}",
             "{file} — CSV ({encoding}, '{delimiter}'), dòng tiêu đề {row}"),
     Wording("import-postoffice.applied",
-            "Recorded {n} answer(s): {opened} account(s) opened, {failed} not opened; {unchanged} "
-            "unchanged; {pending} row(s) not answered yet.",
+            "Recorded {n} {n:answer|answers}: {opened} {opened:account|accounts} opened, {failed} "
+            "not opened; {unchanged} unchanged; {pending} {pending:row|rows} not answered yet.",
             "Đã ghi {n} kết quả: {opened} tài khoản đã mở, {failed} không mở được; {unchanged} "
             "không đổi; {pending} dòng Bưu điện chưa trả lời."),
     Wording("import-postoffice.forced",
             "{n} earlier answer(s) replaced (--force).",
             "Đã thay {n} kết quả cũ (--force)."),
     Wording("import-postoffice.nothing",
-            "This file changes nothing: {unchanged} answer(s) already recorded, {pending} row(s) "
-            "not answered yet.",
+            "This file changes nothing: {unchanged} {unchanged:answer|answers} already recorded, "
+            "{pending} {pending:row|rows} not answered yet.",
             "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
             "dòng chưa trả lời."),
     Wording("import-postoffice.errors",
             "{n} {n:error|errors}: nothing was recorded (a reply is applied whole or not at all).",
             "{n} lỗi: chưa ghi gì (tệp trả lời chỉ được ghi khi không còn lỗi nào)."),
     Wording("import-postoffice.would",
-            "Without the errors it would record {n} answer(s): {opened} opened, {failed} not "
-            "opened ({unchanged} unchanged).",
+            "Without the errors it would record {n} {n:answer|answers}: {opened} opened, {failed} "
+            "not opened ({unchanged} unchanged).",
             "Nếu hết lỗi sẽ ghi {n} kết quả: {opened} đã mở, {failed} không mở được ({unchanged} "
             "không đổi)."),
     Wording("import-postoffice.unknown",
@@ -756,8 +756,8 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("dups-doc.title", "PEOPLE WHO MAY BE LISTED TWICE, FOR REVIEW",
             "DANH SÁCH RÀ SOÁT ĐỐI TƯỢNG CÓ THỂ BỊ GHI TRÙNG"),
     Wording("dups-doc.subtitle",
-            "{area} — month {month} — {n} pair(s); yellow cells: the information differs; choose "
-            "the decision in the last two columns",
+            "{area} — month {month} — {n} {n:pair|pairs}; yellow cells: the information differs; "
+            "choose the decision in the last two columns",
             "{area} — tháng {month} — {n} cặp; ô tô vàng: thông tin khác nhau; chọn quyết định ở "
             "hai cột cuối"),
     Wording("dups-doc.col.pair", "Pair code / level / score", "Mã cặp / mức / điểm"),
@@ -1128,15 +1128,15 @@ _TEXTS: tuple[Wording, ...] = (
             "Arrears included: {n} people, {amount} đồng not collected in earlier months.",
             "Trong đó truy lĩnh: {n} người, {amount} đồng chưa nhận của các tháng trước."),
     Wording("import-payments.applied",
-            "Recorded {n} result(s): {paid} paid ({paid_amount} VND), {unpaid} not paid; "
-            "{unchanged} unchanged; {pending} row(s) without a result yet. Not paid in full: "
-            "{owed} VND, carried over to the next payment list.",
+            "Recorded {n} {n:result|results}: {paid} paid ({paid_amount} VND), {unpaid} not paid; "
+            "{unchanged} unchanged; {pending} {pending:row|rows} without a result yet. Not paid in "
+            "full: {owed} VND, carried over to the next payment list.",
             "Đã ghi {n} kết quả: {paid} đã chi ({paid_amount} đồng), {unpaid} chưa chi; "
             "{unchanged} không đổi; {pending} dòng chưa có kết quả. Chưa chi đủ: {owed} đồng, "
             "được truy lĩnh vào danh sách chi trả kế tiếp."),
     Wording("import-payments.nothing",
-            "This file changes nothing: {unchanged} result(s) already recorded, {pending} row(s) "
-            "without a result yet.",
+            "This file changes nothing: {unchanged} {unchanged:result|results} already recorded, "
+            "{pending} {pending:row|rows} without a result yet.",
             "Tệp này không thay đổi gì: {unchanged} kết quả đã có trong sổ theo dõi, {pending} "
             "dòng chưa có kết quả."),
     Wording("import-payments.errors",
@@ -1144,8 +1144,8 @@ _TEXTS: tuple[Wording, ...] = (
             "all).",
             "{n} lỗi: chưa ghi gì (tệp kết quả chỉ được ghi khi không còn lỗi nào)."),
     Wording("import-payments.would",
-            "Without the errors it would record {n} result(s): {paid} paid, {unpaid} not paid "
-            "({unchanged} unchanged).",
+            "Without the errors it would record {n} {n:result|results}: {paid} paid, {unpaid} not "
+            "paid ({unchanged} unchanged).",
             "Nếu hết lỗi sẽ ghi {n} kết quả: {paid} đã chi, {unpaid} chưa chi ({unchanged} "
             "không đổi)."),
     Wording("import-payments.unknown",

@@ -11,7 +11,7 @@ from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.report.parts import money
 from cashless_cli.report.reply_terminal import SHOWN, print_errors, print_kept, print_where
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 if TYPE_CHECKING:
     from cashless_cli.payments.results import PaymentsImport
@@ -37,9 +37,9 @@ def render_payments_import(
     if result.errors:
         refs = [(w["unknown"], result.unknown_refs), (w["duplicates"], result.duplicate_refs)]
         print_errors(console, result.errors, lang, show_ids, refs, title=w["errors"])
-        console.print(escape(w["would"].format(**counts)))
+        console.print(escape(fill(w["would"], **counts)))
     elif result.applied:
-        console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")
+        console.print(f"[bold green]✓[/] {escape(fill(w['applied'], **counts))}")
         if unpaid:
             console.print(w["unpaid"])
             for c in unpaid[:SHOWN]:
@@ -51,5 +51,5 @@ def render_payments_import(
                 )
                 console.print(escape(line))
     else:
-        console.print(escape(w["nothing"].format(**counts)))
+        console.print(escape(fill(w["nothing"], **counts)))
     print_kept(console, result, lang, show_ids)

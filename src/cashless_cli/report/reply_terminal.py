@@ -102,12 +102,12 @@ def render_reply(console: Console, result: ImportResult, lang: Lang, show_ids: b
     }
     if result.errors:
         print_errors(console, result.errors, lang, show_ids, [(w["unknown"], result.unknown_refs)])
-        console.print(escape(w["would"].format(**counts)))
+        console.print(escape(fill(w["would"], **counts)))
     elif result.applied:
-        console.print(f"[bold green]✓[/] {escape(w['applied'].format(**counts))}")
+        console.print(f"[bold green]✓[/] {escape(fill(w['applied'], **counts))}")
         forced = sum(1 for c in result.changes if c.forced)
         if forced:
             console.print(escape(w["forced"].format(n=forced)))
     else:
-        console.print(escape(w["nothing"].format(**counts)))
+        console.print(escape(fill(w["nothing"], **counts)))
     print_kept(console, result, lang, show_ids)
