@@ -817,6 +817,17 @@ _TEXTS: tuple[Wording, ...] = (
             "Có một tệp ở chỗ của thư mục: hãy chuyển tệp đó đi nơi khác."),
     Wording("os.other", "Check the file and its folder.", "Kiểm tra lại tệp và thư mục chứa tệp."),
     Wording("os.some-file", "a file of the workspace", "một tệp trong thư mục làm việc"),
+    # ---- docs: documents (dates, money, letterhead) ----
+    Wording("vn.money", "{amount} đồng", "{amount} đồng"),
+    Wording("vn.month", "month {month}", "tháng {month}"),
+    Wording("vn.date", "day {d} month {m} year {y}", "ngày {d} tháng {m} năm {y}"),
+    Wording("doc.prepared-by", "PREPARED BY", "NGƯỜI LẬP BIỂU"),
+    Wording("doc.sign-name", "(Signature and full name)", "(Ký, ghi rõ họ tên)"),
+    Wording("doc.sign-seal", "(Signature and seal)", "(Ký tên, đóng dấu)"),
+    Wording("doc.people", "{n} people", "{n} người"),
+    Wording("doc.subtotal", "Subtotal {name}", "Cộng {name}"),
+    Wording("doc.problem", "Problem", "Vấn đề"),
+    Wording("doc.page-footer", "Page &P / &N", "Trang &P / &N"),
 )
 # fmt: on
 

@@ -155,6 +155,12 @@ DISTRICT_OFFICE = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
 DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
 PROVINCE_OFFICE = "SỞ Y TẾ"
 PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
+#: A commune's (xã, phường, đặc khu) lists are signed by the chair of its People's Committee.
+COMMUNE_SIGNER_TITLE = "CHỦ TỊCH"
+#: The centrally-run cities (after July 2025): their letterhead says "UBND THÀNH PHỐ …".
+CENTRAL_CITIES: frozenset[str] = frozenset(
+    {"Hà Nội", "Hải Phòng", "Huế", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
+)
 
 #: The national heading of an official document (quốc hiệu and tiêu ngữ).
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -44,7 +44,10 @@ from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
+from cashless_cli.write import fit
 from cashless_cli.write.cells import clean_str, put
+from cashless_cli.write.sheetfit import FONT_SLACK as SLACK
+from cashless_cli.write.sheetfit import grow_to_fit
 
 ERROR_RGB = "FFFF8080"
 WARNING_RGB = "FFFFE066"
@@ -130,6 +133,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
     ws = wb[report.sheet]
     marked_cells = _mark_cells(ws, report.issues, lang)
     marked_rows = _mark_rows(ws, report, lang)
+    grow_to_fit(ws, report.header_row or 1, tr("doc.page-footer", lang))
     listed = _result_sheet(wb, report, lang, rebuilt)
 
     try:
@@ -269,6 +273,7 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     bold = Font(bold=True)
 
     put(ws.cell(1, 1), tr("annotate.roster-check-results", lang)).font = Font(bold=True, size=14)
+    ws.row_dimensions[1].height = fit.height(1, 14)
     facts: list[tuple[str, Any]] = [
         (tr("annotate.file", lang), report.path.name),
         (tr("annotate.commune", lang), report.commune or "?"),
@@ -301,7 +306,7 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
         if vi
         else ("Cell", "Row", "Column", "Severity", "Code", "Message", "How to fix", "Value")
     )
-    widths = (9, 7, 22, 11, 24, 60, 50, 20)
+    widths = [9.0, 7, 22, 11, 24, 60, 50, 20]
     table_top = r
     for c, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
         cell = put(ws.cell(r, c), text)
@@ -329,12 +334,19 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
         put(ws.cell(r, 6), message).alignment = wrap
         put(ws.cell(r, 7), hint).alignment = wrap
         put(ws.cell(r, 8), _shown(p.value))
-        for c in (1, 2, 3, 4, 5, 8):
+        for c in (1, 2, 4, 5):
             ws.cell(r, c).alignment = top
-        lines = max(1 + len(message) // 64, 1 + len(hint) // 54)
-        if lines > 1:  # Excel and LibreOffice do not grow a row for wrapped text on their own
-            ws.row_dimensions[r].height = 15 * lines
+        for c in (3, 8):
+            ws.cell(r, c).alignment = wrap
+        texts = {3: str(p.header or p.column or ""), 6: message, 7: hint, 8: str(_shown(p.value))}
+        code_width = fit.width_for(p.code, 11) * SLACK
+        widths[4] = max(widths[4], code_width)
+        lines = max(_lines(t, widths[c - 1]) for c, t in texts.items())
+        # Excel and LibreOffice do not grow a row for wrapped text on their own
+        ws.row_dimensions[r].height = fit.height(lines)
         r += 1
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
     if not ordered:
         put(ws.cell(r, 1), tr("annotate.no-problems-found", lang))
     else:
@@ -345,7 +357,16 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{table_top}:{table_top}"
+    ws.page_margins.bottom = 0.75
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = tr("doc.page-footer", lang)
     return len(ordered)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines of ``text`` wrapped in a column of ``width`` (Calibri 11, as Carlito prints it)."""
+    return fit.lines(text, width / SLACK, 11)
 
 
 def _order(p: Problem) -> tuple[int, int, int, str]:
