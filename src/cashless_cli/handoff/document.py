@@ -141,9 +141,9 @@ def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Wo
 SUMMARY_COLUMNS: tuple[Column, ...] = (
     number("STT", 6),
     code(tr("handoff-doc.ma-xa", "vi"), 12),
-    Column(tr("handoff-doc.xa-thi-tran", "vi"), 22),
-    number(tr("handoff-doc.so-nguoi", "vi"), 12),
-    number(tr("handoff-doc.tong-muc-tro-cap-dong", "vi"), 22),
+    Column(tr("handoff-doc.xa-thi-tran", "vi"), 28),
+    number(tr("handoff-doc.so-nguoi", "vi"), 28),
+    number(tr("handoff-doc.tong-muc-tro-cap-dong", "vi"), 32),  # room for the letterhead
 )
 
 

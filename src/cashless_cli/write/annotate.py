@@ -39,12 +39,12 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from cashless_cli.errors import UserError
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.i18n import LANGS, Lang
-from cashless_cli.problems import Problem, ReadError, Severity
+from cashless_cli.problems import Problem, ReadError, Severity, problem_type
 from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
-from cashless_cli.write import fit
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import clean_str, put
 from cashless_cli.write.sheetfit import FONT_SLACK as SLACK
 from cashless_cli.write.sheetfit import grow_to_fit
@@ -277,7 +277,7 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     facts: list[tuple[str, Any]] = [
         (tr("annotate.file", lang), report.path.name),
         (tr("annotate.commune", lang), report.commune or "?"),
-        (tr("annotate.month", lang), str(report.month) if report.month else "?"),
+        (tr("annotate.month", lang), vnformat.month(str(report.month)) if report.month else "?"),
         (tr("annotate.sheet", lang), report.sheet),
         (tr("annotate.header-row", lang), report.header_row),
         (tr("annotate.beneficiary-rows", lang), report.rows),
@@ -302,11 +302,21 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     r += 1
 
     heads = (
-        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Nội dung", "Cách sửa", "Giá trị")
+        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Vấn đề", "Nội dung", "Cách sửa", "Giá trị")
         if vi
-        else ("Cell", "Row", "Column", "Severity", "Code", "Message", "How to fix", "Value")
-    )
-    widths = [9.0, 7, 22, 11, 24, 60, 50, 20]
+        else (
+            "Cell",
+            "Row",
+            "Column",
+            "Severity",
+            "Code",
+            "Problem",
+            "Message",
+            "How to fix",
+            "Value",
+        )
+    )  # the code for `cashless explain CODE`, the problem's title in the reader's words
+    widths = [9.0, 12, 22, 11, 24, 26, 56, 48, 20]  # A:B hold the facts' labels
     table_top = r
     for c, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
         cell = put(ws.cell(r, c), text)
@@ -331,14 +341,17 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
             sev.fill = cell.fill = fill
         put(ws.cell(r, 5), p.code)
         message, hint = p.message(lang), p.hint(lang)
-        put(ws.cell(r, 6), message).alignment = wrap
-        put(ws.cell(r, 7), hint).alignment = wrap
-        put(ws.cell(r, 8), _shown(p.value))
+        problem = problem_type(p.code).title(lang)
+        put(ws.cell(r, 6), problem).alignment = wrap
+        put(ws.cell(r, 7), message).alignment = wrap
+        put(ws.cell(r, 8), hint).alignment = wrap
+        put(ws.cell(r, 9), _shown(p.value))
         for c in (1, 2, 4, 5):
             ws.cell(r, c).alignment = top
-        for c in (3, 8):
+        for c in (3, 9):
             ws.cell(r, c).alignment = wrap
-        texts = {3: str(p.header or p.column or ""), 6: message, 7: hint, 8: str(_shown(p.value))}
+        texts = {3: str(p.header or p.column or ""), 6: problem, 7: message, 8: hint}
+        texts[9] = str(_shown(p.value))
         code_width = fit.width_for(p.code, 11) * SLACK
         widths[4] = max(widths[4], code_width)
         lines = max(_lines(t, widths[c - 1]) for c, t in texts.items())

@@ -156,6 +156,9 @@ def heading(
     (an empty one is left under the heading)."""
     n = len(widths)
     k = left_last or split(widths)
+    title_width = fit.width_for(NATIONAL_TITLE, 12, bold=True)
+    while left_last is None and k > 1 and sum(widths[k:]) < title_width:
+        k -= 1  # the national title on one line, as the decree has it
     fitted_row(ws, 1, [(1, k, head.issuer, font(12)), (k + 1, n, NATIONAL_TITLE, font(12, True))],
                widths)  # fmt: skip
     second = [(k + 1, n, NATIONAL_MOTTO, font(13, True, underline="single"))]
