@@ -10,7 +10,7 @@ pay). Every value goes through :func:`cashless_cli.write.cells.put` / ``csv_fiel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import openpyxl
@@ -95,7 +95,12 @@ def _person(i: int, r: PaymentRow) -> list[Any]:
 
 
 def _check_and_note(r: PaymentRow) -> list[Any]:
-    return [r.amount_check.message("vi") if r.amount_check else None, r.note("vi") or None]
+    """The amount check (its amounts written alike: "450.000 đồng khác với 360.000 đồng") and
+    the row's notes."""
+    check = r.amount_check
+    if check is not None and isinstance(check.value, int) and not isinstance(check.value, bool):
+        check = replace(check, value=vnformat.number(check.value))
+    return [check.message("vi") if check else None, r.note("vi") or None]
 
 
 def account_values(i: int, r: PaymentRow) -> list[Any]:

@@ -302,7 +302,7 @@ def _months_sheet(
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 12
     for i, figures in enumerate(history.values(), start=2):
-        put(ws.cell(i, 1), f"{figures.month.month:02d}/{figures.month.year}").font = _font(11)
+        put(ws.cell(i, 1), f"{figures.month.month}/{figures.month.year}").font = _font(11)
         put(ws.cell(i, 2), _num(figures.rate), RATE_FORMAT).font = _font(11)
         for j, unit in enumerate(units, start=3):
             counts = figures.communes.get(unit.code)
