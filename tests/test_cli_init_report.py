@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,9 +18,9 @@ runner = CliRunner()
 
 def defaults(area: Area, config: dict[str, Any] | None = None) -> dict[str, str]:
     """The letterhead the documents print for ``area`` (with ``config``'s [report], if any)."""
-    from cashless_cli.summary.ratetable import letterhead_for
+    from cashless_cli.write.letterhead import letterhead_for
 
-    head = letterhead_for(SimpleNamespace(area=area), config)  # type: ignore[arg-type]
+    head = letterhead_for(area, config)
     return {k: getattr(head, k) for k in ("issuer", "office", "signer_title", "signer")}
 
 
@@ -42,8 +41,10 @@ def uncommented(config_text: str) -> dict[str, Any]:
     [
         ["--district", "Bình Sơn", "--province", "Quảng Ngãi"],
         ["--province", "Quảng Ngãi"],
+        ["--province", "Huế"],  # a centrally-run city: UBND THÀNH PHỐ HUẾ
+        ["--commune", "Vạn Tường", "--province", "Quảng Ngãi"],  # signed by the commune's chair
     ],
-    ids=["district", "province"],
+    ids=["district", "province", "city", "commune"],
 )
 def test_the_report_block_agrees_with_the_defaults(tmp_path: Path, args: list[str]) -> None:
     result = runner.invoke(app, ["init", str(tmp_path / "ws"), *args])

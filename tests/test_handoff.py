@@ -40,6 +40,11 @@ JUNE = Month(2023, 6)
 REF = re.compile(rf"^BS-2306-[{CROCKFORD}]{{7}}$")
 
 
+def header_row(sheet: Any) -> int:
+    """The row of a list's header (under the letterhead and titles)."""
+    return next(r for r in range(1, 40) if sheet.cell(r, 1).value == "STT")
+
+
 @pytest.fixture
 def ws(tmp_path: Path) -> Path:
     """A private copy of the sample workspace (tests never write into samples/)."""
@@ -231,12 +236,13 @@ def test_workbook_is_print_ready_with_text_ids(ws: Path) -> None:
     wb = openpyxl.load_workbook(ws / "handoff" / "2023-06" / f"{result.batch}_buu-dien.xlsx")
     assert wb.sheetnames == ["Tổng hợp", "Danh sách"]
     sheet = wb["Danh sách"]
-    headers = [c.value for c in sheet[4]]
+    top = header_row(sheet)
+    headers = [c.value for c in sheet[top]]
     assert headers[:3] == ["STT", "Mã tham chiếu", "Xã/Thị trấn"]
     assert "Số CCCD chủ tài khoản" in headers and "Mức trợ cấp (đồng)" in headers
     id_col = headers.index("Số CCCD chủ tài khoản") + 1
     phone_col = headers.index("Số điện thoại") + 1
-    for r in range(5, 5 + len(result.rows)):
+    for r in range(top + 1, top + 1 + len(result.rows)):
         for col in (id_col, phone_col):
             cell = sheet.cell(r, col)
             assert cell.data_type == "s" and str(cell.value).startswith("0"), cell.coordinate
@@ -245,7 +251,14 @@ def test_workbook_is_print_ready_with_text_ids(ws: Path) -> None:
     assert int(sheet.page_setup.paperSize) == 9  # A4
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
-    assert sheet.print_title_rows == "$4:$4"
+    assert sheet.print_title_rows == f"${top}:${top}"
+    # handed over under signature: letterhead, national motto, the signatures under the total
+    texts = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    for want in ("UBND HUYỆN BÌNH SƠN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "NGƯỜI LẬP BIỂU"):
+        assert want in texts, want
+    assert any(t.startswith("Bình Sơn, ngày ") and " tháng " in t for t in texts), texts[:8]
+    refs = sheet.column_dimensions["B"]
+    assert not sheet.cell(top + 1, 2).alignment.wrap_text and refs.width >= 17
     summary = wb["Tổng hợp"]
     values = [c for row in summary.iter_rows(values_only=True) for c in row if c is not None]
     assert result.batch in values and len(result.rows) in values
@@ -298,7 +311,8 @@ def test_missing_and_unreadable_rosters_are_listed(ws: Path) -> None:
     assert codes["Bình Minh"][1]["file"] == "DS BTXH Bình Minh tháng 6-2023.xlsx"
     assert codes["Châu Ổ"] == (None, None)
     held = openpyxl.load_workbook(ws / "handoff" / "2023-06" / f"{result.batch}_can-bo-sung.xlsx")
-    notes = [row[6] for row in held["Tổng hợp"].iter_rows(min_row=5, values_only=True)]
+    top = header_row(held["Tổng hợp"])
+    notes = [row[6] for row in held["Tổng hợp"].iter_rows(min_row=top + 1, values_only=True)]
     assert sum(1 for n in notes if n) == 2
 
 
@@ -332,7 +346,8 @@ def test_formula_looking_text_arrives_as_harmless_text(tmp_path: Path) -> None:
     xlsx = root / "handoff" / "2023-06" / f"{result.batch}_buu-dien.xlsx"
     sheet = openpyxl.load_workbook(xlsx)["Danh sách"]
     seen = {}
-    for row in sheet.iter_rows(min_row=5, max_row=4 + len(result.rows)):
+    top = header_row(sheet)
+    for row in sheet.iter_rows(min_row=top + 1, max_row=top + len(result.rows)):
         for cell in row:
             if cell.value in FORMULAS:
                 assert cell.data_type == "s", cell.coordinate
@@ -374,8 +389,8 @@ def test_encrypted_workbook_opens_with_the_password_only(tmp_path: Path) -> None
         office.load_key(password="bí-mật 2023")
         office.decrypt(plain)
     sheet = openpyxl.load_workbook(plain)["Danh sách"]
-    assert REF.match(str(sheet.cell(5, 2).value))
-    assert sheet.max_row >= 4 + doc["rows"]
+    assert REF.match(str(sheet.cell(header_row(sheet) + 1, 2).value))
+    assert sheet.max_row >= header_row(sheet) + doc["rows"]
     manifest = json.loads(Path(next(f for f in doc["files"] if f.endswith(".json"))).read_text())
     assert manifest["encrypted"] is True
     digest = hashlib.sha256(xlsx.read_bytes()).hexdigest()

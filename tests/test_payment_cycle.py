@@ -267,7 +267,8 @@ def test_a_result_file_with_any_error_changes_nothing(tmp_path: Path) -> None:
 def _sheet(files: list[Path], name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
     book = next(f for f in files if f.suffix == ".xlsx")
     rows = list(openpyxl.load_workbook(book)[name].iter_rows(values_only=True))
-    return [str(v) for v in rows[3]], [r for r in rows[4:] if isinstance(r[0], int)]
+    top = next(i for i, r in enumerate(rows) if r[0] == "STT")  # under the letterhead, titles
+    return [str(v) for v in rows[top]], [r for r in rows[top + 1 :] if isinstance(r[0], int)]
 
 
 def test_same_person_in_two_old_communes_lists_holds_those_two_rows(tmp_path: Path) -> None:

@@ -84,7 +84,13 @@ def _sheet_rows(path: Path, name: str) -> tuple[list[str], list[tuple[Any, ...]]
     wb = openpyxl.load_workbook(path)
     sheet = wb[name]
     rows = list(sheet.iter_rows(values_only=True))
-    return [str(v) for v in rows[3]], rows[4:]
+    top = next(i for i, r in enumerate(rows) if r[0] == "STT")  # under the letterhead, titles
+    table = rows[top + 1 :]
+    end = next((i for i, r in enumerate(table) if r[2] == "Tổng cộng"), len(table) - 1)
+    below = [str(v) for r in table[end + 1 :] for v in r if v is not None]
+    if name != "Cần kiểm tra":  # signed lists: the signatures under the total
+        assert "NGƯỜI LẬP BIỂU" in below and "TRƯỞNG PHÒNG" in below, below
+    return [str(v) for v in rows[top]], table[: end + 1]
 
 
 def test_payment_list_totals_add_up_everywhere(ws: Path) -> None:
@@ -137,7 +143,7 @@ def test_payment_list_totals_add_up_everywhere(ws: Path) -> None:
     # the summary sheet's control total and count
     wb = openpyxl.load_workbook(book)
     facts = {
-        str(r[1]): r[3] for r in wb["Tổng hợp"].iter_rows(min_row=4, max_row=12, values_only=True)
+        str(r[1]): r[3] for r in wb["Tổng hợp"].iter_rows(min_row=4, max_row=20, values_only=True)
     }
     assert facts["Số người chi trả qua tài khoản"] == doc["accounts"]
     assert facts["Tổng số tiền chi trả qua tài khoản (đồng)"] == doc["total_amount"]

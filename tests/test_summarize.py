@@ -272,6 +272,9 @@ def _sheet_without_stamp(data: bytes) -> dict[str, bytes]:
             body = z.read(name)
             if name == "xl/worksheets/sheet1.xml":
                 body = re.sub(rb'(<c r="D\d+" s="\d+"[^>]*><v>)[0-9.]+(</v>)', rb"\1\2", body)
+                # the stamp as an office writes it (text, "05/07/2023 05:00"), never ###
+                stamp = rb'(<c r="D\d+"[^>]*><is><t>)\d\d/\d\d/\d{4} \d\d:\d\d(</t>)'
+                body = re.sub(stamp, rb"\1\2", body)
             out[name] = body
     return out
 

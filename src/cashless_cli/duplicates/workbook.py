@@ -9,7 +9,6 @@ A hidden sheet ``_cashless`` lists each pair's code and the keys of its two rows
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from cashless_cli.duplicates.people import Person
 from cashless_cli.problems import text
 from cashless_cli.schema.row import COLUMN_BY_KEY
 from cashless_cli.texts import words
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
 from cashless_cli.write.layout import BODY, BOLD, BORDER, header, print_ready, title
 
@@ -96,12 +96,10 @@ def _receiver(p: Person) -> str:
 
 
 def _lines(text: object, width: float) -> int:
-    """How many lines ``text`` takes in a wrapped cell ``width`` characters wide (Times New
-    Roman 11 fits about 1.1 characters per unit of column width)."""
+    """How many lines ``text`` takes in a wrapped cell ``width`` wide (Times New Roman 11)."""
     if text is None or text == "":
         return 1
-    per_line = max(1, int(width * 1.1) - 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+    return fit.lines(str(text), width, 11)
 
 
 def _values(c: Candidate, line: int, p: Person) -> list[object]:
@@ -134,7 +132,7 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
     ws.title = REVIEW_SHEET
     n = len(REVIEW_COLUMNS)
     title(ws, 1, _W["title"], n)
-    month_vi = f"{int(info.month[5:7])}/{info.month[:4]}"
+    month_vi = vnformat.month(info.month)
     subtitle = text("dups-doc.subtitle", "vi", area=info.area, month=month_vi, n=len(candidates))
     title(ws, 2, subtitle, n, BOLD)
     header(ws, HEADER_ROW, [h for h, _, _ in REVIEW_COLUMNS], [w for _, w, _ in REVIEW_COLUMNS])
@@ -164,7 +162,7 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
         for line, p in ((1, c.a), (2, c.b)):
             values = _values(c, line, p)
             lines = max(_lines(v, REVIEW_COLUMNS[i][1]) for i, v in enumerate(values) if i > 0)
-            ws.row_dimensions[row].height = 15 * max(lines, 2 if line == 1 else 1) + 2
+            ws.row_dimensions[row].height = fit.height(max(lines, 2 if line == 1 else 1))
             for col, value in enumerate(values, start=1):
                 cell = put(ws.cell(row, col), value, "@" if col not in (DECISION_COL,) else None)
                 cell.font = BOLD if col == 1 else BODY
@@ -191,7 +189,7 @@ def build_review_workbook(info: ReviewInfo, candidates: Sequence[Candidate]) -> 
             cell.alignment = Alignment(vertical="top", wrap_text=True)
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=n - 2)
         note_width = sum(w for _, w, _ in REVIEW_COLUMNS[1 : n - 2])
-        ws.row_dimensions[row].height = 15 * _lines(note, note_width) + 4
+        ws.row_dimensions[row].height = fit.height(_lines(note, note_width))
         top = row - 2
         ws.merge_cells(start_row=top, start_column=1, end_row=row, end_column=1)
         for col, dv in ((DECISION_COL, decision), (KEEP_COL, keep)):

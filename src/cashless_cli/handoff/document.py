@@ -14,26 +14,22 @@ from typing import Any
 
 import openpyxl
 from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reason, Selection
 from cashless_cli.normalise.vocab import Receiver
+from cashless_cli.problems import problem_type
 from cashless_cli.problems import text as tr
+from cashless_cli.write import vnformat
 from cashless_cli.write.cells import put
-from cashless_cli.write.layout import BOLD as _BOLD
 from cashless_cli.write.layout import FONT
 from cashless_cli.write.layout import area_vi as _area_vi
-from cashless_cli.write.layout import bold_line as _bold_line
 from cashless_cli.write.layout import csv_bytes as _csv_bytes
 from cashless_cli.write.layout import facts as _facts
-from cashless_cli.write.layout import header as _header
-from cashless_cli.write.layout import line as _line
-from cashless_cli.write.layout import month_vi as _month_vi
-from cashless_cli.write.layout import print_ready as _print_ready
 from cashless_cli.write.layout import sheet_name as _sheet_name
-from cashless_cli.write.layout import title as _title
+from cashless_cli.write.letterhead import Letterhead
+from cashless_cli.write.table import Column, Table, code, number, signed_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,35 +41,47 @@ class BatchInfo:
     area_level: str  # "district" or "province"
     province: str | None
     resend_of: str | None = None
+    letterhead: Letterhead | None = None  # None: no letterhead, no signatures
 
     @property
     def month_vi(self) -> str:
-        return _month_vi(self.month)
+        return vnformat.month(self.month)
 
     @property
     def area_vi(self) -> str:
         return _area_vi(self.area, self.area_level, self.province)
 
+    @property
+    def subtitle(self) -> str:
+        """``Huyện Bình Sơn, tỉnh Quảng Ngãi — tháng 6/2023 — đợt BS-2023-06-01``."""
+        return tr(
+            "handoff-doc.thang-dot",
+            "vi",
+            area_vi=self.area_vi,
+            month_vi=self.month_vi,
+            batch_id=self.batch_id,
+        )
 
-# (header, width, text?) — the list, in order; ``text`` columns get the "@" format.
-POSTOFFICE_COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("STT", 6, False),
-    (tr("handoff-doc.ma-tham-chieu", "vi"), 17, True),
-    (tr("handoff-doc.xa-thi-tran", "vi"), 14, True),
-    (tr("handoff-doc.thon-to-dan-pho", "vi"), 16, True),
-    (tr("handoff-doc.ho-ten-chu-tai-khoan", "vi"), 24, True),
-    (tr("handoff-doc.so-cccd-chu-tai-khoan", "vi"), 16, True),
-    (tr("handoff-doc.ngay-sinh-chu-tai-khoan", "vi"), 12, False),
-    (tr("handoff-doc.gioi-tinh", "vi"), 8, True),
-    (tr("handoff-doc.so-dien-thoai", "vi"), 13, True),
-    (tr("handoff-doc.nguoi-nhan", "vi"), 14, True),
-    (tr("handoff-doc.quan-he-voi-doi-tuong", "vi"), 11, True),
-    (tr("handoff-doc.ho-ten-doi-tuong", "vi"), 24, True),
-    (tr("handoff-doc.so-cccd-doi-tuong", "vi"), 16, True),
-    (tr("handoff-doc.dien-doi-tuong", "vi"), 9, True),
-    (tr("handoff-doc.muc-tro-cap-dong", "vi"), 13, False),
+
+#: The Post Office's list, in order. Reference codes, IDs and phones never wrap.
+POSTOFFICE_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    code(tr("handoff-doc.ma-tham-chieu", "vi"), 17),
+    Column(tr("handoff-doc.xa-thi-tran", "vi"), 14),
+    Column(tr("handoff-doc.thon-to-dan-pho", "vi"), 16),
+    Column(tr("handoff-doc.ho-ten-chu-tai-khoan", "vi"), 22),
+    code(tr("handoff-doc.so-cccd-chu-tai-khoan", "vi"), 16),
+    number(tr("handoff-doc.ngay-sinh-chu-tai-khoan", "vi"), 12),
+    Column(tr("handoff-doc.gioi-tinh", "vi"), 7),
+    code(tr("handoff-doc.so-dien-thoai", "vi"), 13),
+    Column(tr("handoff-doc.nguoi-nhan", "vi"), 14),
+    Column(tr("handoff-doc.quan-he-voi-doi-tuong", "vi"), 12),
+    Column(tr("handoff-doc.ho-ten-doi-tuong", "vi"), 22),
+    code(tr("handoff-doc.so-cccd-doi-tuong", "vi"), 16),
+    Column(tr("handoff-doc.dien-doi-tuong", "vi"), 9),
+    number(tr("handoff-doc.muc-tro-cap-dong", "vi"), 13),
 )
-POSTOFFICE_HEADERS = tuple(h for h, _, _ in POSTOFFICE_COLUMNS)
+POSTOFFICE_HEADERS = tuple(c.header for c in POSTOFFICE_COLUMNS)
 
 
 def postoffice_values(line: int, row: HandoffRow) -> list[Any]:
@@ -97,68 +105,52 @@ def postoffice_values(line: int, row: HandoffRow) -> list[Any]:
 
 
 def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Workbook:
-    """The workbook for the Post Office: a summary sheet, then the list."""
+    """The workbook for the Post Office: a summary sheet, then the list (each commune on its
+    own pages, the total on the last one, signatures under it)."""
     wb = openpyxl.Workbook()
     summary = wb.active
     assert summary is not None
     summary.title = tr("handoff-doc.tong-hop", "vi")
     _summary_sheet(summary, info, rows)
     ws = wb.create_sheet(tr("handoff-doc.danh-sach", "vi"))
-    n = len(POSTOFFICE_COLUMNS)
-    _title(ws, 1, tr("handoff-doc.danh-sach-dang-ky-mo", "vi"), n)
-    _title(
+    subtitle = info.subtitle
+    with signed_list(
         ws,
-        2,
-        tr(
-            "handoff-doc.thang-dot",
-            "vi",
-            area_vi=info.area_vi,
-            month_vi=info.month_vi,
-            batch_id=info.batch_id,
-        ),
-        n,
-        _BOLD,
-    )
-    header_row = 4
-    _header(ws, header_row, POSTOFFICE_HEADERS, [w for _, w, _ in POSTOFFICE_COLUMNS])
-    text_cols = [t for _, _, t in POSTOFFICE_COLUMNS]
-    for i, row in enumerate(rows, start=1):
-        _line(ws, header_row + i, postoffice_values(i, row), text_cols)
-    total_row = header_row + len(rows) + 1
-    _bold_line(
-        ws,
-        total_row,
-        [
-            "",
-            tr("handoff-doc.tong-cong", "vi"),
-            f"{len(rows)} người",
-            *[""] * (n - 4),
-            sum(r.amount for r in rows),
-        ],
-    )
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{header_row + len(rows)}"
-    _print_ready(ws, header_row, n)
+        POSTOFFICE_COLUMNS,
+        tr("handoff-doc.danh-sach-dang-ky-mo", "vi"),
+        subtitle,
+        info.letterhead,
+        info.created_at,
+        len(rows),
+    ) as table:
+        for i, row in enumerate(rows, start=1):
+            table.line(postoffice_values(i, row))
+            if i < len(rows) and rows[i].commune_code != row.commune_code:
+                table.group_end()
+        people = tr("doc.people", "vi", n=len(rows))
+        table.line(
+            ["", tr("handoff-doc.tong-cong", "vi"), people, *[""] * (table.n - 4),
+             sum(r.amount for r in rows)],
+            bold=True,
+        )  # fmt: skip
     wb.properties.title = tr("handoff-doc.danh-sach-mo-tai-khoan", "vi", batch_id=info.batch_id)
     wb.properties.creator = "cashless"
     return wb
 
 
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    code(tr("handoff-doc.ma-xa", "vi"), 12),
+    Column(tr("handoff-doc.xa-thi-tran", "vi"), 28),
+    number(tr("handoff-doc.so-nguoi", "vi"), 28),
+    number(tr("handoff-doc.tong-muc-tro-cap-dong", "vi"), 32),  # room for the letterhead
+)
+
+
 def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -> None:
-    headers = [
-        "STT",
-        tr("handoff-doc.ma-xa", "vi"),
-        tr("handoff-doc.xa-thi-tran", "vi"),
-        tr("handoff-doc.so-nguoi", "vi"),
-        tr("handoff-doc.tong-muc-tro-cap-dong", "vi"),
-    ]
-    n = len(headers)
-    _title(ws, 1, tr("handoff-doc.tong-hop-danh-sach-dang", "vi"), n)
-    _title(
-        ws, 2, tr("handoff-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, _BOLD
-    )
     facts: list[tuple[str, Any]] = [
         (tr("handoff-doc.ma-dot", "vi"), info.batch_id),
-        (tr("handoff-doc.thoi-diem-lap", "vi"), info.created_at),
+        (tr("handoff-doc.thoi-diem-lap", "vi"), vnformat.when(info.created_at)),
         (tr("handoff-doc.so-dong-nguoi", "vi"), len(rows)),
         (tr("handoff-doc.tong-muc-tro-cap-hang", "vi"), sum(r.amount for r in rows)),
         (tr("handoff-doc.so-chu-tai-khoan-khac", "vi"), len({r.holder_id for r in rows})),
@@ -177,28 +169,34 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
     ]
     if info.resend_of:
         facts.insert(1, (tr("handoff-doc.gui-lai-dot", "vi"), info.resend_of))
-    r = _facts(ws, 4, facts)
-    put(
-        ws.cell(row=r, column=2),
-        tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"),
-    ).font = Font(name=FONT, size=10, italic=True)
-    header_row = r + 2
-    _header(ws, header_row, headers, [6, 10, 22, 12, 22])
+    subtitle = tr("handoff-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi)
+
+    def above(table: Table, row: int) -> int:
+        row = _facts(ws, row, facts, table.widths)
+        note = put(ws.cell(row=row, column=2), tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"))
+        note.font = Font(name=FONT, size=10, italic=True)
+        return row + 2
+
     by_commune: dict[tuple[str, str], list[HandoffRow]] = {}
     for row in rows:
         by_commune.setdefault((row.commune_code, row.commune), []).append(row)
-    line = header_row
-    for i, ((code, name), items) in enumerate(by_commune.items(), start=1):
-        line += 1
-        _line(ws, line, [i, code, name, len(items), sum(x.amount for x in items)], [0, 1, 1, 0, 0])
-    line += 1
-    _bold_line(
+    with signed_list(
         ws,
-        line,
-        ["", "", tr("handoff-doc.tong-cong", "vi"), len(rows), sum(x.amount for x in rows)],
-    )
-    ws.column_dimensions["B"].width = 12
-    _print_ready(ws, header_row, n)
+        SUMMARY_COLUMNS,
+        tr("handoff-doc.tong-hop-danh-sach-dang", "vi"),
+        subtitle,
+        info.letterhead,
+        info.created_at,
+        len(by_commune),
+        above=above,
+        above_rows=len(facts) + 2,
+    ) as table:
+        for i, ((commune_code, name), items) in enumerate(by_commune.items(), start=1):
+            table.line([i, commune_code, name, len(items), sum(x.amount for x in items)])
+        table.line(
+            ["", "", tr("handoff-doc.tong-cong", "vi"), len(rows), sum(x.amount for x in rows)],
+            bold=True,
+        )
 
 
 def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
@@ -208,18 +206,28 @@ def csv_bytes(rows: Sequence[HandoffRow]) -> bytes:
     return _csv_bytes(POSTOFFICE_HEADERS, lines)
 
 
-HELD_HEADERS = (
-    "STT",
-    tr("handoff-doc.tep-danh-sach", "vi"),
-    tr("handoff-doc.trang-tinh", "vi"),
-    "Dòng",
-    "Ô",
-    tr("handoff-doc.ho-ten-doi-tuong", "vi"),
-    tr("handoff-doc.ma-loi", "vi"),
-    tr("handoff-doc.noi-dung-can-sua", "vi"),
-    tr("handoff-doc.cach-sua", "vi"),
+HELD_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    Column(tr("handoff-doc.tep-danh-sach", "vi"), 26),
+    Column(tr("handoff-doc.trang-tinh", "vi"), 12),
+    number("Dòng", 7),
+    code("Ô", 7),
+    Column(tr("handoff-doc.ho-ten-doi-tuong", "vi"), 22),
+    Column(tr("doc.problem", "vi"), 22),
+    Column(tr("handoff-doc.noi-dung-can-sua", "vi"), 44),
+    Column(tr("handoff-doc.cach-sua", "vi"), 40),
 )
-HELD_WIDTHS = (6, 26, 12, 7, 7, 22, 20, 44, 40)
+HELD_HEADERS = tuple(c.header for c in HELD_COLUMNS)
+
+HELD_SUMMARY_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    code(tr("handoff-doc.ma-xa", "vi"), 10),
+    Column(tr("handoff-doc.xa-thi-tran", "vi"), 18),
+    number(tr("handoff-doc.da-chuyen", "vi"), 11),
+    number(tr("handoff-doc.giu-lai", "vi"), 11),
+    number(tr("handoff-doc.da-chuyen-truoc", "vi"), 13),
+    Column(tr("handoff-doc.ghi-chu", "vi"), 60),
+)
 
 
 def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
@@ -228,46 +236,14 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
     ws = wb.active
     assert ws is not None
     ws.title = tr("handoff-doc.tong-hop", "vi")
-    headers = [
-        "STT",
-        tr("handoff-doc.ma-xa", "vi"),
-        tr("handoff-doc.xa-thi-tran", "vi"),
-        tr("handoff-doc.da-chuyen", "vi"),
-        tr("handoff-doc.giu-lai", "vi"),
-        tr("handoff-doc.da-chuyen-truoc", "vi"),
-        tr("handoff-doc.ghi-chu", "vi"),
-    ]
-    n = len(headers)
-    _title(ws, 1, tr("handoff-doc.danh-sach-chua-chuyen-buu", "vi"), n)
-    _title(
-        ws,
-        2,
-        tr(
-            "handoff-doc.thang-dot",
-            "vi",
-            area_vi=info.area_vi,
-            month_vi=info.month_vi,
-            batch_id=info.batch_id,
-        ),
-        n,
-        _BOLD,
-    )
-    header_row = 4
-    _header(ws, header_row, headers, [6, 10, 18, 11, 11, 13, 60])
-    line = header_row
-    for i, c in enumerate(selection.communes, start=1):
-        line += 1
-        note = c.problem("vi") or ""
-        _line(
-            ws,
-            line,
-            [i, c.unit.code, c.unit.name, len(c.rows), len(c.held), c.already, note],
-            [0, 1, 1, 0, 0, 0, 1],
-        )
-    for path, _en, vi in selection.stray_files:
-        line += 1
-        _line(ws, line, ["", "", path.name, "", "", "", vi], [0, 1, 1, 0, 0, 0, 1])
-    _print_ready(ws, header_row, n)
+    subtitle = info.subtitle
+    heading = tr("handoff-doc.danh-sach-chua-chuyen-buu", "vi")
+    with signed_list(ws, HELD_SUMMARY_COLUMNS, heading, subtitle, None, None, None) as table:
+        for i, c in enumerate(selection.communes, start=1):
+            note = c.problem("vi") or ""
+            table.line([i, c.unit.code, c.unit.name, len(c.rows), len(c.held), c.already, note])
+        for path, _en, vi in selection.stray_files:
+            table.line(["", "", path.name, "", "", "", vi])
     used: set[str] = {tr("handoff-doc.tong-hop", "vi")}
     for c in selection.communes:
         if c.held:
@@ -278,21 +254,12 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
 
 def _held_sheet(wb: Workbook, c: CommuneResult, used: set[str]) -> None:
     ws = wb.create_sheet(_sheet_name(c.unit.name, used))
-    n = len(HELD_HEADERS)
-    _title(
-        ws,
-        1,
-        tr("handoff-doc.dong-chua-chuyen-buu-dien", "vi", name=c.unit.name, n_held=len(c.held)),
-        n,
-    )
-    header_row = 3
-    _header(ws, header_row, HELD_HEADERS, HELD_WIDTHS)
-    line = header_row
-    for stt, held in enumerate(c.held, start=1):
-        for reason in held.reasons:
-            line += 1
-            _line(ws, line, _held_values(stt, held, reason), [0, 1, 1, 0, 1, 1, 1, 1, 1])
-    _print_ready(ws, header_row, n)
+    n_held = len(c.held)
+    heading = tr("handoff-doc.dong-chua-chuyen-buu-dien", "vi", name=c.unit.name, n_held=n_held)
+    with signed_list(ws, HELD_COLUMNS, heading, None, None, None, None) as table:
+        for stt, held in enumerate(c.held, start=1):
+            for reason in held.reasons:
+                table.line(_held_values(stt, held, reason))
 
 
 def _held_values(stt: int, held: HeldRow, reason: Reason) -> list[Any]:
@@ -303,7 +270,7 @@ def _held_values(stt: int, held: HeldRow, reason: Reason) -> list[Any]:
         held.source_row,
         reason.cell or "",
         held.name,
-        reason.code,
+        problem_type(reason.code).title("vi"),
         reason.message("vi"),
         reason.hint("vi"),
     ]

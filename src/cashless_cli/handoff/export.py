@@ -58,6 +58,7 @@ from cashless_cli.replies.answers import failed_handovers_in, known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.write.layout import save, workbook_bytes
+from cashless_cli.write.letterhead import letterhead_for
 
 STAGING_PREFIX = ".staging-"
 MANIFEST_FORMAT = "cashless-handoff/1"
@@ -266,7 +267,8 @@ def _export(
     ]
     created = now().isoformat()
     a = workspace.area
-    info = BatchInfo(bid, mon, created, a.name, a.level, a.province, resend)
+    head = letterhead_for(a, workspace.extra)
+    info = BatchInfo(bid, mon, created, a.name, a.level, a.province, resend, head)
 
     staging = handoff / f"{STAGING_PREFIX}{bid}-{secrets.token_hex(4)}"
     staging.mkdir(mode=0o700)

@@ -10,11 +10,10 @@ pay). Every value goes through :func:`cashless_cli.write.cells.put` / ``csv_fiel
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import openpyxl
-from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -26,18 +25,10 @@ from cashless_cli.payments.select import (
     PaymentRow,
 )
 from cashless_cli.problems import text as tr
-from cashless_cli.write.layout import (
-    BOLD,
-    area_vi,
-    bold_line,
-    csv_bytes,
-    facts,
-    header,
-    line,
-    month_vi,
-    print_ready,
-    title,
-)
+from cashless_cli.write import vnformat
+from cashless_cli.write.layout import area_vi, csv_bytes, facts
+from cashless_cli.write.letterhead import Letterhead
+from cashless_cli.write.table import Column, Table, code, number, signed_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +38,11 @@ class PaymentsInfo:
     area: str
     area_level: str
     province: str | None
+    letterhead: Letterhead | None = None  # None: no letterhead, no signatures
 
     @property
     def month_vi(self) -> str:
-        return month_vi(self.month)
+        return vnformat.month(self.month)
 
     @property
     def area_vi(self) -> str:
@@ -63,49 +55,70 @@ SOURCE_VI = {
     SOURCE_BOTH: tr("pay-doc.danh-sach-xa-buu-dien", "vi"),
 }
 
-# (header, width, text?)
-ACCOUNT_COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("STT", 6, False),
-    (tr("pay-doc.ma-xa", "vi"), 8, True),
-    (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
-    (tr("pay-doc.ma-chi-tra", "vi"), 17, True),
-    (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
-    (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
-    ("Diện", 6, True),
-    (tr("pay-doc.nguoi-nhan", "vi"), 13, True),
-    (tr("pay-doc.ho-ten-chu-tai-khoan", "vi"), 22, True),
-    (tr("pay-doc.so-tai-khoan", "vi"), 18, True),
-    (tr("pay-doc.noi-mo-tai-khoan", "vi"), 13, True),
-    (tr("pay-doc.so-tien-dong", "vi"), 13, False),
-    (tr("pay-doc.truy-linh-dong", "vi"), 12, False),
-    (tr("pay-doc.thang-truy-linh", "vi"), 12, True),
-    (tr("pay-doc.cong-chi-dong", "vi"), 13, False),
-    (tr("pay-doc.nguon-so-tai-khoan", "vi"), 14, True),
-    (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
-    (tr("pay-doc.ghi-chu", "vi"), 30, True),
+#: What a line adds to the month's amount: arrears not collected earlier, and the line's total.
+ARREARS_COLUMNS: tuple[Column, ...] = (
+    number(tr("pay-doc.truy-linh-dong", "vi"), 12),
+    Column(tr("pay-doc.thang-truy-linh", "vi"), 12),
+    number(tr("pay-doc.cong-chi-dong", "vi"), 13),
 )
-ACCOUNT_HEADERS = tuple(h for h, _, _ in ACCOUNT_COLUMNS)
+
+#: Who is paid: the columns both lists start with (the line's Mã chi trả among them).
+PERSON_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    code(tr("pay-doc.ma-xa", "vi"), 8),
+    Column(tr("pay-doc.xa-thi-tran", "vi"), 14),
+    code(tr("pay-doc.ma-chi-tra", "vi"), 17),
+    Column(tr("pay-doc.ho-ten-doi-tuong", "vi"), 22),
+    code(tr("pay-doc.so-cccd-doi-tuong", "vi"), 15),
+    Column("Diện", 6),
+)
+ACCOUNT_COLUMNS: tuple[Column, ...] = (
+    *PERSON_COLUMNS,
+    Column(tr("pay-doc.nguoi-nhan", "vi"), 13),
+    Column(tr("pay-doc.ho-ten-chu-tai-khoan", "vi"), 22),
+    code(tr("pay-doc.so-tai-khoan", "vi"), 18),
+    Column(tr("pay-doc.noi-mo-tai-khoan", "vi"), 16),
+    number(tr("pay-doc.so-tien-dong", "vi"), 13),
+    *ARREARS_COLUMNS,
+    Column(tr("pay-doc.nguon-so-tai-khoan", "vi"), 14),
+    Column(tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26),
+    Column(tr("pay-doc.ghi-chu", "vi"), 30),
+)
+ACCOUNT_HEADERS = tuple(c.header for c in ACCOUNT_COLUMNS)
 AMOUNT_COLUMN = ACCOUNT_HEADERS.index(tr("pay-doc.so-tien-dong", "vi")) + 1
 
-CASH_COLUMNS: tuple[tuple[str, float, bool], ...] = (
-    ("STT", 6, False),
-    (tr("pay-doc.ma-xa", "vi"), 8, True),
-    (tr("pay-doc.xa-thi-tran", "vi"), 14, True),
-    (tr("pay-doc.ma-chi-tra", "vi"), 17, True),
-    (tr("pay-doc.ho-ten-doi-tuong", "vi"), 22, True),
-    (tr("pay-doc.so-cccd-doi-tuong", "vi"), 15, True),
-    ("Diện", 6, True),
-    (tr("pay-doc.tinh-trang-dang-ky", "vi"), 14, True),
-    (tr("pay-doc.nguoi-nhan", "vi"), 13, True),
-    (tr("pay-doc.ho-ten-nguoi-nhan", "vi"), 22, True),
-    (tr("pay-doc.so-tien-dong", "vi"), 13, False),
-    (tr("pay-doc.truy-linh-dong", "vi"), 12, False),
-    (tr("pay-doc.thang-truy-linh", "vi"), 12, True),
-    (tr("pay-doc.cong-chi-dong", "vi"), 13, False),
-    (tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26, True),
-    (tr("pay-doc.ghi-chu", "vi"), 30, True),
+CASH_COLUMNS: tuple[Column, ...] = (
+    *PERSON_COLUMNS,
+    Column(tr("pay-doc.tinh-trang-dang-ky", "vi"), 14),
+    Column(tr("pay-doc.nguoi-nhan", "vi"), 13),
+    Column(tr("pay-doc.ho-ten-nguoi-nhan", "vi"), 22),
+    number(tr("pay-doc.so-tien-dong", "vi"), 13),
+    *ARREARS_COLUMNS,
+    Column(tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26),
+    Column(tr("pay-doc.ghi-chu", "vi"), 30),
 )
-CASH_HEADERS = tuple(h for h, _, _ in CASH_COLUMNS)
+CASH_HEADERS = tuple(c.header for c in CASH_COLUMNS)
+
+
+def _person(i: int, r: PaymentRow) -> list[Any]:
+    return [
+        i,
+        r.commune_code,
+        r.commune,
+        r.pay_ref,
+        r.beneficiary_name,
+        r.beneficiary_id,
+        r.category,
+    ]
+
+
+def _check_and_note(r: PaymentRow) -> list[Any]:
+    """The amount check (its amounts written alike: "450.000 đồng khác với 360.000 đồng") and
+    the row's notes."""
+    check = r.amount_check
+    if check is not None and isinstance(check.value, int) and not isinstance(check.value, bool):
+        check = replace(check, value=vnformat.number(check.value))
+    return [check.message("vi") if check else None, r.note("vi") or None]
 
 
 def _arrears(r: PaymentRow) -> list[Any]:
@@ -116,13 +129,7 @@ def _arrears(r: PaymentRow) -> list[Any]:
 
 def account_values(i: int, r: PaymentRow) -> list[Any]:
     return [
-        i,
-        r.commune_code,
-        r.commune,
-        r.pay_ref,
-        r.beneficiary_name,
-        r.beneficiary_id,
-        r.category,
+        *_person(i, r),
         r.receiver,
         r.receiver_name,
         r.account_number,
@@ -130,27 +137,19 @@ def account_values(i: int, r: PaymentRow) -> list[Any]:
         r.amount,
         *_arrears(r),
         SOURCE_VI.get(r.account_source or "", ""),
-        r.amount_check.message("vi") if r.amount_check else None,
-        r.note("vi") or None,
+        *_check_and_note(r),
     ]
 
 
 def cash_values(i: int, r: PaymentRow) -> list[Any]:
     return [
-        i,
-        r.commune_code,
-        r.commune,
-        r.pay_ref,
-        r.beneficiary_name,
-        r.beneficiary_id,
-        r.category,
+        *_person(i, r),
         r.status,
         r.receiver,
         r.receiver_name,
         r.amount,
         *_arrears(r),
-        r.amount_check.message("vi") if r.amount_check else None,
-        r.note("vi") or None,
+        *_check_and_note(r),
     ]
 
 
@@ -158,53 +157,45 @@ def _list_sheet(
     ws: Worksheet,
     heading: str,
     info: PaymentsInfo,
-    columns: tuple[tuple[str, float, bool], ...],
+    columns: tuple[Column, ...],
     groups: Sequence[tuple[str, Sequence[PaymentRow]]],
     values: Any,
     subtotals: bool,
 ) -> None:
-    n = len(columns)
-    title(ws, 1, heading, n)
-    title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
-    header_row = 4
-    header(ws, header_row, [h for h, _, _ in columns], [w for _, w, _ in columns])
-    text_cols = [t for _, _, t in columns]
-    r = header_row
-    stt = 0
-    for name, rows in groups:
-        for item in rows:
-            stt += 1
-            r += 1
-            line(ws, r, values(stt, item), text_cols)
-        if subtotals and rows:
-            r += 1
-            _sum_line(ws, r, f"Cộng {name}", rows, columns)
-    r += 1
+    """One line per person; with ``subtotals``, each commune's subtotal and a page break after
+    it (a commune prints on its own pages); the total last, the signatures under it."""
+    subtitle = tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi)
     everyone = [x for _, rows in groups for x in rows]
-    _sum_line(ws, r, tr("pay-doc.tong-cong", "vi"), everyone, columns)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(header_row, r - 1)}"
-    print_ready(ws, header_row, n)
+    filter_rows = len(everyone) + (sum(1 for _, rows in groups if rows) if subtotals else 0)
+    with signed_list(
+        ws, columns, heading, subtitle, info.letterhead, info.created_at, filter_rows
+    ) as table:
+        stt = 0
+        for name, rows in groups:
+            for item in rows:
+                stt += 1
+                table.line(values(stt, item))
+            if subtotals and rows:
+                _sum_line(table, tr("doc.subtotal", "vi", name=name), rows)
+                table.group_end()
+        _sum_line(table, tr("pay-doc.tong-cong", "vi"), everyone)
 
 
-def _sum_line(
-    ws: Worksheet, r: int, label: str, rows: Sequence[PaymentRow], columns: _Columns
-) -> None:
+def _sum_line(table: Table, label: str, rows: Sequence[PaymentRow]) -> None:
     """A subtotal or total line in bold: the label, the people counted, their amounts (the
     month's, the arrears and the lines' totals)."""
-    headers = [h for h, _, _ in columns]
-    cells: list[Any] = ["", "", label, f"{len(rows)} người"]
-    cells += [""] * (len(headers) - len(cells))
+    headers = [c.header for c in table.columns]
+    cells: list[Any] = ["", "", label, tr("doc.people", "vi", n=len(rows))]
+    cells += [""] * (table.n - len(cells))
     sums = {
         tr("pay-doc.so-tien-dong", "vi"): sum(x.amount or 0 for x in rows),
         tr("pay-doc.truy-linh-dong", "vi"): sum(x.arrears for x in rows),
         tr("pay-doc.cong-chi-dong", "vi"): sum(x.total for x in rows),
     }
     for h, value in sums.items():
-        cells[headers.index(h)] = value
-    bold_line(ws, r, cells)
-
-
-_Columns = tuple[tuple[str, float, bool], ...]
+        if h in headers:
+            cells[headers.index(h)] = value
+    table.line(cells, bold=True)
 
 
 def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbook:
@@ -247,24 +238,23 @@ def build_payments_workbook(info: PaymentsInfo, payments: PaymentList) -> Workbo
     return wb
 
 
+SUMMARY_COLUMNS: tuple[Column, ...] = (
+    number("STT", 6),
+    code(tr("pay-doc.ma-xa", "vi"), 9),
+    Column(tr("pay-doc.xa-thi-tran", "vi"), 18),
+    number(tr("pay-doc.qua-tai-khoan-nguoi", "vi"), 12),
+    number(tr("pay-doc.qua-tai-khoan-dong", "vi"), 15),
+    number(tr("pay-doc.tien-mat-nguoi", "vi"), 12),
+    number(tr("pay-doc.tien-mat-dong", "vi"), 15),
+    number(tr("pay-doc.can-kiem-tra", "vi"), 10),
+    Column(tr("pay-doc.ghi-chu", "vi"), 40),
+)
+
+
 def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
-    headers = [
-        "STT",
-        tr("pay-doc.ma-xa", "vi"),
-        tr("pay-doc.xa-thi-tran", "vi"),
-        tr("pay-doc.qua-tai-khoan-nguoi", "vi"),
-        tr("pay-doc.qua-tai-khoan-dong", "vi"),
-        tr("pay-doc.tien-mat-nguoi", "vi"),
-        tr("pay-doc.tien-mat-dong", "vi"),
-        tr("pay-doc.can-kiem-tra", "vi"),
-        tr("pay-doc.ghi-chu", "vi"),
-    ]
-    n = len(headers)
-    title(ws, 1, tr("pay-doc.tong-hop-chi-tra-tro", "vi"), n)
-    title(ws, 2, tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi), n, BOLD)
     summary_facts: list[tuple[str, Any]] = [
         ("Tháng", info.month_vi),
-        (tr("pay-doc.thoi-diem-lap", "vi"), info.created_at),
+        (tr("pay-doc.thoi-diem-lap", "vi"), vnformat.when(info.created_at)),
         (tr("pay-doc.so-nguoi-chi-tra-qua", "vi"), len(p.accounts)),
         (tr("pay-doc.tong-so-tien-chi-tra", "vi"), p.total_amount),
         (tr("pay-doc.so-nguoi-con-nhan-tien", "vi"), len(p.cash)),
@@ -277,54 +267,36 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         (tr("pay-doc.not-listed", "vi"), p.not_listed),
         (tr("pay-doc.unlisted-files", "vi"), len(p.unlisted)),
     ]
-    header_row = facts(ws, 4, summary_facts) + 1
-    header(ws, header_row, headers, [6, 9, 18, 12, 15, 12, 15, 10, 40])
-    row = header_row
-    for i, c in enumerate(p.communes, start=1):
-        row += 1
-        note = c.problem.vi if c.problem else ""
-        line(
-            ws,
-            row,
-            [
-                i,
-                c.unit.code,
-                c.unit.name,
-                len(c.accounts),
-                c.amount,
-                len(c.cash),
-                c.cash_amount,
-                len(c.check),
-                note,
-            ],
-            [False, True, True, False, False, False, False, False, True],
-        )
-    row += 1
-    bold_line(
+    subtitle = tr("pay-doc.thang", "vi", area_vi=info.area_vi, month_vi=info.month_vi)
+
+    def above(table: Table, row: int) -> int:
+        return facts(ws, row, summary_facts, table.widths) + 1
+
+    with signed_list(
         ws,
-        row,
-        [
-            "",
-            "",
-            tr("pay-doc.tong-cong", "vi"),
-            len(p.accounts),
-            p.total_amount,
-            len(p.cash),
-            p.cash_amount,
-            len(p.check),
-            "",
-        ],
-    )
-    for u in p.unlisted:  # who is in no list, and why (the command exits with code 1)
-        row += 1
-        people = "?" if u.rows is None else u.rows
-        line(
-            ws,
-            row,
-            ["", "", u.path.name, "", "", "", "", people, u.problem().message("vi")],
-            [False, True, True, False, False, False, False, False, True],
-        )
-    print_ready(ws, header_row, n)
+        SUMMARY_COLUMNS,
+        tr("pay-doc.tong-hop-chi-tra-tro", "vi"),
+        subtitle,
+        info.letterhead,
+        info.created_at,
+        None,
+        above=above,
+        above_rows=len(summary_facts) + 1,
+    ) as table:
+        for i, c in enumerate(p.communes, start=1):
+            note = c.problem.vi if c.problem else ""
+            table.line(
+                [i, c.unit.code, c.unit.name, len(c.accounts), c.amount, len(c.cash),
+                 c.cash_amount, len(c.check), note]
+            )  # fmt: skip
+        table.line(
+            ["", "", tr("pay-doc.tong-cong", "vi"), len(p.accounts), p.total_amount,
+             len(p.cash), p.cash_amount, len(p.check), ""],
+            bold=True,
+        )  # fmt: skip
+        for u in p.unlisted:  # who is in no list, and why (the command exits with code 1)
+            people = "?" if u.rows is None else u.rows
+            table.line(["", "", u.path.name, "", "", "", "", people, u.problem().message("vi")])
 
 
 def payments_csv_bytes(payments: PaymentList) -> bytes:

@@ -47,6 +47,7 @@ from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace
 from cashless_cli.write.layout import workbook_bytes
+from cashless_cli.write.letterhead import letterhead_for
 
 MANIFEST_FORMAT = "cashless-payments/1"
 
@@ -150,7 +151,8 @@ def export_payments(
             )
             created = now().isoformat()
             a = workspace.area
-            info = PaymentsInfo(str(month), created, a.name, a.level, a.province)
+            head = letterhead_for(a, workspace.extra)
+            info = PaymentsInfo(str(month), created, a.name, a.level, a.province, head)
             out = payments_dir(workspace, month)
             ensure_folder(out)
             remove_stale_temps(out)

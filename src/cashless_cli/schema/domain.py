@@ -166,6 +166,12 @@ DISTRICT_OFFICE = "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
 DISTRICT_SIGNER_TITLE = "TRƯỞNG PHÒNG"
 PROVINCE_OFFICE = "SỞ Y TẾ"
 PROVINCE_SIGNER_TITLE = "GIÁM ĐỐC"
+#: A commune's (xã, phường, đặc khu) lists are signed by the chair of its People's Committee.
+COMMUNE_SIGNER_TITLE = "CHỦ TỊCH"
+#: The centrally-run cities (after July 2025): their letterhead says "UBND THÀNH PHỐ …".
+CENTRAL_CITIES: frozenset[str] = frozenset(
+    {"Hà Nội", "Hải Phòng", "Huế", "Đà Nẵng", "Hồ Chí Minh", "Cần Thơ"}
+)
 
 #: The words of a unit's name: a people's committee heading a roster ("UBND XÃ BÌNH HÒA"), the
 #: kinds of commune before and after July 2025, the prefixes of a province's official name.

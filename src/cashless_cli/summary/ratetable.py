@@ -15,14 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel
-from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.styles import Alignment, Border, Side
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
@@ -31,16 +30,17 @@ from cashless_cli.dataset.history import MonthFigures
 from cashless_cli.fs.deterministic import stable_zip
 from cashless_cli.mask import mask
 from cashless_cli.problems import text as tr
-from cashless_cli.schema.domain import (
-    DISTRICT_OFFICE,
-    DISTRICT_SIGNER_TITLE,
-    NATIONAL_MOTTO,
-    NATIONAL_TITLE,
-    PROVINCE_OFFICE,
-    PROVINCE_SIGNER_TITLE,
-)
 from cashless_cli.schema.month import Month
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
+from cashless_cli.write.letterhead import (
+    Letterhead,
+    font,
+    heading,
+    letterhead_for,
+    merged,
+    signatures,
+)
 
 FONT = "Times New Roman"
 TABLE_SHEET = tr("rate-doc.bang-tong-hop", "vi")
@@ -59,7 +59,7 @@ COLUMNS: tuple[tuple[str, float], ...] = (
     (tr("rate-doc.da-dang-ky-nhan-qua", "vi"), 11),
     (tr("rate-doc.trong-do-da-co-tai", "vi"), 11),
     (tr("rate-doc.tu-choi-nhan-tien-mat", "vi"), 10),
-    (tr("rate-doc.ty-le-dang-ky", "vi"), 9),
+    (tr("rate-doc.ty-le-dang-ky", "vi"), 11),
     (tr("rate-doc.tang-giam-so-voi-thang", "vi"), 11),
     (tr("rate-doc.ghi-chu", "vi"), 22),
 )
@@ -73,65 +73,8 @@ _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True, indent=1
 _RIGHT = Alignment(horizontal="right", vertical="center", indent=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Letterhead:
-    """Who issues the table; read from ``[report]`` in cashless.toml, else from the area."""
-
-    issuer: str  # "UBND HUYỆN BÌNH SƠN"
-    office: str  # "PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
-    place: str  # "Bình Sơn" (for "Bình Sơn, ngày … tháng … năm …")
-    signer_title: str  # "TRƯỞNG PHÒNG"
-    signer: str = ""
-    area_word: str = "huyện"  # "huyện" or "tỉnh", in "Toàn huyện"
-    attached_to: str = ""  # "UBND huyện Bình Sơn", in "(Kèm theo văn bản số … của …)"
-
-
-def letterhead_for(summary: MonthSummary, config: dict[str, object] | None = None) -> Letterhead:
-    area = summary.area
-    district = area.level == "district"
-    default = Letterhead(
-        issuer=f"UBND {'HUYỆN' if district else 'TỈNH'} {area.name.upper()}",
-        office=DISTRICT_OFFICE if district else PROVINCE_OFFICE,
-        place=area.name,
-        signer_title=DISTRICT_SIGNER_TITLE if district else PROVINCE_SIGNER_TITLE,
-        area_word="huyện" if district else "tỉnh",
-        attached_to=f"UBND {'huyện' if district else 'tỉnh'} {area.name}",
-    )
-    report = (config or {}).get("report")
-    if not isinstance(report, dict):
-        return default
-    return Letterhead(
-        issuer=str(report.get("issuer") or default.issuer),
-        office=str(report.get("office") or default.office),
-        place=str(report.get("place") or default.place),
-        signer_title=str(report.get("signer_title") or default.signer_title),
-        signer=str(report.get("signer") or ""),
-        area_word=default.area_word,
-        attached_to=str(report.get("attached_to") or default.attached_to),
-    )
-
-
-def _font(size: float = 12, bold: bool = False, italic: bool = False, **kw: object) -> Font:
-    return Font(name=FONT, size=size, bold=bold, italic=italic, **kw)
-
-
-def _merged(
-    ws: Worksheet,
-    row: int,
-    first: int,
-    last: int,
-    value: object,
-    font: Font,
-    align: Alignment = _CENTER,
-    height: float | None = None,
-) -> None:
-    if last > first:
-        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = put(ws.cell(row, first), value)
-    cell.font = font
-    cell.alignment = align
-    if height is not None:
-        ws.row_dimensions[row].height = height
+_font = font
+_merged = merged
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -201,20 +144,9 @@ def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
 def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt.datetime) -> int:
     for i, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[ws.cell(1, i).column_letter].width = width
-    # Letterhead: issuing body on the left, national motto on the right.
-    _merged(ws, 1, 1, 3, head.issuer, _font(12))
-    _merged(ws, 1, 4, LAST_COL, NATIONAL_TITLE, _font(12, bold=True))
-    _merged(ws, 2, 1, 3, head.office, _font(12, bold=True, underline="single"), height=32)
-    _merged(ws, 2, 4, LAST_COL, NATIONAL_MOTTO, _font(13, bold=True, underline="single"))
-    ws.cell(2, 4).alignment = Alignment(horizontal="center", vertical="top")
-    _merged(
-        ws,
-        3,
-        4,
-        LAST_COL,
-        tr("rate-doc.ngay-thang-nam", "vi", place=head.place),
-        _font(12, italic=True),
-    )
+    # Letterhead: issuing body on the left, national motto on the right; the date left blank
+    # (the table is an annex: it takes the date of the dispatch it goes with).
+    heading(ws, head, [w for _, w in COLUMNS], None, left_last=3)
     month = summary.month
     _merged(
         ws,
@@ -303,25 +235,21 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     row += 1
     for line in _notes(summary, head):
         _merged(ws, row, 1, LAST_COL, f"- {line}", _font(11, italic=True), _LEFT)
-        ws.row_dimensions[row].height = 15 * (1 + len(line) // 115)
+        note_width = sum(w for _, w in COLUMNS)
+        ws.row_dimensions[row].height = fit.height(
+            fit.lines(f"- {line}", note_width, 11, indent=1), 11
+        )
         row += 1
     # The one cell that changes between two runs on the same data.
     _merged(
         ws, row, 1, 3, tr("rate-doc.lap-bang-cashless-luc", "vi"), _font(10, italic=True), _LEFT
     )
-    stamp = put(ws.cell(row, 4), now.replace(microsecond=0), "DD/MM/YYYY HH:MM")
+    stamp = put(ws.cell(row, 4), vnformat.when(now))  # text: never ### in a narrow column
     stamp.font = _font(10, italic=True)
     stamp.alignment = Alignment(horizontal="left")
     generated_row = row
     row += 2
-    _merged(ws, row, 1, 3, tr("rate-doc.nguoi-lap-bieu", "vi"), _font(12, bold=True))
-    _merged(ws, row, 6, LAST_COL, head.signer_title, _font(12, bold=True))
-    row += 1
-    _merged(ws, row, 1, 3, tr("rate-doc.ky-ghi-ro-ho-ten", "vi"), _font(11, italic=True))
-    _merged(ws, row, 6, LAST_COL, tr("rate-doc.ky-ten-dong-dau", "vi"), _font(11, italic=True))
-    row += 5
-    if head.signer:
-        _merged(ws, row, 6, LAST_COL, head.signer, _font(12, bold=True))
+    row = signatures(ws, row, head, [w for _, w in COLUMNS], left_last=3)
     last_row = row
 
     ws.print_area = f"A1:I{last_row}"
@@ -356,7 +284,9 @@ def _table_row(ws: Worksheet, row: int, values: Sequence[object], bold: bool) ->
             cell.alignment = _LEFT
         else:
             cell.alignment = _RIGHT
-    ws.row_dimensions[row].height = 18 if not values[8] or len(str(values[8])) < 26 else 32
+    note = str(values[8] or "")
+    n_lines = max(1, fit.lines(note, COLUMNS[8][1], 12, bold, indent=1)) if note else 1
+    ws.row_dimensions[row].height = max(18.0, fit.height(n_lines, 12))
 
 
 def _months_sheet(
@@ -372,7 +302,7 @@ def _months_sheet(
     ws.column_dimensions["A"].width = 10
     ws.column_dimensions["B"].width = 12
     for i, figures in enumerate(history.values(), start=2):
-        put(ws.cell(i, 1), f"{figures.month.month:02d}/{figures.month.year}").font = _font(11)
+        put(ws.cell(i, 1), f"{figures.month.month}/{figures.month.year}").font = _font(11)
         put(ws.cell(i, 2), _num(figures.rate), RATE_FORMAT).font = _font(11)
         for j, unit in enumerate(units, start=3):
             counts = figures.communes.get(unit.code)
@@ -447,6 +377,7 @@ def _charts(
     line.height = 8
     anchor_row = 3 + int(bar.height / 0.5) + 2
     ws.add_chart(line, f"A{anchor_row}")
+    ws.print_area = f"A1:J{anchor_row + int(line.height / 0.5) + 1}"
     _fit(ws, "portrait", tall=1)
 
 
@@ -467,7 +398,7 @@ def rate_table_bytes(
     config: dict[str, object] | None = None,
 ) -> bytes:
     """The workbook, as bytes (written by the caller, atomically)."""
-    head = letterhead_for(summary, config)
+    head = letterhead_for(summary.area, config)
     wb = Workbook()
     table = wb.active
     assert table is not None
@@ -475,6 +406,7 @@ def rate_table_bytes(
     _table_sheet(table, summary, head, now)
     charts = wb.create_sheet(CHART_SHEET)
     months = wb.create_sheet(MONTHS_SHEET)
+    months.sheet_state = "hidden"  # the line chart's figures: not a page of the annex
     n_months = _months_sheet(months, summary, history, head)
     _charts(charts, table, months, summary, n_months, head)
     fixed = dt.datetime(summary.month.year, summary.month.month, 1)

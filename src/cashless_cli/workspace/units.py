@@ -27,6 +27,7 @@ from cashless_cli.normalise.text import fold
 from cashless_cli.problems import Phrase
 from cashless_cli.schema.domain import (
     COMMUNE_KINDS,
+    COMMUNE_SIGNER_TITLE,
     DISTRICT_COMMITTEE,
     DISTRICT_OFFICE,
     DISTRICT_SIGNER_TITLE,
@@ -316,7 +317,7 @@ def commune_config(commune: str, province: str) -> UnitList:
         f"from {len(olds)} communes: {old_names}.\n"
         f"# Units from {source}.\n\n"
         + render_config(area)
-        + _report_block(f"UBND {unit.kind.upper()} {unit.name.upper()}", "")
+        + _report_block(f"UBND {unit.kind.upper()} {unit.name.upper()}", "", COMMUNE_SIGNER_TITLE)
     )
     return UnitList(
         text,

@@ -39,14 +39,17 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from cashless_cli.errors import UserError
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.i18n import LANGS, Lang
-from cashless_cli.problems import Problem, ReadError, Severity
+from cashless_cli.problems import Problem, ReadError, Severity, problem_type
 from cashless_cli.problems import text as tr
 from cashless_cli.read.a1 import column_index
 from cashless_cli.read.guards.merges import merge_refusal
 from cashless_cli.read.workbook import META_SHEET, Workbook
 from cashless_cli.validation import FileReport
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import clean_str, put
 from cashless_cli.write.sheet_title import sheet_title
+from cashless_cli.write.sheetfit import FONT_SLACK as SLACK
+from cashless_cli.write.sheetfit import grow_to_fit
 
 ERROR_RGB = "FFFF8080"
 WARNING_RGB = "FFFFE066"
@@ -135,6 +138,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
     ws = wb[titles.get(report.sheet, report.sheet)]
     marked_cells = _mark_cells(ws, report.issues, lang)
     marked_rows = _mark_rows(ws, report, lang)
+    grow_to_fit(ws, report.header_row or 1, tr("doc.page-footer", lang))
     listed = _result_sheet(wb, report, lang, rebuilt)
 
     try:
@@ -274,10 +278,11 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     bold = Font(bold=True)
 
     put(ws.cell(1, 1), tr("annotate.roster-check-results", lang)).font = Font(bold=True, size=14)
+    ws.row_dimensions[1].height = fit.height(1, 14)
     facts: list[tuple[str, Any]] = [
         (tr("annotate.file", lang), report.path.name),
         (tr("annotate.commune", lang), report.commune or "?"),
-        (tr("annotate.month", lang), str(report.month) if report.month else "?"),
+        (tr("annotate.month", lang), vnformat.month(str(report.month)) if report.month else "?"),
         (tr("annotate.sheet", lang), report.sheet),
         (tr("annotate.header-row", lang), report.header_row),
         (tr("annotate.beneficiary-rows", lang), report.rows),
@@ -302,11 +307,21 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     r += 1
 
     heads = (
-        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Nội dung", "Cách sửa", "Giá trị")
+        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Vấn đề", "Nội dung", "Cách sửa", "Giá trị")
         if vi
-        else ("Cell", "Row", "Column", "Severity", "Code", "Message", "How to fix", "Value")
-    )
-    widths = (9, 7, 22, 11, 24, 60, 50, 20)
+        else (
+            "Cell",
+            "Row",
+            "Column",
+            "Severity",
+            "Code",
+            "Problem",
+            "Message",
+            "How to fix",
+            "Value",
+        )
+    )  # the code for `cashless explain CODE`, the problem's title in the reader's words
+    widths = [9.0, 12, 22, 11, 24, 26, 56, 48, 20]  # A:B hold the facts' labels
     table_top = r
     for c, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
         cell = put(ws.cell(r, c), text)
@@ -331,15 +346,25 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
             sev.fill = cell.fill = fill
         put(ws.cell(r, 5), p.code)
         message, hint = p.message(lang), p.hint(lang)
-        put(ws.cell(r, 6), message).alignment = wrap
-        put(ws.cell(r, 7), hint).alignment = wrap
-        put(ws.cell(r, 8), _shown(p.value))
-        for c in (1, 2, 3, 4, 5, 8):
+        problem = problem_type(p.code).title(lang)
+        put(ws.cell(r, 6), problem).alignment = wrap
+        put(ws.cell(r, 7), message).alignment = wrap
+        put(ws.cell(r, 8), hint).alignment = wrap
+        put(ws.cell(r, 9), _shown(p.value))
+        for c in (1, 2, 4, 5):
             ws.cell(r, c).alignment = top
-        lines = max(1 + len(message) // 64, 1 + len(hint) // 54)
-        if lines > 1:  # Excel and LibreOffice do not grow a row for wrapped text on their own
-            ws.row_dimensions[r].height = 15 * lines
+        for c in (3, 9):
+            ws.cell(r, c).alignment = wrap
+        texts = {3: str(p.header or p.column or ""), 6: problem, 7: message, 8: hint}
+        texts[9] = str(_shown(p.value))
+        code_width = fit.width_for(p.code, 11) * SLACK
+        widths[4] = max(widths[4], code_width)
+        lines = max(_lines(t, widths[c - 1]) for c, t in texts.items())
+        # Excel and LibreOffice do not grow a row for wrapped text on their own
+        ws.row_dimensions[r].height = fit.height(lines)
         r += 1
+    for c, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
     if not ordered:
         put(ws.cell(r, 1), tr("annotate.no-problems-found", lang))
     else:
@@ -350,7 +375,16 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{table_top}:{table_top}"
+    ws.page_margins.bottom = 0.75
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = tr("doc.page-footer", lang)
     return len(ordered)
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines of ``text`` wrapped in a column of ``width`` (Calibri 11, as Carlito prints it)."""
+    return fit.lines(text, width / SLACK, 11)
 
 
 def _order(p: Problem) -> tuple[int, int, int, str]:

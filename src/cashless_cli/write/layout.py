@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
+from cashless_cli.write import fit
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.sheet_title import sheet_title
 
@@ -42,67 +43,65 @@ def print_ready(ws: Worksheet, header_row: int, columns: int) -> None:
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.75  # room for the page number under the table
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.oddFooter.center.text = "Trang &P / &N"
     ws.oddFooter.center.font = FONT
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_area = f"A1:{get_column_letter(columns)}{max(ws.max_row, header_row)}"
 
 
-def title(ws: Worksheet, row: int, text: str, columns: int, font: Font = TITLE) -> None:
+def title(
+    ws: Worksheet,
+    row: int,
+    text: str,
+    columns: int,
+    font: Font = TITLE,
+    widths: Sequence[float] | None = None,
+) -> None:
+    """``text`` centred across the table's ``columns``; the row as tall as its lines need
+    (``widths``: the columns' widths, to wrap a long title; else one line)."""
     cell = put(ws.cell(row=row, column=1), text)
     cell.font = font
-    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=False)
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if columns > 1:
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    size, bold = float(font.sz or 11), bool(font.b)
+    n_lines = fit.lines(text, sum(widths[:columns]), size, bold) if widths else 1
+    ws.row_dimensions[row].height = fit.height(n_lines, size)
 
 
 def header(ws: Worksheet, row: int, headers: Sequence[str], widths: Sequence[float]) -> None:
+    """A header row: bold, boxed, wrapped; the row as tall as its longest header needs."""
+    tallest = 1
     for col, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
         cell = put(ws.cell(row=row, column=col), text)
         cell.font = BOLD
         cell.border = BORDER
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(col)].width = width
-    ws.row_dimensions[row].height = 32
+        tallest = max(tallest, fit.lines(text, width, 11, bold=True))
+    ws.row_dimensions[row].height = fit.height(tallest, 11)
 
 
-def line(
-    ws: Worksheet, row: int, values: Sequence[Any], text_cols: Sequence[int] | None = None
-) -> None:
-    for col, value in enumerate(values, start=1):
-        text = text_cols[col - 1] if text_cols is not None else False
-        cell = put(ws.cell(row=row, column=col), value, "@" if text else None)
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
-            cell.number_format = MONEY
-        cell.font = BODY
-        cell.border = BORDER
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-
-
-def bold_line(
-    ws: Worksheet, row: int, values: Sequence[Any], text_cols: Sequence[int] | None = None
-) -> None:
-    """A :func:`line` in bold: a subtotal or the total."""
-    line(ws, row, values, text_cols)
-    for col in range(1, len(values) + 1):
-        ws.cell(row=row, column=col).font = BOLD
-
-
-def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]]) -> int:
-    """Label (bold, columns B:C merged) and value (column D) from ``row`` down; the next row."""
+def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]], widths: list[float]) -> int:
+    """Label (bold, columns B:C merged, wrapped) and value (column D, widened to fit it) from
+    ``row`` down; the next row. ``widths[i]`` is column ``i + 1``'s width (updated)."""
+    label_width = widths[1] + widths[2]
     for label, value in items:
         put(ws.cell(row=row, column=2), label).font = BOLD
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
-        cell = put(ws.cell(row=row, column=4), value, MONEY if isinstance(value, int) else None)
+        ws.cell(row=row, column=2).alignment = Alignment(vertical="top", wrap_text=True)
+        money = isinstance(value, int) and not isinstance(value, bool)
+        cell = put(ws.cell(row=row, column=4), value, MONEY if money else None)
         cell.font = BODY
+        cell.alignment = Alignment(horizontal="left", vertical="top")
+        if money:
+            widths[3] = max(widths[3], fit.width_for(f"{value:,}", 11))
+        ws.row_dimensions[row].height = fit.height(fit.lines(label, label_width, 11, True), 11)
         row += 1
     return row
-
-
-def month_vi(month: str) -> str:
-    """``2023-06`` → ``6/2023``."""
-    return f"{int(month[5:7])}/{month[:4]}"
 
 
 def area_vi(area: str, area_level: str, province: str | None) -> str:

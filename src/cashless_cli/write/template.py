@@ -23,6 +23,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from cashless_cli.errors import UserError
@@ -36,6 +37,7 @@ from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMNS, Column, Need
 from cashless_cli.workspace.config import WorkspaceError, find_config, load_workspace
 from cashless_cli.workspace.matching import units_named
+from cashless_cli.write import fit
 from cashless_cli.write.cells import DATE_FORMAT, put
 
 TEMPLATE_VERSION = "1"
@@ -93,6 +95,7 @@ DROPDOWNS: dict[str, tuple[str, ...]] = {
 
 _THIN = Side(style="thin", color="FF808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+GUIDE_WIDTHS = (8, 26, 30, 70)  # the guide sheet's columns A-D
 _HEADER_FILL = PatternFill("solid", fgColor="FFDDEBF7")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="top", wrap_text=True)
@@ -203,21 +206,6 @@ def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
     left_span = min(4, n)
     right_start = max(left_span + 1, n - 7)
 
-    unit = f"UBND {spec.kind.upper()} {spec.commune.upper()}"
-    _title(ws, 1, 1, left_span, unit, bold=True)
-    _title(ws, 1, right_start, n, NATIONAL_TITLE, bold=True)
-    _title(ws, 2, right_start, n, NATIONAL_MOTTO, bold=True, underline=True)
-    _title(ws, 3, 1, n, LIST_TITLE, bold=True, size=14)
-    _title(
-        ws,
-        4,
-        1,
-        n,
-        tr("tmpl-doc.thang-nam", "vi", month=spec.month.month, year=spec.month.year),
-        italic=True,
-        size=12,
-    )
-
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         cell = put(ws.cell(HEADER_ROW, index), column.header)
@@ -232,6 +220,21 @@ def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
         elif column.kind == "date":
             dim.number_format = DATE_FORMAT
     ws.row_dimensions[HEADER_ROW].height = 48
+
+    unit = f"UBND {spec.kind.upper()} {spec.commune.upper()}"
+    _title(ws, 1, 1, left_span, unit, bold=True)
+    _title(ws, 1, right_start, n, NATIONAL_TITLE, bold=True)
+    _title(ws, 2, right_start, n, NATIONAL_MOTTO, bold=True, underline=True)
+    _title(ws, 3, 1, n, LIST_TITLE, bold=True, size=14)
+    _title(
+        ws,
+        4,
+        1,
+        n,
+        tr("tmpl-doc.thang-nam", "vi", month=spec.month.month, year=spec.month.year),
+        italic=True,
+        size=12,
+    )
 
     for key, choices in DROPDOWNS.items():
         index = next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key)
@@ -262,7 +265,9 @@ def _roster_sheet(ws: Any, spec: TemplateSpec) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.page_margins.top = 0.5
+    ws.page_margins.bottom = 0.75  # room for the page number
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "Trang &P / &N"
 
@@ -281,9 +286,20 @@ def _title(
 ) -> None:
     cell = put(ws.cell(row, first), text)
     cell.font = Font(bold=bold, italic=italic, size=size, underline="single" if underline else None)
-    cell.alignment = Alignment(horizontal="center", vertical="center")
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     if last > first:
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    width = sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(first, last + 1)
+    )
+    need = fit.height(_lines(text, width, size, bold), size)
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, need)
+
+
+def _lines(text: str, width: float, size: float = 11, bold: bool = False) -> int:
+    """Lines of ``text`` in a column of ``width``, in the template's font (Calibri, printed as
+    Carlito: a little wider than Times New Roman, whose metrics :mod:`fit` holds)."""
+    return fit.lines(text, width / 1.1, size, bold)
 
 
 def _limit(text: str, size: int) -> str:
@@ -291,12 +307,11 @@ def _limit(text: str, size: int) -> str:
 
 
 def _guide_sheet(ws: Any) -> None:
-    ws.column_dimensions["A"].width = 8
-    ws.column_dimensions["B"].width = 26
-    ws.column_dimensions["C"].width = 30
-    ws.column_dimensions["D"].width = 70
+    for c, width in enumerate(GUIDE_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = width
     r = 1
     put(ws.cell(r, 1), tr("tmpl-doc.huong-dan-ghi-danh-sach", "vi")).font = Font(bold=True, size=14)
+    ws.row_dimensions[r].height = fit.height(1, 14)
     r += 2
     put(ws.cell(r, 1), tr("tmpl-doc.luu-y-chung", "vi")).font = Font(bold=True, size=12)
     r += 1
@@ -304,7 +319,7 @@ def _guide_sheet(ws: Any) -> None:
         put(ws.cell(r, 1), f"{i}.").alignment = _WRAP
         put(ws.cell(r, 2), note).alignment = _WRAP
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=4)
-        ws.row_dimensions[r].height = 32
+        ws.row_dimensions[r].height = fit.height(_lines(note, sum(GUIDE_WIDTHS[1:])))
         r += 1
 
     columns = [
@@ -341,14 +356,22 @@ def _guide_sheet(ws: Any) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = "1:1"  # the guide's title on every page
+    ws.page_margins.bottom = 0.75
+    ws.page_margins.footer = 0.3
+    ws.oddFooter.center.text = "Trang &P / &N"
 
 
 def _section(
     ws: Any, r: int, heading: str, head: Sequence[str], rows: Sequence[Sequence[str]]
 ) -> int:
-    """A heading a row below ``r``, then a table: its head and rows. The row after it."""
+    """A heading a row below ``r``, then a table: its head and rows. The row after it. Each
+    section after the first starts a page, so that no heading is left alone at a page's foot."""
+    if r > 3 + len(GENERAL_NOTES):
+        ws.row_breaks.append(Break(id=r))
     r += 1
     put(ws.cell(r, 1), heading).font = Font(bold=True, size=12)
+    ws.row_dimensions[r].height = fit.height(1, 12)
     r += 1
     r = _table_head(ws, r, head)
     for values in rows:
@@ -363,6 +386,8 @@ def _table_head(ws: Any, r: int, values: Sequence[str]) -> int:
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
         cell.alignment = _CENTER
+    tallest = max(_lines(v, w, bold=True) for v, w in zip(values, GUIDE_WIDTHS, strict=False))
+    ws.row_dimensions[r].height = fit.height(tallest)
     return r + 1
 
 
@@ -371,9 +396,8 @@ def _table_row(ws: Any, r: int, values: Sequence[str]) -> int:
         cell = put(ws.cell(r, c), value or None)
         cell.border = _BORDER
         cell.alignment = _WRAP
-    longest = max((len(v) for v in values), default=0)
-    if longest > 70:
-        ws.row_dimensions[r].height = 15 * (longest // 70 + 1)
+    tallest = max(_lines(v, w) for v, w in zip(values, GUIDE_WIDTHS, strict=False))
+    ws.row_dimensions[r].height = fit.height(tallest)
     return r + 1
 
 

@@ -1,0 +1,131 @@
+"""Make a sheet someone else laid out (a commune's roster, in its annotated copy) print cleanly:
+columns widened to their one-line values, rows grown to their wrapped text, A4 landscape fit to
+the page width with the header row repeated and page numbers. Only ever grows what is there:
+no value or merged range changes; a column never grows beyond :data:`MAX_WIDTH` (longer text
+then wraps inside it, the one style change).
+
+The fonts of a roster are unknown (often Calibri, which Carlito prints about as wide as the
+Times New Roman whose metrics :mod:`cashless_cli.write.fit` holds): text is measured
+:data:`FONT_SLACK` wider.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cashless_cli.write import fit
+
+MAX_WIDTH = 45.0
+FONT_SLACK = 1.03
+DEFAULT_WIDTH = 9.14  # Excel's default column (8.43 characters and the padding)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return "00/00/0000 00:00"
+    if isinstance(value, dt.date):
+        return "00/00/0000"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _size(cell: Any) -> tuple[float, bool]:
+    return float(cell.font.sz or 11), bool(cell.font.b)
+
+
+def grow_to_fit(ws: Worksheet, header_row: int, footer: str, last_col: int | None = None) -> None:
+    """Fit the used range of ``ws`` for print (see the module doc); ``footer`` is the page
+    number's wording ("Trang &P / &N") when the sheet has no footer of its own."""
+    last_col = last_col or ws.max_column
+    last_row = _last_row(ws, last_col)
+    spans: dict[tuple[int, int], int] = {}
+    hidden: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        spans[(rng.min_row, rng.min_col)] = rng.max_col
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    hidden.add((r, c))
+    widths = {c: _width(ws, c) for c in range(1, last_col + 1)}
+    cells = [
+        cell
+        for row in ws.iter_rows(min_row=1, max_row=last_row, max_col=last_col)
+        for cell in row
+        if cell.value not in (None, "") and (cell.row, cell.column) not in hidden
+    ]
+    for cell in cells:  # first the widths: one-line values get the room they need
+        if (cell.row, cell.column) in spans or cell.alignment.wrap_text or cell.row < header_row:
+            continue
+        size, bold = _size(cell)
+        need = fit.width_for(_text(cell.value), size, bold) * FONT_SLACK
+        c = int(cell.column)
+        if need > widths[c]:
+            widths[c] = min(need, MAX_WIDTH)
+            if need > MAX_WIDTH:
+                cell.alignment = _wrapped(cell.alignment)
+    for c, width in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = round(width, 2)
+    heights: dict[int, float] = {}
+    for cell in cells:  # then the heights, in those widths
+        r, c = int(cell.row), int(cell.column)
+        text = _text(cell.value)
+        size, bold = _size(cell)
+        width = sum(widths[x] for x in range(c, spans.get((r, c), c) + 1))
+        if cell.alignment.wrap_text or "\n" in text:
+            cell.alignment = _wrapped(cell.alignment)
+            n = fit.lines(text, width / FONT_SLACK, size, bold)
+        else:
+            n = 1
+        heights[r] = max(heights.get(r, 0.0), fit.height(n, size))
+    for r, need in heights.items():
+        dim = ws.row_dimensions[r]
+        if dim.height is None or dim.height < need:
+            dim.height = need
+    _print_setup(ws, header_row, last_col, last_row, footer)
+
+
+def _wrapped(alignment: Alignment) -> Alignment:
+    return Alignment(
+        horizontal=alignment.horizontal,
+        vertical=alignment.vertical or "top",
+        wrap_text=True,
+        indent=alignment.indent,
+    )
+
+
+def _width(ws: Worksheet, col: int) -> float:
+    for dim in ws.column_dimensions.values():
+        if (dim.min or 0) <= col <= (dim.max or 0) and dim.width:
+            return float(dim.width)
+    return float(ws.sheet_format.defaultColWidth or DEFAULT_WIDTH)
+
+
+def _last_row(ws: Worksheet, last_col: int) -> int:
+    last = 1
+    for row in ws.iter_rows(max_col=last_col):
+        if any(c.value not in (None, "") for c in row):
+            last = int(row[0].row)
+    return last
+
+
+def _print_setup(ws: Worksheet, header_row: int, last_col: int, last_row: int, footer: str) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    if ws.sheet_properties.pageSetUpPr is None:
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{max(last_row, header_row)}"
+    ws.page_margins.bottom = max(ws.page_margins.bottom, 0.75)
+    ws.page_margins.footer = min(ws.page_margins.footer, 0.3)
+    if not ws.oddFooter.center.text:
+        ws.oddFooter.center.text = footer

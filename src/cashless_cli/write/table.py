@@ -1,0 +1,154 @@
+"""The one way our lists are laid out as a printed table (the Post Office's list, the held-back
+list, the payment lists and their summaries).
+
+A table is a header row and lines below it. Each :class:`Column` says whether its values wrap:
+notes and names wrap inside their column and the row grows to fit (heights from
+:mod:`cashless_cli.write.fit`); reference codes, IDs, account numbers and amounts never wrap —
+their column is widened to the widest value instead, so a code the Post Office copies back is
+always on one line. :meth:`Table.group_end` puts a page break after a commune's lines, so that
+each commune prints on its own pages and the total comes on the last one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from cashless_cli.write import fit
+from cashless_cli.write.cells import put
+from cashless_cli.write.layout import BODY, BOLD, BORDER, MONEY, TITLE, print_ready, title
+from cashless_cli.write.letterhead import Letterhead, heading, signatures
+
+BODY_SIZE = 11
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of a printed list: its header, its width (Excel's unit), how its values go."""
+
+    header: str
+    width: float
+    text: bool = True  # written as text ("@"): keeps leading zeros, never a formula
+    wrap: bool = True  # False: one line always (codes, IDs, account numbers, amounts)
+
+
+def code(header: str, width: float) -> Column:
+    """A reference code, ID, phone or account number: text on one line."""
+    return Column(header, width, text=True, wrap=False)
+
+
+def number(header: str, width: float) -> Column:
+    """A count, an amount or a date: on one line, right-aligned by the spreadsheet."""
+    return Column(header, width, text=False, wrap=False)
+
+
+def shown(value: Any) -> str:
+    """The text a cell shows for ``value`` (amounts grouped by thousands)."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+        return f"{value:,}"
+    if hasattr(value, "strftime"):
+        return "00/00/0000"
+    return str(value)
+
+
+class Table:
+    """Header at ``header_row`` of ``ws``; :meth:`line` adds lines below it."""
+
+    def __init__(self, ws: Worksheet, header_row: int, columns: Sequence[Column]) -> None:
+        self.ws = ws
+        self.header_row = header_row
+        self.columns = tuple(columns)
+        self.widths = [c.width for c in self.columns]
+        self.row = header_row
+        tallest = 1
+        for col, column in enumerate(self.columns, start=1):
+            cell = put(ws.cell(row=header_row, column=col), column.header)
+            cell.font = BOLD
+            cell.border = BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            tallest = max(tallest, fit.lines(column.header, column.width, BODY_SIZE, bold=True))
+        ws.row_dimensions[header_row].height = fit.height(tallest, BODY_SIZE)
+
+    @property
+    def n(self) -> int:
+        return len(self.columns)
+
+    def line(self, values: Sequence[Any], bold: bool = False) -> int:
+        """Write the next line; return its row number."""
+        self.row += 1
+        tallest = 1
+        for col, (column, value) in enumerate(zip(self.columns, values, strict=True), start=1):
+            fmt = "@" if column.text and isinstance(value, str) else None
+            cell = put(self.ws.cell(row=self.row, column=col), value, fmt)
+            if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
+                cell.number_format = MONEY
+            cell.font = BOLD if bold else BODY
+            cell.border = BORDER
+            cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+            text = shown(value)
+            if not text:
+                continue
+            if column.wrap:
+                tallest = max(tallest, fit.lines(text, column.width, BODY_SIZE, bold))
+                word = max(text.split(), key=fit.text_pt, default="")
+                need = fit.width_for(word, BODY_SIZE, bold)  # a word longer than the line
+            else:
+                need = fit.width_for(text, BODY_SIZE, bold)
+            self.widths[col - 1] = max(self.widths[col - 1], need)
+        self.ws.row_dimensions[self.row].height = fit.height(tallest, BODY_SIZE)
+        return self.row
+
+    def group_end(self) -> None:
+        """A page break after the current line (the next commune starts a new page)."""
+        self.ws.row_breaks.append(Break(id=self.row))
+
+    def finish(self, filter_rows: int | None = None) -> None:
+        """Column widths (widened to fit the one-line values), the filter, print setup."""
+        for col, width in enumerate(self.widths, start=1):
+            self.ws.column_dimensions[get_column_letter(col)].width = width
+        if filter_rows is not None:
+            last = get_column_letter(self.n)
+            self.ws.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + filter_rows}"
+        print_ready(self.ws, self.header_row, self.n)
+
+
+@contextmanager
+def signed_list(
+    ws: Worksheet,
+    columns: Sequence[Column],
+    title_text: str,
+    subtitle: str | None,
+    letterhead: Letterhead | None,
+    date: dt.date | str | None,
+    filter_rows: int | None,
+    above: Callable[[Table, int], int] | None = None,
+    above_rows: int = 0,
+) -> Iterator[Table]:
+    """A printed list on ``ws``: the letterhead (when given), the title and subtitle, what
+    ``above`` writes in the ``above_rows`` rows before the header (the summary's facts), then
+    the table the caller fills; on leaving, the signatures under it and the print setup."""
+    widths = [c.width for c in columns]
+    n = len(columns)
+    row = heading(ws, letterhead, widths, date) if letterhead is not None else 1
+    title(ws, row, title_text, n, TITLE, widths)
+    if subtitle:
+        row += 1
+        title(ws, row, subtitle, n, BOLD, widths)
+    row += 2
+    table = Table(ws, row + above_rows, columns)
+    if above is not None:
+        above(table, row)
+    yield table
+    if letterhead is not None:
+        signatures(ws, table.row + 2, letterhead, table.widths)
+    table.finish(filter_rows)

@@ -1,0 +1,178 @@
+"""Every document the samples produce prints cleanly on A4 (see :mod:`render_check`).
+
+The documents are written once per session from a copy of the sample workspace (template and
+annotated copy in Vietnamese and English, rate table, handoff and held-back lists, payment list,
+duplicates review) and converted to PDF in one LibreOffice run, together with two deliberately
+broken workbooks that prove the check can fail.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from cli_helpers import run_cli
+from libreoffice import convert_many, soffice
+from render_check import check_document
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "samples" / "workspace"
+MONTH = "2023-06"
+
+pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
+
+
+def _tools_missing() -> str | None:
+    if soffice() is None:
+        return "LibreOffice (soffice) is not installed: the documents cannot be rendered"
+    for tool in ("pdftotext", "pdfinfo", "fc-match"):
+        if shutil.which(tool) is None:
+            return f"{tool} is not installed (poppler-utils / fontconfig): cannot read the PDFs"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    documents: dict[str, tuple[Path, Path]]  # name -> (xlsx, pdf)
+
+
+def _write_documents(root: Path) -> dict[str, Path]:
+    ws = root / "ws"
+    shutil.copytree(SAMPLE, ws)
+    out = root / "docs"
+    out.mkdir()
+    june = ws / "rosters" / MONTH
+    steps: list[tuple[str, ...]] = []
+    for lang in ("vi", "en"):
+        steps.append(
+            (
+                "template",
+                "--commune",
+                "Bình Hòa",
+                "--month",
+                "2023-07",
+                "--workspace",
+                str(ws),
+                "-o",
+                str(out / f"template-{lang}.xlsx"),
+                "--lang",
+                lang,
+            )
+        )
+    steps.append(
+        (
+            "validate",
+            str(june / "Binh Long T6-2023.xlsx"),
+            "-w",
+            str(ws),
+            "--lang",
+            "vi",
+            "--annotate",
+            str(out / "annotated-vi.xlsx"),
+        )
+    )
+    steps.append(
+        (
+            "validate",
+            str(june / "chau_o_2023_06.xlsx"),
+            "-w",
+            str(ws),
+            "--lang",
+            "en",
+            "--annotate",
+            str(out / "annotated-en.xlsx"),
+        )
+    )
+    steps.append(("summarize", "-w", str(ws), "--month", MONTH))
+    steps.append(("export-postoffice", "-w", str(ws), "--month", MONTH))
+    steps.append(("export-payments", "-w", str(ws), "--month", MONTH))
+    steps.append(("duplicates", "-w", str(ws), "--month", MONTH, "-o", str(out / "dups.xlsx")))
+    for args in steps:
+        run = run_cli(*args, timeout=240)
+        assert run.returncode in (0, 1), run.describe()
+    docs = {p.stem: p for p in sorted(out.glob("*.xlsx"))}
+    for folder in ("reports", "handoff", "payments"):
+        for path in sorted((ws / folder / MONTH).glob("*.xlsx")):
+            docs[path.stem] = path
+    return docs
+
+
+def _broken(root: Path) -> dict[str, Path]:
+    """A workbook with a cut label, and one whose number prints as ###."""
+    root.mkdir()
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "Tổng số tiền chi trả qua tài khoản (đồng)"
+    ws["B1"] = 4_045_230_000
+    ws["B1"].number_format = "#,##0"
+    ws.column_dimensions["B"].width = 16
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    cut = root / "cut-label.xlsx"
+    wb.save(cut)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "Lập lúc"
+    ws["B1"] = 4_045_230_000
+    ws["B1"].number_format = "#,##0"
+    ws.column_dimensions["B"].width = 6
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    hashes = root / "hashes.xlsx"
+    wb.save(hashes)
+    return {"cut-label": cut, "hashes": hashes}
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    missing = _tools_missing()
+    if missing:
+        pytest.skip(missing)
+    root = tmp_path_factory.mktemp("render")
+    docs = _write_documents(root) | _broken(root / "broken")
+    pdfs = convert_many(list(docs.values()), root / "pdf", timeout=400)
+    pairs = zip(docs.items(), pdfs, strict=True)
+    return Rendered({name: (xlsx, pdf) for (name, xlsx), pdf in pairs})
+
+
+DOCUMENTS = [
+    "template-vi",
+    "template-en",
+    "annotated-vi",
+    "annotated-en",
+    f"bang-tong-hop-{MONTH}",
+    "BS-2023-06-01_buu-dien",
+    "BS-2023-06-01_can-bo-sung",
+    f"chi-tra-{MONTH}",
+    "dups",
+]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_document_prints_cleanly(rendered: Rendered, name: str) -> None:
+    assert name in rendered.documents, f"{name} was not written: {sorted(rendered.documents)}"
+    xlsx, pdf = rendered.documents[name]
+    findings = check_document(xlsx, pdf)
+    assert not findings, f"{name}: {len(findings)} problems when printed:\n" + "\n".join(
+        findings[:40]
+    )
+
+
+def test_the_check_finds_a_cut_label(rendered: Rendered) -> None:
+    findings = check_document(*rendered.documents["cut-label"])
+    assert any("Sheet!A1" in f and "is cut" in f for f in findings), findings
+
+
+def test_the_check_finds_hashes_in_the_pdf(rendered: Rendered) -> None:
+    findings = check_document(*rendered.documents["hashes"])
+    assert any("### printed" in f for f in findings), findings  # read back from the PDF
+    assert any("Sheet!B1" in f and "###" in f for f in findings), findings  # and foreseen
+
+
+def test_every_document_the_samples_produce_is_checked(rendered: Rendered) -> None:
+    written = set(rendered.documents) - {"cut-label", "hashes"}
+    assert written == set(DOCUMENTS)
