@@ -621,3 +621,35 @@ def test_workbooks_open_in_libreoffice(ws: Path, tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr.decode(errors="replace")
         pdf = out / (Path(name).stem + ".pdf")
         assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), proc.stdout
+
+
+def test_an_older_month_than_one_handed_over_is_refused(ws: Path) -> None:
+    """May after June would hand over May's registrations again, most of whom have had an
+    account opened since: refused, nothing written; June itself again hands nobody over."""
+    june = run(ws, month=Month(2023, 6))
+    assert june.batch and june.rows
+    before = ledger_rows(ws, "SELECT batch_id FROM batches")
+    handoff_may = ws / "handoff" / "2023-05"
+    with pytest.raises(WorkspaceError) as refused:
+        run(ws, month=Month(2023, 5))
+    assert refused.value.code == "handoff-older-month"
+    said = refused.value.message("vi")
+    assert "2023-05" in said and "2023-06" in said and june.batch in said
+    assert ledger_rows(ws, "SELECT batch_id FROM batches") == before
+    assert batch_files(handoff_may) == []
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cashless_cli",
+            "export-postoffice",
+            "-w",
+            str(ws),
+            "--month",
+            "2023-05",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CASHLESS_LANG": "vi"},
+    )
+    assert cli.returncode == 2 and "Tháng 2023-05 cũ hơn tháng 2023-06" in cli.stderr

@@ -1192,6 +1192,21 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "A batch is sent again for its own month; leave out --month.",
         "Một đợt được gửi lại cho đúng tháng của nó; bỏ tùy chọn --month.",
         {"batch": "2023-06-01", "batch_month": "2023-06", "month": "2023-07"}),
+    ProblemType("handoff-older-month", F,
+        "An older month than one already handed over", "Tháng cũ hơn tháng đã chuyển",
+        "{month} is older than {later}, already handed to the Post Office (batch {batch}): its "
+        "list is out of date and would open second accounts.",
+        "Tháng {month} cũ hơn tháng {later} đã chuyển cho Bưu điện (đợt {batch}): danh sách "
+        "tháng này đã cũ, chuyển đi sẽ mở tài khoản lần thứ hai.",
+        "Hand over the latest month's list (people registered earlier are in it), or resend a "
+        "batch with --resend.",
+        "Hãy chuyển danh sách của tháng mới nhất (những người đăng ký trước đó đã có trong đó), "
+        "hoặc gửi lại một đợt bằng --resend.",
+        "Once a month has been handed over, an earlier month's roster is out of date: people "
+        "registered then were in the later list, or have had an account opened since.",
+        "Khi đã chuyển một tháng, danh sách của tháng trước đó đã cũ: người đăng ký khi ấy đã có "
+        "trong danh sách sau, hoặc đã được mở tài khoản.",
+        {"month": "2023-05", "later": "2023-06", "batch": "BS-2023-06-01"}),
     ProblemType("template-commune-empty", F,
         "No commune given", "Chưa ghi tên xã",
         "--commune must not be empty.", "--commune không được để trống.",

@@ -204,6 +204,18 @@ def export_postoffice(
             ledger.close()
 
 
+def _refuse_older_month(ledger: Ledger, month: Month) -> None:
+    """A month older than one already handed over is not handed over: its roster is out of
+    date (people registered then were in the later month's list, or have had an account
+    opened since), and handing it over would open second accounts."""
+    later = [b for b in ledger.batches() if b.resend_of is None and Month.parse(b.month) > month]
+    if later:
+        newest = max(later, key=lambda b: (Month.parse(b.month), b.seq))
+        raise WorkspaceError(
+            "handoff-older-month", month=month, later=newest.month, batch=newest.batch_id
+        )
+
+
 def _export(
     workspace: Workspace,
     ledger: Ledger,
@@ -227,6 +239,8 @@ def _export(
         month = batch_month
         only = {h.beneficiary_id for h in ledger.handovers(resend)}
     month = workspace.resolve_month(month)
+    if resend is None:
+        _refuse_older_month(ledger, month)
     rosters = collect_month(workspace, month, workers=workers, known=known_accounts(workspace))
     rosters.require_files(workspace.rosters_dir(month))
     selection = select_rows(
