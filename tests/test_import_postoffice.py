@@ -463,3 +463,18 @@ def test_header_aliases() -> None:
     }
     assert {k: match_reply_header(k) for k in expected} == expected
     assert fold("Mã tham chiếu") == "mathamchieu"
+
+
+def test_an_account_quoted_in_a_finding_is_masked_on_the_terminal(ws: Path, tmp_path: Path) -> None:
+    """'already recorded (opened 0151000000001 …)': the account inside the phrase is masked
+    like every other personal number, unless --show-ids."""
+    answers, _ = good_answers(ws)
+    import_reply(load_workspace(ws), write_reply(tmp_path / "first.xlsx", answers))
+    answers[1]["account"] = "0999999999"
+    second = write_reply(tmp_path / "second.xlsx", answers)
+    env = {"CASHLESS_LANG": "vi", "COLUMNS": "200", "NO_COLOR": "1"}
+    shown = CliRunner().invoke(app, ["import-postoffice", str(second), "-w", str(ws)], env=env)
+    assert shown.exit_code == 1 and "đã có kết quả" in shown.output
+    assert "0151000000001" not in shown.output
+    full = ["import-postoffice", str(second), "-w", str(ws), "--show-ids"]
+    assert "0151000000001" in CliRunner().invoke(app, full, env=env).output

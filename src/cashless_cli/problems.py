@@ -2912,6 +2912,10 @@ class Problem:
             for key in keys:
                 if merged.get(key):
                     merged[key] = mask(merged[key])
+            for key, value in merged.items():  # an account quoted inside a phrase ("đã mở …")
+                if isinstance(value, Phrase) and value.params.get("account"):
+                    inner = {**value.params, "account": mask(value.params["account"])}
+                    merged[key] = Phrase(value.key, inner)
         return merged
 
     def message(self, lang: Lang, masked: bool = False) -> str:

@@ -38,7 +38,8 @@ def _line(p: Problem, lang: Lang, show_ids: bool) -> str:
     p = _shown(p, show_ids)
     where = f"{p.sheet}!{p.cell}" if p.sheet and p.cell else (p.cell or f"{p.row}")
     colour = "red" if p.severity is Severity.ERROR else "yellow"
-    return f"  [{colour}]{escape(where)}[/] {escape(p.message(lang))}\n    → {escape(p.hint(lang))}"
+    said = p.message(lang, masked=not show_ids)
+    return f"  [{colour}]{escape(where)}[/] {escape(said)}\n    → {escape(p.hint(lang))}"
 
 
 def print_where(console: Console, file: object, table: ReplyFile | None, lang: Lang) -> None:
