@@ -102,3 +102,26 @@ def test_validate_one_roster_loads_only_the_checks(output_format: str, tmp_path:
     assert code == 0
     assert "cashless_cli.validation" in modules  # it did check the roster
     assert sorted(modules & set(NOT_FOR_VALIDATE)) == []
+
+
+def test_a_reader_that_stops_early_is_no_error() -> None:
+    """`cashless explain | head -1`: the pipe closes under the command; it stops quietly, with
+    no 'Broken pipe' blamed on a workspace file."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CASHLESS_LANG": "vi"}
+    from cli_helpers import REPO
+
+    roster = REPO / "samples" / "workspace" / "rosters" / "2023-06"
+    for cmd in (  # rich's terminal output, then plain JSON: ~1 MB, the pipe breaks mid-way
+        f'"{sys.executable}" -m cashless_cli explain --lang vi | head -1',
+        f'"{sys.executable}" -m cashless_cli validate "{roster}" --format json | head -1',
+    ):
+        out = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", cmd], capture_output=True, text=True, env=env
+        )
+        assert out.stdout.count("\n") == 1
+        assert "Broken pipe" not in out.stderr and "Lỗi" not in out.stderr, out.stderr
+        assert out.returncode in (0, 1, 141)  # rich stops with 1, cashless with 128 + SIGPIPE

@@ -111,12 +111,26 @@ def _quiet_finalisers(unraisable: Any) -> None:
     (openpyxl on a full disk) raises again; the error was reported once, never a traceback."""
 
 
+#: Exit code when the output's reader closed the pipe (128 + SIGPIPE, as a shell reports it).
+EXIT_PIPE = 141
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device: Python's own flush at exit must not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     tune_for_bulk()  # this process is ours: the collector set for bulk work (see gcpause)
     _utf8_streams()
     sys.unraisablehook = _quiet_finalisers
     try:
         app()
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as a shell tool
+        _quiet_stdout()
+        sys.exit(EXIT_PIPE)
     except KeyboardInterrupt:
         sys.stderr.write(f"{_both('cli.interrupted')}.\n")
         sys.exit(130)

@@ -248,6 +248,8 @@ def said(exc: Exception, lang: Lang) -> tuple[str, str | None] | None:
     ledger_error = _loaded_class("cashless_cli.ledger.store", "LedgerError")
     if ledger_error is not None and isinstance(exc, ledger_error):
         return str(exc), None
+    if isinstance(exc, BrokenPipeError):  # the output's reader went away: not the user's to fix
+        return None
     if isinstance(exc, OSError):  # a disk, folder or file the system refused: which and why
         return said(os_refusal(exc), lang)
     return None
