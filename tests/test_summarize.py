@@ -338,3 +338,33 @@ def test_rate_table_opens_in_libreoffice(ws: Path, tmp_path: Path) -> None:
     assert summarize(ws, "--month", "2023-06").returncode == 0
     pdf = convert(ws / "reports" / "2023-06" / "bang-tong-hop-2023-06.xlsx", tmp_path / "pdf")
     assert pdf_pages(pdf) == 3  # the table on one page, the charts, the months
+
+
+@pytest.mark.parametrize(
+    ("sample", "month", "word"),
+    [
+        ("workspace", "2023-06", "Xã, thị trấn"),
+        ("commune-2025", "2025-08", "Xã, phường, đặc khu"),  # since July 2025: no more thị trấn
+    ],
+)
+def test_the_rate_tables_unit_column_is_named_for_its_time(
+    tmp_path: Path, sample: str, month: str, word: str
+) -> None:
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    ws = tmp_path / "ws"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "samples" / sample, ws)
+    run = subprocess.run(
+        [sys.executable, "-m", "cashless_cli", "summarize", "-w", str(ws), "--month", month],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    sheet = openpyxl.load_workbook(
+        ws / "reports" / month / f"bang-tong-hop-{month}.xlsx"
+    ).worksheets[0]
+    header = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "STT")
+    assert header[1] == word

@@ -436,6 +436,7 @@ _TEXTS: tuple[Wording, ...] = (
             "Summary of the rate of registration for payment through accounts {month}",
             "Bảng tổng hợp tỷ lệ đăng ký nhận trợ cấp qua tài khoản {month}"),
     Wording("rate-doc.xa-thi-tran", "Commune, town", "Xã, thị trấn"),
+    Wording("rate-doc.xa-phuong-dac-khu", "Commune, ward, special zone", "Xã, phường, đặc khu"),
     Wording("rate-doc.so-doi-tuong-trong-danh",
             "Beneficiaries in the roster",
             "Số đối tượng trong danh sách"),

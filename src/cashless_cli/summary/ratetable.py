@@ -27,6 +27,7 @@ from openpyxl.xml.functions import tostring
 
 from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.dataset.history import MonthFigures
+from cashless_cli.dataset.month import MERGER
 from cashless_cli.fs.deterministic import stable_zip
 from cashless_cli.mask import mask
 from cashless_cli.problems import text as tr
@@ -174,6 +175,8 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         _font(12, italic=True),
     )
     for i, (title, _) in enumerate(COLUMNS, start=1):
+        if i == 2 and month >= MERGER:  # the two-level government: communes, wards, zones
+            title = tr("rate-doc.xa-phuong-dac-khu", "vi")
         cell = put(ws.cell(HEADER_ROW, i), title)
         cell.font = _font(11, bold=True)
         cell.alignment = _CENTER
