@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cashless_cli.checks.rows import Rules, check_columns, check_row
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import parse_row, parse_table
 
 TODAY = dt.date(2026, 11, 25)
@@ -38,7 +39,7 @@ raw_row = st.fixed_dictionaries(
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(raw_row, min_size=1, max_size=8),
-    st.sampled_from([None, (2023, 6), (2024, 8)]),
+    st.sampled_from([None, Month(2023, 6), Month(2024, 8)]),
 )
 def test_column_checks_equal_row_checks(rows: list[dict[str, object]], month: object) -> None:
     rules = Rules(month)  # type: ignore[arg-type]
@@ -60,7 +61,7 @@ def test_rows_are_not_mixed_up() -> None:
         "gioi_tinh": ["Nam", "Nam", "Nữ"],
     }
     table = parse_table(rows, TODAY)  # type: ignore[arg-type]
-    found = check_columns(table.values, table.size, Rules((2023, 6)))
+    found = check_columns(table.values, table.size, Rules(Month(2023, 6)))
     assert list(found) == [1]
     assert [p.code for p in found[1]] == ["id-birth-year-mismatch"]
     assert found[1][0].params == {"id_year": 1950, "year": 1951}
@@ -69,7 +70,7 @@ def test_rows_are_not_mixed_up() -> None:
 def test_a_refused_value_is_not_also_missing() -> None:
     rows = {"trang_thai": ["Đã đăng ký"], "dien_thoai": ["12"], "nguoi_nhan": ["Bản thân"]}
     table = parse_table(rows, TODAY)  # type: ignore[arg-type]
-    plain = check_columns(table.values, 1, Rules((2023, 6)))
+    plain = check_columns(table.values, 1, Rules(Month(2023, 6)))
     assert "dien_thoai" in {p.field for p in plain[0]}
-    failed = check_columns(table.values, 1, Rules((2023, 6)), {0: {"dien_thoai"}})
+    failed = check_columns(table.values, 1, Rules(Month(2023, 6)), {0: {"dien_thoai"}})
     assert "dien_thoai" not in {p.field for p in failed.get(0, [])}

@@ -20,6 +20,7 @@ from cashless_cli.normalise.vocab import (
     parse_sex,
     parse_status,
 )
+from cashless_cli.schema.month import Month
 from real_layouts._wordings import DECREE, SHORT
 
 
@@ -158,7 +159,7 @@ def test_age_and_coefficient_decide(
 
 
 def test_an_undecided_wording_is_one_warning_naming_the_categories() -> None:
-    rules = Rules(month=(2023, 6))
+    rules = Rules(month=Month(2023, 6))
     values = {
         "dien": ["5a/5c", "5a/5c"],
         "ngay_sinh": [LooseDate(1940), LooseDate(1940)],

@@ -287,9 +287,7 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     report.problems.extend(rows.problems)
     raw = _raw_columns(place, rows.data)
     table = parse_table(raw.columns, options.today)
-    rules = Rules(
-        (report.month.year, report.month.month) if report.month else None, options.base_levels
-    )
+    rules = Rules(report.month, options.base_levels)
     failed = {i: {p.field for p in found} for i, found in table.problems.items()}
     checked = check_columns(table.values, table.size, rules, failed)
     report.problems.extend(_absent_findings(place, table))

@@ -25,6 +25,7 @@ from cashless_cli.schema.domain import (
     coefficient_for,
     province_codes,
 )
+from cashless_cli.schema.month import Month
 from cashless_cli.schema.row import COLUMN_BY_KEY, FieldProblem, Need, RosterRow
 
 
@@ -32,18 +33,18 @@ from cashless_cli.schema.row import COLUMN_BY_KEY, FieldProblem, Need, RosterRow
 class Rules:
     """What the row checks need to know beyond the row: the report month and the base levels."""
 
-    month: tuple[int, int] | None = None  # (year, month)
+    month: Month | None = None
     base_levels: tuple[tuple[dt.date, int], ...] = DEFAULT_BASE_LEVELS
 
     @property
     def first_day(self) -> dt.date | None:
-        return dt.date(self.month[0], self.month[1], 1) if self.month else None
+        return dt.date(self.month.year, self.month.month, 1) if self.month else None
 
     @property
     def last_day(self) -> dt.date | None:
         if not self.month:
             return None
-        y, m = self.month
+        y, m = self.month.year, self.month.month
         return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
@@ -108,7 +109,7 @@ def _amount_problems(
     if dien and age is not None and dien in CATEGORY_AGE:
         lo, hi, en, vi = CATEGORY_AGE[dien]
         if (lo is not None and age < lo) or (hi is not None and age >= hi):
-            month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
+            month = f"{rules.month.month:02d}/{rules.month.year}" if rules.month else ""
             params = {"category": dien, "condition": Text(en, vi), "age": age, "month": month}
             out.append(FieldProblem("dien", "category-age-mismatch", dien, params))
 
@@ -168,7 +169,7 @@ def _registration_problems(registered: LooseDate | None, rules: Rules) -> list[F
     day = registered.date if registered else None
     if not (last_day and day and day > last_day):
         return []
-    month = f"{rules.month[1]:02d}/{rules.month[0]}" if rules.month else ""
+    month = f"{rules.month.month:02d}/{rules.month.year}" if rules.month else ""
     params = {"date": str(registered), "month": month}
     return [FieldProblem("ngay_dang_ky", "registration-after-month", str(registered), params)]
 

@@ -77,7 +77,7 @@ def previous_people(
     workspace: Workspace, month: Month, lookback: int = LOOKBACK, workers: int | None = None
 ) -> tuple[list[Person], dict[str, str]]:
     """Rows of the ``lookback`` months before ``month`` that have rosters, and the source used."""
-    earlier = [m for m in workspace.months() if (m.year, m.month) < (month.year, month.month)]
+    earlier = [m for m in workspace.months() if m < month]
     people: list[Person] = []
     sources: dict[str, str] = {}
     for m in earlier[-lookback:]:
