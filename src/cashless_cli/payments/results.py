@@ -44,10 +44,10 @@ from cashless_cli.ledger.paylines import (
 from cashless_cli.ledger.store import Ledger
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
-from cashless_cli.normalise.money import normalise_amount
+from cashless_cli.normalise.money import normalise_arrears
 from cashless_cli.normalise.text import fold
 from cashless_cli.payments.select import dong
-from cashless_cli.problems import Problem, Severity
+from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.header import AliasTable
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
 from cashless_cli.schema.domain import RESULT_COLUMNS, RESULT_PAID, RESULT_UNPAID
@@ -149,7 +149,10 @@ def import_payments(
 def _problem(
     table: ReplyFile, row: ReplyRow, key: str, code: str, value: Any = None, **params: Any
 ) -> Problem:
-    cell = row.cells.get(key)
+    # a column the file does not have (no "Lý do"): point at the row's result or reference
+    cell = next(
+        (row.cells[k] for k in (key, "result", "amount_paid", "ref") if k in row.cells), None
+    )
     return Problem(
         code,
         sheet=table.sheet,
@@ -164,8 +167,8 @@ def _problem(
 
 def _amount(table: ReplyFile, row: ReplyRow, problems: list[Problem]) -> int | None:
     raw = row.raw("amount_paid")
-    try:
-        return normalise_amount(raw).value
+    try:  # 0 is an amount (nothing paid), as the module doc says; negative is refused
+        return normalise_arrears(raw).value
     except Invalid:
         problems.append(_problem(table, row, "amount_paid", "payresult-amount-invalid", raw))
         return None
@@ -214,11 +217,11 @@ def check_results(
         (x.person, x.programme, m): x for x in every for m in x.arrears_months.split(",") if m
     }
     previous = latest_payment_results(ledger)
+    _refuse_postoffice_reply(table, ledger, lines)
     first: dict[str, str] = {}
     problems = result.problems
     for row in table.rows:
-        text = row.text("ref")
-        ref = "".join(text.split()).upper() if text else ""
+        ref = _ref(row)
         answered = any(row.text(k) for k in _ANSWER_KEYS)
         if not ref:
             if answered and row.text("amount_paid") and row.text("result"):
@@ -326,6 +329,22 @@ def check_results(
         result.changes.append(Change(line, new, old, old is not None))
     problems.sort(key=lambda p: (p.row or 0, p.code))
     return result
+
+
+def _ref(row: ReplyRow) -> str:
+    text = row.text("ref")
+    return "".join(text.split()).upper() if text else ""
+
+
+def _refuse_postoffice_reply(table: ReplyFile, ledger: Ledger, lines: dict[str, Any]) -> None:
+    """The Post Office's reply to a handoff ("Mã tham chiếu", no "Mã chi trả") given to the
+    wrong command: none of its codes is a payment line, and some are the handoff's references.
+    Raises :class:`ReadError` (exit 2) instead of listing every row as an unknown code."""
+    refs = [r for r in map(_ref, table.rows) if r]
+    if not refs or any(r in lines for r in refs):
+        return
+    if any(ledger.ref_owner(r) is not None for r in refs):
+        raise ReadError("payresult-postoffice-reply", str(table.path), column=table.columns["ref"])
 
 
 def _same(old: PaymentResult, new: PaymentResult) -> bool:
