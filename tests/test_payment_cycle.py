@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -441,3 +442,34 @@ def test_warnings_name_their_cell(tmp_path: Path) -> None:
     run = run_cli("import-payments", book, "-w", ws.root, "--lang", "vi")
     assert run.returncode == 0, run.describe()
     assert "Kết quả!B2 Dòng ghi chưa chi" in " ".join(run.stdout.split())
+
+
+@pytest.mark.slow
+def test_the_post_office_reply_is_refused_with_one_message(tmp_path: Path) -> None:
+    from cashless_cli.handoff.export import export_postoffice
+    from cashless_cli.ledger.store import Ledger
+
+    root = tmp_path / "ws"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "samples" / "workspace", root)
+    at = dt.datetime(2023, 6, 28, 9, 0, tzinfo=TZ)
+    batch = export_postoffice(load_workspace(root), None, now=lambda: at).batch
+    assert batch is not None
+    with Ledger.open(root / ".cashless" / "ledger.sqlite") as ledger:
+        handed = ledger.handovers(batch)
+    reply = tmp_path / "tra-loi.csv"
+    rows = [f"{h.ref},Đã mở,0{i}5100{i:07d}" for i, h in enumerate(handed)]
+    reply.write_text("\n".join(["Mã tham chiếu,Kết quả,STK", *rows]) + "\n", encoding="utf-8")
+    before = tree(root)
+    for lang, words in (("vi", "Bưu điện"), ("en", "Post Office")):
+        run = run_cli("import-payments", reply, "-w", root, "--lang", lang)
+        assert run.returncode == 2, run.describe()
+        said = " ".join((run.stdout + run.stderr).split())
+        assert words in said and "cashless import-postoffice" in said, said
+        assert "BS-" not in said  # one message, not a list of unknown codes
+    run = run_cli("import-payments", reply, "-w", root, "--format", "json")
+    assert run.returncode == 2
+    assert tree(root) == before  # nothing recorded, no copy kept
+    # a payment result with an unknown code is still an error listed at its row (exit 1)
+    unknown = result_csv(tmp_path / "kq.csv", [("VT-2508-ZZZZZZZ", "500000", "Đã chi", "")])
+    run = run_cli("import-payments", unknown, "-w", root, "--format", "json")
+    assert run.returncode == 1 and json.loads(run.stdout)["unknown_refs"] == ["VT-2508-ZZZZZZZ"]
