@@ -469,6 +469,11 @@ def test_the_post_office_reply_is_refused_with_one_message(tmp_path: Path) -> No
     run = run_cli("import-payments", reply, "-w", root, "--format", "json")
     assert run.returncode == 2
     assert tree(root) == before  # nothing recorded, no copy kept
+    # the same reply in a workspace that never handed it over: its columns say what it is
+    other = workspace(tmp_path / "other")
+    month_list(other.root, AUG)
+    run = run_cli("import-payments", reply, "-w", other.root, "--format", "json")
+    assert run.returncode == 2 and "import-postoffice" in run.stderr + run.stdout, run.describe()
     # a payment result with an unknown code is still an error listed at its row (exit 1)
     unknown = result_csv(tmp_path / "kq.csv", [("VT-2508-ZZZZZZZ", "500000", "Đã chi", "")])
     run = run_cli("import-payments", unknown, "-w", root, "--format", "json")

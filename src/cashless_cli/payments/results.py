@@ -131,13 +131,14 @@ def import_payments(
     :class:`WorkspaceError` for a workspace without a ledger."""
     data = path.read_bytes() if path.is_file() else b""
     table = read_reply(path, _aliases(), "payresult-no-header")
+    shaped = _postoffice_shaped(path, table)
     with workspace_lock(workspace.state_dir):
         ledger = open_ledger(workspace.state_dir, workspace.root)
         if ledger is None:
             raise WorkspaceError("ledger-missing", root=workspace.root)
         with ledger:
             moment = now()
-            result = check_results(table, ledger, moment, force)
+            result = check_results(table, ledger, moment, force, postoffice_shaped=shaped)
             result.sha256 = hashlib.sha256(data).hexdigest()
             if result.errors or not result.changes:
                 return result
@@ -207,9 +208,15 @@ def _paid_on(
 
 
 def check_results(
-    table: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool
+    table: ReplyFile,
+    ledger: Ledger,
+    now: dt.datetime,
+    force: bool,
+    *,
+    postoffice_shaped: bool = False,
 ) -> PaymentsImport:
-    """Every rule of the module doc; nothing is written."""
+    """Every rule of the module doc; nothing is written. ``postoffice_shaped``: the file also
+    has the Post Office reply's answer columns (account number, date or place opened)."""
     result = PaymentsImport(table.path, table=table)
     every = payment_lines(ledger)
     lines = {line.ref: line for line in every}
@@ -217,7 +224,7 @@ def check_results(
         (x.person, x.programme, m): x for x in every for m in x.arrears_months.split(",") if m
     }
     previous = latest_payment_results(ledger)
-    _refuse_postoffice_reply(table, ledger, lines)
+    _refuse_postoffice_reply(table, ledger, lines, postoffice_shaped)
     first: dict[str, str] = {}
     problems = result.problems
     for row in table.rows:
@@ -336,14 +343,34 @@ def _ref(row: ReplyRow) -> str:
     return "".join(text.split()).upper() if text else ""
 
 
-def _refuse_postoffice_reply(table: ReplyFile, ledger: Ledger, lines: dict[str, Any]) -> None:
+_PAYMENT_REF_HEADERS = frozenset(fold(w) for w in ("Mã chi trả", "Payment reference"))
+_POSTOFFICE_ANSWERS = frozenset(("account", "opened_on", "provider"))
+
+
+def _postoffice_shaped(path: Path, table: ReplyFile) -> bool:
+    """Whether ``path``, read as import-postoffice reads a reply, has the Post Office's own
+    answer columns (account number, date or place opened) — looked for only when the reference
+    column is not headed "Mã chi trả"."""
+    if fold(table.columns.get("ref", "")) in _PAYMENT_REF_HEADERS:
+        return False
+    try:
+        reply = read_reply(path)
+    except ReadError:
+        return False
+    return bool(_POSTOFFICE_ANSWERS & reply.columns.keys())
+
+
+def _refuse_postoffice_reply(
+    table: ReplyFile, ledger: Ledger, lines: dict[str, Any], shaped: bool
+) -> None:
     """The Post Office's reply to a handoff ("Mã tham chiếu", no "Mã chi trả") given to the
-    wrong command: none of its codes is a payment line, and some are the handoff's references.
-    Raises :class:`ReadError` (exit 2) instead of listing every row as an unknown code."""
+    wrong command: none of its codes is a payment line, and the file has the reply's answer
+    columns or its codes are handoff references of this workspace. Raises :class:`ReadError`
+    (exit 2) instead of listing every row as an unknown code."""
     refs = [r for r in map(_ref, table.rows) if r]
     if not refs or any(r in lines for r in refs):
         return
-    if any(ledger.ref_owner(r) is not None for r in refs):
+    if shaped or any(ledger.ref_owner(r) is not None for r in refs):
         raise ReadError("payresult-postoffice-reply", str(table.path), column=table.columns["ref"])
 
 
