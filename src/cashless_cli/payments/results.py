@@ -50,7 +50,12 @@ from cashless_cli.payments.select import dong
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.header import AliasTable
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
-from cashless_cli.schema.domain import RESULT_COLUMNS, RESULT_PAID, RESULT_UNPAID
+from cashless_cli.schema.domain import (
+    REPLY_COLUMNS,
+    RESULT_COLUMNS,
+    RESULT_PAID,
+    RESULT_UNPAID,
+)
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 
 RESULTS_DIR = "results"
@@ -343,7 +348,10 @@ def _ref(row: ReplyRow) -> str:
     return "".join(text.split()).upper() if text else ""
 
 
-_PAYMENT_REF_HEADERS = frozenset(fold(w) for w in ("Mã chi trả", "Payment reference"))
+#: the reference headers only a payment result has ("Mã chi trả", "Payment reference")
+_PAYMENT_REF_HEADERS = frozenset(
+    fold(w) for w in RESULT_COLUMNS["ref"] if w not in REPLY_COLUMNS["ref"]
+)
 _POSTOFFICE_ANSWERS = frozenset(("account", "opened_on", "provider"))
 
 
