@@ -378,6 +378,7 @@ def test_an_amount_of_0_with_a_reason_is_not_paid(tmp_path: Path) -> None:
     rows = [
         (first.pay_ref or "", "0", "", "Chưa chi"),  # 0 and a reason, no result
         (second.pay_ref or "", "0", "Chưa chi", "Vắng nhà"),
+        (third.pay_ref or "", "0", "Đã chi", "Vắng nhà"),  # "paid" 0: not paid either
         *((r.pay_ref or "", str(r.total), "Đã chi", "") for r in rest),
     ]
     negative = result_csv(tmp_path / "am.csv", [(third.pay_ref or "", "-1", "", "Vắng nhà")])
@@ -388,8 +389,8 @@ def test_an_amount_of_0_with_a_reason_is_not_paid(tmp_path: Path) -> None:
     run = run_cli("import-payments", path, "-w", ws.root, "--format", "json")
     assert run.returncode == 0, run.describe()
     doc = json.loads(run.stdout)
-    assert (doc["unpaid"], doc["paid"], doc["pending"]) == (2, len(rest), 0)
-    assert doc["unpaid_amount"] == first.total + second.total
+    assert (doc["unpaid"], doc["paid"], doc["pending"]) == (3, len(rest), 0)
+    assert doc["unpaid_amount"] == first.total + second.total + third.total
     assert not [p for p in doc["problems"] if p["severity"] == "error"]
     # the next month carries both amounts
     sep = lines_by_id(month_list(ws.root, SEP))

@@ -186,7 +186,7 @@ def _outcome(table: ReplyFile, row: ReplyRow, amount: int | None, problems: list
     if said:
         key = fold(said)
         if key in _PAID:
-            return "paid"
+            return "unpaid" if amount == 0 else "paid"  # "Đã chi" but 0 paid: not paid
         if key in _UNPAID:
             return "unpaid"
         problems.append(_problem(table, row, "result", "payresult-result-invalid", said))
