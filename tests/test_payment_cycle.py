@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -367,3 +368,114 @@ def test_one_id_on_two_paid_rows_still_gets_two_lines(tmp_path: Path) -> None:
     assign_refs(payments, {}, set(), lambda: next(codes))
     lines = lines_of(payments, "t")
     assert len({(x.person, x.programme) for x in lines}) == len({x.ref for x in lines}) == 4
+
+
+# ---- payfix: 0 paid, the Post Office's reply, the owed sentence, warnings at their cells ------
+def test_an_amount_of_0_with_a_reason_is_not_paid(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    first, second, third, *rest = aug.payments.paid
+    rows = [
+        (first.pay_ref or "", "0", "", "Chưa chi"),  # 0 and a reason, no result
+        (second.pay_ref or "", "0", "Chưa chi", "Vắng nhà"),
+        (third.pay_ref or "", "0", "Đã chi", "Vắng nhà"),  # "paid" 0: not paid either
+        *((r.pay_ref or "", str(r.total), "Đã chi", "") for r in rest),
+    ]
+    negative = result_csv(tmp_path / "am.csv", [(third.pay_ref or "", "-1", "", "Vắng nhà")])
+    run = run_cli("import-payments", negative, "-w", ws.root, "--format", "json")
+    assert run.returncode == 1  # a negative amount is still refused
+    assert [p["code"] for p in json.loads(run.stdout)["problems"]] == ["payresult-amount-invalid"]
+    path = result_csv(tmp_path / "kq.csv", rows)
+    run = run_cli("import-payments", path, "-w", ws.root, "--format", "json")
+    assert run.returncode == 0, run.describe()
+    doc = json.loads(run.stdout)
+    assert (doc["unpaid"], doc["paid"], doc["pending"]) == (3, len(rest), 0)
+    assert doc["unpaid_amount"] == first.total + second.total + third.total
+    assert not [p for p in doc["problems"] if p["severity"] == "error"]
+    # the next month carries both amounts
+    sep = lines_by_id(month_list(ws.root, SEP))
+    assert sep[first.beneficiary_id].arrears == first.total
+    assert sep[second.beneficiary_id].arrears == second.total
+
+
+def test_owed_is_said_only_when_something_is_owed(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    everybody = report(tmp_path, aug, set(), "all.csv")
+    run = run_cli("import-payments", everybody, "-w", ws.root, "--lang", "vi")
+    assert run.returncode == 0, run.describe()
+    assert "Đã ghi" in run.stdout and "Chưa chi đủ" not in run.stdout
+    assert "truy lĩnh" not in run.stdout
+    sep = month_list(ws.root, SEP)
+    away = next(iter(lines_by_id(sep)))
+    run = run_cli("import-payments", report(tmp_path, sep, {away}, "t9.csv"), "-w", ws.root)
+    assert run.returncode == 0, run.describe()
+    owed = f"{lines_by_id(sep)[away].total:,}".replace(",", ".")
+    assert f"Not paid in full: {owed} VND" in " ".join(run.stdout.split())
+
+
+def test_warnings_name_their_cell(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    refs = [r.pay_ref or "" for r in aug.payments.paid]
+    # no "Lý do" column at all: the warning points at the row's result cell
+    lines = ["Mã chi trả,Kết quả", f"{refs[0]},Chưa chi"]
+    path = tmp_path / "kq.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_cli("import-payments", path, "-w", ws.root, "--format", "json")
+    assert run.returncode == 0, run.describe()
+    (warning,) = json.loads(run.stdout)["problems"]
+    assert (warning["code"], warning["cell"], warning["row"]) == (
+        "payresult-reason-missing",
+        "B2",
+        2,
+    )
+    text = run_cli("import-payments", path, "-w", ws.root, "--lang", "vi")  # again: unchanged
+    assert text.returncode == 0 and "  B2 Dòng ghi chưa chi" in text.stdout
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.title = "Kết quả"
+    sheet.append(["Mã chi trả", "Số tiền đã chi"])
+    sheet.append([refs[1], 0])
+    book = tmp_path / "kq.xlsx"
+    wb.save(book)
+    run = run_cli("import-payments", book, "-w", ws.root, "--lang", "vi")
+    assert run.returncode == 0, run.describe()
+    assert "Kết quả!B2 Dòng ghi chưa chi" in " ".join(run.stdout.split())
+
+
+@pytest.mark.slow
+def test_the_post_office_reply_is_refused_with_one_message(tmp_path: Path) -> None:
+    from cashless_cli.handoff.export import export_postoffice
+    from cashless_cli.ledger.store import Ledger
+
+    root = tmp_path / "ws"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "samples" / "workspace", root)
+    at = dt.datetime(2023, 6, 28, 9, 0, tzinfo=TZ)
+    batch = export_postoffice(load_workspace(root), None, now=lambda: at).batch
+    assert batch is not None
+    with Ledger.open(root / ".cashless" / "ledger.sqlite") as ledger:
+        handed = ledger.handovers(batch)
+    reply = tmp_path / "tra-loi.csv"
+    rows = [f"{h.ref},Đã mở,0{i}5100{i:07d}" for i, h in enumerate(handed)]
+    reply.write_text("\n".join(["Mã tham chiếu,Kết quả,STK", *rows]) + "\n", encoding="utf-8")
+    before = tree(root)
+    for lang, words in (("vi", "Bưu điện"), ("en", "Post Office")):
+        run = run_cli("import-payments", reply, "-w", root, "--lang", lang)
+        assert run.returncode == 2, run.describe()
+        said = " ".join((run.stdout + run.stderr).split())
+        assert words in said and "cashless import-postoffice" in said, said
+        assert "BS-" not in said  # one message, not a list of unknown codes
+    run = run_cli("import-payments", reply, "-w", root, "--format", "json")
+    assert run.returncode == 2
+    assert tree(root) == before  # nothing recorded, no copy kept
+    # the same reply in a workspace that never handed it over: its columns say what it is
+    other = workspace(tmp_path / "other")
+    month_list(other.root, AUG)
+    run = run_cli("import-payments", reply, "-w", other.root, "--format", "json")
+    assert run.returncode == 2 and "import-postoffice" in run.stderr + run.stdout, run.describe()
+    # a payment result with an unknown code is still an error listed at its row (exit 1)
+    unknown = result_csv(tmp_path / "kq.csv", [("VT-2508-ZZZZZZZ", "500000", "Đã chi", "")])
+    run = run_cli("import-payments", unknown, "-w", root, "--format", "json")
+    assert run.returncode == 1 and json.loads(run.stdout)["unknown_refs"] == ["VT-2508-ZZZZZZZ"]

@@ -2335,6 +2335,25 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Thay đổi kết quả mà khoản chưa chi đã được danh sách sau truy lĩnh có thể dẫn đến chi "
         "trả hai lần.",
         {"ref": "VT-2508-K7Q2M9D", "later": "VT-2509-P3M8Q1Z", "month": "09/2025"}),
+    # ---- payfix: the Post Office's reply given to import-payments ----
+    ProblemType("payresult-postoffice-reply", F,
+        "A Post Office reply, not a payment result",
+        "Tệp trả lời của Bưu điện, không phải kết quả chi trả",
+        "This looks like the Post Office's reply to a handoff (its '{column}' codes are handoff "
+        "references, none is a payment reference): use cashless import-postoffice.",
+        "Tệp này là tệp trả lời của Bưu điện cho danh sách bàn giao (các mã ở cột '{column}' là "
+        "mã tham chiếu bàn giao, không có mã chi trả nào): dùng lệnh cashless import-postoffice.",
+        "Run: cashless import-postoffice FILE. The paying unit's result of a payment list has "
+        "the 'Mã chi trả' column of that list.",
+        "Chạy: cashless import-postoffice TỆP. Kết quả chi trả của đơn vị chi trả phải có cột "
+        "'Mã chi trả' của danh sách chi trả.",
+        "import-payments records who was paid from a payment list (export-payments); the Post "
+        "Office's reply about accounts opened for a handoff (export-handoff) is recorded by "
+        "import-postoffice. Nothing is recorded from this file.",
+        "import-payments ghi nhận ai đã được chi theo danh sách chi trả (export-payments); tệp "
+        "Bưu điện trả lời về tài khoản đã mở cho danh sách bàn giao (export-handoff) do lệnh "
+        "import-postoffice ghi nhận. Không ghi nhận gì từ tệp này.",
+        {"column": "Mã tham chiếu"}),
 )
 # fmt: on
 

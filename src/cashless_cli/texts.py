@@ -1178,6 +1178,15 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("doc.subtotal", "Subtotal {name}", "Cộng {name}"),
     Wording("doc.problem", "Problem", "Vấn đề"),
     Wording("doc.page-footer", "Page &P / &N", "Trang &P / &N"),
+    # ---- payfix: import-payments (the owed amount only when something is owed) ----
+    Wording("import-payments.recorded",
+            "Recorded {n} {n:result|results}: {paid} paid ({paid_amount} VND), {unpaid} not paid; "
+            "{unchanged} unchanged; {pending} {pending:row|rows} without a result yet.",
+            "Đã ghi {n} kết quả: {paid} đã chi ({paid_amount} đồng), {unpaid} chưa chi; "
+            "{unchanged} không đổi; {pending} dòng chưa có kết quả."),
+    Wording("import-payments.owed",
+            "Not paid in full: {owed} VND, carried over to the next payment list.",
+            "Chưa chi đủ: {owed} đồng, được truy lĩnh vào danh sách chi trả kế tiếp."),
 )
 # fmt: on
 

@@ -44,13 +44,18 @@ from cashless_cli.ledger.paylines import (
 from cashless_cli.ledger.store import Ledger
 from cashless_cli.normalise.base import Invalid
 from cashless_cli.normalise.dates import normalise_date
-from cashless_cli.normalise.money import normalise_amount
+from cashless_cli.normalise.money import normalise_arrears
 from cashless_cli.normalise.text import fold
 from cashless_cli.payments.select import dong
-from cashless_cli.problems import Problem, Severity
+from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.header import AliasTable
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
-from cashless_cli.schema.domain import RESULT_COLUMNS, RESULT_PAID, RESULT_UNPAID
+from cashless_cli.schema.domain import (
+    REPLY_COLUMNS,
+    RESULT_COLUMNS,
+    RESULT_PAID,
+    RESULT_UNPAID,
+)
 from cashless_cli.workspace.config import Workspace, WorkspaceError
 
 RESULTS_DIR = "results"
@@ -131,13 +136,14 @@ def import_payments(
     :class:`WorkspaceError` for a workspace without a ledger."""
     data = path.read_bytes() if path.is_file() else b""
     table = read_reply(path, _aliases(), "payresult-no-header")
+    shaped = _postoffice_shaped(path, table)
     with workspace_lock(workspace.state_dir):
         ledger = open_ledger(workspace.state_dir, workspace.root)
         if ledger is None:
             raise WorkspaceError("ledger-missing", root=workspace.root)
         with ledger:
             moment = now()
-            result = check_results(table, ledger, moment, force)
+            result = check_results(table, ledger, moment, force, postoffice_shaped=shaped)
             result.sha256 = hashlib.sha256(data).hexdigest()
             if result.errors or not result.changes:
                 return result
@@ -149,7 +155,10 @@ def import_payments(
 def _problem(
     table: ReplyFile, row: ReplyRow, key: str, code: str, value: Any = None, **params: Any
 ) -> Problem:
-    cell = row.cells.get(key)
+    # a column the file does not have (no "Lý do"): point at the row's result or reference
+    cell = next(
+        (row.cells[k] for k in (key, "result", "amount_paid", "ref") if k in row.cells), None
+    )
     return Problem(
         code,
         sheet=table.sheet,
@@ -164,8 +173,8 @@ def _problem(
 
 def _amount(table: ReplyFile, row: ReplyRow, problems: list[Problem]) -> int | None:
     raw = row.raw("amount_paid")
-    try:
-        return normalise_amount(raw).value
+    try:  # 0 is an amount (nothing paid), as the module doc says; negative is refused
+        return normalise_arrears(raw).value
     except Invalid:
         problems.append(_problem(table, row, "amount_paid", "payresult-amount-invalid", raw))
         return None
@@ -177,7 +186,7 @@ def _outcome(table: ReplyFile, row: ReplyRow, amount: int | None, problems: list
     if said:
         key = fold(said)
         if key in _PAID:
-            return "paid"
+            return "unpaid" if amount == 0 else "paid"  # "Đã chi" but 0 paid: not paid
         if key in _UNPAID:
             return "unpaid"
         problems.append(_problem(table, row, "result", "payresult-result-invalid", said))
@@ -204,9 +213,15 @@ def _paid_on(
 
 
 def check_results(
-    table: ReplyFile, ledger: Ledger, now: dt.datetime, force: bool
+    table: ReplyFile,
+    ledger: Ledger,
+    now: dt.datetime,
+    force: bool,
+    *,
+    postoffice_shaped: bool = False,
 ) -> PaymentsImport:
-    """Every rule of the module doc; nothing is written."""
+    """Every rule of the module doc; nothing is written. ``postoffice_shaped``: the file also
+    has the Post Office reply's answer columns (account number, date or place opened)."""
     result = PaymentsImport(table.path, table=table)
     every = payment_lines(ledger)
     lines = {line.ref: line for line in every}
@@ -214,11 +229,11 @@ def check_results(
         (x.person, x.programme, m): x for x in every for m in x.arrears_months.split(",") if m
     }
     previous = latest_payment_results(ledger)
+    _refuse_postoffice_reply(table, ledger, lines, postoffice_shaped)
     first: dict[str, str] = {}
     problems = result.problems
     for row in table.rows:
-        text = row.text("ref")
-        ref = "".join(text.split()).upper() if text else ""
+        ref = _ref(row)
         answered = any(row.text(k) for k in _ANSWER_KEYS)
         if not ref:
             if answered and row.text("amount_paid") and row.text("result"):
@@ -326,6 +341,45 @@ def check_results(
         result.changes.append(Change(line, new, old, old is not None))
     problems.sort(key=lambda p: (p.row or 0, p.code))
     return result
+
+
+def _ref(row: ReplyRow) -> str:
+    text = row.text("ref")
+    return "".join(text.split()).upper() if text else ""
+
+
+#: the reference headers only a payment result has ("Mã chi trả", "Payment reference")
+_PAYMENT_REF_HEADERS = frozenset(
+    fold(w) for w in RESULT_COLUMNS["ref"] if w not in REPLY_COLUMNS["ref"]
+)
+_POSTOFFICE_ANSWERS = frozenset(("account", "opened_on", "provider"))
+
+
+def _postoffice_shaped(path: Path, table: ReplyFile) -> bool:
+    """Whether ``path``, read as import-postoffice reads a reply, has the Post Office's own
+    answer columns (account number, date or place opened) — looked for only when the reference
+    column is not headed "Mã chi trả"."""
+    if fold(table.columns.get("ref", "")) in _PAYMENT_REF_HEADERS:
+        return False
+    try:
+        reply = read_reply(path)
+    except ReadError:
+        return False
+    return bool(_POSTOFFICE_ANSWERS & reply.columns.keys())
+
+
+def _refuse_postoffice_reply(
+    table: ReplyFile, ledger: Ledger, lines: dict[str, Any], shaped: bool
+) -> None:
+    """The Post Office's reply to a handoff ("Mã tham chiếu", no "Mã chi trả") given to the
+    wrong command: none of its codes is a payment line, and the file has the reply's answer
+    columns or its codes are handoff references of this workspace. Raises :class:`ReadError`
+    (exit 2) instead of listing every row as an unknown code."""
+    refs = [r for r in map(_ref, table.rows) if r]
+    if not refs or any(r in lines for r in refs):
+        return
+    if shaped or any(ledger.ref_owner(r) is not None for r in refs):
+        raise ReadError("payresult-postoffice-reply", str(table.path), column=table.columns["ref"])
 
 
 def _same(old: PaymentResult, new: PaymentResult) -> bool:

@@ -39,7 +39,10 @@ def render_payments_import(
         print_errors(console, result.errors, lang, show_ids, refs, title=w["errors"])
         console.print(escape(fill(w["would"], **counts)))
     elif result.applied:
-        console.print(f"[bold green]✓[/] {escape(fill(w['applied'], **counts))}")
+        done = fill(w["recorded"], **counts)
+        if any(c.line.total > c.result.amount_paid for c in result.changes):
+            done = f"{done} {fill(w['owed'], **counts)}"  # only when something is owed
+        console.print(f"[bold green]✓[/] {escape(done)}")
         if unpaid:
             console.print(w["unpaid"])
             for c in unpaid[:SHOWN]:
