@@ -1128,13 +1128,6 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("pay-terminal.arrears",
             "Arrears included: {n} people, {amount} đồng not collected in earlier months.",
             "Trong đó truy lĩnh: {n} người, {amount} đồng chưa nhận của các tháng trước."),
-    Wording("import-payments.applied",
-            "Recorded {n} {n:result|results}: {paid} paid ({paid_amount} VND), {unpaid} not paid; "
-            "{unchanged} unchanged; {pending} {pending:row|rows} without a result yet. Not paid in "
-            "full: {owed} VND, carried over to the next payment list.",
-            "Đã ghi {n} kết quả: {paid} đã chi ({paid_amount} đồng), {unpaid} chưa chi; "
-            "{unchanged} không đổi; {pending} dòng chưa có kết quả. Chưa chi đủ: {owed} đồng, "
-            "được truy lĩnh vào danh sách chi trả kế tiếp."),
     Wording("import-payments.nothing",
             "This file changes nothing: {unchanged} {unchanged:result|results} already recorded, "
             "{pending} {pending:row|rows} without a result yet.",
