@@ -1177,6 +1177,9 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("doc.subtotal", "Subtotal {name}", "Cộng {name}"),
     Wording("doc.problem", "Problem", "Vấn đề"),
     Wording("doc.page-footer", "Page &P / &N", "Trang &P / &N"),
+    # ---- month: where a roster says its month ----
+    Wording("month.said-in-title", "title cell {cell}: '{title}'", "ô tiêu đề {cell}: '{title}'"),
+    Wording("month.said-in-meta", "its metadata sheet", "trang thông tin của tệp"),
 )
 # fmt: on
 
