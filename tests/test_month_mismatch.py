@@ -42,14 +42,15 @@ def summarize_json(ws: Path, *args: str) -> tuple[int, dict[str, Any]]:
     return run.returncode, json.loads(run.stdout)
 
 
-def test_validate_flags_the_title_cell_of_another_month() -> None:
+def test_a_file_read_for_another_month_is_flagged_at_its_title_cell() -> None:
     path = SAMPLE / "rosters" / "2023-06" / HOA_JUNE
     report = validate_file(path, Options(month=Month(2023, 7)))
-    found = [p for p in report.problems if p.code == "roster-month-mismatch"]
-    assert len(found) == 1 and found[0].cell == "A3", found
-    assert "2023-06" in found[0].message("en") and "Tháng 6 năm 2023" in found[0].message("vi")
-    same = validate_file(path, Options(month=Month(2023, 6)))
-    assert not [p for p in same.problems if p.code == "roster-month-mismatch"]
+    found = report.other_month
+    assert found is not None and found.code == "roster-month-mismatch" and found.cell == "A3"
+    assert "2023-06" in found.message("en") and "Tháng 6 năm 2023" in found.message("vi")
+    assert report.month == Month(2023, 7)  # validate --month still wins: not one of its findings
+    assert validate_file(path, Options(month=Month(2023, 6))).other_month is None
+    assert validate_file(path, Options()).other_month is None
 
 
 def test_summarize_does_not_publish_a_roster_of_another_month(ws: Path) -> None:

@@ -128,6 +128,9 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
     error: ReadError | None = None
+    #: the file says another month than the one it is read for (Options.month): the finding,
+    #: at its title cell when known; a month's commands refuse the file for that month
+    other_month: Problem | None = None
 
     def field_values(self, keys: Iterable[str]) -> dict[str, list[Any]]:
         """Roster fields of every record, in order: ``{key: [r.data.<key> for r in records]}``
@@ -282,8 +285,7 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     report.commune, report.month, mismatch = _commune_and_month(
         book, sheet, header, report.path, options
     )
-    if mismatch is not None:
-        report.problems.append(mismatch)
+    report.other_month = mismatch  # not a finding of validate (--month wins); see collect_month
     report.problems.extend(_header_findings(place, report.month))
 
     rows = _split_rows(sheet, header, report.path)

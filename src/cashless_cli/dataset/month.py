@@ -40,7 +40,7 @@ MISSING = "commune-missing"
 CONFLICT = "commune-conflict"
 UNREADABLE = "commune-unreadable"
 #: A roster of another month in the month's folder (then unreadable for this month).
-MISMATCH = "roster-month-mismatch"
+MISMATCH = "roster-month-mismatch"  # the code of FileReport.other_month
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,12 +234,10 @@ def refuse_other_month(report: FileReport) -> None:
     """A roster that says another month than its folder's is not this month's: it is made
     unreadable for the month (its finding as the error), so no command counts, hands over or
     pays its rows as this month's, and each names it as it names any unusable roster."""
-    if report.error is not None:
-        return
-    for problem in report.problems:
-        if problem.code == MISMATCH:
-            report.error = ReadError(MISMATCH, str(report.path), **problem.params)
-            return
+    found = report.other_month
+    if report.error is None and found is not None:
+        report.error = ReadError(found.code, str(report.path), **found.params)
+        report.problems.append(found)
 
 
 #: The month the two-level local government began (communes merged, districts gone).
