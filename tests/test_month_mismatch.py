@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from cashless_cli.handoff.export import export_postoffice
+from cashless_cli.payments.export import export_payments
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import Options, validate_file
 from cashless_cli.workspace.config import load_workspace
@@ -84,6 +85,20 @@ def test_handoff_leaves_out_a_roster_of_another_month(ws: Path) -> None:
     doc = next(c for c in result.to_dict()["communes"] if c["name"] == "Bình Hòa")
     assert doc["problem_code"] == "commune-unreadable"
     assert doc["problem_params"]["error_code"] == "roster-month-mismatch"
+
+
+def test_payment_list_leaves_out_a_roster_of_another_month_and_counts_its_people(
+    ws: Path,
+) -> None:
+    may_roster_in_june(ws)
+    may_rows = len(validate_file(ws / "rosters" / "2023-06" / HOA_MAY).records)
+    payments = export_payments(load_workspace(ws), Month(2023, 6), workers=1).payments
+    hoa = next(c for c in payments.communes if c.unit.name == "Bình Hòa")
+    assert hoa.accounts == [] and hoa.cash == [] and hoa.check == []
+    assert hoa.status is not None and hoa.status.params["error_code"] == "roster-month-mismatch"
+    unlisted = [u for u in payments.unlisted if u.path.name == HOA_MAY]
+    assert len(unlisted) == 1 and unlisted[0].rows == may_rows > 0
+    assert "2023-05" in unlisted[0].problem().message("en")
 
 
 def test_latest_month_skips_empty_newer_folders(ws: Path) -> None:
