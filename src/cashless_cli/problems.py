@@ -2354,6 +2354,40 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Bưu điện trả lời về tài khoản đã mở cho danh sách bàn giao (export-handoff) do lệnh "
         "import-postoffice ghi nhận. Không ghi nhận gì từ tệp này.",
         {"column": "Mã tham chiếu"}),
+    # ---- month: a roster of another month filed in a month's folder ----
+    ProblemType("roster-month-mismatch", E,
+        "Roster of another month", "Danh sách của tháng khác",
+        "The roster says it is of {said} ({where}), but it is filed for {month}: none of its "
+        "rows is used for {month}.",
+        "Danh sách ghi là của tháng {said} ({where}), nhưng được để trong thư mục tháng {month}: "
+        "không dòng nào của danh sách được dùng cho tháng {month}.",
+        "Ask the commune for its roster of {month}, or correct the month in the title if only "
+        "the title is wrong; a roster of {said} goes in rosters/{said}/.",
+        "Đề nghị xã gửi danh sách tháng {month}, hoặc sửa tháng ở dòng tiêu đề nếu chỉ tiêu đề "
+        "ghi sai; danh sách tháng {said} để trong thư mục rosters/{said}/.",
+        "The month a roster says in its title row or its metadata sheet must be the month of the "
+        "folder it is in (or the month given with --month). A roster of another month is never "
+        "counted, handed over or paid as this month's: the commune counts as not reported for "
+        "this month, and summarize exits with code 1 naming it.",
+        "Tháng ghi ở dòng tiêu đề hoặc trang thông tin của danh sách phải trùng với tháng của "
+        "thư mục chứa danh sách (hoặc tháng ghi ở --month). Danh sách của tháng khác không bao "
+        "giờ được tính, chuyển Bưu điện hay chi trả như danh sách của tháng này: xã được tính là "
+        "chưa báo cáo trong tháng này, và lệnh summarize kết thúc với mã 1, nêu rõ tên xã.",
+        {"said": "2023-06", "month": "2023-07", "where": "A2: 'Tháng 6 năm 2023'"}),
+    ProblemType("month-none-of-month", F,
+        "No roster of the month", "Không có danh sách nào của tháng",
+        "None of the {n} rosters in the folder of {month} can be used for {month}:\n  {lines}",
+        "Không dùng được tệp nào trong {n} danh sách ở thư mục tháng {month}:\n  {lines}",
+        "Put each commune's roster of {month} in rosters/{month}/, and a roster of another month "
+        "in that month's folder.",
+        "Để danh sách tháng {month} của từng xã vào thư mục rosters/{month}/, còn danh sách của "
+        "tháng khác thì để vào thư mục của tháng đó.",
+        "Every roster of the month's folder is unreadable or says another month: a rate table "
+        "of them would publish no figure of this month, or figures of another month.",
+        "Mọi danh sách trong thư mục của tháng đều không đọc được hoặc ghi là của tháng khác: "
+        "bảng tỷ lệ lập từ các danh sách đó sẽ không có số liệu của tháng này, hoặc công bố số "
+        "liệu của tháng khác.",
+        {"n": 1, "month": "2023-07", "lines": "binh_hoa T6.xlsx: 2023-06"}),
 )
 # fmt: on
 

@@ -1180,6 +1180,9 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("import-payments.owed",
             "Not paid in full: {owed} VND, carried over to the next payment list.",
             "Chưa chi đủ: {owed} đồng, được truy lĩnh vào danh sách chi trả kế tiếp."),
+    # ---- month: where a roster says its month ----
+    Wording("month.said-in-title", "title cell {cell}: '{title}'", "ô tiêu đề {cell}: '{title}'"),
+    Wording("month.said-in-meta", "its metadata sheet", "trang thông tin của tệp"),
 )
 # fmt: on
 

@@ -128,6 +128,9 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)  # reason → rows
     error: ReadError | None = None
+    #: the file says another month than the one it is read for (Options.month): the finding,
+    #: at its title cell when known; a month's commands refuse the file for that month
+    other_month: Problem | None = None
 
     def field_values(self, keys: Iterable[str]) -> dict[str, list[Any]]:
         """Roster fields of every record, in order: ``{key: [r.data.<key> for r in records]}``
@@ -279,7 +282,10 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     report.header_depth = header.depth
     report.columns = {k: header.headers[c] for k, c in header.columns.items()}
     report.column_cells = dict(header.columns)
-    report.commune, report.month = _commune_and_month(book, sheet, header, report.path, options)
+    report.commune, report.month, mismatch = _commune_and_month(
+        book, sheet, header, report.path, options
+    )
+    report.other_month = mismatch  # not a finding of validate (--month wins); see collect_month
     report.problems.extend(_header_findings(place, report.month))
 
     rows = _split_rows(sheet, header, report.path)
@@ -365,18 +371,31 @@ def _require_identity(path: Path, sheet: Sheet, header: HeaderMatch) -> None:
 
 def _commune_and_month(
     book: Workbook, sheet: Sheet, header: HeaderMatch, path: Path, options: Options
-) -> tuple[str | None, Month | None]:
-    """The command line first, then the meta sheet, the title rows, the file name."""
+) -> tuple[str | None, Month | None, Problem | None]:
+    """The command line first, then the meta sheet, the title rows, the file name; and the
+    finding of a file that says another month than the one given (its folder's, --month)."""
     meta = read_meta_sheet(book)
     titles = from_titles(sheet, header.row)
     commune = options.commune or meta.get("commune") or titles.commune
-    month = options.month
-    if month is None and meta.get("month"):
+    meta_month: Month | None = None
+    if meta.get("month"):
         try:
-            month = Month.parse(meta["month"])
+            meta_month = Month.parse(meta["month"])
         except ValueError:
-            month = None
-    return commune, month or titles.month or month_from_path(path)
+            meta_month = None
+    said = meta_month or titles.month
+    month = options.month or said or month_from_path(path)
+    mismatch = None
+    if options.month is not None and said is not None and said != options.month:
+        cell = titles.month_cell if meta_month is None else None
+        where = (
+            Phrase("month.said-in-title", {"cell": cell, "title": titles.month_title})
+            if cell is not None
+            else Phrase("month.said-in-meta")
+        )
+        params = {"said": str(said), "month": str(options.month), "where": where}
+        mismatch = Problem("roster-month-mismatch", sheet.name, cell, params=params)
+    return commune, month, mismatch
 
 
 def _header_findings(place: _Place, month: Month | None) -> list[Problem]:

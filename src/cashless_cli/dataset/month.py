@@ -20,7 +20,7 @@ from pathlib import Path
 
 from cashless_cli.checks.accounts import KnownAccount
 from cashless_cli.gcpause import tune_for_bulk
-from cashless_cli.problems import Problem, Text
+from cashless_cli.problems import Problem, ReadError, Text
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import (
@@ -39,6 +39,8 @@ Progress = Callable[[Path], None]
 MISSING = "commune-missing"
 CONFLICT = "commune-conflict"
 UNREADABLE = "commune-unreadable"
+#: A roster of another month in the month's folder (then unreadable for this month).
+MISMATCH = "roster-month-mismatch"  # the code of FileReport.other_month
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,9 +209,10 @@ def collect_month(
 ) -> MonthRosters:
     """Validate every roster of ``month`` and match each to its commune.
 
-    The month of the folder wins over what a file says (the district filed it there); a file
-    that says another month is still reported by its own validation. ``known``: the accounts the
-    Post Office reported opened (the ledger's, from the caller), checked against every roster.
+    A file that says another month than the folder's is refused for this month
+    (:func:`refuse_other_month`): its commune is named as having no usable roster. ``known``:
+    the accounts the Post Office reported opened (the ledger's, from the caller), checked
+    against every roster.
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
@@ -219,11 +222,22 @@ def collect_month(
     reports = validate_many(files, options, progress, workers)
     as_of = accounts_as_of(known or {}, month)
     for report in reports.values():
+        refuse_other_month(report)
         apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
     units, olds = units_of_month(workspace.area, month)
     matching = match_files(files, said, units, olds)
     return MonthRosters(month, files, reports, matching, units)
+
+
+def refuse_other_month(report: FileReport) -> None:
+    """A roster that says another month than its folder's is not this month's: it is made
+    unreadable for the month (its finding as the error), so no command counts, hands over or
+    pays its rows as this month's, and each names it as it names any unusable roster."""
+    found = report.other_month
+    if report.error is None and found is not None:
+        report.error = ReadError(found.code, str(report.path), **found.params)
+        report.problems.append(found)
 
 
 #: The month the two-level local government began (communes merged, districts gone).

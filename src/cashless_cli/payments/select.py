@@ -437,7 +437,9 @@ def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[
     out = []
     for path in sorted(why):
         report = reports.get(path)
-        rows = None if report is None or report.error is not None else len(report.records)
+        # a roster of another month is read, only refused for this one: its people are counted
+        read = report is not None and (report.error is None or report.other_month is not None)
+        rows = len(report.records) if read and report is not None else None
         out.append(UnlistedFile(path, why[path], rows))
     return out
 

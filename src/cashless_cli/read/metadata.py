@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cashless_cli.normalise.text import clean_text
+from cashless_cli.read.a1 import a1
 from cashless_cli.read.workbook import Sheet
 from cashless_cli.schema.domain import COMMITTEE_WORDS, COMMUNE_KINDS
 from cashless_cli.schema.month import Month
@@ -75,17 +76,23 @@ def month_from_path(path: Path) -> Month | None:
 class TitleInfo:
     commune: str | None
     month: Month | None
+    month_cell: str | None = None  # the A1 address of the title cell the month was read from
+    month_title: str | None = None  # that cell's text
 
 
 def from_titles(sheet: Sheet, header_row: int) -> TitleInfo:
     """Read the commune and month from the rows above the header."""
     commune: str | None = None
     month: Month | None = None
-    for row in sheet.rows[:header_row]:
-        for value in row:
+    cell: str | None = None
+    title: str | None = None
+    for r, row in enumerate(sheet.rows[:header_row]):
+        for c, value in enumerate(row):
             text = clean_text(value) if isinstance(value, str) else None
             if not text:
                 continue
             commune = commune or commune_from_text(text)
-            month = month or month_from_text(text)
-    return TitleInfo(commune, month)
+            if month is None:
+                month = month_from_text(text)
+                cell, title = (a1(r, c), text) if month is not None else (None, None)
+    return TitleInfo(commune, month, cell, title)

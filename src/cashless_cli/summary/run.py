@@ -24,10 +24,16 @@ from cashless_cli.dataset.history import (
     previous_figures,
     with_month,
 )
-from cashless_cli.dataset.month import MonthRosters, Progress, collect_month
+from cashless_cli.dataset.month import (
+    MISMATCH,
+    UNREADABLE,
+    MonthRosters,
+    Progress,
+    collect_month,
+)
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.fs.lock import workspace_lock
-from cashless_cli.problems import Joined, Phrase
+from cashless_cli.problems import Entry, Joined, Phrase
 from cashless_cli.replies.answers import known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.ratetable import rate_table_bytes
@@ -100,8 +106,14 @@ def month_rosters(
     if not rosters.files:
         raise WorkspaceError("month-no-rosters", month=month, folder=folder)
     check_matching(rosters, workspace.root)
-    if all(r.error is not None for r in rosters.reports.values()):
-        raise WorkspaceError("month-none-readable", n=len(rosters.files), month=month)
+    errors = [(p, r.error) for p, r in rosters.reports.items() if r.error is not None]
+    if len(errors) == len(rosters.reports):
+        n = len(rosters.files)
+        if any(e.code == MISMATCH for _, e in errors):  # say which file is of which month
+            lines = tuple(Entry(UNREADABLE, {"file": p.name, "error": e}) for p, e in errors)
+            joined = Joined(lines, "\n  ")
+            raise WorkspaceError("month-none-of-month", n=n, month=month, lines=joined)
+        raise WorkspaceError("month-none-readable", n=n, month=month)
     return rosters
 
 

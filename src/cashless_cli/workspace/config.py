@@ -42,6 +42,7 @@ from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
 from cashless_cli.problems import Phrase
+from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
@@ -126,7 +127,15 @@ class Workspace:
         return sorted(found)
 
     def latest_month(self) -> Month | None:
+        """The latest month whose folder holds a roster (newer empty folders skipped: a month
+        begun but not yet filled); the latest folder when none holds one; None without any."""
         months = self.months()
+        for month in reversed(months):
+            try:
+                if roster_files(self.rosters_dir(month)):
+                    return month
+            except OSError:
+                return month  # an unreadable folder: the command says so, naming it
         return months[-1] if months else None
 
     def resolve_month(self, month: Month | None) -> Month:
