@@ -199,10 +199,11 @@ def provider(workspace: Path, month: str, every: int = 7) -> Path:
     unpaid = 0
     for sheet, cash in (("Qua tài khoản", False), ("Tiền mặt", True)):
         rows = list(wb[sheet].iter_rows(values_only=True))
-        header = [str(v) for v in rows[3]]
+        top = next(i for i, r in enumerate(rows) if r and r[0] == "STT")  # under the letterhead
+        header = [str(v) for v in rows[top]]
         ref, name = header.index("Mã chi trả"), header.index("Họ tên đối tượng")
         total = header.index("Cộng chi (đồng)")
-        for i, r in enumerate(x for x in rows[4:] if isinstance(x[0], int)):
+        for i, r in enumerate(x for x in rows[top + 1 :] if isinstance(x[0], int)):
             if cash and i % every == every - 1:
                 writer.writerow([r[ref], r[name], "", "Chưa chi", "Vắng nhà"])
                 unpaid += 1

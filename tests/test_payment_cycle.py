@@ -479,3 +479,28 @@ def test_the_post_office_reply_is_refused_with_one_message(tmp_path: Path) -> No
     unknown = result_csv(tmp_path / "kq.csv", [("VT-2508-ZZZZZZZ", "500000", "Đã chi", "")])
     run = run_cli("import-payments", unknown, "-w", root, "--format", "json")
     assert run.returncode == 1 and json.loads(run.stdout)["unknown_refs"] == ["VT-2508-ZZZZZZZ"]
+
+
+@pytest.mark.slow
+def test_the_demos_provider_result_is_read_back_whole(tmp_path: Path) -> None:
+    """make demo's 2025 month: the sample provider reads the exported list (under its
+    letterhead) and writes a result that import-payments records whole, unpaid people owed."""
+    import importlib.util
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "generate_2025", root / "samples" / "generate_2025.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules["generate_2025"] = generator  # its dataclasses look their module up
+    spec.loader.exec_module(generator)
+    ws_root = tmp_path / "ws"
+    shutil.copytree(root / "samples" / "commune-2025", ws_root)
+    listed = export_payments(load_workspace(ws_root), AUG, workers=1)
+    result_file = generator.provider(ws_root, str(AUG))
+    imported = import_payments(load_workspace(ws_root), result_file)
+    assert not imported.errors, imported.errors
+    assert len(imported.changes) == len(listed.payments.paid) > 0
+    assert imported.of("unpaid"), "the sample leaves somebody unpaid, to show arrears"
