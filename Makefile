@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck samples bench clean
+.PHONY: demo test test-all lint typecheck samples bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -39,7 +39,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/mypy --platform win32  # the offices run Windows: type-check its code paths too
 	$(BIN)/lint-imports  # the layers in pyproject.toml: imports only go down
-	$(BIN)/pytest -n auto  # one worker a core (pytest-xdist); a single file: $(BIN)/pytest FILE
+	$(BIN)/pytest -n auto -m "not slow" --durations=10  # one worker a core (pytest-xdist)
+
+# The whole suite, the slow cases too (full-disk at every write, damaged ledgers one by one,
+# unreadable folders per command, ...): about two minutes more than make test.
+test-all: $(STAMP)
+	$(BIN)/pytest -n auto --durations=10
 
 samples: $(STAMP)
 	$(BIN)/python samples/generate.py

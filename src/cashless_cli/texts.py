@@ -759,7 +759,7 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("dups-doc.subtitle",
             "{area} — month {month} — {n} {n:pair|pairs}; yellow cells: the information differs; "
             "choose the decision in the last two columns",
-            "{area} — tháng {month} — {n} cặp; ô tô vàng: thông tin khác nhau; chọn quyết định ở "
+            "{area} — tháng {month} — {n} cặp; ô màu vàng: thông tin khác nhau; chọn quyết định ở "
             "hai cột cuối"),
     Wording("dups-doc.col.pair", "Pair code / level / score", "Mã cặp / mức / điểm"),
     Wording("dups-doc.col.line", "Row", "Dòng"),
