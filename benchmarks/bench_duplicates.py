@@ -28,23 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
 
 from cashless_cli.duplicates.match import find_candidates  # noqa: E402
-from cashless_cli.duplicates.people import RowRef, person_from_fields  # noqa: E402
+from cashless_cli.duplicates.people import (  # noqa: E402
+    ROSTER_FIELDS,
+    RowRef,
+    person_from_fields,
+)
 from cashless_cli.normalise.dates import LooseDate  # noqa: E402
 from people_factory import People  # noqa: E402
 
-COLUMNS = (
-    "commune",
-    "ho_ten",
-    "ngay_sinh",
-    "gioi_tinh",
-    "so_dinh_danh",
-    "thon",
-    "dien_thoai",
-    "so_tai_khoan",
-    "nguoi_nhan",
-    "ten_nguoi_nhan",
-    "so_dinh_danh_nguoi_nhan",
-)
+COLUMNS = ("commune", *ROSTER_FIELDS)
 
 
 def _plant(rows: list[list[dict[str, Any]]], rng: random.Random, n: int) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.clock import local_now
 from cashless_cli.duplicates.holds import DIFFERENT, SAME
 from cashless_cli.duplicates.workbook import (
     DECISION_DIFFERENT,
@@ -167,12 +168,8 @@ def _at(review: Sheet, header_row: int, r: int, col: int, code: str) -> Problem:
     )
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
 def import_review(
-    workspace: Workspace, path: Path, now: Callable[[], dt.datetime] = _now
+    workspace: Workspace, path: Path, now: Callable[[], dt.datetime] = local_now
 ) -> ImportResult:
     """Read ``path`` and record its decisions in the workspace's ledger, all or nothing."""
     result = read_review(path, now().isoformat())

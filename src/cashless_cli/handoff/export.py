@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli import __version__
+from cashless_cli.clock import local_now
 from cashless_cli.dataset.month import collect_month
 from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, fsync_dir, move_into_place, remove_stale_temps
@@ -178,17 +179,13 @@ def _ours(manifest: Path, batch: str, ledger_id: str) -> bool:
 
 
 # ---- the export ---------------------------------------------------------------------------
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
 def export_postoffice(
     workspace: Workspace,
     month: Month | None = None,
     *,
     password: str | None = None,
     resend: str | None = None,
-    now: Callable[[], dt.datetime] = _now,
+    now: Callable[[], dt.datetime] = local_now,
     workers: int | None = None,
 ) -> ExportResult:
     """Hand the month's new registrations to the Post Office (see the module doc).

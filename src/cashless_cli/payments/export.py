@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli import __version__
+from cashless_cli.clock import local_now
 from cashless_cli.dataset.month import collect_month
 from cashless_cli.duplicates.holds import holds_of_month
 from cashless_cli.fs.atomic import ensure_folder, remove_stale_temps, write_together
@@ -116,10 +117,6 @@ def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, i
     }
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
 def payments_dir(workspace: Workspace, month: Month) -> Path:
     return workspace.root / "payments" / str(month)
 
@@ -129,7 +126,7 @@ def export_payments(
     month: Month | None = None,
     *,
     password: str | None = None,
-    now: Callable[[], dt.datetime] = _now,
+    now: Callable[[], dt.datetime] = local_now,
     workers: int | None = None,
 ) -> PaymentsResult:
     """Write the month's payment list (see the module doc). Raises :class:`WorkspaceError`."""

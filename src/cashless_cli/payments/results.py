@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.clock import local_now
 from cashless_cli.fs.kept import KeptImport, keep_and_record
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
@@ -120,16 +121,12 @@ class PaymentsImport(KeptImport):
         }
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
 def import_payments(
     workspace: Workspace,
     path: Path,
     *,
     force: bool = False,
-    now: Callable[[], dt.datetime] = _now,
+    now: Callable[[], dt.datetime] = local_now,
 ) -> PaymentsImport:
     """Check ``path`` against the ledger's payment lines and record its results (see the module
     doc). Raises :class:`~cashless_cli.problems.ReadError` for a file that cannot be read and

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.clock import local_now
 from cashless_cli.fs.kept import KeptImport, keep_and_record
 from cashless_cli.fs.lock import workspace_lock
 from cashless_cli.i18n import Lang
@@ -118,16 +119,12 @@ class ImportResult(KeptImport):
         }
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
 def import_reply(
     workspace: Workspace,
     path: Path,
     *,
     force: bool = False,
-    now: Callable[[], dt.datetime] = _now,
+    now: Callable[[], dt.datetime] = local_now,
 ) -> ImportResult:
     """Check ``path`` against the ledger and record its answers (see the module doc).
 
