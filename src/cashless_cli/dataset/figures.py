@@ -297,8 +297,11 @@ def cross_commune_duplicates(
         (unit.code, report.path.name): report.column_cells.get("so_dinh_danh")
         for unit, report in parts
     }
-    places = frame[["commune_code", "commune", "file", "sheet_row"]].itertuples(index=False)
-    keyed = zip(places, frame["so_dinh_danh"].tolist(), strict=True)
+    # only an ID on two rows or more can make a group: the rule runs over those rows alone
+    ids = frame["so_dinh_danh"]
+    listed = frame[ids.notna() & ids.duplicated(keep=False)]
+    places = listed[["commune_code", "commune", "file", "sheet_row"]].itertuples(index=False)
+    keyed = zip(places, listed["so_dinh_danh"].tolist(), strict=True)
     out: list[CrossDuplicate] = []
     for pid, rows in same_id_groups((p, None if pd.isna(v) else str(v)) for p, v in keyed).items():
         if len({str(r[0]) for r in rows}) < 2:

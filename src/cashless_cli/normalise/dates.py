@@ -72,6 +72,8 @@ class LooseDate:
 
     def iso(self) -> str:
         """ "1948", "1948-06", "1948-06-05"."""
+        if self.month is not None and self.day is not None:  # the common case, once per row
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         return "-".join(self._fields())
 
     def __str__(self) -> str:

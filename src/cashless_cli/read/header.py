@@ -744,7 +744,7 @@ def find_header(
     best: HeaderMatch | None = None
     for row in range(min(SCAN_ROWS, len(sheet.rows))):
         cells = sheet.rows[row]
-        if sum(1 for v in cells if isinstance(v, str) and v.strip()) < 2:
+        if sum(1 for v in cells if isinstance(v, str) and v.strip()) < 2 or _data_like(cells):
             continue
         candidate = _read_header(sheet, row, mapping)
         if best is None or candidate.score > best.score:
@@ -753,6 +753,19 @@ def find_header(
         return None
     _demote_contradicted(sheet, best, today or dt.date.today())
     return best
+
+
+def _data_like(cells: Sequence[CellValue]) -> bool:
+    """A row with three number or date cells or more is a row of data, never a header's top row
+    (a header is words; its numbering row "1 2 3 …" has no words and is never a candidate
+    either): skipping it costs nothing and saves reading every column's meaning in it."""
+    count = 0
+    for v in cells:
+        if not isinstance(v, str) and not _blank(v):
+            count += 1
+            if count >= 3:
+                return True
+    return False
 
 
 def header_at(sheet: Sheet, row: int, mapping: ColumnMapping | None = None) -> HeaderMatch:
