@@ -12,6 +12,7 @@ and text widths are points.
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 
@@ -60,10 +61,31 @@ def char_width(ch: str, bold: bool = False) -> int:
     return 1000
 
 
+class _Widths(dict[str, int]):
+    """Character → advance width, each worked out once (a province's lists measure millions of
+    characters of a few hundred kinds)."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = char_width(ch, self.bold)
+        return width
+
+
+_WIDTHS = {False: _Widths(False), True: _Widths(True)}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _units(text: str, bold: bool) -> int:
+    """Width of ``text`` in 1/1000 em (words and values repeat: names, villages, amounts)."""
+    return sum(map(_WIDTHS[bold].__getitem__, unicodedata.normalize("NFC", text)))
+
+
 def text_pt(text: str, size: float = 11, bold: bool = False) -> float:
     """Width of one line of ``text`` in points."""
-    text = unicodedata.normalize("NFC", text)
-    return sum(char_width(ch, bold) for ch in text) * size / 1000
+    return _units(text, bold) * size / 1000
 
 
 def room_pt(width: float, indent: int = 0) -> float:
