@@ -59,6 +59,7 @@ def due_rule(extra: Mapping[str, Any], root: Path) -> DueRule:
     report = extra.get("report")
     if not isinstance(report, dict) or not ({"due_day", "due_next_month"} & report.keys()):
         return DueRule()
+
     def wrong(key: str, expected: str, found: object) -> WorkspaceError:
         return WorkspaceError(
             "config-invalid-value",
