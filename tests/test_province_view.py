@@ -32,7 +32,13 @@ from cashless_cli.summary.json_document import summary_document
 from cashless_cli.summary.ratetable import TABLE_SHEET
 from cashless_cli.summary.run import run_summary
 from cashless_cli.validation import validate_file
-from cashless_cli.workspace.config import Workspace, WorkspaceError, load_workspace, render_config
+from cashless_cli.workspace.config import (
+    Area,
+    Workspace,
+    WorkspaceError,
+    load_workspace,
+    render_config,
+)
 from cashless_cli.workspace.matching import (
     ALLOWANCE_ONLY,
     MIXED,
@@ -320,3 +326,45 @@ def test_the_sample_province_summarizes_with_exit_0(tmp_path: Path) -> None:
         text.returncode == 0
         and "Báo cáo muộn: Bình Sơn (ngày 28/08/2025, muộn 3 ngày)" in text.stdout
     )
+
+
+# ---- a rate over part of the list ----------------------------------------------------------
+
+
+def test_a_rate_over_few_known_rows_is_marked_with_its_base() -> None:
+    import pandas as pd
+    from rich.console import Console
+
+    from cashless_cli.dataset.figures import CommuneFigures, Counts, MonthSummary
+    from cashless_cli.report.terminal_summary import render_summary
+
+    area = _province_area()
+    few = Counts(total=10, registered=3, with_account=3, unknown=7)
+    assert few.rate == 100 and few.partly_known
+    assert not Counts(total=20, registered=3, unknown=1).partly_known  # a twentieth: plain
+    assert not Counts(total=10, unknown=10).partly_known  # no rate at all: "không rõ"
+    most = Counts(total=20, registered=3, unknown=1)
+    communes = [
+        CommuneFigures(area.communes[0], True, counts=few),
+        CommuneFigures(area.communes[1], True, counts=most),
+    ]
+    summary = MonthSummary(AUG, area, communes, few + most, [], pd.DataFrame())
+    doc = summary_document(summary)
+    assert doc["communes"][0]["rate"] == 100.0  # the documented definition is kept
+    assert doc["communes"][0]["rate_basis"] == {"known": 3, "total": 10, "partial": True}
+    assert doc["communes"][1]["rate_basis"]["partial"] is False
+    console = Console(record=True, width=160)
+    render_summary(console, summary, [], [], "vi", False)
+    out = console.export_text()
+    assert "100.00‡" in out
+    assert (
+        f"tỷ lệ chỉ tính trên số người rõ tình trạng đăng ký: {area.communes[0].name} (3/10 người)"
+        in out
+    )
+    assert area.communes[1].name + " (" not in out.split("‡ tỷ lệ")[1]
+
+
+def _province_area() -> Area:
+    full = units_for(None, "Quảng Ngãi").area
+    assert full is not None
+    return replace(full, communes=full.communes[:2], old_units=())

@@ -1213,6 +1213,13 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("deadline.file-time-note",
             "† dated by the time of the file (the roster has no date line under its signatures)",
             "† ngày lấy theo thời gian của tệp (danh sách không ghi ngày dưới phần ký)"),
+    Wording("deadline.partly-known",
+            "‡ rate over the people whose registration status is known only: {names}",
+            "‡ tỷ lệ chỉ tính trên số người rõ tình trạng đăng ký: {names}"),
+    Wording("deadline.partly-one", "{name} ({known}/{total} people)",
+            "{name} ({known}/{total} người)"),
+    Wording("deadline.partly-doc", "rate over {known}/{total} people whose status is known",
+            "tỷ lệ tính trên {known}/{total} người rõ tình trạng"),
 )
 # fmt: on
 

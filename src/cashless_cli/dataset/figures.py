@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # pandas costs 0.2 s to import: only the commands that need i
 
 #: Below this rate (percent) a commune is flagged on the terminal, as the dispatch does.
 LOW_RATE = Decimal(5)
+#: Above this share of rows whose status is unknown, a rate (over the known rows only) is marked
+#: with the base it stands on ("3/10 people"): 100 % of 3 is not 100 % of 10.
+PARTLY_KNOWN_SHARE = Decimal("0.1")
 
 #: Columns of the merged dataset that hold personal numbers: always strings, never numbers.
 NUMBER_TEXT_COLUMNS = ("so_dinh_danh", "so_dinh_danh_nguoi_nhan", "dien_thoai", "so_tai_khoan")
@@ -70,6 +73,12 @@ class Counts:
     @property
     def rate(self) -> Decimal | None:
         return rate_of(self.registered, self.known)
+
+    @property
+    def partly_known(self) -> bool:
+        """A rate stands on part of the list: more than :data:`PARTLY_KNOWN_SHARE` of its rows
+        have no known status (and some have one)."""
+        return self.known > 0 and self.unknown > PARTLY_KNOWN_SHARE * self.total
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -115,6 +124,11 @@ class CommuneFigures:
         if self.rate is None or self.previous_rate is None:
             return None
         return self.rate - self.previous_rate
+
+    @property
+    def partly_known(self) -> bool:
+        """Its rate is over part of the list only (see :attr:`Counts.partly_known`)."""
+        return self.counts is not None and self.counts.partly_known
 
     @property
     def low(self) -> bool:

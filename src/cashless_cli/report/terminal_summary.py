@@ -123,9 +123,9 @@ def render_summary(
         elif c.rate is None:
             rate = "[red]" + (w["unread"] if c.unreadable else w["missing"]) + "[/]"
         elif c.low:
-            rate = f"[yellow]{c.rate:.2f}*[/]"
+            rate = f"[yellow]{c.rate:.2f}*[/]" + ("‡" if c.partly_known else "")
         else:
-            rate = f"[green]{c.rate:.2f}[/] "
+            rate = f"[green]{c.rate:.2f}[/]" + ("‡" if c.partly_known else " ")
         change = f"{c.change:+.2f}" if c.change is not None else ""
         name = escape(c.unit.name) if c.reported else f"[red]{escape(c.unit.name)}[/]"
         errs = f"[yellow]{c.rows_with_errors}[/]" if c.rows_with_errors else ""
@@ -163,6 +163,14 @@ def render_summary(
         _render_deadline(console, s, lang)
     if unknown:
         console.print("[yellow]" + escape(w["unknown_note"].format(n=f"{t.unknown:,}")) + "[/]")
+    partial = [
+        fill(d["partly-one"], name=c.unit.name, known=c.counts.known, total=c.counts.total)
+        for c in s.communes
+        if c.partly_known and c.counts is not None
+    ]
+    if partial:
+        line = fill(d["partly-known"], names="; ".join(partial))
+        console.print("[yellow]" + escape(line) + "[/]")
     if s.not_reported:
         names = ", ".join(c.unit.name for c in s.not_reported)
         console.print(

@@ -18,8 +18,9 @@ and ``not_checkable`` (why the roster could not be fully checked: ``[{"code", "c
 Added for the province view: per commune ``files`` (every file of the commune: several when its
 old communes sent one each, or the social pension came apart; ``file`` stays the first) and
 ``report_date`` (``{"status": "on-time"|"late"|"not-reported"|"date-unknown", "date",
-"source": "roster"|"file-time", "on_time", "days_late", "due"}``), and ``reporting`` (the due
-rule and how many communes are in each status).
+"source": "roster"|"file-time", "on_time", "days_late", "due"}``), ``rate_basis`` (``{"known",
+"total", "partial"}``: the rate is over the known rows; ``partial`` when more than a tenth are
+unknown), and ``reporting`` (the due rule and how many communes are in each status).
 """
 
 from __future__ import annotations
@@ -97,6 +98,13 @@ def _commune(c: CommuneFigures) -> dict[str, Any]:
         "status_unknown": c.status_unknown,
         "not_checkable": [_not_checkable(p) for p in c.not_checkable],
         "files": [p.name for p in c.files],
+        # the rate's base: the rows whose status is known; ``partial`` when more than a tenth
+        # of the list is unknown (the rate stands on part of it)
+        "rate_basis": (
+            {"known": counts.known, "total": counts.total, "partial": c.partly_known}
+            if counts
+            else None
+        ),
         "report_date": _report_date(c.timeliness),
     }
     if c.unreadable is not None:

@@ -118,6 +118,9 @@ def _note(c: CommuneFigures) -> str:
         parts.append(tr("rate-doc.rate-unknown", "vi"))
     elif c.counts is not None and c.counts.unknown:
         parts.append(tr("rate-doc.n-unknown", "vi", n=c.counts.unknown))
+        if c.partly_known:  # the rate stands on part of the list: say on how many
+            known, total = c.counts.known, c.counts.total
+            parts.append(tr("deadline.partly-doc", "vi", known=known, total=total))
     return "; ".join(parts)
 
 
