@@ -14,9 +14,11 @@ $(STAMP): pyproject.toml
 
 # The month's work on a scratch copy of the bundled samples (samples/ itself is never written):
 # check the rosters, publish the rate table, hand the registrations to the Post Office; then a
-# 2025+ commune's payment cycle (list, the provider's result, next month's list with arrears).
+# 2025+ commune's payment cycle (list, the provider's result, next month's list with arrears);
+# then the 2025+ province's table by commune, with who reported on time.
 DEMO := out/demo
 DEMO25 := out/demo-2025
+DEMOP := out/demo-province-2025
 demo: $(STAMP)
 	rm -rf $(DEMO) && mkdir -p out && cp -r samples/workspace $(DEMO)
 	$(BIN)/cashless validate $(DEMO)/rosters/2023-06 --max-issues 15 || [ $$? -eq 1 ]
@@ -32,6 +34,11 @@ demo: $(STAMP)
 	$(BIN)/cashless import-payments $(DEMO25)/ket-qua-chi-tra-2025-08.csv --workspace $(DEMO25)
 	$(BIN)/cashless export-payments --workspace $(DEMO25) --month 2025-09
 	@echo "Outputs: $(DEMO25)/payments/2025-08 and $(DEMO25)/payments/2025-09 (with arrears)"
+	@echo "--- 2025+: the province (Sở Y tế) sees its communes' August lists, who reported on time ---"
+	rm -rf $(DEMOP) && cp -r samples/province-2025 $(DEMOP)
+	touch -d 2025-08-23T09:00 "$(DEMOP)/rosters/2025-08/Dong Son T8.xlsx"  # it came on 23 August
+	$(BIN)/cashless summarize --workspace $(DEMOP) --month 2025-08
+	@echo "Outputs: $(DEMOP)/reports/2025-08"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests samples benchmarks

@@ -6,6 +6,13 @@ Phước by its file name, Bình Hải by both) and September 2025 (one list und
 Beside the monthly social allowance (Decree 20/2021/NĐ-CP) the lists carry social pensioners
 (Decree 176/2025/NĐ-CP, 500,000 đồng), and one person listed for both programmes.
 
+``samples/province-2025/`` is the supervisor's side: Quảng Ngãi's Sở Y tế with a handful of its
+new communes (a subset of the official list, to keep the sample small) and their lists of August
+2025, due by the 25th: Vạn Tường's as two old communes' files (Bình Hòa, Bình Phước), Bình
+Chương's under its old name Bình Mỹ, Bình Minh's monthly allowance and social pension in two files,
+Bình Sơn's three days late, Đông Sơn's without a date line (its file time says when it came; ``make
+demo`` sets it), and Trà Bồng's missing.
+
 ``provider`` plays the paying unit: it reads a month's payment list written by
 ``cashless export-payments`` and writes the result the provider sends back (who was paid, how
 much, who was not and why), with a few people not paid, for ``cashless import-payments``.
@@ -30,6 +37,7 @@ import openpyxl
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "commune-2025"
+OUT_PROVINCE = HERE / "province-2025"
 sys.path.insert(0, str(HERE.parent / "src"))
 
 FIXED_TIME = dt.datetime(2025, 9, 1, 8, 0, 0)
@@ -91,10 +99,15 @@ class Person:
         return PENSION if self.category == "htxh" else round(BASE_LEVEL * self.coef)
 
 
-def make_people(rng: random.Random, n: int, old: str) -> list[Person]:
+def make_people(
+    rng: random.Random,
+    n: int,
+    old: str,
+    categories: tuple[tuple[str, float, tuple[int, int]], ...] = CATEGORIES,
+) -> list[Person]:
     out = []
     for i in range(n):
-        category, coef, (lo, hi) = CATEGORIES[i % len(CATEGORIES)]
+        category, coef, (lo, hi) = categories[i % len(categories)]
         sex = rng.choice(["Nam", "Nữ"])
         year = 2025 - rng.randint(lo, hi)
         century = (year // 100) - 19
@@ -141,14 +154,23 @@ def row_of(i: int, p: Person, category: str | None = None) -> list[object]:
     ]
 
 
-def write_list(path: Path, title: str | None, month: int, rows: list[list[object]]) -> None:
+def write_list(
+    path: Path,
+    title: str | None,
+    month: int,
+    rows: list[list[object]],
+    dated: str | None = None,
+    heading: str = "DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG VÀ TRỢ CẤP HƯU TRÍ XÃ HỘI",
+) -> None:
+    """A roster; ``dated``: the date line of its signature block ("Bình Sơn, ngày 20 tháng 8
+    năm 2025"), under the rows."""
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Danh sách"
     if title:
         ws.append([title])
-        ws.append(["DANH SÁCH CHI TRẢ TRỢ CẤP XÃ HỘI HẰNG THÁNG VÀ TRỢ CẤP HƯU TRÍ XÃ HỘI"])
+        ws.append([heading])
         ws.append([f"Tháng {month} năm 2025"])
         ws.append([])
     ws.append(list(HEADERS))
@@ -159,10 +181,23 @@ def write_list(path: Path, title: str | None, month: int, rows: list[list[object
                 cell.data_type = "s"
             if isinstance(cell.value, dt.date):
                 cell.number_format = "DD/MM/YYYY"
+    if dated:
+        ws.append([])
+        ws.append([None] * 10 + [dated])
+        ws.append([None, "NGƯỜI LẬP BIỂU"] + [None] * 8 + ["TM. ỦY BAN NHÂN DÂN"])
+        ws.append([None] * 10 + ["CHỦ TỊCH"])
+    from openpyxl.xml.functions import tostring
+
+    from cashless_cli.fs.deterministic import stable_zip
+
     wb.properties.created = wb.properties.modified = FIXED_TIME
     wb.properties.creator = "cashless samples"
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    buffer = io.BytesIO()
+    wb.save(buffer)  # stamps the clock on the members and docProps/core.xml: fixed again
+    wb.properties.modified = FIXED_TIME
+    core = tostring(wb.properties.to_tree())
+    path.write_bytes(stable_zip(buffer.getvalue(), {"docProps/core.xml": core}))
 
 
 def build() -> None:
@@ -186,6 +221,64 @@ def build() -> None:
     rows = [row_of(i, p) for i, p in enumerate(everyone, start=1)]
     write_list(OUT / "rosters" / "2025-09" / NEW_LIST, f"UBND XÃ {COMMUNE.upper()}", 9, rows)
     print(f"{OUT}: {len(everyone)} people, {len(OLD_LISTS)} old communes' lists in 2025-08")
+
+
+ALLOWANCE = tuple(c for c in CATEGORIES if c[0] != "htxh")
+PENSION_ONLY = tuple(c for c in CATEGORIES if c[0] == "htxh")
+#: The province sample's new communes (a subset of Quảng Ngãi's, by name).
+PROVINCE_COMMUNES = ("Bình Sơn", "Vạn Tường", "Bình Minh", "Bình Chương", "Đông Sơn", "Trà Bồng")
+#: (file, title row, the place and day of its date line (None: no date line), people,
+#: categories) of August 2025.
+PROVINCE_LISTS = (
+    ("DS Binh Hoa T8-2025.xlsx", "UBND XÃ BÌNH HÒA", "Bình Hòa", 18, 14, CATEGORIES),
+    ("binh_phuoc T8.xlsx", None, "Bình Phước", 20, 12, CATEGORIES),
+    ("Binh Son T8-2025.xlsx", "UBND XÃ BÌNH SƠN", "Bình Sơn", 28, 16, CATEGORIES),
+    ("DS Binh My thang 8.xlsx", "UBND XÃ BÌNH MỸ", "Bình Mỹ", 22, 12, CATEGORIES),
+    ("Binh Minh T8 tro cap.xlsx", "UBND XÃ BÌNH MINH", "Bình Minh", 24, 12, ALLOWANCE),
+    ("Binh Minh T8 huu tri xa hoi.xlsx", "UBND XÃ BÌNH MINH", "Bình Minh", 25, 6, PENSION_ONLY),
+    ("Dong Son T8.xlsx", "UBND XÃ ĐÔNG SƠN", None, None, 10, CATEGORIES),
+)  # fmt: skip
+PENSION_HEADING = "DANH SÁCH CHI TRẢ TRỢ CẤP HƯU TRÍ XÃ HỘI"
+
+
+def province_config() -> str:
+    """Quảng Ngãi's province workspace with only :data:`PROVINCE_COMMUNES` and the old communes
+    that went into them; the lists are due by the 25th of their month."""
+    from dataclasses import replace
+
+    from cashless_cli.workspace.config import render_config
+    from cashless_cli.workspace.units import units_for
+
+    full = units_for(None, PROVINCE).area
+    assert full is not None
+    communes = tuple(u for u in full.communes if u.name in PROVINCE_COMMUNES)
+    codes = {u.code for u in communes}
+    olds = tuple(o for o in full.old_units if set(o.into) <= codes)
+    area = replace(full, communes=communes, old_units=olds)
+    return (
+        f"# cashless sample: {PROVINCE} (after July 2025), {len(communes)} of its communes, "
+        "from vietnam-provinces and vietnamadminunits.\n\n"
+        + render_config(area)
+        + '\n[report]\nissuer = "UBND TỈNH QUẢNG NGÃI"\noffice = "SỞ Y TẾ"\n'
+        + "# a commune's list of month M is due by this day of M (README, 'The province view')\n"
+        + "due_day = 25\n"
+    )
+
+
+def build_province() -> None:
+    if OUT_PROVINCE.exists():
+        shutil.rmtree(OUT_PROVINCE)
+    OUT_PROVINCE.mkdir()
+    (OUT_PROVINCE / "cashless.toml").write_text(province_config(), encoding="utf-8")
+    rng = random.Random("province-2025")
+    folder = OUT_PROVINCE / "rosters" / "2025-08"
+    for name, title, place, day, n, categories in PROVINCE_LISTS:
+        dated = f"{place}, ngày {day} tháng 8 năm 2025" if place else None
+        people = make_people(rng, n, "Quảng Ngãi", categories)
+        rows = [row_of(i, p) for i, p in enumerate(people, start=1)]
+        heading = PENSION_HEADING if categories is PENSION_ONLY else None
+        write_list(folder / name, title, 8, rows, dated, *([heading] if heading else []))
+    print(f"{OUT_PROVINCE}: {len(PROVINCE_LISTS)} lists in 2025-08")
 
 
 def provider(workspace: Path, month: str, every: int = 7) -> Path:
@@ -224,6 +317,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     build()
+    build_province()
     return 0
 
 

@@ -1183,6 +1183,43 @@ _TEXTS: tuple[Wording, ...] = (
     # ---- month: where a roster says its month ----
     Wording("month.said-in-title", "title cell {cell}: '{title}'", "ô tiêu đề {cell}: '{title}'"),
     Wording("month.said-in-meta", "its metadata sheet", "trang thông tin của tệp"),
+    # ---- prov: who reported on time (the province view) ----
+    Wording("deadline.expected-day", "a day of the month, 1 to 31",
+            "một ngày trong tháng, từ 1 đến 31"),
+    Wording("deadline.expected-bool", "true or false", "true hoặc false"),
+    Wording("deadline.on-time", "On time", "Đúng hạn"),
+    Wording("deadline.late", "{n} {n:day|days} late", "Muộn {n} ngày"),
+    Wording("deadline.not-reported", "Not reported", "Chưa báo cáo"),
+    Wording("deadline.date-unknown", "Date unknown", "Không rõ ngày"),
+    Wording("deadline.column", "Reported", "Báo cáo"),
+    Wording("deadline.doc-column", "Reporting deadline", "Thời hạn báo cáo"),
+    Wording("deadline.doc-due",
+            "Lists due by {due}. The date of a list is the date line under its signatures; "
+            "† a list without one: the time of its file.",
+            "Hạn gửi danh sách: ngày {due}. Ngày báo cáo là ngày ghi dưới phần ký của danh "
+            "sách; † danh sách không ghi ngày: lấy theo thời gian của tệp."),
+    Wording("deadline.doc-file-time", "Dated by the time of the file: {names}.",
+            "Ngày báo cáo lấy theo thời gian của tệp: {names}."),
+    Wording("deadline.summary",
+            "Lists of {m} due by {due}: {on_time} on time, {late} late, {missing} not reported, "
+            "{unknown} date unknown.",
+            "Hạn gửi danh sách tháng {m}: ngày {due}; {on_time} đúng hạn, {late} muộn, "
+            "{missing} chưa báo cáo, {unknown} không rõ ngày."),
+    Wording("deadline.late-list", "Reported late: {names}", "Báo cáo muộn: {names}"),
+    Wording("deadline.late-one", "{name} ({date}, {n} {n:day|days})",
+            "{name} (ngày {date}, muộn {n} ngày)"),
+    Wording("deadline.unknown-list", "Report date unknown: {names}",
+            "Không rõ ngày báo cáo: {names}"),
+    Wording("deadline.file-time-note",
+            "† dated by the time of the file (the roster has no date line under its signatures)",
+            "† ngày lấy theo thời gian của tệp (danh sách không ghi ngày dưới phần ký)"),
+    Wording("deadline.partly-known",
+            "‡ rate over the people whose registration status is known only: {names}",
+            "‡ tỷ lệ chỉ tính trên số người rõ tình trạng đăng ký: {names}"),
+    Wording("deadline.partly-one", "{name} ({known}/{total} people)",
+            "{name} ({known}/{total} người)"),
+    Wording("deadline.partly-doc", "rate over {known}/{total} people whose status is known",
+            "tỷ lệ tính trên {known}/{total} người rõ tình trạng"),
 )
 # fmt: on
 

@@ -37,7 +37,7 @@ from cashless_cli.read.header import (
 from cashless_cli.read.listing import ROSTER_SUFFIXES as ROSTER_SUFFIXES
 from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping
-from cashless_cli.read.metadata import from_titles, month_from_path
+from cashless_cli.read.metadata import from_titles, month_from_path, signed_on
 from cashless_cli.read.rows import RowKind, classify_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, SOCIAL_PENSION
@@ -131,6 +131,10 @@ class FileReport:
     #: the file says another month than the one it is read for (Options.month): the finding,
     #: at its title cell when known; a month's commands refuse the file for that month
     other_month: Problem | None = None
+    #: the date of the signature block under the rows ("…, ngày 20 tháng 8 năm 2025") and its
+    #: cell, when the roster has one: the day the commune made its list
+    signed_on: dt.date | None = None
+    signed_cell: str | None = None
 
     def field_values(self, keys: Iterable[str]) -> dict[str, list[Any]]:
         """Roster fields of every record, in order: ``{key: [r.data.<key> for r in records]}``
@@ -291,6 +295,8 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     rows = _split_rows(sheet, header, report.path)
     report.skipped = rows.skipped
     report.problems.extend(rows.problems)
+    signed = signed_on(sheet, rows.data[-1] + 1)
+    report.signed_on, report.signed_cell = signed if signed else (None, None)
     raw = _raw_columns(place, rows.data)
     table = parse_table(raw.columns, options.today)
     rules = Rules(report.month, options.base_levels)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from cashless_cli.checks.same_id import same_id_groups
 from cashless_cli.checks.status import UNKNOWN_STATUS
+from cashless_cli.dataset.deadline import DueRule, Timeliness, file_date, timeliness
 from cashless_cli.dataset.month import MonthRosters, walk_communes
 from cashless_cli.normalise.dates import LooseDate
 from cashless_cli.normalise.vocab import Status
@@ -36,6 +37,9 @@ if TYPE_CHECKING:  # pandas costs 0.2 s to import: only the commands that need i
 
 #: Below this rate (percent) a commune is flagged on the terminal, as the dispatch does.
 LOW_RATE = Decimal(5)
+#: Above this share of rows whose status is unknown, a rate (over the known rows only) is marked
+#: with the base it stands on ("3/10 people"): 100 % of 3 is not 100 % of 10.
+PARTLY_KNOWN_SHARE = Decimal("0.1")
 
 #: Columns of the merged dataset that hold personal numbers: always strings, never numbers.
 NUMBER_TEXT_COLUMNS = ("so_dinh_danh", "so_dinh_danh_nguoi_nhan", "dien_thoai", "so_tai_khoan")
@@ -70,6 +74,12 @@ class Counts:
     def rate(self) -> Decimal | None:
         return rate_of(self.registered, self.known)
 
+    @property
+    def partly_known(self) -> bool:
+        """A rate stands on part of the list: more than :data:`PARTLY_KNOWN_SHARE` of its rows
+        have no known status (and some have one)."""
+        return self.known > 0 and self.unknown > PARTLY_KNOWN_SHARE * self.total
+
     def __add__(self, other: Counts) -> Counts:
         return Counts(
             self.total + other.total,
@@ -94,6 +104,10 @@ class CommuneFigures:
     previous_rate: Decimal | None = None
     #: why the roster could not be fully checked (columns it lacks, no status column, no month)
     not_checkable: tuple[Problem, ...] = ()
+    #: every file of the commune (several when merged: one per old commune, or by programme)
+    files: tuple[Path, ...] = ()
+    #: its report against the due date
+    timeliness: Timeliness | None = None
 
     @property
     def status_unknown(self) -> bool:
@@ -110,6 +124,11 @@ class CommuneFigures:
         if self.rate is None or self.previous_rate is None:
             return None
         return self.rate - self.previous_rate
+
+    @property
+    def partly_known(self) -> bool:
+        """Its rate is over part of the list only (see :attr:`Counts.partly_known`)."""
+        return self.counts is not None and self.counts.partly_known
 
     @property
     def low(self) -> bool:
@@ -142,6 +161,13 @@ class MonthSummary:
     frame: pd.DataFrame
     previous_month: Month | None = None
     history: list[tuple[Month, Decimal | None]] = field(default_factory=list)  # area rate
+    due: DueRule = field(default_factory=DueRule)  # when a commune's list is due
+
+    @property
+    def shows_timeliness(self) -> bool:
+        """Whether the table and terminal show who reported on time: the province supervises
+        its communes' lists; elsewhere only when ``[report] due_day`` is set."""
+        return self.area.level == "province" or self.due.configured
 
     @property
     def reported(self) -> list[CommuneFigures]:
@@ -325,12 +351,19 @@ def summarize_month(
     area: Area,
     previous: dict[str, Counts | None] | None = None,
     previous_month: Month | None = None,
+    due: DueRule | None = None,
+    arrived: Mapping[Path, dt.date] | None = None,
 ) -> MonthSummary:
     """The rate table of ``rosters`` (which must be matched without ambiguity).
 
-    ``previous`` maps commune codes to last month's counts (None: not reported then).
+    ``previous`` maps commune codes to last month's counts (None: not reported then); ``due``:
+    when a list is due; ``arrived``: each roster file's modification date, for a roster without
+    a date line of its own.
     """
     previous = previous or {}
+    due = due or DueRule()
+    due_date = due.due(rosters.month)
+    arrived = arrived or {}
     units = rosters.units or area.communes  # before July 2025 a province's old communes
     communes = list(walk_communes(units, rosters.reports, rosters.matching))
     readable: list[tuple[Unit, FileReport]] = []
@@ -340,7 +373,7 @@ def summarize_month(
             continue
         # a commune merged from its old communes' lists: each list is a part of its own
         readable += [(c.unit, part) for _, part in c.parts] or [(c.unit, c.readable)]
-        old_units.update({part.path: old for old, part in c.parts})
+        old_units.update({part.path: old for old, part in c.parts if old is not None})
     figures: list[CommuneFigures] = []
     frame = build_frame(readable, old_units)
     counted = count_by_commune(frame)
@@ -348,8 +381,15 @@ def summarize_month(
         unit, report = commune.unit, commune.report
         prev_counts = previous.get(unit.code)
         prev_rate = prev_counts.rate if prev_counts else None
+        dates = [
+            file_date(
+                rosters.reports[p].signed_on if p in rosters.reports else None, arrived.get(p)
+            )
+            for p in commune.files
+        ]
+        when = timeliness(dates, due_date)
         if report is None:
-            figures.append(CommuneFigures(unit, False, previous_rate=prev_rate))
+            figures.append(CommuneFigures(unit, False, previous_rate=prev_rate, timeliness=when))
         elif report.error is not None:
             err = report.error
             figures.append(
@@ -359,6 +399,8 @@ def summarize_month(
                     report.path,
                     unreadable=(err.code, err.message("en"), err.message("vi")),
                     previous_rate=prev_rate,
+                    files=commune.files,
+                    timeliness=when,
                 )
             )
         else:
@@ -374,6 +416,8 @@ def summarize_month(
                     None,
                     prev_rate,
                     tuple(report.not_checkable),
+                    commune.files,
+                    when,
                 )
             )
     total = sum((c.counts for c in figures if c.counts), Counts())
@@ -393,4 +437,5 @@ def summarize_month(
         cross_commune_duplicates(readable, frame),
         frame,
         previous_month,
+        due=due,
     )

@@ -31,7 +31,7 @@ from cashless_cli.validation import (
     validate_file,
 )
 from cashless_cli.workspace.config import Area, OldUnit, Workspace, WorkspaceError
-from cashless_cli.workspace.matching import Matching, match_files
+from cashless_cli.workspace.matching import Matching, match_files, programme_of_file
 
 Progress = Callable[[Path], None]
 
@@ -53,7 +53,9 @@ class CommuneRoster:
     status: Problem | None = None  # commune-missing / -conflict / -unreadable; None: readable
     #: A commune after July 2025 whose old communes sent one list each: every list, with the
     #: name of the old commune it is for (``report`` is then all of them merged).
-    parts: tuple[tuple[str, FileReport], ...] = ()
+    parts: tuple[tuple[str | None, FileReport], ...] = ()
+    #: every file of the month given to the commune (several: merged, or in conflict)
+    files: tuple[Path, ...] = ()
 
     @property
     def readable(self) -> FileReport | None:
@@ -75,16 +77,18 @@ def walk_communes(
             conflict = matching.conflicts.get(unit.code)
             if conflict:
                 files = ", ".join(p.name for p in conflict)
-                yield CommuneRoster(unit, status=Problem(CONFLICT, params={"files": files}))
+                status = Problem(CONFLICT, params={"files": files})
+                yield CommuneRoster(unit, status=status, files=tuple(conflict))
             else:
                 yield CommuneRoster(unit, status=Problem(MISSING))
             continue
         report = reports[path]
         if report.error is not None:
-            yield CommuneRoster(unit, path, report, _unreadable(path, report))
+            yield CommuneRoster(unit, path, report, _unreadable(path, report), files=(path,))
         else:
             old = matching.old_unit.get(path)
-            yield CommuneRoster(unit, path, report, parts=((old.name, report),) if old else ())
+            parts = ((old.name, report),) if old else ()
+            yield CommuneRoster(unit, path, report, parts=parts, files=(path,))
 
 
 def _unreadable(path: Path, report: FileReport) -> Problem:
@@ -101,7 +105,8 @@ def _merged(
     that cannot be read (then none is used: never half a commune)."""
     for path in paths:
         if reports[path].error is not None:
-            return CommuneRoster(unit, path, reports[path], _unreadable(path, reports[path]))
+            problem = _unreadable(path, reports[path])
+            return CommuneRoster(unit, path, reports[path], problem, files=tuple(paths))
     first = reports[paths[0]]
     report = FileReport(
         first.path,
@@ -121,8 +126,9 @@ def _merged(
             for k in reports[p].skipped
         },
     )
-    parts = tuple((matching.old_unit[p].name, reports[p]) for p in paths)
-    return CommuneRoster(unit, paths[0], report, parts=parts)
+    olds = {p: matching.old_unit.get(p) for p in paths}
+    parts = tuple((old.name if old else None, reports[p]) for p, old in olds.items())
+    return CommuneRoster(unit, paths[0], report, parts=parts, files=tuple(paths))
 
 
 @dataclass(slots=True)
@@ -226,8 +232,18 @@ def collect_month(
         apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
     units, olds = units_of_month(workspace.area, month)
-    matching = match_files(files, said, units, olds)
+    matching = match_files(files, said, units, olds, programmes(reports))
     return MonthRosters(month, files, reports, matching, units)
+
+
+def programmes(reports: Mapping[Path, FileReport]) -> dict[Path, str]:
+    """Each readable roster's programme (:func:`programme_of_file`): a commune's social-pension
+    list sent apart from its monthly-allowance list is one report with it."""
+    return {
+        path: programme_of_file(report.field_values(("dien",))["dien"])
+        for path, report in reports.items()
+        if report.error is None
+    }
 
 
 def refuse_other_month(report: FileReport) -> None:

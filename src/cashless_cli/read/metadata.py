@@ -7,6 +7,7 @@ its folder (``rosters/2023-06/binh_hoa T6.xlsx``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -96,3 +97,35 @@ def from_titles(sheet: Sheet, header_row: int) -> TitleInfo:
                 month = month_from_text(text)
                 cell, title = (a1(r, c), text) if month is not None else (None, None)
     return TitleInfo(commune, month, cell, title)
+
+
+# The date line of the signature block: "Bình Hòa, ngày 20 tháng 8 năm 2025" (also "ngày
+# 20/8/2025"), the day the commune made and signed its list.
+_DATE_LINE = re.compile(r"ngay\s*0?(\d{1,2})\s*thang\s*0?(\d{1,2})\s*nam\s*(\d{4})")
+_DATE_LINE_SHORT = re.compile(r"ngay\s*0?(\d{1,2})\s*[/.-]\s*0?(\d{1,2})\s*[/.-]\s*(\d{4})")
+
+
+def date_from_line(text: str) -> dt.date | None:
+    """ "…, ngày 20 tháng 8 năm 2025" → 2025-08-20; None when the text holds no such date (a
+    blank "ngày … tháng … năm 2025" left to fill in by hand is no date)."""
+    s = plain(text)
+    for pattern in (_DATE_LINE, _DATE_LINE_SHORT):
+        m = pattern.search(s)
+        if m:
+            try:
+                return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                return None
+    return None
+
+
+def signed_on(sheet: Sheet, first_row: int) -> tuple[dt.date, str] | None:
+    """The date of the signature block at or below ``first_row`` (0-based; the row after the
+    last beneficiary) and the cell it was read from; the first one found, top to bottom."""
+    for r in range(max(first_row, 0), len(sheet.rows)):
+        for c, value in enumerate(sheet.rows[r]):
+            if isinstance(value, str) and "ng" in value.lower():
+                found = date_from_line(value)
+                if found is not None:
+                    return found, a1(r, c)
+    return None

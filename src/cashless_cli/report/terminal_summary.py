@@ -11,6 +11,14 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from cashless_cli.dataset.deadline import (
+    DATE_UNKNOWN,
+    LATE,
+    NOT_REPORTED,
+    ON_TIME,
+    SOURCE_FILE_TIME,
+    Timeliness,
+)
 from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.dataset.month import MERGER
 from cashless_cli.i18n import Lang
@@ -19,6 +27,8 @@ from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
 from cashless_cli.texts import fill, words
 
+_STATUS_STYLE = {ON_TIME: "green", LATE: "yellow", NOT_REPORTED: "red", DATE_UNKNOWN: "yellow"}
+
 
 def _words(lang: Lang) -> dict[str, str]:
     return words("summary-terminal", lang)
@@ -26,6 +36,51 @@ def _words(lang: Lang) -> dict[str, str]:
 
 def _fmt(value: object) -> str:
     return "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _timeliness(t: Timeliness | None, d: dict[str, str]) -> str:
+    if t is None:
+        return ""
+    word = fill(d[t.status], n=t.days_late or 0)
+    mark = "†" if t.source == SOURCE_FILE_TIME else ""
+    return f"[{_STATUS_STYLE[t.status]}]{escape(word)}{mark}[/]"
+
+
+def _render_deadline(console: Console, s: MonthSummary, lang: Lang) -> None:
+    """When the lists were due, how many came on time, and who was late or has no date."""
+    d = words("deadline", lang)
+    due = s.due.due(s.month)
+    status = [c.timeliness.status for c in s.communes if c.timeliness]
+    console.print(
+        escape(
+            fill(
+                d["summary"],
+                m=f"{s.month.month:02d}/{s.month.year}",
+                due=f"{due:%d/%m/%Y}",
+                on_time=status.count(ON_TIME),
+                late=status.count(LATE),
+                missing=status.count(NOT_REPORTED),
+                unknown=status.count(DATE_UNKNOWN),
+            )
+        )
+    )
+    late = [
+        fill(d["late-one"], name=c.unit.name, date=f"{t.date:%d/%m/%Y}", n=t.days_late or 0)
+        for c in s.communes
+        if (t := c.timeliness) is not None and t.status == LATE and t.date is not None
+    ]
+    if late:
+        console.print("[yellow]" + escape(fill(d["late-list"], names="; ".join(late))) + "[/]")
+    unknown = [
+        c.unit.name
+        for c in s.communes
+        if c.timeliness is not None and c.timeliness.status == DATE_UNKNOWN
+    ]
+    if unknown:
+        line = fill(d["unknown-list"], names=", ".join(unknown))
+        console.print("[yellow]" + escape(line) + "[/]")
+    if any(c.timeliness and c.timeliness.source == SOURCE_FILE_TIME for c in s.communes):
+        console.print(escape(d["file-time-note"]))
 
 
 def render_summary(
@@ -58,6 +113,9 @@ def render_summary(
     for key in keys:
         if key != "unknown" or unknown:
             table.add_column(w[key], justify="right", no_wrap=True)
+    d = words("deadline", lang)
+    if s.shows_timeliness:  # the province view: who reported on time
+        table.add_column(d["column"], no_wrap=True)
     for i, c in enumerate(s.communes, start=1):
         counts = c.counts
         if c.status_unknown:
@@ -65,9 +123,9 @@ def render_summary(
         elif c.rate is None:
             rate = "[red]" + (w["unread"] if c.unreadable else w["missing"]) + "[/]"
         elif c.low:
-            rate = f"[yellow]{c.rate:.2f}*[/]"
+            rate = f"[yellow]{c.rate:.2f}*[/]" + ("‡" if c.partly_known else "")
         else:
-            rate = f"[green]{c.rate:.2f}[/] "
+            rate = f"[green]{c.rate:.2f}[/]" + ("‡" if c.partly_known else " ")
         change = f"{c.change:+.2f}" if c.change is not None else ""
         name = escape(c.unit.name) if c.reported else f"[red]{escape(c.unit.name)}[/]"
         errs = f"[yellow]{c.rows_with_errors}[/]" if c.rows_with_errors else ""
@@ -79,7 +137,8 @@ def render_summary(
         ]
         if unknown:
             figures.append(_fmt(counts.unknown if counts else None))
-        table.add_row(str(i), name, *figures, rate, change, errs)
+        reported = [_timeliness(c.timeliness, d)] if s.shows_timeliness else []
+        table.add_row(str(i), name, *figures, rate, change, errs, *reported)
     t = s.total
     table.add_section()
     totals = [
@@ -97,10 +156,21 @@ def render_summary(
         f"[bold]{t.rate:.2f}[/] " if t.rate is not None else "—",
         "",
         f"[bold]{sum(c.rows_with_errors for c in s.communes)}[/]",
+        *([""] if s.shows_timeliness else []),
     )
     console.print(table)
+    if s.shows_timeliness:
+        _render_deadline(console, s, lang)
     if unknown:
         console.print("[yellow]" + escape(w["unknown_note"].format(n=f"{t.unknown:,}")) + "[/]")
+    partial = [
+        fill(d["partly-one"], name=c.unit.name, known=c.counts.known, total=c.counts.total)
+        for c in s.communes
+        if c.partly_known and c.counts is not None
+    ]
+    if partial:
+        line = fill(d["partly-known"], names="; ".join(partial))
+        console.print("[yellow]" + escape(line) + "[/]")
     if s.not_reported:
         names = ", ".join(c.unit.name for c in s.not_reported)
         console.print(

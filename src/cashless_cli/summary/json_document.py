@@ -14,6 +14,13 @@ has null figures. Additions: ``level``, ``previous_month``, ``district.refused``
 whose status is known and null when none is), ``status_unknown`` (reported, but no status known)
 and ``not_checkable`` (why the roster could not be fully checked: ``[{"code", "column",
 "header", "message", "message_vi"}]``, empty when it was).
+
+Added for the province view: per commune ``files`` (every file of the commune: several when its
+old communes sent one each, or the social pension came apart; ``file`` stays the first) and
+``report_date`` (``{"status": "on-time"|"late"|"not-reported"|"date-unknown", "date",
+"source": "roster"|"file-time", "on_time", "days_late", "due"}``), ``rate_basis`` (``{"known",
+"total", "partial"}``: the rate is over the known rows; ``partial`` when more than a tenth are
+unknown), and ``reporting`` (the due rule and how many communes are in each status).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.dataset.deadline import DATE_UNKNOWN, LATE, NOT_REPORTED, ON_TIME, Timeliness
 from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.problems import Problem
 
@@ -38,6 +46,34 @@ def _not_checkable(p: Problem) -> dict[str, Any]:
         "header": p.header,
         "message": p.message("en"),
         "message_vi": p.message("vi"),
+    }
+
+
+def _report_date(t: Timeliness | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {
+        "status": t.status,
+        "date": t.date.isoformat() if t.date else None,
+        "source": t.source,
+        "on_time": t.on_time,
+        "days_late": t.days_late,
+        "due": t.due.isoformat(),
+    }
+
+
+def _reporting(summary: MonthSummary) -> dict[str, Any]:
+    statuses = [c.timeliness.status for c in summary.communes if c.timeliness]
+    due = summary.due
+    return {
+        "due": due.due(summary.month).isoformat(),
+        "due_day": due.day,
+        "due_next_month": due.next_month,
+        "configured": due.configured,
+        **{
+            key.replace("-", "_"): statuses.count(key)
+            for key in (ON_TIME, LATE, NOT_REPORTED, DATE_UNKNOWN)
+        },
     }
 
 
@@ -61,6 +97,15 @@ def _commune(c: CommuneFigures) -> dict[str, Any]:
         "unknown": counts.unknown if counts else None,
         "status_unknown": c.status_unknown,
         "not_checkable": [_not_checkable(p) for p in c.not_checkable],
+        "files": [p.name for p in c.files],
+        # the rate's base: the rows whose status is known; ``partial`` when more than a tenth
+        # of the list is unknown (the rate stands on part of it)
+        "rate_basis": (
+            {"known": counts.known, "total": counts.total, "partial": c.partly_known}
+            if counts
+            else None
+        ),
+        "report_date": _report_date(c.timeliness),
     }
     if c.unreadable is not None:
         code, en, vi = c.unreadable
@@ -100,4 +145,5 @@ def summary_document(
             for d in summary.duplicates
         ],
         "outputs": {k: str(v) for k, v in (outputs or {}).items()},
+        "reporting": _reporting(summary),
     }

@@ -22,9 +22,11 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
+from cashless_cli.dataset.deadline import SOURCE_FILE_TIME
 from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.dataset.history import MonthFigures
 from cashless_cli.dataset.month import MERGER
@@ -66,6 +68,26 @@ COLUMNS: tuple[tuple[str, float], ...] = (
 )
 NUMBERING = ("(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)=(4)/(3)", "(8)", "(9)")
 LAST_COL = len(COLUMNS)
+#: The province view's column (who reported on time), before the notes.
+TIMELINESS_COLUMN = (tr("deadline.doc-column", "vi"), 12)
+
+
+def _columns(summary: MonthSummary) -> tuple[list[tuple[str, float]], list[str]]:
+    """The table's columns and their numbering: with the reporting column when shown."""
+    cols, numbering = list(COLUMNS), list(NUMBERING)
+    if summary.shows_timeliness:
+        cols.insert(len(cols) - 1, TIMELINESS_COLUMN)
+        numbering = [*numbering[:-1], f"({len(cols) - 1})", f"({len(cols)})"]
+    return cols, numbering
+
+
+def _timeliness_cell(c: CommuneFigures) -> str | None:
+    t = c.timeliness
+    if t is None:
+        return None
+    word = tr(f"deadline.{t.status}", "vi", n=t.days_late or 0)
+    return word + ("†" if t.source == SOURCE_FILE_TIME else "")
+
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -96,6 +118,9 @@ def _note(c: CommuneFigures) -> str:
         parts.append(tr("rate-doc.rate-unknown", "vi"))
     elif c.counts is not None and c.counts.unknown:
         parts.append(tr("rate-doc.n-unknown", "vi", n=c.counts.unknown))
+        if c.partly_known:  # the rate stands on part of the list: say on how many
+            known, total = c.counts.known, c.counts.total
+            parts.append(tr("deadline.partly-doc", "vi", known=known, total=total))
     return "; ".join(parts)
 
 
@@ -124,6 +149,8 @@ def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
         why = "; ".join(p.message("vi", masked=True) for p in c.not_checkable)
         file = c.file.name if c.file else ""
         lines.append(tr("rate-doc.not-fully-checked", "vi", name=c.unit.name, file=file, why=why))
+    if summary.shows_timeliness:
+        lines.extend(_deadline_notes(summary))
     for dup in summary.duplicates:
         where = "; ".join(
             tr("rate-doc.tep-o", "vi", name=p.name, file=p.file, cell=p.cell) for p in dup.places
@@ -142,18 +169,34 @@ def _notes(summary: MonthSummary, head: Letterhead) -> list[str]:
     return lines
 
 
+def _deadline_notes(summary: MonthSummary) -> list[str]:
+    """When the lists were due, and whose date is the file's (no date line under the rows)."""
+    due = summary.due.due(summary.month)
+    lines = [tr("deadline.doc-due", "vi", due=f"{due:%d/%m/%Y}")]
+    by_file = [
+        c.unit.name
+        for c in summary.communes
+        if c.timeliness is not None and c.timeliness.source == SOURCE_FILE_TIME
+    ]
+    if by_file:
+        lines.append(tr("deadline.doc-file-time", "vi", names=", ".join(by_file)))
+    return lines
+
+
 def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt.datetime) -> int:
-    for i, (_, width) in enumerate(COLUMNS, start=1):
+    columns, numbering = _columns(summary)
+    last_col = len(columns)
+    for i, (_, width) in enumerate(columns, start=1):
         ws.column_dimensions[ws.cell(1, i).column_letter].width = width
     # Letterhead: issuing body on the left, national motto on the right; the date left blank
     # (the table is an annex: it takes the date of the dispatch it goes with).
-    heading(ws, head, [w for _, w in COLUMNS], None, left_last=3)
+    heading(ws, head, [w for _, w in columns], None, left_last=3)
     month = summary.month
     _merged(
         ws,
         5,
         1,
-        LAST_COL,
+        last_col,
         tr("rate-doc.bang-tong-hop-ty-le-2", "vi"),
         _font(13, bold=True),
         height=36,
@@ -162,7 +205,7 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         ws,
         6,
         1,
-        LAST_COL,
+        last_col,
         tr("rate-doc.thang-nam", "vi", month=month.month, year=month.year),
         _font(13, bold=True),
     )
@@ -170,18 +213,18 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         ws,
         7,
         1,
-        LAST_COL,
+        last_col,
         tr("rate-doc.kem-theo-van-ban-so", "vi", attached_to=head.attached_to),
         _font(12, italic=True),
     )
-    for i, (title, _) in enumerate(COLUMNS, start=1):
+    for i, (title, _) in enumerate(columns, start=1):
         if i == 2 and month >= MERGER:  # the two-level government: communes, wards, zones
             title = tr("rate-doc.xa-phuong-dac-khu", "vi")
         cell = put(ws.cell(HEADER_ROW, i), title)
         cell.font = _font(11, bold=True)
         cell.alignment = _CENTER
         cell.border = _BOX
-        num = put(ws.cell(HEADER_ROW + 1, i), NUMBERING[i - 1])
+        num = put(ws.cell(HEADER_ROW + 1, i), numbering[i - 1])
         num.font = _font(10, italic=True)
         num.alignment = _CENTER
         num.border = _BOX
@@ -199,9 +242,10 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
             counts.refused if counts else None,
             _num(c.rate),
             _num(c.change),
+            *([_timeliness_cell(c)] if summary.shows_timeliness else []),
             _note(c),
         )
-        _table_row(ws, row, values, bold=False)
+        _table_row(ws, row, values, bold=False, widths=[w for _, w in columns])
         row += 1
     total = summary.total
     _table_row(
@@ -216,9 +260,11 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
             total.refused,
             _num(total.rate),
             None,
+            *([None] if summary.shows_timeliness else []),
             None,
         ),
         bold=True,
+        widths=[w for _, w in columns],
     )
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     put(
@@ -237,8 +283,8 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     put(ws.cell(row, 1), tr("rate-doc.ghi-chu-2", "vi")).font = _font(11, bold=True, italic=True)
     row += 1
     for line in _notes(summary, head):
-        _merged(ws, row, 1, LAST_COL, f"- {line}", _font(11, italic=True), _LEFT)
-        note_width = sum(w for _, w in COLUMNS)
+        _merged(ws, row, 1, last_col, f"- {line}", _font(11, italic=True), _LEFT)
+        note_width = sum(w for _, w in columns)
         ws.row_dimensions[row].height = fit.height(
             fit.lines(f"- {line}", note_width, 11, indent=1), 11
         )
@@ -252,10 +298,10 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     stamp.alignment = Alignment(horizontal="left")
     generated_row = row
     row += 2
-    row = signatures(ws, row, head, [w for _, w in COLUMNS], left_last=3)
+    row = signatures(ws, row, head, [w for _, w in columns], left_last=3)
     last_row = row
 
-    ws.print_area = f"A1:I{last_row}"
+    ws.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW + 1}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
@@ -274,21 +320,27 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     return generated_row
 
 
-def _table_row(ws: Worksheet, row: int, values: Sequence[object], bold: bool) -> None:
+def _table_row(
+    ws: Worksheet, row: int, values: Sequence[object], bold: bool, widths: Sequence[float]
+) -> None:
     formats = (None, None, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT,
-               RATE_FORMAT, CHANGE_FORMAT, None)  # fmt: skip
+               RATE_FORMAT, CHANGE_FORMAT)  # fmt: skip
+    last = len(values)
     for i, value in enumerate(values, start=1):
-        cell = put(ws.cell(row, i), value, formats[i - 1])
+        cell = put(ws.cell(row, i), value, formats[i - 1] if i <= len(formats) else None)
         cell.font = _font(12, bold=bold)
         cell.border = _BOX
-        if i == 1:
+        if i == 1 or (i > len(formats) and i < last):  # the reporting column: centred
             cell.alignment = _CENTER
-        elif i in (2, 9):
+        elif i in (2, last):
             cell.alignment = _LEFT
         else:
             cell.alignment = _RIGHT
-    note = str(values[8] or "")
-    n_lines = max(1, fit.lines(note, COLUMNS[8][1], 12, bold, indent=1)) if note else 1
+    note = str(values[-1] or "")
+    lines = [fit.lines(note, widths[-1], 12, bold, indent=1)] if note else []
+    if last > len(formats) + 1 and values[-2]:  # the reporting column may wrap too
+        lines.append(fit.lines(str(values[-2]), widths[-2], 12, bold))
+    n_lines = max([1, *lines])
     ws.row_dimensions[row].height = max(18.0, fit.height(n_lines, 12))
 
 

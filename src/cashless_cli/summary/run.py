@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cashless_cli.dataset.deadline import due_rule
 from cashless_cli.dataset.figures import MonthSummary, summarize_month
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
@@ -135,6 +136,7 @@ def run_summary(
     backfill: bool = True,
 ) -> SummaryRun:
     """Validate, summarize and write the month; raises :class:`WorkspaceError` when it cannot."""
+    due = due_rule(workspace.extra, workspace.root)  # a wrong [report] due_day: before any work
     rosters = month_rosters(workspace, month, progress)
     history_path = workspace.state_dir / HISTORY_NAME
     # Earlier months with rosters but no figures yet: compute them so that the change column
@@ -167,6 +169,8 @@ def run_summary(
             workspace.area,
             prev.communes if prev else None,
             prev.month if prev else None,
+            due,
+            arrival_dates(rosters.files),
         )
         checksums = roster_checksums(rosters)
         old = history.get(month)
@@ -190,6 +194,18 @@ def run_summary(
         [s.month for s, _ in earlier],
         [names.get(code, code) for code in changed],
     )
+
+
+def arrival_dates(files: list[Path]) -> dict[Path, dt.date]:
+    """Each file's modification date (local time): when it arrived, for a roster that does
+    not date itself; a file whose time cannot be read has none (its date is then unknown)."""
+    out = {}
+    for path in files:
+        try:
+            out[path] = dt.datetime.fromtimestamp(path.stat().st_mtime).date()
+        except (OSError, OverflowError, ValueError):
+            continue
+    return out
 
 
 def roster_checksums(rosters: MonthRosters) -> dict[str, str]:

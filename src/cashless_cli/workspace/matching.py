@@ -12,6 +12,12 @@ old_units``, from vietnamadminunits), such a file goes to the new commune that a
 old name that leads to several new communes (two old communes of that name, or one that was
 split) is an ambiguity naming them. Several files of different old communes for one new commune
 are merged (each row keeps its old unit); two files of the same unit are still a conflict.
+
+Since July 2025 a commune may send its social pensioners (hưu trí xã hội) in a list of their own
+beside its monthly-allowance list: two files of one unit whose programmes differ (one all social
+pension, the other without any) are that unit's one report, merged; two files of the same
+programme, or a file of both programmes beside another, are still a conflict
+(:func:`programmes_fit`, the one rule every command goes by through :func:`match_files`).
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashless_cli.normalise.text import fold
-from cashless_cli.schema.domain import Unit
+from cashless_cli.schema.domain import SOCIAL_PENSION, Unit
 from cashless_cli.workspace.config import OldUnit
 
 # Old-style tone placement (hoà, thuỷ) → new style (hòa, thủy), on NFC text.
@@ -129,14 +135,53 @@ def _candidates(
     return [], "name", None
 
 
+#: What a file lists (:func:`programme_of_file`): only social pensioners, none, or both/unknown.
+PENSION_ONLY = "pension"
+ALLOWANCE_ONLY = "allowance"
+MIXED = "mixed"
+
+
+def programme_of_file(categories: Sequence[str | None] | None) -> str:
+    """A roster's programme from its rows' categories (``dien``): :data:`PENSION_ONLY` when
+    every row is a social pensioner, :data:`ALLOWANCE_ONLY` when none is, else :data:`MIXED`
+    (also for a file that could not be read: ``categories`` None or empty)."""
+    if not categories:
+        return MIXED
+    pension = sum(1 for c in categories if c == SOCIAL_PENSION)
+    if pension == len(categories):
+        return PENSION_ONLY
+    return ALLOWANCE_ONLY if pension == 0 else MIXED
+
+
+def programmes_fit(programmes: Sequence[str]) -> bool:
+    """Whether files of one unit for one month are one report: exactly one monthly-allowance
+    list and one social-pension list."""
+    return sorted(programmes) == [ALLOWANCE_ONLY, PENSION_ONLY]
+
+
+def _one_report(paths: Sequence[Path], result: Matching, programme: dict[Path, str]) -> bool:
+    """Whether several files claiming one new unit are one report: one file per old unit (or
+    the whole unit's in a single group), each unit's files one list or a programme pair."""
+    groups: dict[OldUnit | None, list[Path]] = {}
+    for p in paths:
+        groups.setdefault(result.old_unit.get(p), []).append(p)
+    if None in groups and len(groups) > 1:
+        return False  # a list of the whole new commune beside an old commune's: a conflict
+    return all(
+        len(g) == 1 or programmes_fit([programme.get(p, MIXED) for p in g]) for g in groups.values()
+    )
+
+
 def match_files(
     files: Sequence[Path],
     said: dict[Path, str | None],
     units: Sequence[Unit],
     olds: Sequence[OldUnit] = (),
+    programme: dict[Path, str] | None = None,
 ) -> Matching:
     """Match ``files`` to ``units``; ``said`` is the commune each file names itself (or None);
-    ``olds``: the communes before July 2025, each with the new units it went to."""
+    ``olds``: the communes before July 2025, each with the new units it went to;
+    ``programme``: each file's :func:`programme_of_file` (absent: :data:`MIXED`)."""
     result = Matching()
     claimed: dict[str, list[Path]] = {}
     for path in files:
@@ -151,9 +196,8 @@ def match_files(
             claimed.setdefault(candidates[0].code, []).append(path)
             result.how[path] = how
     for code, paths in claimed.items():
-        olds_of = [result.old_unit.get(p) for p in paths]
-        if len(paths) > 1 and None not in olds_of and len(set(olds_of)) == len(paths):
-            result.merged[code] = paths  # one list per old commune: merged, never a conflict
+        if len(paths) > 1 and _one_report(paths, result, programme or {}):
+            result.merged[code] = paths  # one list per old commune or programme: merged
         elif len(paths) > 1:
             result.conflicts[code] = paths
         else:
