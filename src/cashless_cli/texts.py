@@ -1183,6 +1183,32 @@ _TEXTS: tuple[Wording, ...] = (
     # ---- month: where a roster says its month ----
     Wording("month.said-in-title", "title cell {cell}: '{title}'", "ô tiêu đề {cell}: '{title}'"),
     Wording("month.said-in-meta", "its metadata sheet", "trang thông tin của tệp"),
+    # ---- cli4: why the system refused a file (errors.os_reason), the command line ----
+    Wording("os-why.access", "access is denied", "không có quyền truy cập"),
+    Wording("os-why.disk-full", "the disk is full", "ổ đĩa đã đầy"),
+    Wording("os-why.quota", "the disk quota is used up", "đã hết hạn mức dung lượng ổ đĩa"),
+    Wording("os-why.read-only", "the disk or folder is read-only",
+            "ổ đĩa hoặc thư mục chỉ cho phép đọc"),
+    Wording("os-why.not-found", "no such file or folder", "không tìm thấy tệp hoặc thư mục"),
+    Wording("os-why.is-folder", "it is a folder, not a file", "đây là một thư mục, không phải tệp"),
+    Wording("os-why.not-folder", "a part of the path is a file, not a folder",
+            "một phần của đường dẫn là tệp, không phải thư mục"),
+    Wording("os-why.name-too-long", "the file name or path is too long",
+            "tên tệp hoặc đường dẫn quá dài"),
+    Wording("os-why.busy", "the file is in use by another program",
+            "tệp đang được chương trình khác sử dụng"),
+    Wording("os-why.open-elsewhere",
+            "the file is open in Excel or another program: close it, then run the command again",
+            "tệp đang mở trong Excel hoặc chương trình khác: hãy đóng tệp rồi chạy lại"),
+    Wording("os-why.not-a-database", "the file is not an SQLite database",
+            "tệp không phải là cơ sở dữ liệu SQLite"),
+    Wording("os-why.database-malformed", "the database file is damaged",
+            "tệp cơ sở dữ liệu bị hỏng"),
+    Wording("os-why.database-locked", "the database is in use by another program",
+            "cơ sở dữ liệu đang được chương trình khác sử dụng"),
+    Wording("os-why.database-unopenable", "the database file cannot be opened",
+            "không mở được tệp cơ sở dữ liệu"),
+    Wording("os-why.io", "the disk could not be read or written", "lỗi đọc hoặc ghi ổ đĩa"),
 )
 # fmt: on
 

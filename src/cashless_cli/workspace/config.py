@@ -176,9 +176,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise WorkspaceError(
-            "config-unreadable", path=path, reason=exc.strerror or type(exc).__name__
-        ) from exc
+        raise WorkspaceError("config-unreadable", path=path, reason=exc) from exc
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
