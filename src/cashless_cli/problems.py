@@ -2388,6 +2388,19 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "bảng tỷ lệ lập từ các danh sách đó sẽ không có số liệu của tháng này, hoặc công bố số "
         "liệu của tháng khác.",
         {"n": 1, "month": "2023-07", "lines": "binh_hoa T6.xlsx: 2023-06"}),
+    # ---- cli4: the command line (init's folder, a disguised file) ----
+    ProblemType("init-target-is-file", F,
+        "Not a folder", "Không phải thư mục",
+        "{path} is a file, not a folder: init sets up a workspace in a folder.",
+        "{path} là một tệp, không phải thư mục: lệnh init tạo thư mục làm việc trong một thư mục.",
+        "Choose another folder name (e.g. cashless init binh-son), or move the file away.",
+        "Hãy chọn tên thư mục khác (ví dụ cashless init binh-son), hoặc chuyển tệp đó đi nơi "
+        "khác.",
+        "init creates the folder it is given, with rosters/ and reports/ in it; a file of that "
+        "name is never replaced.",
+        "Lệnh init tạo thư mục được chỉ định, cùng các thư mục rosters/ và reports/ bên trong; "
+        "tệp trùng tên không bao giờ bị ghi đè.",
+        {"path": "binh-son"}),
 )
 # fmt: on
 

@@ -21,7 +21,7 @@ from cashless_cli.report.safe import escape
 def init(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="help.metavar.dir", help="help.init.dir", file_okay=False),
+        typer.Argument(metavar="help.metavar.dir", help="help.init.dir"),
     ] = Path("."),
     district: Annotated[
         str | None,
@@ -45,6 +45,8 @@ def init(
     from cashless_cli.workspace.units import commune_config, units_for
 
     language = lang_of(lang)
+    if directory.exists() and not directory.is_dir():
+        fail_code("init-target-is-file", language, path=directory)
     config = directory / CONFIG_NAME
     if config.exists() and not force:
         fail_code("init-config-exists", language, config=config)

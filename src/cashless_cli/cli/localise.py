@@ -277,9 +277,11 @@ def expected(param: click.Parameter | None, lang: Lang) -> str:
         if low is not None:
             return say("cli-usage.expect-int-min", lang, min=low)
         return say("cli-usage.expect-int", lang)
-    if param is not None and getattr(param, "file_okay", True) is False:
+    info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+    kinds = (param, info) if param is not None else ()
+    if any(getattr(k, "file_okay", True) is False for k in kinds):  # typer.Option(file_okay=)
         return say("cli-usage.expect-dir", lang)
-    if param is not None and getattr(param, "dir_okay", True) is False:
+    if any(getattr(k, "dir_okay", True) is False for k in kinds):
         return say("cli-usage.expect-file", lang)
     metavar = param.metavar if param is not None else None
     return metavar or say("help.metavar.value", lang)

@@ -51,6 +51,10 @@ def template(
     settings = preamble(lang, month=month)
     wanted = settings.month
     assert wanted is not None  # --month is required
+    if workspace is not None:  # named: it must be one (the folder named, both ways out)
+        from cashless_cli.workspace.config import load_workspace
+
+        load_workspace(workspace)
     try:
         spec, path = write_template_for(commune, wanted, output, workspace, force)
     except OSError as exc:  # the place cannot be looked at (a name too long, a file in the way)
