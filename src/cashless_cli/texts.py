@@ -1209,6 +1209,44 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("os-why.database-unopenable", "the database file cannot be opened",
             "không mở được tệp cơ sở dữ liệu"),
     Wording("os-why.io", "the disk could not be read or written", "lỗi đọc hoặc ghi ổ đĩa"),
+    # the comments of the cashless.toml that init writes, in the user's language
+    Wording("init-toml.province",
+            "# cashless workspace: {name} and its {n} communes (after July 2025).",
+            "# Thư mục làm việc cashless: {name} và {n} xã, phường, đặc khu trực thuộc (từ "
+            "tháng 7/2025)."),
+    Wording("init-toml.district",
+            "# cashless workspace: {district} district, {province}, and its {n} communes (before "
+            "July 2025).",
+            "# Thư mục làm việc cashless: huyện {district}, {province}, và {n} xã, thị trấn trực "
+            "thuộc (trước tháng 7/2025)."),
+    Wording("init-toml.commune",
+            "# cashless workspace: {kind} {name}, {province} (after July 2025), formed from {n} "
+            "communes: {old}.",
+            "# Thư mục làm việc cashless: {kind} {name}, {province} (từ tháng 7/2025), hình thành "
+            "từ {n} xã cũ: {old}."),
+    Wording("init-toml.units-from", "# Units from {source}.",
+            "# Danh sách đơn vị lấy từ {source}."),
+    Wording("init-toml.units-bundled",
+            "# Units from the list bundled with cashless (GSO codes, 2023).",
+            "# Danh sách đơn vị có sẵn trong cashless (mã đơn vị hành chính của Tổng cục Thống "
+            "kê, năm 2023)."),
+    Wording("init-toml.report", "# The letterhead of the rate table (uncomment to change):",
+            "# Phần tiêu đề của bảng tỷ lệ (muốn thay đổi thì bỏ dấu # ở đầu các dòng dưới):"),
+    Wording("init-toml.old-units",
+            "# The communes before July 2025 and the new commune(s) each went to.",
+            "# Các xã trước tháng 7/2025 và (các) xã mới mà mỗi xã được sáp nhập vào."),
+    Wording("init-toml.template",
+            "# cashless workspace: fill in the reporting area and its communes.\n"
+            "# A district (before July 2025) is [district] with its province; a province (after) "
+            "is\n# [province]. Then one [[communes]] block per commune: code (the GSO code, if "
+            "known),\n# name (as the communes write it in their rosters) and kind ({kinds}).",
+            "# Thư mục làm việc cashless: hãy ghi đơn vị báo cáo và các xã trực thuộc.\n"
+            "# Huyện (trước tháng 7/2025) ghi ở [district] cùng tên tỉnh; tỉnh (từ tháng 7/2025) "
+            "ghi ở\n# [province]. Sau đó mỗi xã một khối [[communes]]: code (mã đơn vị hành "
+            "chính, nếu\n# biết), name (tên xã đúng như xã ghi trong danh sách) và kind "
+            "({kinds})."),
+    Wording("init.data-version", "vietnam-provinces {version} (data {data})",
+            "vietnam-provinces {version} (dữ liệu ngày {data})"),
 )
 # fmt: on
 

@@ -54,9 +54,9 @@ def init(
         fail_code("init-commune-needs-province", language)
     try:
         units = (
-            commune_config(commune, province)
+            commune_config(commune, province, language)
             if commune is not None and province is not None
-            else units_for(district, province)
+            else units_for(district, province, language)
         )
     except WorkspaceError as exc:
         fail(exc.message(language), language)
