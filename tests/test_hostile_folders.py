@@ -142,7 +142,7 @@ def test_an_unreadable_month_folder_is_named_never_no_rosters(
     before = _snapshot(ws)
     args = [a.format(ws=ws) for a in command]
     flat = _refused(_simulated(ws, f"unreadable:{folder}", *args), str(folder))
-    assert "Permission denied" in flat and "ask for access" in flat, flat
+    assert "access is denied" in flat and "ask for access" in flat, flat
     assert "no roster" not in flat.lower(), flat
     assert _snapshot(ws) == before
 
@@ -182,8 +182,8 @@ def test_a_read_only_workspace_is_refused_by_every_writing_command(
     flat = " ".join(run.output.split())
     if command[0] == "validate":  # the check itself is reported; the copies cannot be written
         assert run.returncode == 2 and "Traceback" not in run.output, run.describe()
-        assert str(ws / "marked") in flat and "Read-only file system" in flat, run.describe()
+        assert str(ws / "marked") in flat and "is read-only" in flat, run.describe()
     else:
         _assert_refused(run, named)
-        assert "Read-only file system" in flat, flat
+        assert "is read-only" in flat, flat
     assert _snapshot(ws) == before

@@ -2388,6 +2388,39 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "bảng tỷ lệ lập từ các danh sách đó sẽ không có số liệu của tháng này, hoặc công bố số "
         "liệu của tháng khác.",
         {"n": 1, "month": "2023-07", "lines": "binh_hoa T6.xlsx: 2023-06"}),
+    # ---- cli4: the command line (init's folder, a disguised file) ----
+    ProblemType("init-target-is-file", F,
+        "Not a folder", "Không phải thư mục",
+        "{path} is a file, not a folder: init sets up a workspace in a folder.",
+        "{path} là một tệp, không phải thư mục: lệnh init tạo thư mục làm việc trong một thư mục.",
+        "Choose another folder name (e.g. cashless init binh-son), or move the file away.",
+        "Hãy chọn tên thư mục khác (ví dụ cashless init binh-son), hoặc chuyển tệp đó đi nơi "
+        "khác.",
+        "init creates the folder it is given, with rosters/ and reports/ in it; a file of that "
+        "name is never replaced.",
+        "Lệnh init tạo thư mục được chỉ định, cùng các thư mục rosters/ và reports/ bên trong; "
+        "tệp trùng tên không bao giờ bị ghi đè.",
+        {"path": "binh-son"}),
+    ProblemType("rosters-unreadable", F,
+        "Rosters that cannot be read", "Có tệp không đọc được",
+        "{n} {n:file|files} in the folder of {month} cannot be read, so which commune "
+        "{n:it is|they are} for is unknown; nothing was written.\n  {lines}",
+        "Không đọc được {n} tệp trong thư mục tháng {month}, nên không biết tệp thuộc xã nào; "
+        "chưa ghi tệp nào.\n  {lines}",
+        "Ask the commune for its roster saved as an Excel workbook (.xlsx), or move the file out "
+        "of rosters/{month}/; cashless validate FILE says more.",
+        "Đề nghị xã gửi lại danh sách lưu dưới dạng bảng tính Excel (.xlsx), hoặc chuyển tệp ra "
+        "khỏi thư mục rosters/{month}/; lệnh cashless validate TỆP cho biết chi tiết.",
+        "A file in the month's folder that is no workbook (a Word document or a PDF renamed "
+        ".xlsx, a damaged or encrypted file) is said to be that, not to match no commune: its "
+        "title, which would name the commune, cannot be read. A rate table without it would "
+        "leave its rows out unnoticed.",
+        "Tệp trong thư mục của tháng không phải bảng tính (văn bản Word hay PDF đổi đuôi thành "
+        ".xlsx, tệp hỏng hoặc có mật khẩu) được báo đúng là như vậy, không phải là không khớp "
+        "với xã nào: không đọc được dòng tiêu đề, nơi ghi tên xã. Bảng tỷ lệ lập khi thiếu tệp "
+        "đó sẽ bỏ sót các dòng của tệp mà không ai biết.",
+        {"n": 1, "month": "2023-06",
+         "lines": "ke-hoach.xlsx: Tệp này không phải bảng tính Excel hoặc ODS"}),
 )
 # fmt: on
 

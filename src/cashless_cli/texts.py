@@ -1089,9 +1089,9 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("cli-usage.try-help", "See: {command} --help", "Xem hướng dẫn: {command} --help"),
     Wording("cli-usage.no-such-option", "there is no option {option}.",
             "không có tùy chọn {option}."),
-    Wording("cli-usage.did-you-mean", "Did you mean {names}?", "Có phải ý bạn là {names}?"),
-    Wording("cli-usage.no-such-command", "there is no command {name}.",
-            "không có lệnh {name}."),
+    Wording("cli-usage.did-you-mean", "Did you mean: {names}?", "Có phải ý bạn là: {names}?"),
+    Wording("cli-usage.no-such-command", "there is no command '{name}'.",
+            "không có lệnh «{name}»."),
     Wording("cli-usage.needs-value", "{option} needs a value: {expected}.",
             "{option} cần có giá trị: {expected}."),
     Wording("cli-usage.missing", "{name} is missing: {expected}.", "thiếu {name}: {expected}."),
@@ -1220,6 +1220,70 @@ _TEXTS: tuple[Wording, ...] = (
             "{name} ({known}/{total} người)"),
     Wording("deadline.partly-doc", "rate over {known}/{total} people whose status is known",
             "tỷ lệ tính trên {known}/{total} người rõ tình trạng"),
+    # ---- cli4: why the system refused a file (errors.os_reason), the command line ----
+    Wording("os-why.access", "access is denied", "không có quyền truy cập"),
+    Wording("os-why.disk-full", "the disk is full", "ổ đĩa đã đầy"),
+    Wording("os-why.quota", "the disk quota is used up", "đã hết hạn mức dung lượng ổ đĩa"),
+    Wording("os-why.read-only", "the disk or folder is read-only",
+            "ổ đĩa hoặc thư mục chỉ cho phép đọc"),
+    Wording("os-why.not-found", "no such file or folder", "không tìm thấy tệp hoặc thư mục"),
+    Wording("os-why.is-folder", "it is a folder, not a file", "đây là một thư mục, không phải tệp"),
+    Wording("os-why.not-folder", "a part of the path is a file, not a folder",
+            "một phần của đường dẫn là tệp, không phải thư mục"),
+    Wording("os-why.name-too-long", "the file name or path is too long",
+            "tên tệp hoặc đường dẫn quá dài"),
+    Wording("os-why.busy", "the file is in use by another program",
+            "tệp đang được chương trình khác sử dụng"),
+    Wording("os-why.open-elsewhere",
+            "the file is open in Excel or another program: close it, then run the command again",
+            "tệp đang mở trong Excel hoặc chương trình khác: hãy đóng tệp rồi chạy lại"),
+    Wording("os-why.not-a-database", "the file is not an SQLite database",
+            "tệp không phải là cơ sở dữ liệu SQLite"),
+    Wording("os-why.database-malformed", "the database file is damaged",
+            "tệp cơ sở dữ liệu bị hỏng"),
+    Wording("os-why.database-locked", "the database is in use by another program",
+            "cơ sở dữ liệu đang được chương trình khác sử dụng"),
+    Wording("os-why.database-unopenable", "the database file cannot be opened",
+            "không mở được tệp cơ sở dữ liệu"),
+    Wording("os-why.io", "the disk could not be read or written", "lỗi đọc hoặc ghi ổ đĩa"),
+    # the comments of the cashless.toml that init writes, in the user's language
+    Wording("init-toml.province",
+            "# cashless workspace: {name} and its {n} communes (after July 2025).",
+            "# Thư mục làm việc cashless: {name} và {n} xã, phường, đặc khu trực thuộc (từ "
+            "tháng 7/2025)."),
+    Wording("init-toml.district",
+            "# cashless workspace: {district} district, {province}, and its {n} communes (before "
+            "July 2025).",
+            "# Thư mục làm việc cashless: huyện {district}, {province}, và {n} xã, thị trấn trực "
+            "thuộc (trước tháng 7/2025)."),
+    Wording("init-toml.commune",
+            "# cashless workspace: {kind} {name}, {province} (after July 2025), formed from {n} "
+            "communes: {old}.",
+            "# Thư mục làm việc cashless: {kind} {name}, {province} (từ tháng 7/2025), hình thành "
+            "từ {n} xã cũ: {old}."),
+    Wording("init-toml.units-from", "# Units from {source}.",
+            "# Danh sách đơn vị lấy từ {source}."),
+    Wording("init-toml.units-bundled",
+            "# Units from the list bundled with cashless (GSO codes, 2023).",
+            "# Danh sách đơn vị có sẵn trong cashless (mã đơn vị hành chính của Tổng cục Thống "
+            "kê, năm 2023)."),
+    Wording("init-toml.report", "# The letterhead of the rate table (uncomment to change):",
+            "# Phần tiêu đề của bảng tỷ lệ (muốn thay đổi thì bỏ dấu # ở đầu các dòng dưới):"),
+    Wording("init-toml.old-units",
+            "# The communes before July 2025 and the new commune(s) each went to.",
+            "# Các xã trước tháng 7/2025 và (các) xã mới mà mỗi xã được sáp nhập vào."),
+    Wording("init-toml.template",
+            "# cashless workspace: fill in the reporting area and its communes.\n"
+            "# A district (before July 2025) is [district] with its province; a province (after) "
+            "is\n# [province]. Then one [[communes]] block per commune: code (the GSO code, if "
+            "known),\n# name (as the communes write it in their rosters) and kind ({kinds}).",
+            "# Thư mục làm việc cashless: hãy ghi đơn vị báo cáo và các xã trực thuộc.\n"
+            "# Huyện (trước tháng 7/2025) ghi ở [district] cùng tên tỉnh; tỉnh (từ tháng 7/2025) "
+            "ghi ở\n# [province]. Sau đó mỗi xã một khối [[communes]]: code (mã đơn vị hành "
+            "chính, nếu\n# biết), name (tên xã đúng như xã ghi trong danh sách) và kind "
+            "({kinds})."),
+    Wording("init.data-version", "vietnam-provinces {version} (data {data})",
+            "vietnam-provinces {version} (dữ liệu ngày {data})"),
 )
 # fmt: on
 

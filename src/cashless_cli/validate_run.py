@@ -170,7 +170,7 @@ def _annotate(
             annotate_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             run.annotate_folder_error = UserError(
-                "annotate-dir-not-created", folder=annotate_dir, error=exc.strerror
+                "annotate-dir-not-created", folder=annotate_dir, error=exc
             )
             return
         targets = outputs_in(annotate_dir, run.reports)

@@ -269,14 +269,13 @@ _OS_ADVICE: dict[int, str] = {
 
 def os_refusal(exc: OSError) -> UserError:
     """An OS error as a catalogue refusal naming the path (``workspace-os-error``)."""
-    from cashless_cli.errors import WorkspaceError
+    from cashless_cli.errors import WorkspaceError, os_reason
     from cashless_cli.problems import Phrase
 
     # a write refused mid-stream (a full disk) may not say which file: the workspace's files
     path = exc.filename if exc.filename is not None else Phrase("os.some-file")
     what = Phrase(_OS_ADVICE.get(exc.errno or 0, "os.other"))
-    reason = exc.strerror or type(exc).__name__
-    return WorkspaceError("workspace-os-error", path=path, reason=reason, what=what)
+    return WorkspaceError("workspace-os-error", path=path, reason=os_reason(exc), what=what)
 
 
 def _loaded_class(module: str, name: str) -> Any:

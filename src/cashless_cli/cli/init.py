@@ -21,7 +21,7 @@ from cashless_cli.report.safe import escape
 def init(
     directory: Annotated[
         Path,
-        typer.Argument(metavar="help.metavar.dir", help="help.init.dir", file_okay=False),
+        typer.Argument(metavar="help.metavar.dir", help="help.init.dir"),
     ] = Path("."),
     district: Annotated[
         str | None,
@@ -45,6 +45,8 @@ def init(
     from cashless_cli.workspace.units import commune_config, units_for
 
     language = lang_of(lang)
+    if directory.exists() and not directory.is_dir():
+        fail_code("init-target-is-file", language, path=directory)
     config = directory / CONFIG_NAME
     if config.exists() and not force:
         fail_code("init-config-exists", language, config=config)
@@ -52,9 +54,9 @@ def init(
         fail_code("init-commune-needs-province", language)
     try:
         units = (
-            commune_config(commune, province)
+            commune_config(commune, province, language)
             if commune is not None and province is not None
-            else units_for(district, province)
+            else units_for(district, province, language)
         )
     except WorkspaceError as exc:
         fail(exc.message(language), language)

@@ -11,6 +11,7 @@ said by :func:`usage_error` in that language, with what was expected, exit code 
 from __future__ import annotations
 
 import contextlib
+import difflib
 import re
 import sys
 from collections.abc import Iterator, Sequence
@@ -186,8 +187,38 @@ class LatestMonthCommand(Command):
     bare_month = True
 
 
+class UnknownCommand(click.exceptions.UsageError):
+    """A command the app does not have (``cashless sumarize``), and the commands it may mean."""
+
+    def __init__(self, name: str, close: list[str], ctx: click.Context) -> None:
+        super().__init__(f"No such command {name!r}.", ctx)
+        self.name = name
+        self.close = close
+
+
+def close_names(typed: str, names: Sequence[str]) -> list[str]:
+    """The names ``typed`` may stand for: the ones it begins (``export``: ``export-payments``,
+    ``export-postoffice``) or, else, the ones spelt nearly alike (``sumarize``, ``validat``)."""
+    typed = typed.lower()
+    begun = sorted(n for n in names if len(typed) >= 3 and n.startswith(typed))
+    return begun or difflib.get_close_matches(typed, names, n=3, cutoff=0.6)
+
+
 class Group(_Worded, TyperGroup):
     """The ``cashless`` app: its errors are said in the user's language too."""
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchOption:
+            raise
+        except click.exceptions.UsageError as exc:
+            if not args or self.get_command(ctx, args[0]) is not None:
+                raise
+            close = close_names(args[0], sorted(self.commands))
+            raise UnknownCommand(args[0], close, ctx) from exc
 
     def main(
         self,
@@ -246,9 +277,11 @@ def expected(param: click.Parameter | None, lang: Lang) -> str:
         if low is not None:
             return say("cli-usage.expect-int-min", lang, min=low)
         return say("cli-usage.expect-int", lang)
-    if param is not None and getattr(param, "file_okay", True) is False:
+    info = getattr(getattr(param, "type_descriptor", None), "parameter_info", None)
+    kinds = (param, info) if param is not None else ()
+    if any(getattr(k, "file_okay", True) is False for k in kinds):  # typer.Option(file_okay=)
         return say("cli-usage.expect-dir", lang)
-    if param is not None and getattr(param, "dir_okay", True) is False:
+    if any(getattr(k, "dir_okay", True) is False for k in kinds):
         return say("cli-usage.expect-file", lang)
     metavar = param.metavar if param is not None else None
     return metavar or say("help.metavar.value", lang)
@@ -260,10 +293,10 @@ def message(exc: click.ClickException, lang: Lang) -> str:
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, exceptions.NoSuchOption):
         said = say("cli-usage.no-such-option", lang, option=exc.option_name)
-        if exc.possibilities:
-            names = ", ".join(sorted(exc.possibilities))
-            said += " " + say("cli-usage.did-you-mean", lang, names=names)
-        return said
+        return said + _did_you_mean(sorted(exc.possibilities or ()), lang)
+    if isinstance(exc, UnknownCommand):
+        said = say("cli-usage.no-such-command", lang, name=exc.name)
+        return said + _did_you_mean(exc.close, lang)
     if isinstance(exc, exceptions.BadOptionUsage):
         param = _option(ctx, exc.option_name)
         return say(
@@ -279,13 +312,14 @@ def message(exc: click.ClickException, lang: Lang) -> str:
         param = exc.param
         return say("cli-usage.bad-value", lang, name=_name(param), expected=expected(param, lang))
     text = exc.format_message()
-    if text.startswith("No such command"):
-        name = text.split("No such command", 1)[1].strip(" .")
-        return say("cli-usage.no-such-command", lang, name=name.split(".")[0])
     extra = re.search(r"unexpected extra arguments?(?:\(s\))? \((.*)\)", text)
     if extra:
         return say("cli-usage.extra", lang, args=extra.group(1))
     return say("cli-usage.other", lang, detail=text)
+
+
+def _did_you_mean(names: Sequence[str], lang: Lang) -> str:
+    return " " + say("cli-usage.did-you-mean", lang, names=", ".join(names)) if names else ""
 
 
 def _plain(markup: str) -> str:

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from cashless_cli.cli import options
-from cashless_cli.cli.common import command, fail, out_console, preamble
+from cashless_cli.cli.common import command, out_console, preamble
+from cashless_cli.errors import OutputError
 
 
 @command
@@ -50,13 +51,14 @@ def template(
     settings = preamble(lang, month=month)
     wanted = settings.month
     assert wanted is not None  # --month is required
+    if workspace is not None:  # named: it must be one (the folder named, both ways out)
+        from cashless_cli.workspace.config import load_workspace
+
+        load_workspace(workspace)
     try:
         spec, path = write_template_for(commune, wanted, output, workspace, force)
-    except OSError as exc:
-        fail(
-            text("cli-template.cannot-write-the-file", settings.lang, exc=exc),
-            settings.lang,
-        )
+    except OSError as exc:  # the place cannot be looked at (a name too long, a file in the way)
+        raise OutputError.from_os_error(exc.filename or output or ".", exc) from exc
     out_console().print(
         text(
             "cli-template.template-written",

@@ -62,7 +62,7 @@ def load_history(path: Path) -> dict[Month, MonthFigures]:
     try:
         return _read_history(path)
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = exc if isinstance(exc, OSError) else str(exc)  # an OSError: worded by errno
         raise WorkspaceError("history-unreadable", path=path, reason=reason) from exc
 
 

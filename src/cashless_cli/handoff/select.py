@@ -329,6 +329,10 @@ def select_rows(
             )
         )
     for path in matching.unmatched:
+        error = reports[path].error if path in reports else None
+        if error is not None:  # its title, which names the commune, cannot be read: say why
+            selection.stray_files.append((path, error.message("en"), error.message("vi")))
+            continue
         selection.stray_files.append(
             (path, text("left-out.no-commune", "en"), text("left-out.no-commune", "vi"))
         )

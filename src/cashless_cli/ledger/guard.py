@@ -197,7 +197,7 @@ def record_commit(state_dir: Path, ledger: Ledger) -> None:
         os.replace(temp, backup)
     except (OSError, sqlite3.Error) as exc:
         temp.unlink(missing_ok=True)
-        raise OutputError.from_os_error(backup, OSError(str(exc))) from exc
+        raise OutputError.from_os_error(backup, exc) from exc
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

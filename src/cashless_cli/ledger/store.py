@@ -209,7 +209,7 @@ def check_ledger_file(path: Path) -> None:
     try:
         info = path.stat()
     except OSError as exc:
-        raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
+        raise _refuse("ledger-no-access", path, reason=exc) from exc
     if stat.S_ISDIR(info.st_mode):
         raise _refuse("ledger-not-a-file", path, kind=Phrase("ledger-why.folder"))
     if not stat.S_ISREG(info.st_mode):
@@ -220,7 +220,7 @@ def check_ledger_file(path: Path) -> None:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise _refuse("ledger-no-access", path, reason=exc.strerror or type(exc).__name__) from exc
+        raise _refuse("ledger-no-access", path, reason=exc) from exc
     if not os.access(path, os.W_OK):
         raise _refuse("ledger-no-access", path, reason=Phrase("ledger-why.read-only"))
     if head != _SQLITE_MAGIC:
@@ -351,7 +351,7 @@ class Ledger:
                 f"{path.resolve().as_uri()}?mode=rw", isolation_level=None, timeout=30, uri=True
             )
         except sqlite3.DatabaseError as exc:
-            raise _refuse("ledger-no-access", path, reason=str(exc)) from exc
+            raise _refuse("ledger-no-access", path, reason=exc) from exc
         try:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = FULL")
@@ -362,7 +362,7 @@ class Ledger:
             ledger._migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise _refuse("ledger-damaged", path, reason=str(exc)) from exc
+            raise _refuse("ledger-damaged", path, reason=exc) from exc
         except BaseException:
             conn.close()
             raise
@@ -448,7 +448,7 @@ class Ledger:
                     self.conn.execute("ROLLBACK")
                 raise
         except sqlite3.OperationalError as exc:
-            raise OutputError.from_os_error(self.path, OSError(str(exc))) from exc
+            raise OutputError.from_os_error(self.path, exc) from exc
 
     # ---- reading --------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:

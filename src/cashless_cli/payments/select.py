@@ -428,7 +428,7 @@ def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[
         files = ", ".join(p.name for p in paths)
         for path in paths:
             why[path] = Problem(CONFLICT, params={"files": files})
-    for path in matching.by_unit.values():
+    for path in [*matching.by_unit.values(), *matching.unmatched]:  # unreadable: that first
         error = reports[path].error if path in reports else None
         if error is not None:
             text = Text(error.message("en"), error.message("vi"))

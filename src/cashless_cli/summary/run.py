@@ -81,6 +81,12 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         except ValueError:
             return str(p)
 
+    # a file that cannot be read matches no commune because its title cannot be read: say that
+    unread = [(p, e) for p in m.unmatched if (e := rosters.reports[p].error) is not None]
+    if unread:
+        said = tuple(Entry(UNREADABLE, {"file": rel(p), "error": e}) for p, e in unread)
+        joined = Joined(said, "\n  ")
+        raise WorkspaceError("rosters-unreadable", n=len(unread), month=rosters.month, lines=joined)
     lines: list[Phrase] = []
     names = {u.code: u.name for u in rosters.units}
     for code, paths in sorted(m.conflicts.items()):

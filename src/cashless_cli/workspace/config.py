@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from cashless_cli.errors import WorkspaceError as WorkspaceError  # its home is errors.py
-from cashless_cli.problems import Phrase
+from cashless_cli.i18n import Lang
+from cashless_cli.problems import Phrase, text
 from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
@@ -176,9 +177,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise WorkspaceError(
-            "config-unreadable", path=path, reason=exc.strerror or type(exc).__name__
-        ) from exc
+        raise WorkspaceError("config-unreadable", path=path, reason=exc) from exc
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -311,12 +310,13 @@ def workspace_mapping(data: dict[str, Any], path: Path) -> ColumnMapping:
     return mapping_from_table(table, str(path), communes)
 
 
-def render_config(area: Area) -> str:
-    """The TOML text of a workspace configuration (what ``cashless init`` writes)."""
+def render_config(area: Area, lang: Lang = "en") -> str:
+    """The TOML text of a workspace configuration (what ``cashless init`` writes), its comments
+    in ``lang``."""
     lines = [f"[{area.level}]", f"name = {_q(area.name)}"]
     if area.province and area.level in ("district", "commune"):
         lines.append(f"province = {_q(area.province)}")
-    lines += _area_lines(area)
+    lines += _area_lines(area, lang)
     for unit in area.communes:
         lines += ["", "[[communes]]", f"code = {_q(unit.code)}", f"name = {_q(unit.name)}"]
         if unit.kind:
@@ -324,7 +324,7 @@ def render_config(area: Area) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _area_lines(area: Area) -> list[str]:
+def _area_lines(area: Area, lang: Lang) -> list[str]:
     """The ``[area]`` table: what the workspace is, and the communes before July 2025."""
     if not area.kind and not area.old_units:
         return []
@@ -332,7 +332,7 @@ def _area_lines(area: Area) -> list[str]:
     if area.kind:
         lines.append(f"kind = {_q(area.kind)}")
     if area.old_units:
-        lines.append("# The communes before July 2025 and the new commune(s) each went to.")
+        lines.append(text("init-toml.old-units", lang))
         lines.append("old_units = [")
         for old in area.old_units:
             into = ", ".join(_q(c) for c in old.into)

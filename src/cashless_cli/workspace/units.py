@@ -23,8 +23,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from cashless_cli.i18n import Lang
 from cashless_cli.normalise.text import fold
-from cashless_cli.problems import Phrase
+from cashless_cli.problems import Joined, Phrase, Text, text
 from cashless_cli.schema.domain import (
     COMMUNE_KINDS,
     COMMUNE_SIGNER_TITLE,
@@ -100,11 +101,21 @@ def province_units(province: str) -> tuple[str, tuple[Unit, ...]]:
     return prov.name, units
 
 
-def data_version() -> str:
+def data_version() -> Phrase:
+    """The version of ``vietnam-provinces`` and the day of its data (worded when shown: the day
+    as an office writes it under vi)."""
     import vietnam_provinces
 
-    version, data = vietnam_provinces.__version__, vietnam_provinces.__data_version__
-    return f"vietnam-provinces {version} (data {data})"
+    version, data = vietnam_provinces.__version__, str(vietnam_provinces.__data_version__)
+    year, _, rest = data.partition("-")
+    month, _, day = rest.partition("-")
+    vn_day = f"{day}/{month}/{year}" if day and month else data
+    return Phrase("init.data-version", {"version": version, "data": Text(data, vn_day)})
+
+
+def _sources() -> Joined:
+    """Where a province's units come from: both packages and their versions."""
+    return Joined((data_version(), vnau_version()))
 
 
 def _province_issuer(name: str) -> str:
@@ -114,10 +125,12 @@ def _province_issuer(name: str) -> str:
     return f"UBND {'THÀNH PHỐ' if city else 'TỈNH'} {short.upper()}"
 
 
-def _report_block(issuer: str, office: str, signer_title: str = DISTRICT_SIGNER_TITLE) -> str:
+def _report_block(
+    issuer: str, office: str, signer_title: str = DISTRICT_SIGNER_TITLE, lang: Lang = "en"
+) -> str:
     """``[report]`` commented out, with the values the documents use when it is absent."""
     return (
-        "\n# The letterhead of the rate table (uncomment to change):\n"
+        f"\n{text('init-toml.report', lang)}\n"
         "# [report]\n"
         f'# issuer = "{issuer}"\n'
         f'# office = "{office}"\n'
@@ -126,21 +139,24 @@ def _report_block(issuer: str, office: str, signer_title: str = DISTRICT_SIGNER_
     )
 
 
-def units_for(district: str | None, province: str | None) -> UnitList:
-    """The workspace configuration for a district (before 2025) or a province (after)."""
+def units_for(district: str | None, province: str | None, lang: Lang = "en") -> UnitList:
+    """The workspace configuration for a district (before 2025) or a province (after), its
+    comments in ``lang``."""
     if district is None and province is not None:
         name, units = province_units(province)
         short = province_short(name)
         area = Area(short, "province", None, units, kind="province", old_units=old_units_of(name))
-        source = f"{data_version()}, {vnau_version()}"
-        text = (
-            f"# cashless workspace: {name} and its {len(units)} communes (after July 2025).\n"
-            f"# Units from {source}.\n\n"
-            + render_config(area)
-            + _report_block(_province_issuer(name), PROVINCE_OFFICE, PROVINCE_SIGNER_TITLE)
+        source = _sources()
+        config = (
+            text("init-toml.province", lang, name=name, n=len(units))
+            + "\n"
+            + text("init-toml.units-from", lang, source=source)
+            + "\n\n"
+            + render_config(area, lang)
+            + _report_block(_province_issuer(name), PROVINCE_OFFICE, PROVINCE_SIGNER_TITLE, lang)
         )
         return UnitList(
-            text,
+            config,
             True,
             Phrase("init.source-province", {"n": len(units), "name": name, "source": source}),
             area,
@@ -156,26 +172,32 @@ def units_for(district: str | None, province: str | None) -> UnitList:
             d_name, p_name, units_fn = bundled
             units = units_fn()
             area = Area(d_name, "district", p_name, units, kind="district")
-            text = (
-                f"# cashless workspace: {d_name} district, {p_name}, and its {len(units)} "
-                "communes (before July 2025).\n"
-                "# Units from the list bundled with cashless (GSO codes, 2023).\n\n"
-                + render_config(area)
-                + _report_block(f"{DISTRICT_COMMITTEE} {d_name.upper()}", DISTRICT_OFFICE)
+            heading = text(
+                "init-toml.district", lang, district=d_name, province=p_name, n=len(units)
+            )
+            config = (
+                heading
+                + "\n"
+                + text("init-toml.units-bundled", lang)
+                + "\n\n"
+                + render_config(area, lang)
+                + _report_block(
+                    f"{DISTRICT_COMMITTEE} {d_name.upper()}", DISTRICT_OFFICE, lang=lang
+                )
             )
             return UnitList(
-                text,
+                config,
                 True,
                 Phrase("init.source-bundled", {"n": len(units), "name": d_name}),
                 area,
             )
         return UnitList(
-            _template(district, province),
+            _template(district, province, lang),
             False,
             Phrase("init.source-no-list", {"name": district}),
         )
     return UnitList(
-        _template(None, None),
+        _template(None, None, lang),
         False,
         Phrase("init.source-template"),
     )
@@ -185,14 +207,10 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _template(district: str | None, province: str | None) -> str:
+def _template(district: str | None, province: str | None, lang: Lang = "en") -> str:
+    kinds = ", ".join(k.lower() for k in COMMUNE_KINDS)
     lines = [
-        "# cashless workspace: fill in the reporting area and its communes.",
-        "# A district (before July 2025) is [district] with its province; a province (after) is",
-        "# [province]. Then one [[communes]] block per commune: code (the GSO code, if known),",
-        "# name (as the communes write it in their rosters) and kind ("
-        + ", ".join(k.lower() for k in COMMUNE_KINDS)
-        + ").",
+        text("init-toml.template", lang, kinds=kinds),
         "",
         "[district]",
         f"name = {_q(district or '')}",
@@ -305,22 +323,34 @@ def commune_units(commune: str, province: str) -> tuple[str, Unit, tuple[OldUnit
     return prov_name, unit, olds
 
 
-def commune_config(commune: str, province: str) -> UnitList:
-    """The workspace of one new commune (the paying office), with the old communes it absorbed."""
+def commune_config(commune: str, province: str, lang: Lang = "en") -> UnitList:
+    """The workspace of one new commune (the paying office), with the old communes it absorbed;
+    the comments in ``lang``."""
     prov_name, unit, olds = commune_units(commune, province)
     short = province_short(prov_name)
     area = Area(unit.name, "commune", short, (unit,), kind="commune", old_units=olds)
-    source = f"{data_version()}, {vnau_version()}"
+    source = _sources()
     old_names = ", ".join(o.name for o in olds)
-    text = (
-        f"# cashless workspace: {unit.kind} {unit.name}, {prov_name} (after July 2025), formed "
-        f"from {len(olds)} communes: {old_names}.\n"
-        f"# Units from {source}.\n\n"
-        + render_config(area)
-        + _report_block(f"UBND {unit.kind.upper()} {unit.name.upper()}", "", COMMUNE_SIGNER_TITLE)
+    heading = text(
+        "init-toml.commune",
+        lang,
+        kind=unit.kind,
+        name=unit.name,
+        province=prov_name,
+        n=len(olds),
+        old=old_names,
+    )
+    issuer = f"UBND {unit.kind.upper()} {unit.name.upper()}"
+    config = (
+        heading
+        + "\n"
+        + text("init-toml.units-from", lang, source=source)
+        + "\n\n"
+        + render_config(area, lang)
+        + _report_block(issuer, "", COMMUNE_SIGNER_TITLE, lang)
     )
     return UnitList(
-        text,
+        config,
         True,
         Phrase(
             "init.source-commune",

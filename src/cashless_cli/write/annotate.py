@@ -152,7 +152,7 @@ def annotate_copy(report: FileReport, out: Path, lang: Lang) -> Annotated:
             )
         write_bytes(out, data)  # a temporary name in the same folder, then os.replace
     except OSError as exc:
-        raise AnnotateError("annotate-write-failed", out=out, error=exc.strerror or exc) from exc
+        raise AnnotateError("annotate-write-failed", out=out, error=exc) from exc
     return Annotated(out, marked_cells, marked_rows, listed, rebuilt)
 
 
