@@ -2388,6 +2388,64 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "bảng tỷ lệ lập từ các danh sách đó sẽ không có số liệu của tháng này, hoặc công bố số "
         "liệu của tháng khác.",
         {"n": 1, "month": "2023-07", "lines": "binh_hoa T6.xlsx: 2023-06"}),
+    # ---- pay4: lifting a suspension, both-programmes pairs, rosters in no list ----
+    ProblemType("resume-unknown-id", F,
+        "ID in no payment list", "Số định danh không có trong danh sách chi trả nào",
+        "No payment list of this workspace names the ID {id}: there is no payment to resume.",
+        "Không danh sách chi trả nào của thư mục làm việc này có số định danh {id}: không có "
+        "khoản chi trả nào để tiếp tục.",
+        "Check the ID (the 12 digits of the CCCD, as on the roster); only a person listed by "
+        "export-payments before can have a suspension lifted. Nothing was recorded.",
+        "Kiểm tra lại số định danh (12 chữ số của CCCD, như trong danh sách); chỉ người đã có tên "
+        "trong danh sách chi trả (export-payments) mới được tiếp tục chi trả. Chưa ghi nhận gì.",
+        "resume-payment finds the person by the ID among the lines of the payment lists already "
+        "made (the ledger's payment_lines); a name is never used, and an ID no list names is "
+        "refused with exit code 2.",
+        "Lệnh resume-payment tìm đối tượng theo số định danh trong các dòng của những danh sách chi "
+        "trả đã lập (bảng payment_lines của sổ theo dõi); không bao giờ tìm theo họ tên, và số "
+        "định danh không có trong danh sách nào bị từ chối với mã thoát 2.",
+        {"id": "051149000777"}),
+    ProblemType("resume-not-suspended", F,
+        "Payment not suspended", "Không bị tạm dừng chi trả",
+        "{name} ({id}) is not suspended for the list of {month}: {n} month(s) in a row not "
+        "collected before it ({months}); payment stops after {limit}.",
+        "{name} ({id}) không bị tạm dừng chi trả trong danh sách tháng {month}: trước đó có {n} "
+        "tháng liên tiếp không nhận ({months}); chỉ tạm dừng sau {limit} tháng.",
+        "The person is paid from the list as usual: nothing to resume. Check the ID and the "
+        "month (the first list that should pay the person again). Nothing was recorded.",
+        "Đối tượng vẫn được chi trả theo danh sách như bình thường: không có gì để tiếp tục. Kiểm "
+        "tra lại số định danh và tháng (tháng của danh sách đầu tiên chi trả lại cho đối "
+        "tượng). Chưa ghi nhận gì.",
+        "A suspension can be lifted only for a list the person would be suspended from: three "
+        "lines in three consecutive months before it, all reported not collected "
+        "(import-payments).",
+        "Chỉ tiếp tục chi trả được cho danh sách mà đối tượng bị tạm dừng: ba dòng của ba tháng "
+        "liên tiếp trước đó đều được báo là không nhận (import-payments).",
+        {"name": "Trần Thị Mai", "id": "051149000777", "month": "11/2025", "n": 1,
+         "months": "10/2025", "limit": 3}),
+    ProblemType("resume-no-reason", F,
+        "No reason given", "Chưa ghi lý do",
+        "The reason for resuming payment is empty.",
+        "Lý do tiếp tục chi trả đang để trống.",
+        "Write the decision or the reason, e.g. --reason \"QĐ 12/QĐ-UBND: đã về địa phương\". "
+        "Nothing was recorded.",
+        "Ghi quyết định hoặc lý do, ví dụ --reason \"QĐ 12/QĐ-UBND: đã về địa phương\". Chưa "
+        "ghi nhận gì.",
+        "Lifting a suspension is recorded with who, when and why: the reason is required.",
+        "Việc tiếp tục chi trả được ghi nhận kèm người ghi, thời điểm và lý do: bắt buộc phải có "
+        "lý do."),
+    ProblemType("payment-resumed", I,
+        "Payment resumed", "Tiếp tục chi trả",
+        "payment resumed from {month} (suspension lifted by the commune)",
+        "tiếp tục chi trả từ tháng {month} (xã đã quyết định tiếp tục chi trả)",
+        "", "",
+        "The commune lifted the person's suspension (resume-payment) from this list on: the "
+        "months not collected before it no longer stop payment, and what was listed and not "
+        "collected is paid as arrears, once.",
+        "Xã đã quyết định tiếp tục chi trả cho đối tượng (resume-payment) từ danh sách này: các "
+        "tháng không nhận trước đó không còn làm tạm dừng chi trả, và số tiền đã có trong danh "
+        "sách mà chưa nhận được chi truy lĩnh một lần.",
+        {"month": "11/2025"}),
 )
 # fmt: on
 
