@@ -2446,6 +2446,45 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "tháng không nhận trước đó không còn làm tạm dừng chi trả, và số tiền đã có trong danh "
         "sách mà chưa nhận được chi truy lĩnh một lần.",
         {"month": "11/2025"}),
+    ProblemType("duplicate-both-programmes", E,
+        "Paid under the other programme", "Đã chi theo chế độ kia",
+        "The same ID is also listed for the other programme at {place} (pair {candidate}), "
+        "which is paid ({amount} VND, the higher amount): this row is not handed over and not "
+        "paid.",
+        "Cùng số định danh còn có tên ở chế độ kia tại {place} (cặp {candidate}), dòng đó được "
+        "chi ({amount} đồng, mức cao hơn): dòng này không chuyển Bưu điện và không chi trả.",
+        "Remove the person from the lower programme's list.",
+        "Đưa đối tượng ra khỏi danh sách của chế độ có mức thấp hơn.",
+        "A person listed for both the monthly social allowance and the social pension in the "
+        "same month receives only the higher amount (Decree 176/2025/NĐ-CP): that row is handed "
+        "over and paid; the other row is not, until the commune removes it. No officer's "
+        "decision is needed (cashless duplicates lists such pairs apart).",
+        "Người có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội trong cùng tháng "
+        "chỉ được hưởng mức cao hơn (Nghị định 176/2025/NĐ-CP): dòng đó được chuyển Bưu điện và "
+        "được chi trả; dòng còn lại thì không, cho đến khi xã xóa dòng đó. Không cần cán bộ quyết "
+        "định (cashless duplicates liệt kê riêng các cặp này).",
+        {"place": "Xã An Bình (an-binh.xlsx, 14)", "candidate": "DUP-7K2M9QXA",
+         "amount": "750.000"}),
+    ProblemType("payments-not-listed-unread", E,
+        "People of an unreadable roster in no list", "Người trong tệp không đọc được chưa có "
+        "trong danh sách nào",
+        "{reason}: the file cannot be read, so how many people it holds is not known; none of "
+        "them is in a list of this month.",
+        "{reason}: không đọc được tệp nên chưa biết tệp có bao nhiêu người; không ai trong tệp "
+        "có trong danh sách nào của tháng này.",
+        "Ask the commune for a readable copy (or fix the file, see the reason), then run "
+        "export-payments again; until then pay these people by the previous procedure.",
+        "Đề nghị xã gửi lại bản đọc được (hoặc sửa tệp, xem lý do), rồi chạy lại "
+        "export-payments; trong lúc chờ, chi trả những người này theo cách làm trước đây.",
+        "export-payments puts every beneficiary of the month in exactly one list (accounts, cash, "
+        "to check); a roster it cannot read is named with the reason, and its people, whose "
+        "number is not known, are in no list: the command exits with code 1.",
+        "export-payments đưa mỗi đối tượng của tháng vào đúng một danh sách (chi qua tài khoản, "
+        "chi tiền mặt, cần kiểm tra); tệp không đọc được thì được nêu tên cùng lý do, và những "
+        "người trong tệp, chưa biết bao nhiêu người, chưa có trong danh sách nào: lệnh kết thúc "
+        "với mã 1.",
+        {"reason": "Binh Long T6-2023.xlsx: Tệp bảng tính bị hỏng hoặc không đầy đủ (tệp nén "
+         "zip bị hỏng)"}),
 )
 # fmt: on
 

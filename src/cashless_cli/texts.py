@@ -1238,6 +1238,26 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("ledger-why.lacks-resumptions",
             "{resumptions} suspensions lifted (it holds {have})",
             "{resumptions} lần tiếp tục chi trả đã ghi nhận (sổ chỉ có {have})"),
+    Wording("dups-both.title",
+            "Listed for both programmes — only the higher amount is paid (export-payments), the "
+            "other row is held back until the commune removes it:",
+            "Có tên ở cả hai chế độ — chỉ chi mức cao hơn (export-payments), dòng còn lại tạm "
+            "giữ lại cho đến khi xã xóa:"),
+    Wording("dups-both.paid", "  paid:     {who} ({category}, {amount} VND)",
+            "  được chi:  {who} ({category}, {amount} đồng)"),
+    Wording("dups-both.not-paid", "  not paid: {who} ({category}, {amount} VND)",
+            "  không chi: {who} ({category}, {amount} đồng)"),
+    Wording("pay-terminal.unlisted-unread",
+            "In no list — the people of {unread} {unread:roster|rosters} that cannot be read (how "
+            "many is not known):",
+            "Chưa có trong danh sách nào — những người trong {unread} tệp không đọc được (chưa "
+            "biết bao nhiêu người):"),
+    Wording("pay-terminal.unlisted-both",
+            "In no list — {n} {n:person|people} of {files} {files:roster|rosters} that cannot be "
+            "used, and the people of {unread} {unread:roster|rosters} that cannot be read (how "
+            "many is not known):",
+            "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được, và những "
+            "người trong {unread} tệp không đọc được (chưa biết bao nhiêu người):"),
 )
 # fmt: on
 
