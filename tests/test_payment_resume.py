@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cashless_cli.dataset.month import collect_month
 from cashless_cli.payments.export import PaymentsResult, export_payments
 from cashless_cli.payments.results import import_payments
 from cashless_cli.payments.resume import resume_payment
@@ -186,3 +187,122 @@ def test_suspended_again_after_a_resumption(tmp_path: Path) -> None:
     assert again.recorded
     feb = month_list(ws.root, FEB)
     assert lines_by_id(feb)[away].arrears == total
+
+
+# ---- the money discipline of the cycle ----------------------------------------------------------
+def test_arrears_of_a_row_held_back_are_said_not_paid_and_carried_once(tmp_path: Path) -> None:
+    """A person owed August's amount whose September row is held back (the same ID twice):
+    the row says what is owed; nothing is paid twice; October's line carries it once."""
+    from test_payment_cycle import result_csv
+
+    ws = workspace(tmp_path / "ws")
+    aug = month_of_2025(ws.root, AUG)
+    away = next(r for r in aug.payments.paid if r.category == "5a")
+    assert import_payments(ws, report(tmp_path, aug, {away.beneficiary_id or ""}, "kq.csv")).applied
+    rows = people(SEP)
+    rows.append({**next(r for r in rows if r["so_dinh_danh"] == away.beneficiary_id), "stt": 9})
+    rosters(ws.root, SEP, rows)
+    at = dt.datetime(2025, 9, 20, 9, 0, tzinfo=TZ)
+    sep = export_payments(load_workspace(ws.root), SEP, now=lambda: at, workers=1)
+    held = [r for r in sep.payments.check if r.beneficiary_id == away.beneficiary_id]
+    assert len(held) == 2 and sep.payments.arrears_amount == 0
+    for r in held:
+        (owed,) = [n for n in r.notes if n.code == "payment-arrears-held"]
+        assert "750.000" in owed.message("vi") and "08/2025" in owed.message("vi")
+    assert import_payments(ws, report(tmp_path, sep, set(), "kq9.csv")).applied
+    octo = month_of_2025(ws.root, OCT)  # the duplicate gone: paid, with August's amount once
+    row = lines_by_id(octo)[away.beneficiary_id]
+    assert (row.arrears, row.arrears_months) == (away.total, ("2025-08",))
+    assert octo.payments.arrears_amount == away.total
+    # a result paying more than the line lists (its month and its arrears) is refused
+    ref = row.pay_ref or ""
+    above = result_csv(tmp_path / "tren.csv", [(ref, str(row.total + 1), "Đã chi", "")])
+    run = run_cli("import-payments", above, "-w", ws.root, "--format", "json")
+    assert run.returncode == 1
+    assert [p["code"] for p in json.loads(run.stdout)["problems"]] == ["payresult-amount-above"]
+    exact = result_csv(tmp_path / "du.csv", [(ref, str(row.total), "Đã chi", "")])
+    assert import_payments(ws, exact).applied
+
+
+@pytest.mark.slow
+def test_the_sample_commune_cycle_pays_everybody_once(tmp_path: Path) -> None:
+    """make demo's 2025 cycle: August listed, the provider's result, September listed with the
+    arrears; every roster row in one place, each person paid once a month, the control totals
+    of the workbook, the CSV, the manifest and the ledger equal to the sum of the lines, the
+    arrears equal to what August did not pay, carried once; made again, nothing changes."""
+    import csv
+    import importlib.util
+    import shutil
+    import sys
+
+    import openpyxl
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "generate_2025", root / "samples" / "generate_2025.py"
+    )
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    sys.modules["generate_2025"] = generator
+    spec.loader.exec_module(generator)
+    ws_root = tmp_path / "ws"
+    shutil.copytree(root / "samples" / "commune-2025", ws_root)
+
+    def listed(month: Month) -> PaymentsResult:
+        return export_payments(load_workspace(ws_root), month, workers=1)
+
+    def lines_of_book(result: PaymentsResult) -> list[tuple[str, int, int]]:
+        """(ID, Cộng chi, Truy lĩnh) of every line of the workbook; each sheet's "Tổng cộng"
+        row equal to the sum of its lines."""
+        book = openpyxl.load_workbook(next(f for f in result.files if f.suffix == ".xlsx"))
+        out = []
+        for name in ("Qua tài khoản", "Tiền mặt"):
+            rows = list(book[name].iter_rows(values_only=True))
+            top = next(i for i, r in enumerate(rows) if r[0] == "STT")
+            head = [str(v) for v in rows[top]]
+            who, pays, owed = (
+                head.index(k) for k in ("Số CCCD đối tượng", "Cộng chi (đồng)", "Truy lĩnh (đồng)")
+            )
+            sheet = [
+                (str(r[who]), int(r[pays]), int(r[owed] or 0))
+                for r in rows[top + 1 :]
+                if isinstance(r[0], int)
+            ]
+            (total,) = [r for r in rows if "Tổng cộng" in r]
+            assert [v for v in total if isinstance(v, int)][-1] == sum(x[1] for x in sheet)
+            out.extend(sheet)
+        return out
+
+    aug = listed(AUG)
+    book = lines_of_book(aug)
+    read = sum(
+        len(r.records)
+        for r in collect_month(load_workspace(ws_root), AUG, workers=1).reports.values()
+    )
+    assert len(aug.payments.paid) + len(aug.payments.check) + aug.payments.not_listed == read
+    assert len(book) == len({x[0] for x in book}) == len(aug.payments.paid)  # each person once
+    doc = aug.to_dict()
+    assert doc["total_amount"] + doc["cash_amount"] == sum(x[1] for x in book)
+    folder = ws_root / "payments" / "2025-08"
+    with (folder / "chi-tra-2025-08_tai-khoan.csv").open(encoding="utf-8-sig") as handle:
+        account_lines = list(csv.DictReader(handle))
+    assert sum(int(x["Cộng chi (đồng)"]) for x in account_lines) == doc["total_amount"]
+
+    imported = import_payments(load_workspace(ws_root), generator.provider(ws_root, str(AUG)))
+    unpaid = sum(c.line.total - c.result.amount_paid for c in imported.changes)
+    assert unpaid > 0
+    sep = listed(SEP)
+    book = lines_of_book(sep)
+    assert len(book) == len({x[0] for x in book}) == len(sep.payments.paid)
+    assert sum(x[2] for x in book) == sep.payments.arrears_amount == unpaid  # carried once
+    doc = sep.to_dict()
+    assert doc["total_amount"] + doc["cash_amount"] == sum(x[1] for x in book)
+    with sqlite3.connect(ws_root / ".cashless" / "ledger.sqlite") as conn:
+        total, arrears = conn.execute(
+            "SELECT SUM(amount + arrears), SUM(arrears) FROM payment_lines WHERE month = '2025-09'"
+        ).fetchone()
+    assert (total, arrears) == (sum(x[1] for x in book), unpaid)
+    again = listed(SEP)  # made again: the same lines, the arrears not added twice
+    assert {(r.pay_ref, r.total) for r in again.payments.paid} == {
+        (r.pay_ref, r.total) for r in sep.payments.paid
+    }

@@ -2485,6 +2485,23 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "với mã 1.",
         {"reason": "Binh Long T6-2023.xlsx: Tệp bảng tính bị hỏng hoặc không đầy đủ (tệp nén "
          "zip bị hỏng)"}),
+    ProblemType("payment-arrears-held", W,
+        "Arrears owed, not paid from this list", "Truy lĩnh chưa chi trong danh sách này",
+        "{amount} VND not collected in {months} is owed too: not paid while this row is held "
+        "back, paid once with the person's next line",
+        "còn {amount} đồng chưa nhận của tháng {months}: chưa chi khi dòng này còn tạm giữ, sẽ "
+        "truy lĩnh một lần cùng dòng chi trả kế tiếp của đối tượng",
+        "Clear the reason the row is held back (see the other notes), then run export-payments "
+        "again.",
+        "Xử lý lý do dòng bị tạm giữ (xem các ghi chú khác), rồi chạy lại export-payments.",
+        "A person owed arrears whose row of this month is held back (a duplicate pair to decide, "
+        "no amount...) is not paid them from this list: the amount stays owed and is carried, "
+        "once, by the person's next line that is paid; the row says so.",
+        "Đối tượng còn khoản truy lĩnh nhưng dòng của tháng này bị tạm giữ (cặp trùng chờ quyết "
+        "định, thiếu mức trợ cấp...) thì chưa được chi khoản đó trong danh sách này: số tiền vẫn "
+        "được ghi nợ và được truy lĩnh một lần cùng dòng chi trả kế tiếp của đối tượng; dòng "
+        "ghi rõ điều này.",
+        {"amount": "500.000", "months": "08/2025"}),
 )
 # fmt: on
 

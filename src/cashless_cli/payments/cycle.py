@@ -126,7 +126,8 @@ def months_text(months: Iterable[str]) -> str:
 def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
     """Add each person's arrears to their line (with a note naming the months); move the rows of
     suspended people to the rows held back, with the reason; list the arrears of people not on
-    this month's rosters among the rows held back too, never dropped (in place)."""
+    this month's rosters among the rows held back too, and say them on the rows held back for
+    another reason: never dropped (in place)."""
     seen = {(r.person, r.programme) for r in (*payments.paid, *payments.check)}
     for key, owed in carries.items():
         if key not in seen and owed.last is not None and owed.arrears and payments.communes:
@@ -166,6 +167,18 @@ def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
                         )
                     )
             setattr(commune, kind, kept)
+        commune.check = [_owed_too(row, carries) for row in commune.check]
+
+
+def _owed_too(row: PaymentRow, carries: Mapping[Key, Carry]) -> PaymentRow:
+    """A row held back for another reason (a duplicate pair, no amount...) of a person owed
+    arrears: the amount is said on the row, not paid (it is carried, once, by the person's next
+    line paid), never silently left out."""
+    carry = carries.get((row.person, row.programme))
+    if carry is None or not carry.arrears or row.suspended:
+        return row
+    params = {"amount": dong(carry.arrears), "months": months_text(carry.months)}
+    return replace(row, notes=(*row.notes, Problem("payment-arrears-held", params=params)))
 
 
 def _owed_elsewhere(payments: PaymentList, carry: Carry, last: PaymentLine) -> None:
