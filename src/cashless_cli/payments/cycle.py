@@ -175,7 +175,7 @@ def _owed_too(row: PaymentRow, carries: Mapping[Key, Carry]) -> PaymentRow:
     arrears: the amount is said on the row, not paid (it is carried, once, by the person's next
     line paid), never silently left out."""
     carry = carries.get((row.person, row.programme))
-    if carry is None or not carry.arrears or row.suspended:
+    if carry is None or not carry.arrears or row.suspended or row.arrears:  # said already
         return row
     params = {"amount": dong(carry.arrears), "months": months_text(carry.months)}
     return replace(row, notes=(*row.notes, Problem("payment-arrears-held", params=params)))
