@@ -513,7 +513,7 @@ def test_a_version_1_ledger_gets_the_decisions_table(tmp_path: Path) -> None:
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Ledger.open(path) as ledger:
         assert ledger.duplicate_decisions() == {}
-        assert ledger.meta("schema_version") == str(SCHEMA_VERSION) == "3"
+        assert ledger.meta("schema_version") == str(SCHEMA_VERSION) == "4"
         with ledger.transaction():
             ledger.insert_duplicate_decisions(
                 [DuplicateDecision("DUP-00000000", SAME, "k1", "k1", "k2", "t", "f.xlsx", "0" * 64)]

@@ -310,7 +310,7 @@ def test_a_schema_2_ledger_is_migrated_and_an_older_copy_refused(tmp_path: Path)
     with sqlite3.connect(path) as conn:
         version = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         lines = conn.execute("SELECT COUNT(*) FROM payment_lines").fetchone()
-    assert version == (str(SCHEMA_VERSION),) == ("3",) and lines == (len(aug.payments.paid),)
+    assert version == (str(SCHEMA_VERSION),) == ("4",) and lines == (len(aug.payments.paid),)
     old = tmp_path / "old.sqlite"
     shutil.copy(path, old)
     assert import_payments(ws, report(tmp_path, aug, set(), "kq.csv")).applied

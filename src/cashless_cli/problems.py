@@ -2421,6 +2421,120 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "đó sẽ bỏ sót các dòng của tệp mà không ai biết.",
         {"n": 1, "month": "2023-06",
          "lines": "ke-hoach.xlsx: Tệp này không phải bảng tính Excel hoặc ODS"}),
+    # ---- pay4: lifting a suspension, both-programmes pairs, rosters in no list ----
+    ProblemType("resume-unknown-id", F,
+        "ID in no payment list", "Số định danh không có trong danh sách chi trả nào",
+        "No payment list of this workspace names the ID {id}: there is no payment to resume.",
+        "Không danh sách chi trả nào của thư mục làm việc này có số định danh {id}: không có "
+        "khoản chi trả nào để tiếp tục.",
+        "Check the ID (the 12 digits of the CCCD, as on the roster); only a person listed by "
+        "export-payments before can have a suspension lifted. Nothing was recorded.",
+        "Kiểm tra lại số định danh (12 chữ số của CCCD, như trong danh sách); chỉ người đã có tên "
+        "trong danh sách chi trả (export-payments) mới được tiếp tục chi trả. Chưa ghi nhận gì.",
+        "resume-payment finds the person by the ID among the lines of the payment lists already "
+        "made (the ledger's payment_lines); a name is never used, and an ID no list names is "
+        "refused with exit code 2.",
+        "Lệnh resume-payment tìm đối tượng theo số định danh trong các dòng của những danh sách chi "
+        "trả đã lập (bảng payment_lines của sổ theo dõi); không bao giờ tìm theo họ tên, và số "
+        "định danh không có trong danh sách nào bị từ chối với mã thoát 2.",
+        {"id": "051149000777"}),
+    ProblemType("resume-not-suspended", F,
+        "Payment not suspended", "Không bị tạm dừng chi trả",
+        "{name} ({id}) is not suspended for the list of {month}: {n} month(s) in a row not "
+        "collected before it ({months}); payment stops after {limit}.",
+        "{name} ({id}) không bị tạm dừng chi trả trong danh sách tháng {month}: trước đó có {n} "
+        "tháng liên tiếp không nhận ({months}); chỉ tạm dừng sau {limit} tháng.",
+        "The person is paid from the list as usual: nothing to resume. Check the ID and the "
+        "month (the first list that should pay the person again). Nothing was recorded.",
+        "Đối tượng vẫn được chi trả theo danh sách như bình thường: không có gì để tiếp tục. Kiểm "
+        "tra lại số định danh và tháng (tháng của danh sách đầu tiên chi trả lại cho đối "
+        "tượng). Chưa ghi nhận gì.",
+        "A suspension can be lifted only for a list the person would be suspended from: three "
+        "lines in three consecutive months before it, all reported not collected "
+        "(import-payments).",
+        "Chỉ tiếp tục chi trả được cho danh sách mà đối tượng bị tạm dừng: ba dòng của ba tháng "
+        "liên tiếp trước đó đều được báo là không nhận (import-payments).",
+        {"name": "Trần Thị Mai", "id": "051149000777", "month": "11/2025", "n": 1,
+         "months": "10/2025", "limit": 3}),
+    ProblemType("resume-no-reason", F,
+        "No reason given", "Chưa ghi lý do",
+        "The reason for resuming payment is empty.",
+        "Lý do tiếp tục chi trả đang để trống.",
+        "Write the decision or the reason, e.g. --reason \"QĐ 12/QĐ-UBND: đã về địa phương\". "
+        "Nothing was recorded.",
+        "Ghi quyết định hoặc lý do, ví dụ --reason \"QĐ 12/QĐ-UBND: đã về địa phương\". Chưa "
+        "ghi nhận gì.",
+        "Lifting a suspension is recorded with who, when and why: the reason is required.",
+        "Việc tiếp tục chi trả được ghi nhận kèm người ghi, thời điểm và lý do: bắt buộc phải có "
+        "lý do."),
+    ProblemType("payment-resumed", I,
+        "Payment resumed", "Tiếp tục chi trả",
+        "payment resumed from {month} (suspension lifted by the commune)",
+        "tiếp tục chi trả từ tháng {month} (xã đã quyết định tiếp tục chi trả)",
+        "", "",
+        "The commune lifted the person's suspension (resume-payment) from this list on: the "
+        "months not collected before it no longer stop payment, and what was listed and not "
+        "collected is paid as arrears, once.",
+        "Xã đã quyết định tiếp tục chi trả cho đối tượng (resume-payment) từ danh sách này: các "
+        "tháng không nhận trước đó không còn làm tạm dừng chi trả, và số tiền đã có trong danh "
+        "sách mà chưa nhận được chi truy lĩnh một lần.",
+        {"month": "11/2025"}),
+    ProblemType("duplicate-both-programmes", E,
+        "Paid under the other programme", "Đã chi theo chế độ kia",
+        "The same ID is also listed for the other programme at {place} (pair {candidate}), "
+        "which is paid ({amount} VND, the higher amount): this row is not handed over and not "
+        "paid.",
+        "Cùng số định danh còn có tên ở chế độ kia tại {place} (cặp {candidate}), dòng đó được "
+        "chi ({amount} đồng, mức cao hơn): dòng này không chuyển Bưu điện và không chi trả.",
+        "Remove the person from the lower programme's list.",
+        "Đưa đối tượng ra khỏi danh sách của chế độ có mức thấp hơn.",
+        "A person listed for both the monthly social allowance and the social pension in the "
+        "same month receives only the higher amount (Decree 176/2025/NĐ-CP): that row is handed "
+        "over and paid; the other row is not, until the commune removes it. No officer's "
+        "decision is needed (cashless duplicates lists such pairs apart).",
+        "Người có tên ở cả trợ cấp xã hội hằng tháng và trợ cấp hưu trí xã hội trong cùng tháng "
+        "chỉ được hưởng mức cao hơn (Nghị định 176/2025/NĐ-CP): dòng đó được chuyển Bưu điện và "
+        "được chi trả; dòng còn lại thì không, cho đến khi xã xóa dòng đó. Không cần cán bộ quyết "
+        "định (cashless duplicates liệt kê riêng các cặp này).",
+        {"place": "Xã An Bình (an-binh.xlsx, 14)", "candidate": "DUP-7K2M9QXA",
+         "amount": "750.000"}),
+    ProblemType("payments-not-listed-unread", E,
+        "People of an unreadable roster in no list", "Người trong tệp không đọc được chưa có "
+        "trong danh sách nào",
+        "{reason}: the file cannot be read, so how many people it holds is not known; none of "
+        "them is in a list of this month.",
+        "{reason}: không đọc được tệp nên chưa biết tệp có bao nhiêu người; không ai trong tệp "
+        "có trong danh sách nào của tháng này.",
+        "Ask the commune for a readable copy (or fix the file, see the reason), then run "
+        "export-payments again; until then pay these people by the previous procedure.",
+        "Đề nghị xã gửi lại bản đọc được (hoặc sửa tệp, xem lý do), rồi chạy lại "
+        "export-payments; trong lúc chờ, chi trả những người này theo cách làm trước đây.",
+        "export-payments puts every beneficiary of the month in exactly one list (accounts, cash, "
+        "to check); a roster it cannot read is named with the reason, and its people, whose "
+        "number is not known, are in no list: the command exits with code 1.",
+        "export-payments đưa mỗi đối tượng của tháng vào đúng một danh sách (chi qua tài khoản, "
+        "chi tiền mặt, cần kiểm tra); tệp không đọc được thì được nêu tên cùng lý do, và những "
+        "người trong tệp, chưa biết bao nhiêu người, chưa có trong danh sách nào: lệnh kết thúc "
+        "với mã 1.",
+        {"reason": "Binh Long T6-2023.xlsx: Tệp bảng tính bị hỏng hoặc không đầy đủ (tệp nén "
+         "zip bị hỏng)"}),
+    ProblemType("payment-arrears-held", W,
+        "Arrears owed, not paid from this list", "Truy lĩnh chưa chi trong danh sách này",
+        "{amount} VND not collected in {months} is owed too: not paid while this row is held "
+        "back, paid once with the person's next line",
+        "còn {amount} đồng chưa nhận của tháng {months}: chưa chi khi dòng này còn tạm giữ, sẽ "
+        "truy lĩnh một lần cùng dòng chi trả kế tiếp của đối tượng",
+        "Clear the reason the row is held back (see the other notes), then run export-payments "
+        "again.",
+        "Xử lý lý do dòng bị tạm giữ (xem các ghi chú khác), rồi chạy lại export-payments.",
+        "A person owed arrears whose row of this month is held back (a duplicate pair to decide, "
+        "no amount...) is not paid them from this list: the amount stays owed and is carried, "
+        "once, by the person's next line that is paid; the row says so.",
+        "Đối tượng còn khoản truy lĩnh nhưng dòng của tháng này bị tạm giữ (cặp trùng chờ quyết "
+        "định, thiếu mức trợ cấp...) thì chưa được chi khoản đó trong danh sách này: số tiền vẫn "
+        "được ghi nợ và được truy lĩnh một lần cùng dòng chi trả kế tiếp của đối tượng; dòng "
+        "ghi rõ điều này.",
+        {"amount": "500.000", "months": "08/2025"}),
 )
 # fmt: on
 

@@ -1284,6 +1284,81 @@ _TEXTS: tuple[Wording, ...] = (
             "({kinds})."),
     Wording("init.data-version", "vietnam-provinces {version} (data {data})",
             "vietnam-provinces {version} (dữ liệu ngày {data})"),
+    # ---- pay4: resume-payment (lifting a suspension), the ledger's resumptions ----
+    Wording("help.resume-payment",
+            "Lift a suspension: pay a person again from a month's payment list.",
+            "Tiếp tục chi trả cho đối tượng bị tạm dừng, từ danh sách chi trả của một tháng."),
+    Wording("help.resume-payment.long",
+            "For a person suspended after three months in a row not collected (Circular "
+            "02/2021/TT-BLĐTBXH) who came back, or whose reason is cleared. Recorded in the "
+            "ledger with who, when and why; export-payments then lists the person again, with "
+            "what was listed and not collected as arrears. Exit code 0: recorded (or recorded "
+            "already, nothing changed); 2: an ID of no payment list, a person not suspended, "
+            "no reason, or an unusable workspace.",
+            "Dùng cho đối tượng bị tạm dừng chi trả sau ba tháng liên tiếp không nhận (Thông tư "
+            "02/2021/TT-BLĐTBXH) nay đã về địa phương hoặc đã hết lý do tạm dừng. Được ghi vào sổ "
+            "theo dõi kèm người ghi, thời điểm và lý do; sau đó export-payments đưa đối tượng "
+            "trở lại danh sách, kèm truy lĩnh số tiền đã có trong danh sách mà chưa nhận. Mã "
+            "thoát 0: đã ghi nhận (hoặc đã ghi nhận từ trước, không thay đổi gì); 2: số định danh "
+            "không có trong danh sách chi trả nào, đối tượng không bị tạm dừng, thiếu lý do, "
+            "hoặc thư mục làm việc không dùng được."),
+    Wording("help.resume-payment.id", "The person's ID (CCCD, 12 digits).",
+            "Số định danh (CCCD, 12 chữ số) của đối tượng."),
+    Wording("help.resume-payment.month",
+            "The first month whose list pays the person again, YYYY-MM.",
+            "Tháng của danh sách đầu tiên chi trả lại cho đối tượng, dạng YYYY-MM."),
+    Wording("help.resume-payment.reason",
+            "Why payment resumes: the decision, or what changed.",
+            "Lý do tiếp tục chi trả: số quyết định, hoặc điều đã thay đổi."),
+    Wording("help.metavar.text", "TEXT", "VĂN_BẢN"),
+    Wording("help.metavar.id", "ID", "SỐ_ĐỊNH_DANH"),
+    Wording("programme.allowance", "monthly social allowance", "trợ cấp xã hội hằng tháng"),
+    Wording("programme.pension", "social pension", "trợ cấp hưu trí xã hội"),
+    Wording("resume-payment.recorded",
+            "Payment resumed for {name} {id} ({programme}) from the list of {month}.",
+            "Đã ghi nhận tiếp tục chi trả cho {name} {id} ({programme}) từ danh sách tháng "
+            "{month}."),
+    Wording("resume-payment.missed",
+            "  Not collected before: {months}; {owed} VND listed and not collected is paid "
+            "with that list as arrears (truy lĩnh).",
+            "  Các tháng không nhận: {months}; {owed} đồng đã có trong danh sách mà chưa nhận "
+            "được chi truy lĩnh cùng danh sách đó."),
+    Wording("resume-payment.unchanged",
+            "Already recorded: payment of {name} {id} ({programme}) resumed from the list of "
+            "{from_month}. Nothing changed.",
+            "Đã ghi nhận từ trước: tiếp tục chi trả cho {name} {id} ({programme}) từ danh sách "
+            "tháng {from_month}. Không thay đổi gì."),
+    Wording("resume-payment.by", "  Recorded by {by} on {at}: {reason}",
+            "  Người ghi: {by}, lúc {at}; lý do: {reason}"),
+    Wording("resume-payment.someone", "(login name unknown)", "(không rõ tên đăng nhập)"),
+    Wording("resume-payment.next",
+            "Run export-payments --month {month} (again) to list the person in that month's "
+            "payment list.",
+            "Chạy export-payments --month {month} (lại) để đưa đối tượng vào danh sách chi trả "
+            "của tháng đó."),
+    Wording("ledger-why.lacks-resumptions",
+            "{resumptions} suspensions lifted (it holds {have})",
+            "{resumptions} lần tiếp tục chi trả đã ghi nhận (sổ chỉ có {have})"),
+    Wording("dups-both.title",
+            "Listed for both programmes — only the higher amount is paid (export-payments), the "
+            "other row is held back until the commune removes it:",
+            "Có tên ở cả hai chế độ — chỉ chi mức cao hơn (export-payments), dòng còn lại tạm "
+            "giữ lại cho đến khi xã xóa:"),
+    Wording("dups-both.paid", "  paid:     {who} ({category}, {amount} VND)",
+            "  được chi:  {who} ({category}, {amount} đồng)"),
+    Wording("dups-both.not-paid", "  not paid: {who} ({category}, {amount} VND)",
+            "  không chi: {who} ({category}, {amount} đồng)"),
+    Wording("pay-terminal.unlisted-unread",
+            "In no list — the people of {unread} {unread:roster|rosters} that cannot be read (how "
+            "many is not known):",
+            "Chưa có trong danh sách nào — những người trong {unread} tệp không đọc được (chưa "
+            "biết bao nhiêu người):"),
+    Wording("pay-terminal.unlisted-both",
+            "In no list — {n} {n:person|people} of {files} {files:roster|rosters} that cannot be "
+            "used, and the people of {unread} {unread:roster|rosters} that cannot be read (how "
+            "many is not known):",
+            "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được, và những "
+            "người trong {unread} tệp không đọc được (chưa biết bao nhiêu người):"),
 )
 # fmt: on
 

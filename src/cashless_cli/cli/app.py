@@ -23,6 +23,7 @@ from cashless_cli.cli.import_postoffice import import_postoffice_command
 from cashless_cli.cli.init import init
 from cashless_cli.cli.ledger import ledger_command
 from cashless_cli.cli.localise import Command, Group, LatestMonthCommand, lang_in
+from cashless_cli.cli.resume_payment import resume_payment_command
 from cashless_cli.cli.summarize import summarize
 from cashless_cli.cli.template import template
 from cashless_cli.cli.validate import validate
@@ -74,6 +75,7 @@ _COMMANDS: tuple[tuple[str, Callable[..., None], type[Command]], ...] = (
     ("import-postoffice", import_postoffice_command, Command),
     ("export-payments", export_payments_command, LatestMonthCommand),
     ("import-payments", import_payments_command, Command),
+    ("resume-payment", resume_payment_command, Command),
     ("ledger", ledger_command, Command),
     ("duplicates", duplicates_command, LatestMonthCommand),
 )

@@ -24,6 +24,7 @@ from cashless_cli.cli.common import (
 )
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.report.parts import money
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
 
@@ -43,6 +44,7 @@ def _say(code: str, lang: Lang, **params: Any) -> str:
 
 _WORDS = {lang: words("dups-terminal", lang) for lang in LANGS}
 _KINDS = {lang: words("dups-terminal.kind", lang) for lang in LANGS}
+_BOTH = {lang: words("dups-both", lang) for lang in LANGS}  # both programmes: paid / not paid
 #: The fields compared, and where an earlier month's people came from.
 _FIELDS = {
     lang: {**words("dups-field", lang), **words("dups-terminal.source", lang)} for lang in LANGS
@@ -68,6 +70,8 @@ def _person_json(p: Person) -> dict[str, Any]:
         "receiver": p.receiver,
         "receiver_name": p.receiver_name,
         "receiver_id": p.receiver_id,
+        "category": p.category,
+        "amount": p.amount,
     }
 
 
@@ -107,6 +111,10 @@ def to_dict(d: MonthDuplicates, review: Path | None) -> dict[str, Any]:
         "candidates": [_candidate_json(c) for c in d.holds.open],
         "to_remove": removed,
         "to_correct": correct,
+        "both_programmes": [
+            {"code": b.code, "paid": _person_json(b.paid), "not_paid": _person_json(b.not_paid)}
+            for b in d.holds.both
+        ],
         "review": str(review) if review else None,
     }
 
@@ -150,6 +158,18 @@ def render(
             console.print(f"  {n} {escape(_who(p, show_ids, d.month))}")
     if len(d.holds.open) > SHOWN:
         console.print("  " + escape(_say("duplicates-more", lang, n=len(d.holds.open) - SHOWN)))
+    if d.holds.both:
+        both = _BOTH[lang]
+        console.print(f"[bold]{escape(both['title'])}[/]")
+        for pair in d.holds.both:
+            console.print(pair.code)
+            for key, p in (("paid", pair.paid), ("not-paid", pair.not_paid)):
+                said = both[key].format(
+                    who=_who(p, show_ids, d.month),
+                    category=p.category or "",
+                    amount=money(p.amount or 0),
+                )
+                console.print(escape(said))
     if doc["to_remove"]:
         console.print(f"[bold]{escape(_say('duplicates-rows-to-remove', lang))}[/]")
         for item in doc["to_remove"]:

@@ -51,6 +51,8 @@ class Person:
     receiver: str | None = None  # Bản thân / Người giám hộ / Người được ủy quyền
     receiver_name: str | None = None
     receiver_id: str | None = None
+    category: str | None = None  # the category code (dien): which programme the row is of
+    amount: int | None = None  # the monthly amount (muc_tro_cap)
     folded: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -123,7 +125,18 @@ def person_from_fields(ref: RowRef, commune: str, row: Mapping[str, Any]) -> Per
         receiver=_text(row.get("nguoi_nhan")),
         receiver_name=_text(row.get("ten_nguoi_nhan")),
         receiver_id=_text(row.get("so_dinh_danh_nguoi_nhan")),
+        category=_text(row.get("dien")),
+        amount=_amount(row.get("muc_tro_cap")),
     )
+
+
+def _amount(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 #: The roster columns a person is built from (and compared on, but for the receiver's kind).
@@ -148,6 +161,7 @@ def people_of_report(month: str, unit: Unit, report: FileReport) -> list[Person]
     for record in report.records:
         d = record.data
         values = {f: getattr(d, f) for f in ROSTER_FIELDS}
+        values["dien"], values["muc_tro_cap"] = d.dien, d.muc_tro_cap  # which programme, how much
         out.append(
             person_from_fields(RowRef(month, unit.code, name, record.row), unit.name, values)
         )

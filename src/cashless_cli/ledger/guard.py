@@ -76,6 +76,7 @@ class State:
     batches: frozenset[str]
     replies: int
     payment_results: int = 0  # the provider's results (import-payments)
+    resumptions: int = 0  # suspensions lifted (resume-payment)
 
 
 def read_state(state_dir: Path) -> State | None:
@@ -94,6 +95,7 @@ def read_state(state_dir: Path) -> State | None:
     batches = doc.get("batches")
     replies = doc.get("replies")
     results = doc.get("payment_results")
+    resumed = doc.get("payment_resumptions")
     return State(
         ident if isinstance(ident, str) else None,
         frozenset(b for b in batches if isinstance(b, str))
@@ -101,6 +103,7 @@ def read_state(state_dir: Path) -> State | None:
         else frozenset(),
         replies if isinstance(replies, int) and not isinstance(replies, bool) else 0,
         results if isinstance(results, int) and not isinstance(results, bool) else 0,
+        resumed if isinstance(resumed, int) and not isinstance(resumed, bool) else 0,
     )
 
 
@@ -181,6 +184,12 @@ def _check(ledger: Ledger, state_dir: Path, state: State | None, seen: list[Seen
             "ledger-why.lacks-payment-results", {"results": state.payment_results, "have": results}
         )
         raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
+    resumed = ledger.resumption_count()
+    if resumed < state.resumptions:
+        lacks = Phrase(
+            "ledger-why.lacks-resumptions", {"resumptions": state.resumptions, "have": resumed}
+        )
+        raise LedgerError.of("ledger-older", path=ledger.path, backup=backup, lacks=lacks)
 
 
 def record_commit(state_dir: Path, ledger: Ledger) -> None:
@@ -208,6 +217,7 @@ def record_commit(state_dir: Path, ledger: Ledger) -> None:
         "batches": sorted(ledger.batch_ids()),
         "replies": ledger.reply_count(),
         "payment_results": ledger.payment_result_count(),
+        "payment_resumptions": ledger.resumption_count(),
         "updated_at": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
     }
     write_text(state_dir / STATE_NAME, json.dumps(doc, indent=2) + "\n")

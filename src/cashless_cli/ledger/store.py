@@ -4,7 +4,7 @@ One SQLite file per workspace (``.cashless/ledger.sqlite``, mode 0600: it holds 
 change happens in one explicit transaction (``BEGIN IMMEDIATE`` … ``COMMIT``) with
 ``synchronous=FULL``, so a killed process leaves the ledger as it was before the transaction.
 
-Schema (version 1)::
+Schema (version 1, and the tables added since, marked with their version)::
 
     meta(key PRIMARY KEY, value)                 schema_version, ledger_id (random, per ledger)
     batches(batch_id PRIMARY KEY, month, seq, created_at, rows, total_amount, held_back,
@@ -33,6 +33,10 @@ Schema (version 1)::
             amount_paid, reason, paid_on, received_at, source_file, source_sha256) (schema 3)
             the provider's result per line (import-payments); append-only: the latest row of a
             reference is its result
+    payment_resumptions(id PRIMARY KEY, person, programme, month, reason, recorded_by,
+            recorded_at, UNIQUE(person, programme, month))                       (schema 4)
+            the commune lifting a suspension (resume-payment): from ``month``'s list on, the
+            months not collected before it no longer count towards a suspension
 
 A person (beneficiary ID) counts as handed over with a holder (account holder's ID) when their
 latest handover row has that holder.
@@ -53,7 +57,9 @@ from cashless_cli.errors import OutputError, WorkspaceError
 from cashless_cli.fs.atomic import ensure_folder
 from cashless_cli.problems import Phrase
 
-SCHEMA_VERSION = 3  # 2: duplicate_decisions; 3: payment_lines, payment_results
+#: 2: duplicate_decisions; 3: payment_lines, payment_results; 4: payment_resumptions (an older
+#: ledger gains the new tables when opened, see :meth:`Ledger._migrate`)
+SCHEMA_VERSION = 4
 LEDGER_NAME = "ledger.sqlite"
 BACKUP_NAME = "ledger.backup.sqlite"  # a copy taken after every change (see ledger.guard)
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -167,6 +173,16 @@ CREATE TABLE IF NOT EXISTS payment_results (
     source_sha256 TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS payment_results_ref ON payment_results(ref);
+CREATE TABLE IF NOT EXISTS payment_resumptions (
+    id          INTEGER PRIMARY KEY,
+    person      TEXT NOT NULL,
+    programme   TEXT NOT NULL,
+    month       TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    recorded_by TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (person, programme, month)
+);
 """
 
 
@@ -586,6 +602,10 @@ class Ledger:
     def payment_result_count(self) -> int:
         """How many provider results (import-payments) the ledger holds (schema 3)."""
         return int(self.conn.execute("SELECT COUNT(*) FROM payment_results").fetchone()[0])
+
+    def resumption_count(self) -> int:
+        """How many suspensions were lifted (resume-payment, schema 4)."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM payment_resumptions").fetchone()[0])
 
     def batch_ids(self) -> set[str]:
         return {str(b) for (b,) in self.conn.execute("SELECT batch_id FROM batches")}

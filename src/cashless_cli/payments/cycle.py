@@ -9,6 +9,10 @@
 - **Suspension (tạm dừng).** A person whose last three lines, in three consecutive months, were
   all not collected is not paid from this month's list (Circular 02/2021/TT-BLĐTBXH): the row is
   listed among the rows held back, with the months and the amount owed, never dropped.
+- **Resumption (tiếp tục chi trả).** The commune lifts a suspension (``resume-payment``) from a
+  month's list on: the months not collected before that month no longer count, so the person is
+  paid again from that list, with the arrears of the lines listed and not collected (carried as
+  above, once). The months of the suspension itself had no line, so nothing of them is owed.
 
 Lines are keyed by (person, programme): the person's ID (or the row's place without a usable
 ID) and "allowance" / "pension".
@@ -16,7 +20,7 @@ ID) and "allowance" / "pension".
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -50,6 +54,7 @@ class Carry:
     missed: tuple[str, ...] = ()  # the last months in a row not collected, oldest first
     suspended: bool = False
     last: PaymentLine | None = None  # the person's latest line (who, where)
+    resumed: bool = False  # the commune lifted a suspension from this very month
 
 
 def previous_month(month: str) -> str:
@@ -64,10 +69,15 @@ def _unpaid(line: PaymentLine, result: PaymentResult | None) -> int:
 
 
 def carry_over(
-    month: str, lines: Iterable[PaymentLine], results: Mapping[str, PaymentResult]
+    month: str,
+    lines: Iterable[PaymentLine],
+    results: Mapping[str, PaymentResult],
+    resumed: Mapping[Key, Sequence[str]] | None = None,
 ) -> dict[Key, Carry]:
     """(person, programme) → what their lines before ``month`` bring to it (see the module doc;
-    only people with something to carry or suspended are in the answer)."""
+    only people with something to carry, suspended, or resumed from ``month`` are in the
+    answer). ``resumed``: (person, programme) → the months a suspension was lifted from."""
+    lifted = resumed or {}
     by_key: dict[Key, list[PaymentLine]] = {}
     for line in lines:
         if line.month < month:
@@ -83,19 +93,24 @@ def carry_over(
             if unpaid and line.month not in carried:
                 arrears += unpaid
                 months.extend(m for m in line.months if m not in months)
-        missed = _missed(history, results)
+        since = max((m for m in lifted.get(key, ()) if m <= month), default="")
+        missed = _missed(history, results, since)
         suspended = len(missed) >= SUSPEND_AFTER
-        if arrears or suspended:
-            out[key] = Carry(arrears, tuple(sorted(months)), missed, suspended, history[-1])
+        if arrears or suspended or since == month:
+            carry = Carry(arrears, tuple(sorted(months)), missed, suspended, history[-1])
+            out[key] = replace(carry, resumed=since == month)
     return out
 
 
-def _missed(history: list[PaymentLine], results: Mapping[str, PaymentResult]) -> tuple[str, ...]:
-    """The person's latest lines, in consecutive months, all not collected (oldest first)."""
+def _missed(
+    history: list[PaymentLine], results: Mapping[str, PaymentResult], since: str = ""
+) -> tuple[str, ...]:
+    """The person's latest lines, in consecutive months, all not collected (oldest first);
+    none before ``since``, the month a suspension was lifted from."""
     missed: list[str] = []
     for line in reversed(history):
         result = results.get(line.ref)
-        if result is None or result.outcome != "unpaid":
+        if line.month < since or result is None or result.outcome != "unpaid":
             break
         if missed and previous_month(missed[-1]) != line.month:
             break
@@ -111,7 +126,8 @@ def months_text(months: Iterable[str]) -> str:
 def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
     """Add each person's arrears to their line (with a note naming the months); move the rows of
     suspended people to the rows held back, with the reason; list the arrears of people not on
-    this month's rosters among the rows held back too, never dropped (in place)."""
+    this month's rosters among the rows held back too, and say them on the rows held back for
+    another reason: never dropped (in place)."""
     seen = {(r.person, r.programme) for r in (*payments.paid, *payments.check)}
     for key, owed in carries.items():
         if key not in seen and owed.last is not None and owed.arrears and payments.communes:
@@ -132,17 +148,37 @@ def apply_carry(payments: PaymentList, carries: Mapping[Key, Carry]) -> None:
                     why = Problem("payment-suspended", params=params)
                     commune.check.append(replace(row, notes=(why, *row.notes)))
                 else:
-                    params = {"amount": dong(carry.arrears), "months": months_text(carry.months)}
-                    note = Problem("payment-arrears", params=params)
+                    notes: list[Problem] = []
+                    if carry.resumed:
+                        month = months_text((str(payments.month),))
+                        notes.append(Problem("payment-resumed", params={"month": month}))
+                    if carry.arrears:
+                        params = {
+                            "amount": dong(carry.arrears),
+                            "months": months_text(carry.months),
+                        }
+                        notes.append(Problem("payment-arrears", params=params))
                     kept.append(
                         replace(
                             row,
                             arrears=carry.arrears,
                             arrears_months=carry.months,
-                            notes=(*row.notes, note),
+                            notes=(*row.notes, *notes),
                         )
                     )
             setattr(commune, kind, kept)
+        commune.check = [_owed_too(row, carries) for row in commune.check]
+
+
+def _owed_too(row: PaymentRow, carries: Mapping[Key, Carry]) -> PaymentRow:
+    """A row held back for another reason (a duplicate pair, no amount...) of a person owed
+    arrears: the amount is said on the row, not paid (it is carried, once, by the person's next
+    line paid), never silently left out."""
+    carry = carries.get((row.person, row.programme))
+    if carry is None or not carry.arrears or row.suspended or row.arrears:  # said already
+        return row
+    params = {"amount": dong(carry.arrears), "months": months_text(carry.months)}
+    return replace(row, notes=(*row.notes, Problem("payment-arrears-held", params=params)))
 
 
 def _owed_elsewhere(payments: PaymentList, carry: Carry, last: PaymentLine) -> None:

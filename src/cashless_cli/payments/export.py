@@ -31,6 +31,7 @@ from cashless_cli.handoff.refs import area_prefix, random_code
 from cashless_cli.i18n import Lang
 from cashless_cli.ledger.guard import open_ledger, record_commit
 from cashless_cli.ledger.paylines import latest_payment_results, payment_lines, replace_month_lines
+from cashless_cli.ledger.resumptions import resumed_from, resumptions
 from cashless_cli.ledger.store import Ledger
 from cashless_cli.payments.cycle import apply_carry, assign_refs, carry_over, lines_of
 from cashless_cli.payments.document import (
@@ -187,11 +188,13 @@ def export_payments(
 def _record_lines(
     workspace: Workspace, ledger: Ledger, payments: PaymentList, created: str
 ) -> None:
-    """Arrears and suspensions from earlier months' results, a reference code per line, and
-    the month's lines written to the ledger (one transaction; the backup and state after)."""
+    """Arrears, suspensions (and the ones lifted) from earlier months' results, a reference
+    code per line, and the month's lines written to the ledger (one transaction; the backup
+    and state after)."""
     month = str(payments.month)
     every = payment_lines(ledger)
-    apply_carry(payments, carry_over(month, every, latest_payment_results(ledger)))
+    lifted = resumed_from(resumptions(ledger))  # suspensions the commune lifted
+    apply_carry(payments, carry_over(month, every, latest_payment_results(ledger), lifted))
     known = {(x.person, x.programme): x.ref for x in every if x.month == month}
     taken = {x.ref for x in every} | set(ledger.handed_refs())
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))

@@ -30,13 +30,13 @@ from pathlib import Path
 from cashless_cli.checks.same_id import same_id_groups, usable_id
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
-from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
+from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month, pays_before
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.characters import HIDDEN_CODES
 from cashless_cli.normalise.vocab import Receiver, Status
 from cashless_cli.problems import Problem, Severity, Text, text
 from cashless_cli.replies.answers import OpenedAccount
-from cashless_cli.schema.domain import SOCIAL_PENSION, Unit, programme_of
+from cashless_cli.schema.domain import Unit, programme_of
 from cashless_cli.schema.month import Month
 from cashless_cli.validation import FileReport, Record
 from cashless_cli.workspace.matching import Matching
@@ -136,11 +136,14 @@ class UnlistedFile:
     rows: int | None
 
     def problem(self) -> Problem:
-        """The ``payments-not-listed`` message naming the file, the reason and the count."""
+        """The ``payments-not-listed`` message naming the file, the reason and the count; for
+        a file that cannot be read, ``payments-not-listed-unread`` (how many is not known)."""
         reason = Text(self.reason.message("en").rstrip("."), self.reason.message("vi").rstrip("."))
-        rows = "?" if self.rows is None else self.rows
+        if self.rows is None:
+            params = {"file": self.path, "reason": reason}
+            return Problem("payments-not-listed-unread", params=params)
         return Problem(
-            "payments-not-listed", params={"file": self.path, "reason": reason, "rows": rows}
+            "payments-not-listed", params={"file": self.path, "reason": reason, "rows": self.rows}
         )
 
 
@@ -154,6 +157,11 @@ class PaymentList:
     def not_listed(self) -> int:
         """People of the month's rosters in no list (those of readable unusable files)."""
         return sum(u.rows or 0 for u in self.unlisted)
+
+    @property
+    def unread(self) -> list[UnlistedFile]:
+        """The rosters in no list that cannot be read: their people are not counted anywhere."""
+        return [u for u in self.unlisted if u.rows is None]
 
     @property
     def accounts(self) -> list[PaymentRow]:
@@ -401,7 +409,7 @@ def both_programmes(rows: Sequence[PaymentRow]) -> dict[Place, BothProgrammes]:
         kinds = {programme_of(r.category) for r in members}
         if kinds != {"pension", "allowance"} or any(r.amount is None for r in members):
             continue  # not a both-programmes pair (a plain duplicate: held as such)
-        paid = max(members, key=lambda r: (r.amount or 0, r.category != SOCIAL_PENSION))
+        paid = max(members, key=lambda r: pays_before(r.amount, r.category))
         group = frozenset(_place(r) for r in members)
         where = f"{paid.commune} ({paid.source.name}, {paid.source_row})"
         for r in members:

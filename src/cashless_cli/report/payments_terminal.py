@@ -124,9 +124,14 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
         if len(p.check) > SHOWN:
             console.print(w["more"].format(n=len(p.check) - SHOWN))
     if p.unlisted:
-        console.print(
-            f"[bold red]{escape(fill(w['unlisted'], n=p.not_listed, files=len(p.unlisted)))}[/]"
+        unread = len(p.unread)
+        counted = len(p.unlisted) - unread
+        # people counted in readable files; a file that cannot be read is named, never "0" or "?"
+        key = "unlisted" if not unread else "unlisted-unread" if not counted else "unlisted-both"
+        said = fill(
+            _P[lang][key] if unread else w[key], n=p.not_listed, files=counted, unread=unread
         )
+        console.print(f"[bold red]{escape(said)}[/]")
         for u in p.unlisted:
             problem = u.problem()
             console.print(f"  {escape(problem.message(lang))}")
