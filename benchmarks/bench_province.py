@@ -1,18 +1,26 @@
-"""How long `cashless summarize` takes for a province month after 2025 (issue 14): 100 commune
-rosters of 1,500 rows each (150,000 beneficiaries, a large province), next to the summed bare
-python-calamine reads of the same files.
+"""How long a province month's commands take after 2025 (issues 14 and 17): 100 commune rosters
+of 1,500 rows each (150,000 beneficiaries, a large province), each command beside the summed bare
+python-calamine reads of the same files (the floor: every command must at least read them).
 
     python benchmarks/bench_province.py [--communes 100] [--rows 1500] [--keep DIR]
 
-The rosters and the two measures are those of ``bench_summarize.py`` (synthetic people from
-tests/factory.py); validation runs in a process pool (one worker per core), the bare reads one
-after the other in one process, each file loaded whole and the times summed.
+The rosters are those of ``bench_summarize.py`` (synthetic people from tests/factory.py). Each
+command runs as an officer runs it, ``cashless …`` in a fresh process, one after the other on the
+same workspace (the month's cycle): summarize, export-postoffice, import-postoffice (a reply
+opening an account for every line handed over), export-payments, import-payments (a result
+paying every line in full). Wall seconds and the peak memory of the command's own process (its
+validation workers not counted) are printed beside the floor. Validation runs in a process pool
+(one worker per core); the bare reads are sequential, in one process; on two cores the floor of
+a command that reads every roster is about half the summed reads.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import os
+import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -20,7 +28,56 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_summarize import bare_read, build, summarize
+from bench_summarize import bare_read, build
+
+MONTH = "2025-09"
+CASHLESS = Path(sys.executable).with_name("cashless")
+
+
+def run(*args: str) -> tuple[float, float, int]:
+    """Wall seconds, peak memory (MB) and exit code of ``cashless ARGS`` in a fresh process."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        [str(CASHLESS), *args, "--format", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        raise SystemExit(f"cashless {' '.join(args)} exited {code}: {err[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, code
+
+
+def ledger_refs(root: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(root / ".cashless" / "ledger.sqlite") as conn:
+        return list(conn.execute(sql))
+
+
+def post_office_reply(root: Path) -> Path:
+    """An account opened for every line handed over this month."""
+    path = root / "tra-loi-buu-dien.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["Mã tham chiếu", "Kết quả", "STK", "Ngày mở tài khoản", "Nơi mở"])
+        refs = ledger_refs(root, "SELECT ref FROM handovers ORDER BY ref")
+        for i, (ref,) in enumerate(refs):
+            out.writerow([ref, "Đã mở", f"{8800000000 + i:010d}", "05/09/2025", "Bưu điện"])
+    return path
+
+
+def payment_result(root: Path) -> Path:
+    """Every line of the month's payment list paid in full."""
+    path = root / "ket-qua-chi-tra.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["Mã chi trả", "Số tiền đã chi", "Kết quả", "Lý do"])
+        sql = f"SELECT ref, amount + arrears FROM payment_lines WHERE month = '{MONTH}'"
+        for ref, amount in ledger_refs(root, sql):
+            out.writerow([ref, amount, "Đã chi", ""])
+    return path
 
 
 def main() -> int:
@@ -36,13 +93,27 @@ def main() -> int:
         paths = build(root, args.communes, args.rows)
         built = time.perf_counter() - started
         print(f"province month: {len(paths)} communes x {args.rows:,} rows, built in {built:.1f} s")
-        print(f"({os.cpu_count()} cores)")
+        print(f"({os.cpu_count()} cores; load average before: {os.getloadavg()[0]:.1f})")
         read_s, cells = bare_read(paths)
-        sum_s, total = summarize(root)
-        print(f"{'':44}{'seconds':>10}")
-        print(f"{'summed bare python-calamine reads':44}{read_s:>10.1f}   {cells:,} cells")
-        print(f"{'cashless summarize (validate + rate table)':44}{sum_s:>10.1f}   {total:,} rows")
-        print(f"ratio summarize / bare reads: {sum_s / read_s:.1f}x")
+        ws = ("-w", str(root))
+        steps: list[tuple[str, tuple[str, ...]]] = [
+            ("summarize", ("summarize", *ws, "--month", MONTH)),
+            ("export-postoffice", ("export-postoffice", *ws, "--month", MONTH)),
+            ("import-postoffice", ()),
+            ("export-payments", ("export-payments", *ws, "--month", MONTH)),
+            ("import-payments", ()),
+        ]
+        print(f"{'':34}{'seconds':>9}{'x floor':>9}{'peak MB':>9}")
+        print(f"{'floor: summed bare reads':34}{read_s:>9.1f}{1:>9.1f}{'':>9}   {cells:,} cells")
+        for name, argv in steps:
+            if name == "import-postoffice":
+                argv = ("import-postoffice", str(post_office_reply(root)), *ws)
+            elif name == "import-payments":
+                argv = ("import-payments", str(payment_result(root)), *ws)
+            seconds, peak, code = run(*argv)
+            ratio = seconds / read_s
+            print(f"{'cashless ' + name:34}{seconds:>9.1f}{ratio:>9.1f}{peak:>9.0f}   exit {code}")
+        print(f"(load average after: {os.getloadavg()[0]:.1f})")
     return 0
 
 
