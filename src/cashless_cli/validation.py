@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -193,14 +194,19 @@ NOT_CHECKABLE_CODES = frozenset({"column-absent", "status-column-absent", "month
 
 
 def iter_roster_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the workbooks inside folders (sorted, recursively; no temp files);
-    :class:`OSError` naming a folder that cannot be read (never taken for an empty one)."""
+    """Files as given, and the workbooks inside folders (sorted, recursively; no temp files),
+    each once however often it is named (``f f folder`` is one file, not three: the counts
+    must add up); :class:`OSError` naming a folder that cannot be read (never taken for an
+    empty one)."""
     out: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            out.extend(roster_files(path))  # OSError for a folder that cannot be read
-        else:
-            out.append(path)
+        found = roster_files(path) if path.is_dir() else [path]  # OSError: folder unreadable
+        for file in found:
+            key = Path(os.path.normcase(os.path.abspath(file)))
+            if key not in seen:
+                seen.add(key)
+                out.append(file)
     return out
 
 

@@ -15,11 +15,18 @@ from pathlib import Path
 __all__ = ["ROSTER_SUFFIXES", "is_roster_name", "roster_files"]
 
 ROSTER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+#: Lists saved in a form the reader refuses (a CSV export, Excel's binary .xlsb, WPS's
+#: .et, Numbers): listed all the same, so that each is named unreadable with what to do
+#: ("save it as .xlsx") — never skipped as if the folder did not hold the commune's list.
+DATA_SUFFIXES = (".csv", ".xlsb", ".et", ".ett", ".numbers")
 
 
 def is_roster_name(name: str) -> bool:
-    """A workbook's name that is not a temporary or hidden file (``~$…``, ``.~lock…``)."""
-    return name.lower().endswith(ROSTER_SUFFIXES) and not name.startswith(("~$", ".~lock", "."))
+    """A list's name (a workbook, or data we must name if we cannot read it) that is not a
+    temporary or hidden file (``~$…``, ``.~lock…``)."""
+    lower = name.lower()
+    listed = lower.endswith(ROSTER_SUFFIXES) or lower.endswith(DATA_SUFFIXES)
+    return listed and not name.startswith(("~$", ".~lock", "."))
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
