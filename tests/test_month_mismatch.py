@@ -117,3 +117,22 @@ def test_latest_month_of_empty_folders_is_the_newest(tmp_path: Path, ws: Path) -
         shutil.rmtree(ws / "rosters" / month)
         (ws / "rosters" / month).mkdir()
     assert load_workspace(ws).latest_month() == Month(2023, 6)
+
+
+def test_validate_of_a_month_folder_flags_the_roster_of_another_month(ws: Path) -> None:
+    """validate FOLDER checks each roster as summarize will: of its folder's month (the trial
+    saw a tick beside "tháng: 2025-07" in the 2025-08 folder, then summarize dropped it)."""
+    may_roster_in_june(ws)
+    june = ws / "rosters" / "2023-06"
+    run = run_cli("validate", june, "--format", "json", timeout=TIMEOUT)
+    assert run.returncode == 1, run.describe()
+    files = {Path(f["path"]).name: f for f in json.loads(run.stdout)["files"]}
+    codes = [p["code"] for p in files[HOA_MAY]["issues"]]
+    assert "roster-month-mismatch" in codes, codes
+    assert all(
+        "roster-month-mismatch" not in [p["code"] for p in f["issues"]]
+        for name, f in files.items()
+        if name != HOA_MAY
+    )
+    said = run_cli("validate", june / HOA_MAY, "--month", "2023-05", "--format", "json")
+    assert said.returncode == 0, said.describe()  # --month wins: the roster is May's

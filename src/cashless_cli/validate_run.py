@@ -11,6 +11,7 @@ A misuse (no roster in the paths, ``--annotate`` with several files...) is refus
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,13 +102,35 @@ def validate_paths(request: ValidateRequest) -> ValidateRun:
             ws = replace(ws, overrides=request.mapping)
         options = replace(options, base_levels=ws.area.base_levels, mapping=ws.mapping)
         known = known_accounts(ws)
-    reports = [validate_file(path, options) for path in files]
+    reports = [_validate_in_place(path, options, request.month is None) for path in files]
     for report in reports:
         apply_known_accounts(report, known)
     run = ValidateRun(reports)
     if request.annotate is not None or request.annotate_dir is not None:
         _annotate(run, request.annotate, request.annotate_dir, request.lang)
     return run
+
+
+def _validate_in_place(path: Path, options: Options, by_folder: bool) -> FileReport:
+    """``path`` checked as the month's commands will check it: a roster in a month's folder
+    (``rosters/2025-08/``) is of that month unless ``--month`` says otherwise, so one whose
+    title says another month gets the finding summarize and the exports act on (they use none
+    of its rows), not a tick."""
+    month = _folder_month(path) if by_folder else None
+    if month is None:
+        return validate_file(path, options)
+    report = validate_file(path, replace(options, month=month))
+    if report.other_month is not None:
+        report.problems.append(report.other_month)
+    return report
+
+
+def _folder_month(path: Path) -> Month | None:
+    """The month of a roster's folder named as the workspace names them (``2025-08``)."""
+    name = path.parent.name
+    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", name):
+        return Month(int(name[:4]), int(name[5:]))
+    return None
 
 
 def _workspace(given: Path | None) -> Workspace | None:
