@@ -120,11 +120,14 @@ def _person(i: int, r: PaymentRow) -> list[Any]:
 
 
 def _check_and_note(r: PaymentRow) -> list[Any]:
-    """The amount check (its amounts written alike: "450.000 đồng khác với 360.000 đồng") and
-    the row's notes."""
+    """The amount check (its amounts and coefficient written alike: "540.000 đồng khác với
+    750.000 đồng (500.000 × 1,5)") and the row's notes."""
     check = r.amount_check
     if check is not None and isinstance(check.value, int) and not isinstance(check.value, bool):
         check = replace(check, value=vnformat.number(check.value))
+    if check is not None and "coefficient" in check.params:  # "360.000 × 1,5", not "× 1.5"
+        coefficient = vnformat.decimal(str(check.params["coefficient"]))
+        check = replace(check, params={**check.params, "coefficient": coefficient})
     notes = "; ".join(_titled(n).message("vi") for n in r.notes)
     return [check.message("vi") if check else None, notes or None]
 

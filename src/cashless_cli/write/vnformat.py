@@ -43,6 +43,13 @@ def money_number_format(value: int | float) -> str:
     return f"[>={top}]{_groups(n)};[>={mid}]{_groups(n - 1)};{_groups(n - 2)}"
 
 
+def decimal(value: float | str) -> str:
+    """A coefficient as a Vietnamese sentence writes it, beside amounts grouped with ".":
+    ``1.5`` → ``1,5`` (``2`` stays ``2``)."""
+    text = value if isinstance(value, str) else (f"{value:g}")
+    return text.replace(".", ",")
+
+
 def money(value: int) -> str:
     """``1234567`` → ``1.234.567 đồng``."""
     return tr("vn.money", "vi", amount=number(value))
