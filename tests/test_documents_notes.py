@@ -4,12 +4,15 @@ their Vietnamese titles, not their codes. Synthetic data only."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from cashless_cli.payments.document import account_values
 from cashless_cli.payments.select import PaymentRow
 from cashless_cli.problems import CATALOGUE, Problem
+from cashless_cli.validation import Options, validate_file
 from cashless_cli.write import vnformat
+from factory import make_rows, write_roster
 
 
 def _row(**fields: object) -> PaymentRow:
@@ -39,3 +42,14 @@ def test_a_note_names_the_rows_errors_by_their_titles() -> None:
     titles = [CATALOGUE[c].title_vi for c in ("id-both-programmes", "phone-invalid")]
     assert text == f"dòng có lỗi trong danh sách xã ({', '.join(titles)}): xem cashless validate"
     assert "id-both-programmes" in note.message("en")  # the terminal keeps the codes
+
+
+def test_validation_words_the_coefficient_of_an_amount_check_per_language(tmp_path: Path) -> None:
+    rows = make_rows(12, seed=3)
+    rows[5]["he_so"] = 1.5
+    rows[5]["muc_tro_cap"] = 123_000
+    w = write_roster(tmp_path / "r.xlsx", rows)
+    report = validate_file(w.path, Options(today=dt.date(2026, 11, 25)))
+    check = next(p for p in report.issues if p.code == "amount-mismatch")
+    assert "(360.000 × 1,5)" in check.message("vi"), check.message("vi")
+    assert "(360.000 × 1.5)" in check.message("en"), check.message("en")

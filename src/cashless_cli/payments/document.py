@@ -125,9 +125,10 @@ def _check_and_note(r: PaymentRow) -> list[Any]:
     check = r.amount_check
     if check is not None and isinstance(check.value, int) and not isinstance(check.value, bool):
         check = replace(check, value=vnformat.number(check.value))
-    if check is not None and "coefficient" in check.params:  # "360.000 × 1,5", not "× 1.5"
-        coefficient = vnformat.decimal(str(check.params["coefficient"]))
-        check = replace(check, params={**check.params, "coefficient": coefficient})
+    coefficient = check.params.get("coefficient") if check is not None else None
+    if check is not None and isinstance(coefficient, str):  # "500.000 × 1,5", not "× 1.5"
+        worded = vnformat.decimal(coefficient)
+        check = replace(check, params={**check.params, "coefficient": worded})
     notes = "; ".join(_titled(n).message("vi") for n in r.notes)
     return [check.message("vi") if check else None, notes or None]
 
