@@ -102,6 +102,9 @@ def shown(cell: Cell) -> str:
         return value.strftime(text)
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and "\\." in fmt:  # Vietnamese groups: literal dots
+        grouped_vi = f"{abs(round(value)):,}".replace(",", ".")
+        return ("-" if value < 0 else "") + grouped_vi
     if isinstance(value, int | float):
         decimals = len(fmt.split(".")[1].split(";")[0]) if "." in fmt else 0
         grouped = "," in fmt

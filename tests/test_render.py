@@ -8,6 +8,7 @@ broken workbooks that prove the check can fail.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +16,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cashless_cli.write.vnformat import money_number_format
 from cli_helpers import run_cli
 from libreoffice import convert_many, soffice
-from render_check import check_document
+from render_check import check_document, page_texts
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "workspace"
@@ -124,7 +126,37 @@ def _broken(root: Path) -> dict[str, Path]:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     hashes = root / "hashes.xlsx"
     wb.save(hashes)
-    return {"cut-label": cut, "hashes": hashes}
+    return {"cut-label": cut, "hashes": hashes, "money": _money(root)}
+
+
+#: Amounts and what a Vietnamese office reads, on a computer of any locale.
+MONEY = {
+    0: "0",
+    500: "500",
+    1000: "1.000",
+    1005: "1.005",
+    540_000: "540.000",
+    1_000_000: "1.000.000",
+    1_234_567: "1.234.567",
+    999_999_999: "999.999.999",
+    12_345_678_901: "12.345.678.901",
+    4_045_230_000_000: "4.045.230.000.000",
+}
+
+
+def _money(root: Path) -> Path:
+    """One amount a line, each in the number format the documents give it."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    for row, value in enumerate(MONEY, start=1):
+        ws.cell(row=row, column=1, value=f"<{row}>")
+        cell = ws.cell(row=row, column=2, value=value)
+        cell.number_format = money_number_format(value)
+    ws.column_dimensions["B"].width = 30
+    path = root / "money.xlsx"
+    wb.save(path)
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -173,6 +205,38 @@ def test_the_check_finds_hashes_in_the_pdf(rendered: Rendered) -> None:
     assert any("Sheet!B1" in f and "###" in f for f in findings), findings  # and foreseen
 
 
+def test_amounts_print_with_the_vietnamese_thousands_separator(rendered: Rendered) -> None:
+    """The cells stay numbers (the paying unit sums them) and print "540.000" whatever the
+    locale LibreOffice runs in (here: the machine's, not Vietnamese)."""
+    xlsx, pdf = rendered.documents["money"]
+    printed = dict(re.findall(r"<(\d+)>\s+(\S+)", "\n".join(page_texts(pdf))))
+    for row, (value, expected) in enumerate(MONEY.items(), start=1):
+        assert printed.get(str(row)) == expected, (value, printed.get(str(row)))
+    cell = openpyxl.load_workbook(xlsx).active["B5"]  # type: ignore[index]
+    assert cell.value == 540_000 and cell.data_type == "n"
+
+
+def test_the_lists_print_amounts_with_dots(rendered: Rendered) -> None:
+    """The payment list's and the Post Office list's amounts as an office writes them."""
+    for name in (f"chi-tra-{MONTH}", "BS-2023-06-01_buu-dien"):
+        text = "\n".join(page_texts(rendered.documents[name][1]))
+        assert re.search(r"\b\d{1,3}\.\d{3}\.\d{3}\b", text), name  # a total: 1.234.567
+        assert re.search(r"\b\d{3}\.000\b", text), name  # an allowance: 540.000
+        assert not re.search(r"\b\d{1,3},\d{3}\b", text), name  # never 540,000
+
+
+def test_signatures_never_stand_on_a_page_without_lines(rendered: Rendered) -> None:
+    """The total and the signatures come on the last commune's page, not alone on a page of
+    their own; the payment list's summary (facts and table) prints on its first page."""
+    for name in (f"chi-tra-{MONTH}", "BS-2023-06-01_buu-dien"):
+        pages = page_texts(rendered.documents[name][1])
+        for i, text in enumerate(pages, start=1):
+            if "NGƯỜI LẬP BIỂU" in text:  # a line: its number, then the commune's code
+                assert re.search(r"^\s*\d+\s+\S*\d{4,}", text, re.MULTILINE), (name, i, text)
+        first = pages[0]
+        assert "NGƯỜI LẬP BIỂU" in first and "Tổng cộng" in first, (name, first)
+
+
 def test_every_document_the_samples_produce_is_checked(rendered: Rendered) -> None:
-    written = set(rendered.documents) - {"cut-label", "hashes"}
+    written = set(rendered.documents) - {"cut-label", "hashes", "money"}
     assert written == set(DOCUMENTS)

@@ -2993,6 +2993,12 @@ _EXAMPLE_PARAMS: dict[str, Any] = {
     "history": ".cashless/history.csv",
 }
 
+# Why the system refused, as errors.os_reason words it (by errno) in the reader's language.
+_ACCESS_DENIED = Text("access is denied", "không có quyền truy cập")
+_DISK_FULL = Text("the disk is full", "ổ đĩa đã đầy")
+_TOML_ERROR = Text("Expected '=' after a key", "thiếu dấu '=' sau tên khóa")
+
+#: Examples of one code; they win over the entry's own example (a reason worded in vi too).
 _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "no-header": {"expected": "'Họ và tên', 'Ngày sinh', 'Diện'"},
     "coefficient-mismatch": {"expected": "1,5", "value": "1"},
@@ -3019,7 +3025,7 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "month-rosters-changed": {"history": "binh-son/.cashless/history.csv"},
     "config-unreadable": {
         "path": "binh-son/cashless.toml",
-        "reason": Phrase("workspace.reason-not-toml", {"error": "Expected '=' after a key"}),
+        "reason": Phrase("workspace.reason-not-toml", {"error": _TOML_ERROR}),
     },
     "config-invalid-value": {
         "path": "binh-son/cashless.toml",
@@ -3033,7 +3039,7 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     },
     "workspace-os-error": {
         "path": "binh-son/.cashless/lock",
-        "reason": "No space left on device",
+        "reason": _DISK_FULL,
         "what": Phrase("os.enospc"),
     },
     # ---- finish: examples the defaults do not fit ----
@@ -3060,14 +3066,35 @@ _EXAMPLES_BY_CODE: dict[str, dict[str, Any]] = {
     "coefficient-out-of-range": {"value": "15", "max": 10},
     "duplicates-month": {"rows": 1250, "previous": 3},
     "duplicates-import-refused": {"n": 2},
+    # ---- docs4: the system's reasons worded in the reader's language (explain --lang vi) ----
+    "output-not-written": {"error": _ACCESS_DENIED},
+    "annotate-dir-not-created": {"error": _ACCESS_DENIED},
+    "annotate-write-failed": {"error": _ACCESS_DENIED},
+    "annotate-reopen-failed": {
+        "error": Text("The file is empty (0 bytes).", "Tệp rỗng (0 byte), không có dữ liệu."),
+    },
+    "ledger-unreadable": {
+        "error": Text(
+            "the file is not an SQLite database", "tệp không phải là cơ sở dữ liệu SQLite"
+        ),
+    },
+    "payments-not-listed": {  # a reason as the month's walk gives it, not "blank row"
+        "reason": Entry("commune-conflict", {"files": "binh-hoa-T6.xlsx, binh-hoa-T6 (2).xlsx"}),
+        "rows": 40,
+    },
+    "workspace-toml-invalid": {
+        "error": Text(
+            f"{_TOML_ERROR.en} (at line 3, column 6)", f"{_TOML_ERROR.vi} (dòng 3, cột 6)"
+        )
+    },
 }
 
 
 def _complete(entry: ProblemType) -> ProblemType:
     example = {
         **_EXAMPLE_PARAMS,
-        **_EXAMPLES_BY_CODE.get(entry.code, {}),
         **entry.example,
+        **_EXAMPLES_BY_CODE.get(entry.code, {}),
     }
     return replace(
         entry,

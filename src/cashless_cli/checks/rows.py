@@ -131,7 +131,7 @@ def _amount_problems(
             params = {
                 "expected": _money(due),
                 "base": _money(base),
-                "coefficient": _num(coefficient),
+                "coefficient": _coefficient(coefficient),
             }
             out.append(FieldProblem("muc_tro_cap", "amount-mismatch", muc, params))
     return out
@@ -333,6 +333,12 @@ def check_row(
 
 def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _coefficient(value: float) -> Text:
+    """A coefficient beside amounts: ``1.5`` in English, ``1,5`` in Vietnamese (whose amounts
+    group their thousands with ".": "500.000 × 1,5")."""
+    return Text(_num(value), _num(value).replace(".", ","))
 
 
 def _money(value: int) -> str:

@@ -23,13 +23,13 @@ from cashless_cli.problems import problem_type
 from cashless_cli.problems import text as tr
 from cashless_cli.write import vnformat
 from cashless_cli.write.cells import put
-from cashless_cli.write.layout import FONT
+from cashless_cli.write.layout import FONT, unit_header
 from cashless_cli.write.layout import area_vi as _area_vi
 from cashless_cli.write.layout import csv_bytes as _csv_bytes
 from cashless_cli.write.layout import facts as _facts
 from cashless_cli.write.layout import sheet_name as _sheet_name
 from cashless_cli.write.letterhead import Letterhead
-from cashless_cli.write.table import Column, Table, code, number, signed_list
+from cashless_cli.write.table import Column, Table, amount, code, number, retitled, signed_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,13 @@ class BatchInfo:
 
     @property
     def area_vi(self) -> str:
-        return _area_vi(self.area, self.area_level, self.province)
+        word = self.letterhead.area_word if self.letterhead else None
+        return _area_vi(self.area, self.area_level, self.province, word)
+
+    def columns(self, columns: Sequence[Column]) -> tuple[Column, ...]:
+        """``columns`` with the communes' column headed as the month's units are called."""
+        old = tr("handoff-doc.xa-thi-tran", "vi")
+        return retitled(columns, old, unit_header(self.month, old))
 
     @property
     def subtitle(self) -> str:
@@ -79,7 +85,7 @@ POSTOFFICE_COLUMNS: tuple[Column, ...] = (
     Column(tr("handoff-doc.ho-ten-doi-tuong", "vi"), 22),
     code(tr("handoff-doc.so-cccd-doi-tuong", "vi"), 16),
     Column(tr("handoff-doc.dien-doi-tuong", "vi"), 9),
-    number(tr("handoff-doc.muc-tro-cap-dong", "vi"), 13),
+    amount(tr("handoff-doc.muc-tro-cap-dong", "vi"), 13),
 )
 POSTOFFICE_HEADERS = tuple(c.header for c in POSTOFFICE_COLUMNS)
 
@@ -116,7 +122,7 @@ def build_postoffice_workbook(info: BatchInfo, rows: Sequence[HandoffRow]) -> Wo
     subtitle = info.subtitle
     with signed_list(
         ws,
-        POSTOFFICE_COLUMNS,
+        info.columns(POSTOFFICE_COLUMNS),
         tr("handoff-doc.danh-sach-dang-ky-mo", "vi"),
         subtitle,
         info.letterhead,
@@ -143,7 +149,7 @@ SUMMARY_COLUMNS: tuple[Column, ...] = (
     code(tr("handoff-doc.ma-xa", "vi"), 12),
     Column(tr("handoff-doc.xa-thi-tran", "vi"), 28),
     number(tr("handoff-doc.so-nguoi", "vi"), 28),
-    number(tr("handoff-doc.tong-muc-tro-cap-dong", "vi"), 32),  # room for the letterhead
+    amount(tr("handoff-doc.tong-muc-tro-cap-dong", "vi"), 32),  # room for the letterhead
 )
 
 
@@ -182,7 +188,7 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         by_commune.setdefault((row.commune_code, row.commune), []).append(row)
     with signed_list(
         ws,
-        SUMMARY_COLUMNS,
+        info.columns(SUMMARY_COLUMNS),
         tr("handoff-doc.tong-hop-danh-sach-dang", "vi"),
         subtitle,
         info.letterhead,
@@ -190,6 +196,7 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         len(by_commune),
         above=above,
         above_rows=len(facts) + 2,
+        portrait=True,
     ) as table:
         for i, ((commune_code, name), items) in enumerate(by_commune.items(), start=1):
             table.line([i, commune_code, name, len(items), sum(x.amount for x in items)])
@@ -238,7 +245,8 @@ def build_heldback_workbook(info: BatchInfo, selection: Selection) -> Workbook:
     ws.title = tr("handoff-doc.tong-hop", "vi")
     subtitle = info.subtitle
     heading = tr("handoff-doc.danh-sach-chua-chuyen-buu", "vi")
-    with signed_list(ws, HELD_SUMMARY_COLUMNS, heading, subtitle, None, None, None) as table:
+    columns = info.columns(HELD_SUMMARY_COLUMNS)
+    with signed_list(ws, columns, heading, subtitle, None, None, None) as table:
         for i, c in enumerate(selection.communes, start=1):
             note = c.problem("vi") or ""
             table.line([i, c.unit.code, c.unit.name, len(c.rows), len(c.held), c.already, note])

@@ -24,11 +24,12 @@ from cashless_cli.payments.select import (
     PaymentList,
     PaymentRow,
 )
+from cashless_cli.problems import CATALOGUE, Entry, Joined, Problem
 from cashless_cli.problems import text as tr
 from cashless_cli.write import vnformat
-from cashless_cli.write.layout import area_vi, csv_bytes, facts
+from cashless_cli.write.layout import area_vi, csv_bytes, facts, unit_header
 from cashless_cli.write.letterhead import Letterhead
-from cashless_cli.write.table import Column, Table, code, number, signed_list
+from cashless_cli.write.table import Column, Table, amount, code, number, retitled, signed_list
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,13 @@ class PaymentsInfo:
 
     @property
     def area_vi(self) -> str:
-        return area_vi(self.area, self.area_level, self.province)
+        word = self.letterhead.area_word if self.letterhead else None
+        return area_vi(self.area, self.area_level, self.province, word)
+
+    def columns(self, columns: Sequence[Column]) -> tuple[Column, ...]:
+        """``columns`` with the communes' column headed as the month's units are called."""
+        old = tr("pay-doc.xa-thi-tran", "vi")
+        return retitled(columns, old, unit_header(self.month, old))
 
 
 SOURCE_VI = {
@@ -57,9 +64,9 @@ SOURCE_VI = {
 
 #: What a line adds to the month's amount: arrears not collected earlier, and the line's total.
 ARREARS_COLUMNS: tuple[Column, ...] = (
-    number(tr("pay-doc.truy-linh-dong", "vi"), 12),
+    amount(tr("pay-doc.truy-linh-dong", "vi"), 12),
     Column(tr("pay-doc.thang-truy-linh", "vi"), 12),
-    number(tr("pay-doc.cong-chi-dong", "vi"), 13),
+    amount(tr("pay-doc.cong-chi-dong", "vi"), 13),
 )
 
 #: Who is paid: the columns both lists start with (the line's Mã chi trả among them).
@@ -78,7 +85,7 @@ ACCOUNT_COLUMNS: tuple[Column, ...] = (
     Column(tr("pay-doc.ho-ten-chu-tai-khoan", "vi"), 22),
     code(tr("pay-doc.so-tai-khoan", "vi"), 18),
     Column(tr("pay-doc.noi-mo-tai-khoan", "vi"), 16),
-    number(tr("pay-doc.so-tien-dong", "vi"), 13),
+    amount(tr("pay-doc.so-tien-dong", "vi"), 13),
     *ARREARS_COLUMNS,
     Column(tr("pay-doc.nguon-so-tai-khoan", "vi"), 14),
     Column(tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26),
@@ -92,7 +99,7 @@ CASH_COLUMNS: tuple[Column, ...] = (
     Column(tr("pay-doc.tinh-trang-dang-ky", "vi"), 14),
     Column(tr("pay-doc.nguoi-nhan", "vi"), 13),
     Column(tr("pay-doc.ho-ten-nguoi-nhan", "vi"), 22),
-    number(tr("pay-doc.so-tien-dong", "vi"), 13),
+    amount(tr("pay-doc.so-tien-dong", "vi"), 13),
     *ARREARS_COLUMNS,
     Column(tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26),
     Column(tr("pay-doc.ghi-chu", "vi"), 30),
@@ -113,12 +120,29 @@ def _person(i: int, r: PaymentRow) -> list[Any]:
 
 
 def _check_and_note(r: PaymentRow) -> list[Any]:
-    """The amount check (its amounts written alike: "450.000 đồng khác với 360.000 đồng") and
-    the row's notes."""
+    """The amount check (its amounts and coefficient written alike: "540.000 đồng khác với
+    750.000 đồng (500.000 × 1,5)") and the row's notes."""
     check = r.amount_check
     if check is not None and isinstance(check.value, int) and not isinstance(check.value, bool):
         check = replace(check, value=vnformat.number(check.value))
-    return [check.message("vi") if check else None, r.note("vi") or None]
+    coefficient = check.params.get("coefficient") if check is not None else None
+    if check is not None and isinstance(coefficient, str):  # "500.000 × 1,5", not "× 1.5"
+        worded = vnformat.decimal(coefficient)
+        check = replace(check, params={**check.params, "coefficient": worded})
+    notes = "; ".join(_titled(n).message("vi") for n in r.notes)
+    return [check.message("vi") if check else None, notes or None]
+
+
+def _titled(note: Problem) -> Problem:
+    """``note`` with the problem codes it quotes ("id-both-programmes") worded by their
+    Vietnamese titles: a document is read by people; the codes stay in the JSON and terminal."""
+    codes = note.params.get("codes")
+    if not isinstance(codes, str):
+        return note
+    titles = tuple(
+        Entry(c, bare=True) if c in CATALOGUE else c for c in (x.strip() for x in codes.split(","))
+    )
+    return replace(note, params={**note.params, "codes": Joined(titles)})
 
 
 def _arrears(r: PaymentRow) -> list[Any]:
@@ -168,16 +192,18 @@ def _list_sheet(
     everyone = [x for _, rows in groups for x in rows]
     filter_rows = len(everyone) + (sum(1 for _, rows in groups if rows) if subtotals else 0)
     with signed_list(
-        ws, columns, heading, subtitle, info.letterhead, info.created_at, filter_rows
+        ws, info.columns(columns), heading, subtitle, info.letterhead, info.created_at, filter_rows
     ) as table:
         stt = 0
+        last = next((rows for _, rows in reversed(groups) if rows), None)
         for name, rows in groups:
             for item in rows:
                 stt += 1
                 table.line(values(stt, item))
             if subtotals and rows:
                 _sum_line(table, tr("doc.subtotal", "vi", name=name), rows)
-                table.group_end()
+                if rows is not last:  # the total stays on the last commune's page
+                    table.group_end()
         _sum_line(table, tr("pay-doc.tong-cong", "vi"), everyone)
 
 
@@ -243,9 +269,9 @@ SUMMARY_COLUMNS: tuple[Column, ...] = (
     code(tr("pay-doc.ma-xa", "vi"), 9),
     Column(tr("pay-doc.xa-thi-tran", "vi"), 18),
     number(tr("pay-doc.qua-tai-khoan-nguoi", "vi"), 12),
-    number(tr("pay-doc.qua-tai-khoan-dong", "vi"), 15),
+    amount(tr("pay-doc.qua-tai-khoan-dong", "vi"), 15),
     number(tr("pay-doc.tien-mat-nguoi", "vi"), 12),
-    number(tr("pay-doc.tien-mat-dong", "vi"), 15),
+    amount(tr("pay-doc.tien-mat-dong", "vi"), 15),
     number(tr("pay-doc.can-kiem-tra", "vi"), 10),
     Column(tr("pay-doc.ghi-chu", "vi"), 40),
 )
@@ -274,7 +300,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
 
     with signed_list(
         ws,
-        SUMMARY_COLUMNS,
+        info.columns(SUMMARY_COLUMNS),
         tr("pay-doc.tong-hop-chi-tra-tro", "vi"),
         subtitle,
         info.letterhead,
@@ -282,6 +308,7 @@ def _summary_sheet(ws: Worksheet, info: PaymentsInfo, p: PaymentList) -> None:
         None,
         above=above,
         above_rows=len(summary_facts) + 1,
+        portrait=True,
     ) as table:
         for i, c in enumerate(p.communes, start=1):
             note = c.problem.vi if c.problem else ""

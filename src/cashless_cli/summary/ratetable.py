@@ -29,13 +29,13 @@ from openpyxl.xml.functions import tostring
 from cashless_cli.dataset.deadline import SOURCE_FILE_TIME
 from cashless_cli.dataset.figures import CommuneFigures, MonthSummary
 from cashless_cli.dataset.history import MonthFigures
-from cashless_cli.dataset.month import MERGER
 from cashless_cli.fs.deterministic import stable_zip
 from cashless_cli.mask import mask
 from cashless_cli.problems import text as tr
 from cashless_cli.schema.month import Month
 from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
+from cashless_cli.write.layout import unit_header
 from cashless_cli.write.letterhead import (
     Letterhead,
     font,
@@ -53,7 +53,7 @@ HEADER_ROW = 9
 FIRST_ROW = HEADER_ROW + 2  # after the column numbering row
 RATE_FORMAT = "0.00"
 CHANGE_FORMAT = "+0.00;-0.00;0.00"
-COUNT_FORMAT = "#,##0"
+COUNT = "count"  # a count of people: grouped by thousands with "." (vnformat)
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("STT", 5),
@@ -218,8 +218,8 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
         _font(12, italic=True),
     )
     for i, (title, _) in enumerate(columns, start=1):
-        if i == 2 and month >= MERGER:  # the two-level government: communes, wards, zones
-            title = tr("rate-doc.xa-phuong-dac-khu", "vi")
+        if i == 2:  # from July 2025: communes, wards, special zones
+            title = unit_header(month, title)
         cell = put(ws.cell(HEADER_ROW, i), title)
         cell.font = _font(11, bold=True)
         cell.alignment = _CENTER
@@ -323,11 +323,13 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
 def _table_row(
     ws: Worksheet, row: int, values: Sequence[object], bold: bool, widths: Sequence[float]
 ) -> None:
-    formats = (None, None, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT, COUNT_FORMAT,
-               RATE_FORMAT, CHANGE_FORMAT)  # fmt: skip
+    formats = (None, None, COUNT, COUNT, COUNT, COUNT, RATE_FORMAT, CHANGE_FORMAT)
     last = len(values)
     for i, value in enumerate(values, start=1):
-        cell = put(ws.cell(row, i), value, formats[i - 1] if i <= len(formats) else None)
+        fmt = formats[i - 1] if i <= len(formats) else None
+        if fmt == COUNT:
+            fmt = vnformat.money_number_format(value) if isinstance(value, int) else None
+        cell = put(ws.cell(row, i), value, fmt)
         cell.font = _font(12, bold=bold)
         cell.border = _BOX
         if i == 1 or (i > len(formats) and i < last):  # the reporting column: centred

@@ -18,10 +18,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from cashless_cli.dataset.month import MERGER
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
-from cashless_cli.write import fit
+from cashless_cli.schema.month import Month
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.sheet_title import sheet_title
 
@@ -31,12 +33,13 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BODY = Font(name=FONT, size=11)
 BOLD = Font(name=FONT, size=11, bold=True)
 TITLE = Font(name=FONT, size=14, bold=True)
-MONEY = "#,##0"
 
 
-def print_ready(ws: Worksheet, header_row: int, columns: int) -> None:
+def print_ready(ws: Worksheet, header_row: int, columns: int, portrait: bool = False) -> None:
+    """A4 (landscape, or ``portrait`` for a narrow summary that then fits on one page), one page
+    wide, the header row repeated on every page, page numbers, the print area."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "portrait" if portrait else "landscape"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages down as needed
@@ -94,19 +97,29 @@ def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]], widths: lis
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
         ws.cell(row=row, column=2).alignment = Alignment(vertical="top", wrap_text=True)
         money = isinstance(value, int) and not isinstance(value, bool)
-        cell = put(ws.cell(row=row, column=4), value, MONEY if money else None)
+        fmt = vnformat.money_number_format(value) if money else None
+        cell = put(ws.cell(row=row, column=4), value, fmt)
         cell.font = BODY
         cell.alignment = Alignment(horizontal="left", vertical="top")
         if money:
-            widths[3] = max(widths[3], fit.width_for(f"{value:,}", 11))
+            widths[3] = max(widths[3], fit.width_for(vnformat.number(value), 11))
         ws.row_dimensions[row].height = fit.height(fit.lines(label, label_width, 11, True), 11)
         row += 1
     return row
 
 
-def area_vi(area: str, area_level: str, province: str | None) -> str:
-    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, or ``Tỉnh Quảng Ngãi``."""
-    head = ("Huyện " if area_level == "district" else "Tỉnh ") + area
+def unit_header(month: Month | str, before: str) -> str:
+    """The header of a column naming communes: ``before`` (e.g. "Xã/Thị trấn") for a month
+    before July 2025, "Xã, phường, đặc khu" from then on (the two-level local government)."""
+    when = month if isinstance(month, Month) else Month.parse(str(month))
+    return tr("rate-doc.xa-phuong-dac-khu", "vi") if when >= MERGER else before
+
+
+def area_vi(area: str, area_level: str, province: str | None, word: str | None = None) -> str:
+    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, ``Xã Vạn Tường, tỉnh Quảng Ngãi`` or ``Tỉnh Quảng
+    Ngãi``; ``word``: the area's kind as its letterhead names it (``thành phố``, ``phường``…)."""
+    word = word or {"district": "huyện", "commune": "xã"}.get(area_level, "tỉnh")
+    head = f"{word[:1].upper()}{word[1:]} {area}"
     return tr("handoff-doc.tinh", "vi", head=head, province=province) if province else head
 
 

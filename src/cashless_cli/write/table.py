@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from openpyxl.cell.cell import Cell
@@ -25,12 +25,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.write import fit
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
-from cashless_cli.write.layout import BODY, BOLD, BORDER, MONEY, TITLE, print_ready, title
+from cashless_cli.write.layout import BODY, BOLD, BORDER, TITLE, print_ready, title
 from cashless_cli.write.letterhead import Letterhead, heading, signatures
 
 BODY_SIZE = 11
+LINE_NUMBER = "STT"  # the line-number column's header: its numbers are centred
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +42,7 @@ class Column:
     width: float
     text: bool = True  # written as text ("@"): keeps leading zeros, never a formula
     wrap: bool = True  # False: one line always (codes, IDs, account numbers, amounts)
+    money: bool = False  # an amount: grouped by thousands ("540.000") whatever its size
 
 
 def code(header: str, width: float) -> Column:
@@ -53,15 +55,32 @@ def number(header: str, width: float) -> Column:
     return Column(header, width, text=False, wrap=False)
 
 
-def shown(value: Any) -> str:
-    """The text a cell shows for ``value`` (amounts grouped by thousands)."""
+def amount(header: str, width: float) -> Column:
+    """An amount of money: a number on one line, grouped by thousands with "." (``540.000``)."""
+    return Column(header, width, text=False, wrap=False, money=True)
+
+
+def retitled(columns: Sequence[Column], old: str, new: str) -> tuple[Column, ...]:
+    """``columns`` with the header ``old`` renamed ``new`` (e.g. the communes' column of a
+    month from July 2025)."""
+    return tuple(replace(c, header=new) if c.header == old else c for c in columns)
+
+
+def shown(value: Any, money: bool = False) -> str:
+    """The text a cell shows for ``value`` (amounts grouped by thousands: ``540.000``)."""
     if value is None:
         return ""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
-        return f"{value:,}"
+    if _grouped(value, money):
+        return vnformat.number(value)
     if hasattr(value, "strftime"):
         return "00/00/0000"
     return str(value)
+
+
+def _grouped(value: Any, money: bool) -> bool:
+    """Amounts (and counts from ten thousand on) print grouped by thousands; line numbers and
+    small counts as they are."""
+    return isinstance(value, int) and not isinstance(value, bool) and (money or value >= 10_000)
 
 
 class Table:
@@ -94,10 +113,10 @@ class Table:
         for col, (column, value) in enumerate(zip(self.columns, values, strict=True), start=1):
             fmt = "@" if column.text and isinstance(value, str) else None
             cell = put(self.ws.cell(row=self.row, column=col), value, fmt)
-            if isinstance(value, int) and not isinstance(value, bool) and value >= 10_000:
-                cell.number_format = MONEY
+            if _grouped(value, column.money):
+                cell.number_format = vnformat.money_number_format(value)
             self._style(cell, col, column, bold)
-            text = shown(value)
+            text = shown(value, column.money)
             if not text:
                 continue
             if column.wrap:
@@ -121,21 +140,22 @@ class Table:
             return
         cell.font = BOLD if bold else BODY
         cell.border = BORDER
-        cell.alignment = Alignment(vertical="top", wrap_text=column.wrap)
+        centred = "center" if column.header == LINE_NUMBER else None  # not glued to a code
+        cell.alignment = Alignment(horizontal=centred, vertical="top", wrap_text=column.wrap)
         self._styles[key] = copy(cell._style)
 
     def group_end(self) -> None:
         """A page break after the current line (the next commune starts a new page)."""
         self.ws.row_breaks.append(Break(id=self.row))
 
-    def finish(self, filter_rows: int | None = None) -> None:
+    def finish(self, filter_rows: int | None = None, portrait: bool = False) -> None:
         """Column widths (widened to fit the one-line values), the filter, print setup."""
         for col, width in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(col)].width = width
         if filter_rows is not None:
             last = get_column_letter(self.n)
             self.ws.auto_filter.ref = f"A{self.header_row}:{last}{self.header_row + filter_rows}"
-        print_ready(self.ws, self.header_row, self.n)
+        print_ready(self.ws, self.header_row, self.n, portrait)
 
 
 @contextmanager
@@ -149,10 +169,12 @@ def signed_list(
     filter_rows: int | None,
     above: Callable[[Table, int], int] | None = None,
     above_rows: int = 0,
+    portrait: bool = False,
 ) -> Iterator[Table]:
     """A printed list on ``ws``: the letterhead (when given), the title and subtitle, what
     ``above`` writes in the ``above_rows`` rows before the header (the summary's facts), then
-    the table the caller fills; on leaving, the signatures under it and the print setup."""
+    the table the caller fills; on leaving, the signatures under it and the print setup
+    (``portrait``: a summary narrow enough to print upright, on one page more often)."""
     widths = [c.width for c in columns]
     n = len(columns)
     row = heading(ws, letterhead, widths, date) if letterhead is not None else 1
@@ -167,4 +189,4 @@ def signed_list(
     yield table
     if letterhead is not None:
         signatures(ws, table.row + 2, letterhead, table.widths)
-    table.finish(filter_rows)
+    table.finish(filter_rows, portrait)

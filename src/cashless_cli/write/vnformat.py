@@ -17,6 +17,39 @@ def number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _groups(n: int) -> str:
+    """A number format of ``n`` groups of three digits, separated by literal dots (``0``,
+    ``#\\.##0``, ``#\\.###\\.##0``, ...); wrong (a stray leading dot) below ``1000 ** (n - 1)``."""
+    if n <= 1:
+        return "0"
+    return "#" + "\\.###" * (n - 2) + "\\.##0"
+
+
+def money_number_format(value: int | float) -> str:
+    """The number format that prints ``value`` with the Vietnamese thousands separator ("."),
+    whatever the locale of the computer that opens the workbook: ``540000`` prints
+    ``540.000``, ``12345678901`` prints ``12.345.678.901``; the cell stays a number (the paying
+    unit sums it).
+
+    Spreadsheets group with the locale's separator, so the dots are literal text between digit
+    placeholders; a literal prints even where no digit precedes it, so each format says which
+    pattern applies from which value on. Excel takes at most two conditions per format, which
+    cover three magnitudes: below a billion one format fits every value from 0 up; above it,
+    the format is chosen from the value written (and still fits a thousand times less)."""
+    n = max(1, (len(str(int(abs(value)))) + 2) // 3)
+    if n <= 3:
+        return f"[>=1000000]{_groups(3)};[>=1000]{_groups(2)};{_groups(1)}"
+    top, mid = 1000 ** (n - 1), 1000 ** (n - 2)
+    return f"[>={top}]{_groups(n)};[>={mid}]{_groups(n - 1)};{_groups(n - 2)}"
+
+
+def decimal(value: float | str) -> str:
+    """A coefficient as a Vietnamese sentence writes it, beside amounts grouped with ".":
+    ``1.5`` → ``1,5`` (``2`` stays ``2``)."""
+    text = value if isinstance(value, str) else (f"{value:g}")
+    return text.replace(".", ",")
+
+
 def money(value: int) -> str:
     """``1234567`` → ``1.234.567 đồng``."""
     return tr("vn.money", "vi", amount=number(value))
