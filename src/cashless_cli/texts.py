@@ -617,7 +617,7 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("severity.error", "Error", "Lỗi"),
     Wording("severity.warning", "Warning", "Cảnh báo"),
     Wording("severity.info", "Info", "Thông tin"),
-    Wording("severity.fatal", "Unreadable", "Không đọc được"),
+    Wording("severity.fatal", "Fatal", "Lỗi nghiêm trọng"),
     # ---- cashless explain --------------------------------------------------------------------
     Wording("explain.message", "Message", "Thông báo"),
     Wording("explain.hint", "Fix", "Cách sửa"),
