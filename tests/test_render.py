@@ -225,6 +225,15 @@ def test_the_lists_print_amounts_with_dots(rendered: Rendered) -> None:
         assert not re.search(r"\b\d{1,3},\d{3}\b", text), name  # never 540,000
 
 
+def test_the_rate_table_prints_rates_with_a_decimal_comma(rendered: Rendered) -> None:
+    """Rates as a Vietnamese office writes them, "13,37" (the dot separates thousands), in the
+    table and on the charts; the cells stay numbers."""
+    name = next(n for n in rendered.documents if n.startswith("bang-tong-hop"))
+    text = "\n".join(page_texts(rendered.documents[name][1]))
+    assert re.search(r"\b\d{1,2},\d{2}\b", text), text  # a rate: 13,37
+    assert not re.search(r"\b\d{1,2}\.\d{2}\b(?!\.)", text.replace("/", " ")), text
+
+
 def test_signatures_never_stand_on_a_page_without_lines(rendered: Rendered) -> None:
     """The total and the signatures come on the last commune's page, not alone on a page of
     their own; the payment list's summary (facts and table) prints on its first page."""

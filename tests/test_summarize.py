@@ -327,7 +327,7 @@ def test_workbook_is_an_official_annex(ws: Path) -> None:
     assert ws1.sheet_properties.pageSetUpPr.fitToPage and ws1.page_setup.fitToWidth == 1
     fonts = {c.font.name for row in ws1.iter_rows() for c in row if c.value is not None}
     assert fonts == {"Times New Roman"}
-    assert ws1.cell(first + 1, 7).number_format == "0.00"
+    assert ws1.cell(first + 1, 7).number_format == "[$-42A]0.00"  # Vietnamese: "13,37"
     charts = wb.worksheets[1]._charts
     assert [type(c).__name__ for c in charts] == ["BarChart", "LineChart"]
     assert wb.properties.created.year == 2023 and wb.properties.creator == "cashless"

@@ -51,8 +51,8 @@ CHART_SHEET = tr("rate-doc.bieu-do", "vi")
 MONTHS_SHEET = tr("rate-doc.theo-thang", "vi")
 HEADER_ROW = 9
 FIRST_ROW = HEADER_ROW + 2  # after the column numbering row
-RATE_FORMAT = "0.00"
-CHANGE_FORMAT = "+0.00;-0.00;0.00"
+RATE_FORMAT = vnformat.decimal_number_format("0.00")  # "13,37"
+CHANGE_FORMAT = vnformat.decimal_number_format("+0.00;-0.00;0.00")
 COUNT = "count"  # a count of people: grouped by thousands with "." (vnformat)
 
 COLUMNS: tuple[tuple[str, float], ...] = (
@@ -419,7 +419,7 @@ def _charts(
     line.title = tr("rate-doc.ty-le-dang-ky-toan", "vi", area_word=head.area_word)
     line.style = 12
     line.y_axis.title = "%"
-    line.y_axis.numFmt = "0.00"
+    line.y_axis.numFmt = RATE_FORMAT
     line.x_axis.title = "Tháng"
     line.x_axis.delete = False
     line.y_axis.delete = False
@@ -445,6 +445,7 @@ def _value_labels() -> DataLabelList:
     labels.showCatName = False
     labels.showLegendKey = False
     labels.showPercent = False
+    labels.numFmt = RATE_FORMAT  # "13,37", as the table prints it
     return labels
 
 

@@ -43,6 +43,19 @@ def money_number_format(value: int | float) -> str:
     return f"[>={top}]{_groups(n)};[>={mid}]{_groups(n - 1)};{_groups(n - 2)}"
 
 
+#: Excel's locale tag for Vietnamese (LCID 0x042A) at the head of a number format: LibreOffice
+#: then prints the number with Vietnamese separators ("13,37"), whatever the machine's locale;
+#: Excel keeps the separators of Windows' regional settings (a Vietnamese Windows: "13,37" too).
+#: The cell stays a number: sorting and formulas work. A comma cannot be a literal in a format
+#: (unlike the dots of :func:`money_number_format`) without writing the value scaled or as text.
+VI_LOCALE = "[$-42A]"
+
+
+def decimal_number_format(fmt: str) -> str:
+    """``fmt`` (e.g. "0.00") for a Vietnamese document: a decimal comma where it can be had."""
+    return VI_LOCALE + fmt
+
+
 def decimal(value: float | str) -> str:
     """A coefficient as a Vietnamese sentence writes it, beside amounts grouped with ".":
     ``1.5`` → ``1,5`` (``2`` stays ``2``)."""
