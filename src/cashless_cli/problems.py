@@ -2185,10 +2185,12 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Lý do...) in its first {rows} rows.",
         "Không trang nào có dòng tiêu đề gồm cột 'Mã chi trả' và một cột kết quả (Số tiền đã chi, "
         "Kết quả, Lý do...) trong {rows} dòng đầu.",
-        "Ask the paying unit to report on the payment list it received, keeping the 'Mã chi trả' "
-        "column.",
-        "Đề nghị đơn vị chi trả báo kết quả ngay trên danh sách chi trả đã nhận, giữ nguyên cột "
-        "'Mã chi trả'.",
+        "Ask the paying unit for its result table: the 'Mã chi trả' of each line, copied from "
+        "the payment list it received, with 'Số tiền đã chi', 'Kết quả' and 'Lý do' (the payment "
+        "list itself has no such columns: it is the list to pay from, signed on paying).",
+        "Đề nghị đơn vị chi trả gửi bảng kết quả chi trả: cột 'Mã chi trả' của từng dòng (chép từ "
+        "danh sách chi trả đã nhận) cùng các cột 'Số tiền đã chi', 'Kết quả' và 'Lý do' (danh "
+        "sách chi trả không có các cột này: đó là danh sách để chi và ký nhận).",
         "Result rows are matched only by the payment reference that export-payments gave each "
         "line; names and IDs are never used to match.",
         "Các dòng kết quả chỉ được đối chiếu theo mã chi trả mà export-payments đã ghi cho từng "

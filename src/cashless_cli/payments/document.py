@@ -103,6 +103,7 @@ CASH_COLUMNS: tuple[Column, ...] = (
     *ARREARS_COLUMNS,
     Column(tr("pay-doc.doi-chieu-muc-tro-cap", "vi"), 26),
     Column(tr("pay-doc.ghi-chu", "vi"), 30),
+    Column(tr("pay-doc.ky-nhan", "vi"), 16),  # paid in cash: the receiver signs on paying
 )
 CASH_HEADERS = tuple(c.header for c in CASH_COLUMNS)
 
@@ -174,6 +175,7 @@ def cash_values(i: int, r: PaymentRow) -> list[Any]:
         r.amount,
         *_arrears(r),
         *_check_and_note(r),
+        None,  # Ký nhận: signed on paying
     ]
 
 
