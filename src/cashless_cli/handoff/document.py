@@ -49,7 +49,8 @@ class BatchInfo:
 
     @property
     def area_vi(self) -> str:
-        return _area_vi(self.area, self.area_level, self.province)
+        kind = self.letterhead.area_word if self.letterhead else ""
+        return _area_vi(self.area, self.area_level, self.province, kind)
 
     @property
     def subtitle(self) -> str:

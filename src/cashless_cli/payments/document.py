@@ -46,7 +46,8 @@ class PaymentsInfo:
 
     @property
     def area_vi(self) -> str:
-        return area_vi(self.area, self.area_level, self.province)
+        kind = self.letterhead.area_word if self.letterhead else ""
+        return area_vi(self.area, self.area_level, self.province, kind)
 
 
 SOURCE_VI = {

@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
+from cashless_cli.schema.domain import CENTRAL_CITIES
 from cashless_cli.write import fit
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.sheet_title import sheet_title
@@ -104,9 +105,14 @@ def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]], widths: lis
     return row
 
 
-def area_vi(area: str, area_level: str, province: str | None) -> str:
-    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, or ``Tỉnh Quảng Ngãi``."""
-    head = ("Huyện " if area_level == "district" else "Tỉnh ") + area
+def area_vi(area: str, area_level: str, province: str | None, kind: str = "") -> str:
+    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, ``Xã Vạn Tường, tỉnh Quảng Ngãi``, ``Tỉnh Quảng
+    Ngãi``. ``kind`` is the unit's own word as its letterhead says it (xã, phường, đặc khu,
+    thành phố…); without it, the level's."""
+    if not kind:
+        kind = {"district": "huyện", "commune": "xã"}.get(area_level, "")
+        kind = kind or ("thành phố" if area in CENTRAL_CITIES else "tỉnh")
+    head = f"{kind[:1].upper()}{kind[1:]} {area}"
     return tr("handoff-doc.tinh", "vi", head=head, province=province) if province else head
 
 
