@@ -652,4 +652,4 @@ def test_an_older_month_than_one_handed_over_is_refused(ws: Path) -> None:
         text=True,
         env={**os.environ, "CASHLESS_LANG": "vi"},
     )
-    assert cli.returncode == 2 and "Tháng 2023-05 cũ hơn tháng 2023-06" in cli.stderr
+    assert cli.returncode == 2 and "Tháng 5/2023 cũ hơn tháng 6/2023" in cli.stderr

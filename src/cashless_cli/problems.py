@@ -10,6 +10,7 @@ same list.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -126,7 +127,32 @@ def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]
     return out
 
 
+#: The parameters that hold a month (or months): "2025-07" in JSON, "7/2025" in a Vietnamese
+#: sentence ("tháng 7/2025"); ``{month:iso}`` keeps the ISO form (a folder's name).
+_MONTH_KEYS = frozenset({"month", "said", "batch_month", "later", "months"})
+_ISO_MONTHS = re.compile(r"\d{4}-(0[1-9]|1[0-2])(, \d{4}-(0[1-9]|1[0-2]))*")
+
+
+class MonthText(str):
+    """A month parameter as the sentence shows it; its format spec ``iso`` gives "2025-07"."""
+
+    iso: str
+
+    def __new__(cls, iso: str, lang: Lang) -> MonthText:
+        shown = iso
+        if lang == "vi":
+            shown = ", ".join(f"{int(m[5:7])}/{m[:4]}" for m in iso.split(", "))
+        made = super().__new__(cls, shown)
+        made.iso = iso
+        return made
+
+    def __format__(self, spec: str) -> str:
+        return self.iso if spec == "iso" else super().__format__(spec)
+
+
 def _resolve(value: Any, key: str, lang: Lang) -> Any:
+    if key in _MONTH_KEYS and not isinstance(value, int) and _ISO_MONTHS.fullmatch(str(value)):
+        return MonthText(str(value), lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return Count(value)  # "{n} {n:error|errors}": the word agrees with the number
     if isinstance(value, Text):
@@ -2362,9 +2388,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Danh sách ghi là của tháng {said} ({where}), nhưng được để trong thư mục tháng {month}: "
         "không dòng nào của danh sách được dùng cho tháng {month}.",
         "Ask the commune for its roster of {month}, or correct the month in the title if only "
-        "the title is wrong; a roster of {said} goes in rosters/{said}/.",
+        "the title is wrong; a roster of {said} goes in rosters/{said:iso}/.",
         "Đề nghị xã gửi danh sách tháng {month}, hoặc sửa tháng ở dòng tiêu đề nếu chỉ tiêu đề "
-        "ghi sai; danh sách tháng {said} để trong thư mục rosters/{said}/.",
+        "ghi sai; danh sách tháng {said} để trong thư mục rosters/{said:iso}/.",
         "The month a roster says in its title row or its metadata sheet must be the month of the "
         "folder it is in (or the month given with --month). A roster of another month is never "
         "counted, handed over or paid as this month's: the commune counts as not reported for "
@@ -2378,9 +2404,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "No roster of the month", "Không có danh sách nào của tháng",
         "None of the {n} rosters in the folder of {month} can be used for {month}:\n  {lines}",
         "Không dùng được tệp nào trong {n} danh sách ở thư mục tháng {month}:\n  {lines}",
-        "Put each commune's roster of {month} in rosters/{month}/, and a roster of another month "
+        "Put each commune's roster of {month} in rosters/{month:iso}/, and a roster of another month "
         "in that month's folder.",
-        "Để danh sách tháng {month} của từng xã vào thư mục rosters/{month}/, còn danh sách của "
+        "Để danh sách tháng {month} của từng xã vào thư mục rosters/{month:iso}/, còn danh sách của "
         "tháng khác thì để vào thư mục của tháng đó.",
         "Every roster of the month's folder is unreadable or says another month: a rate table "
         "of them would publish no figure of this month, or figures of another month.",
