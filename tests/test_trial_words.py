@@ -45,8 +45,6 @@ def test_list_subtitles_name_the_units_own_kind(area: Area, expected: str) -> No
     batch = BatchInfo("VT-2025-08-01", "2025-08", "", *where, None, head)
     assert pay.area_vi == expected
     assert batch.subtitle.startswith(expected + " — tháng 8/2025")
-    bare = PaymentsInfo("2025-08", "", area.name, area.level, area.province)
-    assert bare.area_vi == expected.replace("Phường", "Xã").replace("Đặc khu Lý", "Xã Lý")
 
 
 def test_months_in_vietnamese_messages_read_as_an_office_writes_them() -> None:

@@ -49,8 +49,8 @@ class BatchInfo:
 
     @property
     def area_vi(self) -> str:
-        kind = self.letterhead.area_word if self.letterhead else ""
-        return _area_vi(self.area, self.area_level, self.province, kind)
+        word = self.letterhead.area_word if self.letterhead else None
+        return _area_vi(self.area, self.area_level, self.province, word)
 
     @property
     def subtitle(self) -> str:

@@ -46,8 +46,8 @@ class PaymentsInfo:
 
     @property
     def area_vi(self) -> str:
-        kind = self.letterhead.area_word if self.letterhead else ""
-        return area_vi(self.area, self.area_level, self.province, kind)
+        word = self.letterhead.area_word if self.letterhead else None
+        return area_vi(self.area, self.area_level, self.province, word)
 
 
 SOURCE_VI = {

@@ -21,7 +21,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 from cashless_cli.fs.atomic import write_bytes
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
-from cashless_cli.schema.domain import CENTRAL_CITIES
 from cashless_cli.write import fit
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.sheet_title import sheet_title
@@ -105,14 +104,11 @@ def facts(ws: Worksheet, row: int, items: Sequence[tuple[str, Any]], widths: lis
     return row
 
 
-def area_vi(area: str, area_level: str, province: str | None, kind: str = "") -> str:
-    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, ``Xã Vạn Tường, tỉnh Quảng Ngãi``, ``Tỉnh Quảng
-    Ngãi``. ``kind`` is the unit's own word as its letterhead says it (xã, phường, đặc khu,
-    thành phố…); without it, the level's."""
-    if not kind:
-        kind = {"district": "huyện", "commune": "xã"}.get(area_level, "")
-        kind = kind or ("thành phố" if area in CENTRAL_CITIES else "tỉnh")
-    head = f"{kind[:1].upper()}{kind[1:]} {area}"
+def area_vi(area: str, area_level: str, province: str | None, word: str | None = None) -> str:
+    """``Huyện Bình Sơn, tỉnh Quảng Ngãi``, ``Xã Vạn Tường, tỉnh Quảng Ngãi`` or ``Tỉnh Quảng
+    Ngãi``; ``word``: the area's kind as its letterhead names it (``thành phố``, ``phường``…)."""
+    word = word or {"district": "huyện", "commune": "xã"}.get(area_level, "tỉnh")
+    head = f"{word[:1].upper()}{word[1:]} {area}"
     return tr("handoff-doc.tinh", "vi", head=head, province=province) if province else head
 
 
