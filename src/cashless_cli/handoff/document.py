@@ -21,6 +21,7 @@ from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reas
 from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.problems import problem_type
 from cashless_cli.problems import text as tr
+from cashless_cli.schema.domain import category_shown
 from cashless_cli.write import vnformat
 from cashless_cli.write.cells import put
 from cashless_cli.write.layout import FONT
@@ -100,7 +101,7 @@ def postoffice_values(line: int, row: HandoffRow) -> list[Any]:
         row.relationship,
         row.beneficiary_name,
         row.beneficiary_id,
-        row.category,
+        category_shown(row.category),
         row.amount,
     ]
 
@@ -174,7 +175,9 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
 
     def above(table: Table, row: int) -> int:
         row = _facts(ws, row, facts, table.widths)
-        note = put(ws.cell(row=row, column=2), tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"))
+        example = next((r.ref for r in rows if r.ref), "BS-2306-K7Q2M9D")  # a real one
+        said = tr("handoff-doc.ma-tham-chieu-dang-tien", "vi", example=example)
+        note = put(ws.cell(row=row, column=2), said)
         note.font = Font(name=FONT, size=10, italic=True)
         return row + 2
 

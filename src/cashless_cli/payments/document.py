@@ -25,6 +25,7 @@ from cashless_cli.payments.select import (
     PaymentRow,
 )
 from cashless_cli.problems import text as tr
+from cashless_cli.schema.domain import category_shown
 from cashless_cli.write import vnformat
 from cashless_cli.write.layout import area_vi, csv_bytes, facts
 from cashless_cli.write.letterhead import Letterhead
@@ -109,7 +110,7 @@ def _person(i: int, r: PaymentRow) -> list[Any]:
         r.pay_ref,
         r.beneficiary_name,
         r.beneficiary_id,
-        r.category,
+        category_shown(r.category),
     ]
 
 
