@@ -12,6 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from rich.console import Console
 
 import test_payment_cycle as cycle
 from cashless_cli.dataset.history import MonthFigures, previous_figures
@@ -24,6 +25,7 @@ from cashless_cli.payments.export import export_payments
 from cashless_cli.payments.results import import_payments
 from cashless_cli.payments.select import PaymentRow, dong
 from cashless_cli.problems import CATALOGUE, Problem, plain_params, text
+from cashless_cli.report.payments_terminal import render_payments
 from cashless_cli.schema.domain import Unit
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.run import check_matching, run_summary, table_name
@@ -150,6 +152,9 @@ def test_import_payments_writes_every_amount_alike_and_points_at_the_changed_cel
 ) -> None:
     ws = cycle.workspace(tmp_path / "ws")
     aug = cycle.month_list(ws.root, cycle.AUG)
+    shown = Console(record=True, width=200)
+    render_payments(shown, aug, "vi", False)
+    assert "Chi trả tháng 8/2025:" in shown.export_text()  # the terminal too
     line = aug.payments.paid[0]
     ref, total = line.pay_ref or "", line.total
     above = cycle.result_csv(tmp_path / "above.csv", [(ref, str(total * 10), "Đã chi", "")])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -22,7 +22,7 @@ from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.problems import problem_type
 from cashless_cli.problems import text as tr
 from cashless_cli.schema.domain import category_shown
-from cashless_cli.write import vnformat
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
 from cashless_cli.write.layout import FONT
 from cashless_cli.write.layout import area_vi as _area_vi
@@ -179,6 +179,11 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
         said = tr("handoff-doc.ma-tham-chieu-dang-tien", "vi", example=example)
         note = put(ws.cell(row=row, column=2), said)
         note.font = Font(name=FONT, size=10, italic=True)
+        note.alignment = Alignment(vertical="top", wrap_text=True)
+        last = len(table.widths)  # the sentence wraps across the table, the row grows to fit
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
+        needs = fit.lines(said, sum(table.widths[1:]), 10)
+        ws.row_dimensions[row].height = fit.height(needs, 10)
         return row + 2
 
     by_commune: dict[tuple[str, str], list[HandoffRow]] = {}

@@ -72,7 +72,7 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     code(tr("pay-doc.ma-chi-tra", "vi"), 17),
     Column(tr("pay-doc.ho-ten-doi-tuong", "vi"), 22),
     code(tr("pay-doc.so-cccd-doi-tuong", "vi"), 15),
-    Column("Diện", 6),
+    Column("Diện", 9),  # "Hưu trí xã hội" on two lines
 )
 ACCOUNT_COLUMNS: tuple[Column, ...] = (
     *PERSON_COLUMNS,
