@@ -158,7 +158,7 @@ def test_marks_exactly_the_planted_cells(
     for row in result.iter_rows():
         if row[0].hyperlink is not None:
             assert row[0].hyperlink.location == f"'{ROSTER_SHEET}'!{row[0].value}"
-            listed[row[0].value] = row[4].value
+            listed[row[0].value] = row[5].value
     assert set(listed) == set(expected)
     assert listed[next(iter(expected))] == "id-sex-mismatch"
     facts = {r[0]: r[2] for r in result.iter_rows(values_only=True) if r[0]}
@@ -258,7 +258,7 @@ def test_problem_without_a_cell_is_listed_only(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     ws = wb["Danh sách"]
     assert not any(fill_rgb(c) in (ERROR_RGB, WARNING_RGB) for row in ws.iter_rows() for c in row)
-    codes = [r[4] for r in wb[RESULT_SHEET["vi"]].iter_rows(values_only=True)]
+    codes = [r[5] for r in wb[RESULT_SHEET["vi"]].iter_rows(values_only=True)]
     assert "column-absent" in codes
 
 

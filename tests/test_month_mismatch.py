@@ -72,7 +72,7 @@ def test_summarize_refuses_a_month_whose_only_roster_is_of_another_month(ws: Pat
     shutil.copy(ws / "rosters" / "2023-06" / HOA_JUNE, july / HOA_JUNE)
     run = run_cli("summarize", "-w", ws, "--month", "2023-07", "--lang", "vi", timeout=TIMEOUT)
     assert run.returncode == 2, run.describe()
-    assert HOA_JUNE in run.stderr and "tháng 2023-06" in run.stderr, run.stderr
+    assert HOA_JUNE in run.stderr and "tháng 6/2023" in run.stderr, run.stderr
     assert "ô tiêu đề A3" in run.stderr, run.stderr
     assert not (ws / "reports" / "2023-07").exists()
 

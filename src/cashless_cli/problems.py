@@ -10,6 +10,7 @@ same list.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -126,7 +127,32 @@ def plain_params(params: Mapping[str, Any], lang: Lang = "en") -> dict[str, Any]
     return out
 
 
+#: The parameters that hold a month (or months): "2025-07" in JSON, "7/2025" in a Vietnamese
+#: sentence ("tháng 7/2025"); ``{month:iso}`` keeps the ISO form (a folder's name).
+_MONTH_KEYS = frozenset({"month", "said", "batch_month", "later", "months"})
+_ISO_MONTHS = re.compile(r"\d{4}-(0[1-9]|1[0-2])(, \d{4}-(0[1-9]|1[0-2]))*")
+
+
+class MonthText(str):
+    """A month parameter as the sentence shows it; its format spec ``iso`` gives "2025-07"."""
+
+    iso: str
+
+    def __new__(cls, iso: str, lang: Lang) -> MonthText:
+        shown = iso
+        if lang == "vi":
+            shown = ", ".join(f"{int(m[5:7])}/{m[:4]}" for m in iso.split(", "))
+        made = super().__new__(cls, shown)
+        made.iso = iso
+        return made
+
+    def __format__(self, spec: str) -> str:
+        return self.iso if spec == "iso" else super().__format__(spec)
+
+
 def _resolve(value: Any, key: str, lang: Lang) -> Any:
+    if key in _MONTH_KEYS and not isinstance(value, int) and _ISO_MONTHS.fullmatch(str(value)):
+        return MonthText(str(value), lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return Count(value)  # "{n} {n:error|errors}": the word agrees with the number
     if isinstance(value, Text):
@@ -1605,7 +1631,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("ledger-gone", F,
         "Ledger missing", "Mất sổ theo dõi",
         "The ledger {path} is gone, but this workspace has had one ({evidence}).",
-        "Sổ theo dõi {path} không còn, nhưng không gian làm việc này đã từng có sổ ({evidence}).",
+        "Sổ theo dõi {path} không còn, nhưng thư mục làm việc này đã từng có sổ ({evidence}).",
         "Restore the ledger: copy {backup} (taken at its last change) to {path}, or put back your "
         "own latest copy, then run the command again. Nothing was changed.",
         "Khôi phục sổ theo dõi: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) thành {path}, "
@@ -1620,7 +1646,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Sổ theo dõi {path} là {kind}, không phải tệp.",
         "Put the workspace's ledger file back at {path} (a copy is kept at {backup}), then run "
         "the command again. Nothing was changed.",
-        "Đặt lại tệp sổ theo dõi của không gian làm việc vào {path} (bản sao lưu ở {backup}), "
+        "Đặt lại tệp sổ theo dõi của thư mục làm việc vào {path} (bản sao lưu ở {backup}), "
         "rồi chạy lại lệnh. Chưa có gì bị thay đổi.",
         "A folder, a link to nothing or a device where the ledger should be is never taken for "
         "'no ledger yet'."),
@@ -1664,21 +1690,21 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Dùng phiên bản cashless đã ghi sổ (hoặc mới hơn). Chưa có gì bị thay đổi.",
         "An older tool could misread tables it does not know; it refuses instead."),
     ProblemType("ledger-foreign", F,
-        "Not this workspace's ledger", "Không phải sổ theo dõi của không gian làm việc này",
+        "Not this workspace's ledger", "Không phải sổ theo dõi của thư mục làm việc này",
         "The ledger {path} is not this workspace's: it is ledger {found}, and {where} records "
         "ledger {expected}.",
-        "Sổ theo dõi {path} không phải của không gian làm việc này: đó là sổ {found}, còn {where} "
+        "Sổ theo dõi {path} không phải của thư mục làm việc này: đó là sổ {found}, còn {where} "
         "ghi nhận sổ {expected}.",
         "Put back this workspace's own ledger (a copy is kept at {backup}), then run the command "
         "again. Nothing was changed.",
-        "Đặt lại đúng sổ theo dõi của không gian làm việc này (bản sao lưu ở {backup}), rồi chạy "
+        "Đặt lại đúng sổ theo dõi của thư mục làm việc này (bản sao lưu ở {backup}), rồi chạy "
         "lại lệnh. Chưa có gì bị thay đổi.",
         "Each ledger has its own random ID, written in `.cashless/ledger.state.json` and in every "
         "batch manifest; a ledger copied from another workspace does not know its batches."),
     ProblemType("ledger-older", F,
-        "Ledger older than the workspace", "Sổ theo dõi cũ hơn không gian làm việc",
+        "Ledger older than the workspace", "Sổ theo dõi cũ hơn thư mục làm việc",
         "The ledger {path} lacks what this workspace has recorded: {lacks}.",
-        "Sổ theo dõi {path} thiếu những gì không gian làm việc đã ghi nhận: {lacks}.",
+        "Sổ theo dõi {path} thiếu những gì thư mục làm việc đã ghi nhận: {lacks}.",
         "It was restored from an older copy: copy {backup} (taken at its last change) to {path}, "
         "or put back your latest copy, then run the command again. Nothing was changed.",
         "Sổ đã được khôi phục từ một bản cũ: chép tệp {backup} (sao lưu ở lần thay đổi gần nhất) "
@@ -1688,7 +1714,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
     ProblemType("roster-no-commune", E,
         "Roster of no commune", "Tệp không thuộc xã nào",
         "{file} names no commune of this workspace",
-        "{file} không ghi tên xã nào của không gian làm việc này",
+        "{file} không ghi tên xã nào của thư mục làm việc này",
         "Write the commune's name in the file's title or its file name, or move the file out of "
         "the month's folder.",
         "Ghi tên xã vào tiêu đề hoặc tên tệp, hoặc chuyển tệp ra khỏi thư mục của tháng.",
@@ -1948,7 +1974,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "name another commune also had, or an old commune split between new ones) is refused, "
         "naming every commune it could be for; nothing is written until the file says which.",
         "Danh sách không bao giờ được gán cho một xã theo phỏng đoán. Tên khớp với nhiều xã của "
-        "không gian làm việc (hai xã cùng tên, một xã cũ trước tháng 7/2025 trùng tên với xã "
+        "thư mục làm việc (hai xã cùng tên, một xã cũ trước tháng 7/2025 trùng tên với xã "
         "khác, hoặc một xã cũ được chia cho nhiều xã mới) bị từ chối, kèm tên mọi xã có thể; "
         "chưa ghi gì cho đến khi tệp ghi rõ là của xã nào.",
         {"file": "2025-08/ds-binh-hoa.xlsx", "units": "Bình Sơn, Vạn Tường"}),
@@ -1978,7 +2004,7 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Bảng đối chiếu xã cũ → xã mới (7/2025) lấy từ dữ liệu của gói vietnamadminunits.",
         {}),
     ProblemType("workspace-area-kind-invalid", F,
-        "Workspace kind not known", "Loại không gian làm việc không hợp lệ",
+        "Workspace kind not known", "Loại thư mục làm việc không hợp lệ",
         "{path}: [area] kind must be one of {kinds}, not '{kind}'.",
         "{path}: [area] kind phải là một trong {kinds}, không phải '{kind}'.",
         "", "",
@@ -2253,32 +2279,32 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Số tiền đã chi được ghi nhận đúng như báo cáo, không bao giờ tự suy ra."),
     ProblemType("payresult-amount-above", E,
         "Paid more than listed", "Chi vượt số tiền trong danh sách",
-        "{value} VND paid, but the list gives {listed} VND for this line.",
-        "Đã chi {value} đồng, nhưng danh sách chỉ ghi {listed} đồng cho dòng này.",
+        "{paid} VND paid, but the list gives {listed} VND for this line.",
+        "Đã chi {paid} đồng, nhưng danh sách chỉ ghi {listed} đồng cho dòng này.",
         "Check the amount with the paying unit; nobody is paid more than listed.",
         "Kiểm tra lại số tiền với đơn vị chi trả; không ai được chi vượt số tiền trong danh sách.",
         "The amount listed is the month's allowance plus its arrears; an amount paid above it "
         "is a typing error or a payment twice.",
         "Số tiền trong danh sách là trợ cấp của tháng cộng truy lĩnh; số đã chi vượt số đó là do "
         "gõ nhầm hoặc chi hai lần.",
-        {"value": "1000000", "listed": "500.000"}),
+        {"paid": "1.000.000", "listed": "500.000"}),
     ProblemType("payresult-partly-paid", W,
         "Paid less than listed", "Chi chưa đủ số tiền",
-        "{value} VND paid of {listed} VND listed: {owed} VND is carried over to next month.",
-        "Đã chi {value} đồng trên {listed} đồng: {owed} đồng được truy lĩnh vào tháng sau.",
+        "{paid} VND paid of {listed} VND listed: {owed} VND is carried over to next month.",
+        "Đã chi {paid} đồng trên {listed} đồng: {owed} đồng được truy lĩnh vào tháng sau.",
         "Check the amount with the paying unit.", "Kiểm tra lại số tiền với đơn vị chi trả.",
         "What was not paid is owed: the next payment list adds it as arrears.",
         "Phần chưa chi vẫn là khoản phải trả: danh sách chi trả kế tiếp cộng vào phần truy lĩnh.",
-        {"value": "500000", "listed": "1.000.000", "owed": "500.000"}),
+        {"paid": "500.000", "listed": "1.000.000", "owed": "500.000"}),
     ProblemType("payresult-unpaid-with-amount", E,
         "Not paid, but an amount", "Chưa chi nhưng có số tiền",
-        "The row says not paid but gives {value} VND paid.",
-        "Dòng ghi chưa chi nhưng lại ghi đã chi {value} đồng.",
+        "The row says not paid but gives {paid} VND paid.",
+        "Dòng ghi chưa chi nhưng lại ghi đã chi {paid} đồng.",
         "Write either the amount paid or the reason it was not paid.",
         "Ghi số tiền đã chi, hoặc lý do chưa chi.",
         "A line is paid (how much) or not paid (why): not both.",
         "Một dòng hoặc đã chi (bao nhiêu), hoặc chưa chi (vì sao): không thể cả hai.",
-        {"value": "500000"}),
+        {"paid": "500.000"}),
     ProblemType("payresult-reason-missing", W,
         "Not paid, no reason given", "Chưa chi nhưng không ghi lý do",
         "The row says not paid but does not say why.",
@@ -2364,9 +2390,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Danh sách ghi là của tháng {said} ({where}), nhưng được để trong thư mục tháng {month}: "
         "không dòng nào của danh sách được dùng cho tháng {month}.",
         "Ask the commune for its roster of {month}, or correct the month in the title if only "
-        "the title is wrong; a roster of {said} goes in rosters/{said}/.",
+        "the title is wrong; a roster of {said} goes in rosters/{said:iso}/.",
         "Đề nghị xã gửi danh sách tháng {month}, hoặc sửa tháng ở dòng tiêu đề nếu chỉ tiêu đề "
-        "ghi sai; danh sách tháng {said} để trong thư mục rosters/{said}/.",
+        "ghi sai; danh sách tháng {said} để trong thư mục rosters/{said:iso}/.",
         "The month a roster says in its title row or its metadata sheet must be the month of the "
         "folder it is in (or the month given with --month). A roster of another month is never "
         "counted, handed over or paid as this month's: the commune counts as not reported for "
@@ -2380,9 +2406,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "No roster of the month", "Không có danh sách nào của tháng",
         "None of the {n} rosters in the folder of {month} can be used for {month}:\n  {lines}",
         "Không dùng được tệp nào trong {n} danh sách ở thư mục tháng {month}:\n  {lines}",
-        "Put each commune's roster of {month} in rosters/{month}/, and a roster of another month "
+        "Put each commune's roster of {month} in rosters/{month:iso}/, and a roster of another month "
         "in that month's folder.",
-        "Để danh sách tháng {month} của từng xã vào thư mục rosters/{month}/, còn danh sách của "
+        "Để danh sách tháng {month} của từng xã vào thư mục rosters/{month:iso}/, còn danh sách của "
         "tháng khác thì để vào thư mục của tháng đó.",
         "Every roster of the month's folder is unreadable or says another month: a rate table "
         "of them would publish no figure of this month, or figures of another month.",
@@ -2859,8 +2885,8 @@ _DESCRIPTIONS_VI: dict[str, str] = {
     "ledger-newer": "Phiên bản cũ hơn của công cụ có thể đọc sai những bảng mà nó không biết; vì vậy "
     "nó từ chối.",
     "ledger-foreign": "Mỗi sổ có một mã ngẫu nhiên riêng, được ghi trong "
-    "`.cashless/ledger.state.json` và trong từng tệp kê khai đợt; sổ sao chép từ không gian làm việc "
-    "khác không biết các đợt của không gian làm việc này.",
+    "`.cashless/ledger.state.json` và trong từng tệp kê khai đợt; sổ sao chép từ thư mục làm việc "
+    "khác không biết các đợt của thư mục làm việc này.",
     "ledger-older": "Sổ thiếu một đợt đã chuyển giao sẽ chuyển giao lại những người trong đợt đó; sổ "
     "thiếu các dòng trả lời đã nhập sẽ chi tiền mặt cho những người đã mở tài khoản.",
     "roster-no-commune": "Danh sách không xác định được thuộc xã nào thì không bao giờ bị đoán; những "

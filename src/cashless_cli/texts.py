@@ -46,7 +46,7 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("reply.not-opened", "not opened: {answer}", "không mở được: {answer}"),
     # ---- rosters that fit no commune, or several --------------------------------------------
     Wording("matching.files-for",
-            "{n} files for {name}: {files}", "{n} tệp cho xã {name}: {files}"),
+            "{n} files for {name}: {files}", "{n} tệp cho {name}: {files}"),
     Wording("matching.could-be",
             '"{file}" could be any of: {names}', '"{file}" có thể là của: {names}'),
     Wording("matching.no-commune", '"{file}" matches no commune of the workspace',
@@ -240,7 +240,7 @@ _TEXTS: tuple[Wording, ...] = (
             "Chưa có số liệu tháng trước để so sánh."),
     Wording("summary-terminal.not_reported",
             "{n} communes not reported or unreadable: {names}",
-            "{n} xã chưa báo cáo hoặc không đọc được: {names}"),
+            "{n} đơn vị chưa báo cáo hoặc không đọc được danh sách: {names}"),
     # ---- validate --annotate ------------------------------------------------------------------
     Wording("validate.not-annotated",
             "{name}: not readable, so not annotated.",
@@ -352,9 +352,12 @@ _TEXTS: tuple[Wording, ...] = (
             "Account holder is an authorised person",
             "Chủ tài khoản là người được ủy quyền"),
     Wording("handoff-doc.ma-tham-chieu-dang-tien",
-            "References read PREFIX-YYMM-XXXXXXX; the Post Office writes this code back in its "
-            "reply.",
-            "Mã tham chiếu dạng TIỀN TỐ-YYMM-XXXXXXX; khi trả lời, Bưu điện ghi lại mã này."),
+            "Each person's reference, e.g. {example}: the unit's initials, the year and month of "
+            "the list (two digits each), then 7 letters and digits; the Post Office writes this "
+            "code back in its reply.",
+            "Mã tham chiếu của mỗi người, ví dụ {example}: chữ viết tắt tên đơn vị, năm và tháng "
+            "của danh sách (mỗi thứ hai chữ số), rồi 7 ký tự chữ và số; khi trả lời, Bưu điện "
+            "ghi lại đúng mã này."),
     Wording("handoff-doc.gui-lai-dot", "Resend of batch", "Gửi lại đợt"),
     # ---- pay-doc -------------------------------------------------------------------------------
     Wording("pay-doc.danh-sach-xa", "Commune roster", "Danh sách xã"),
@@ -477,8 +480,8 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("rate-doc.ky-ghi-ro-ho-ten", "(Signature and full name)", "(Ký, ghi rõ họ tên)"),
     Wording("rate-doc.ky-ten-dong-dau", "(Signature and seal)", "(Ký tên, đóng dấu)"),
     Wording("rate-doc.khong-doc-duoc-danh-sach",
-            "Roster unreadable: {p}",
-            "Không đọc được danh sách: {p}"),
+            "Roster unreadable (file {file}): {p}",
+            "Không đọc được danh sách (tệp {file}): {p}"),
     Wording("rate-doc.danh-sach-co-dong-loi",
             "The roster has {rows_with_errors} rows with errors",
             "Danh sách có {rows_with_errors} dòng lỗi"),
@@ -1360,6 +1363,8 @@ _TEXTS: tuple[Wording, ...] = (
             "many is not known):",
             "Chưa có trong danh sách nào — {n} người của {files} tệp không dùng được, và những "
             "người trong {unread} tệp không đọc được (chưa biết bao nhiêu người):"),
+    # ---- words5: wording the user trial found (TRIAL3) ----
+    Wording("category.htxh", "Social pension", "Hưu trí xã hội"),
 )
 # fmt: on
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from cashless_cli.dataset.figures import Counts, MonthSummary
+from cashless_cli.dataset.month import MERGER
 from cashless_cli.errors import WorkspaceError
 from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import Phrase
@@ -99,8 +100,10 @@ def _read_history(path: Path) -> dict[Month, MonthFigures]:
 
 
 def previous_figures(history: dict[Month, MonthFigures], month: Month) -> MonthFigures | None:
-    """The latest month before ``month`` that has figures."""
-    earlier = [m for m in history if m < month]
+    """The latest month before ``month`` that has figures, on the same side of July 2025: a month
+    is never compared across the merger (other units: old communes then, new ones now)."""
+    merged = month >= MERGER
+    earlier = [m for m in history if m < month and (m >= MERGER) == merged]
     return history[max(earlier)] if earlier else None
 
 

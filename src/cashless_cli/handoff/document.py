@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import openpyxl
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -21,7 +21,8 @@ from cashless_cli.handoff.select import CommuneResult, HandoffRow, HeldRow, Reas
 from cashless_cli.normalise.vocab import Receiver
 from cashless_cli.problems import problem_type
 from cashless_cli.problems import text as tr
-from cashless_cli.write import vnformat
+from cashless_cli.schema.domain import category_shown
+from cashless_cli.write import fit, vnformat
 from cashless_cli.write.cells import put
 from cashless_cli.write.layout import FONT, unit_header
 from cashless_cli.write.layout import area_vi as _area_vi
@@ -105,7 +106,7 @@ def postoffice_values(line: int, row: HandoffRow) -> list[Any]:
         row.relationship,
         row.beneficiary_name,
         row.beneficiary_id,
-        row.category,
+        category_shown(row.category),
         row.amount,
     ]
 
@@ -179,8 +180,15 @@ def _summary_sheet(ws: Worksheet, info: BatchInfo, rows: Sequence[HandoffRow]) -
 
     def above(table: Table, row: int) -> int:
         row = _facts(ws, row, facts, table.widths)
-        note = put(ws.cell(row=row, column=2), tr("handoff-doc.ma-tham-chieu-dang-tien", "vi"))
+        example = next((r.ref for r in rows if r.ref), "BS-2306-K7Q2M9D")  # a real one
+        said = tr("handoff-doc.ma-tham-chieu-dang-tien", "vi", example=example)
+        note = put(ws.cell(row=row, column=2), said)
         note.font = Font(name=FONT, size=10, italic=True)
+        note.alignment = Alignment(vertical="top", wrap_text=True)
+        last = len(table.widths)  # the sentence wraps across the table, the row grows to fit
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last)
+        needs = fit.lines(said, sum(table.widths[1:]), 10)
+        ws.row_dimensions[row].height = fit.height(needs, 10)
         return row + 2
 
     by_commune: dict[tuple[str, str], list[HandoffRow]] = {}

@@ -26,6 +26,7 @@ from cashless_cli.payments.select import (
 )
 from cashless_cli.problems import CATALOGUE, Entry, Joined, Problem
 from cashless_cli.problems import text as tr
+from cashless_cli.schema.domain import category_shown
 from cashless_cli.write import vnformat
 from cashless_cli.write.layout import area_vi, csv_bytes, facts, unit_header
 from cashless_cli.write.letterhead import Letterhead
@@ -77,7 +78,7 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     code(tr("pay-doc.ma-chi-tra", "vi"), 17),
     Column(tr("pay-doc.ho-ten-doi-tuong", "vi"), 22),
     code(tr("pay-doc.so-cccd-doi-tuong", "vi"), 15),
-    Column("Diện", 6),
+    Column("Diện", 9),  # "Hưu trí xã hội" on two lines
 )
 ACCOUNT_COLUMNS: tuple[Column, ...] = (
     *PERSON_COLUMNS,
@@ -116,7 +117,7 @@ def _person(i: int, r: PaymentRow) -> list[Any]:
         r.pay_ref,
         r.beneficiary_name,
         r.beneficiary_id,
-        r.category,
+        category_shown(r.category),
     ]
 
 

@@ -265,7 +265,13 @@ def check_results(
             elif amount is not None and amount > line.total:
                 problems.append(
                     _problem(
-                        table, row, "amount_paid", "payresult-amount-above", amount, listed=listed
+                        table,
+                        row,
+                        "amount_paid",
+                        "payresult-amount-above",
+                        amount,
+                        paid=dong(amount),
+                        listed=listed,
                     )
                 )
             elif amount is not None and amount < line.total:
@@ -277,6 +283,7 @@ def check_results(
                         "amount_paid",
                         "payresult-partly-paid",
                         amount,
+                        paid=dong(amount),
                         listed=listed,
                         owed=owed,
                     )
@@ -284,7 +291,14 @@ def check_results(
         elif outcome == "unpaid":
             if amount:
                 problems.append(
-                    _problem(table, row, "amount_paid", "payresult-unpaid-with-amount", amount)
+                    _problem(
+                        table,
+                        row,
+                        "amount_paid",
+                        "payresult-unpaid-with-amount",
+                        amount,
+                        paid=dong(amount),
+                    )
                 )
             if not reason:
                 problems.append(_problem(table, row, "reason", "payresult-reason-missing"))
@@ -325,7 +339,7 @@ def check_results(
                 _problem(
                     table,
                     row,
-                    "result" if "result" in row.cells else "ref",
+                    _changed(old, new),  # the cell that differs (the amount, the result…)
                     "payresult-already-recorded",
                     ref,
                     ref=ref,
@@ -382,6 +396,13 @@ def _refuse_postoffice_reply(
 def _same(old: PaymentResult, new: PaymentResult) -> bool:
     keys = ("outcome", "amount_paid", "reason", "paid_on")
     return all(getattr(old, k) == getattr(new, k) for k in keys)
+
+
+def _changed(old: PaymentResult, new: PaymentResult) -> str:
+    """The column of the first answer that differs between two results of one line."""
+    columns = (("outcome", "result"), ("amount_paid", "amount_paid"), ("reason", "reason"),
+               ("paid_on", "paid_on"))  # fmt: skip
+    return next((c for k, c in columns if getattr(old, k) != getattr(new, k)), "result")
 
 
 def _describe(r: PaymentResult) -> str:

@@ -298,7 +298,7 @@ def _with_account(row: PaymentRow, record: Record, opened: OpenedAccount | None)
 
 def _left_out(status: Problem) -> Text:
     """Why a commune is not in the list (the month's walk says it once for everyone)."""
-    en, vi = status.message("en"), status.message("vi")
+    en, vi = status.message("en").rstrip("."), status.message("vi").rstrip(".")  # then ": …"
     key = "left-out.not-in-this-list" if status.code == CONFLICT else "left-out.not-in-payments"
     return Text(text(key, "en", why=en), text(key, "vi", why=vi))
 

@@ -9,6 +9,7 @@ from rich.console import Console
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.problems import MonthText
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import words
@@ -25,14 +26,14 @@ def render_handoff(console: Console, result: ExportResult, lang: Lang, show_ids:
     if result.recovered:
         console.print(f"[yellow]{w['recovered'].format(n=len(result.recovered))}[/]")
     if result.batch is None:
-        console.print(w["nothing"].format(month=result.month))
+        console.print(w["nothing"].format(month=MonthText(str(result.month), lang)))
     else:
         console.print(
             "[bold]"
             + escape(
                 w["batch"].format(
                     batch=result.batch,
-                    month=result.month,
+                    month=MonthText(str(result.month), lang),
                     rows=len(result.rows),
                     amount=money(result.total_amount),
                     held=len(sel.held),

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
+from cashless_cli.problems import MonthText
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import fill, words
@@ -35,7 +36,7 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
         "[bold]"
         + escape(
             w["head"].format(
-                month=p.month,
+                month=MonthText(str(p.month), lang),
                 accounts=len(p.accounts),
                 amount=money(p.total_amount),
                 cash=len(p.cash),

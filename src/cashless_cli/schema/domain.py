@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from cashless_cli.texts import TEXTS
+
 
 def _rows(name: str) -> list[dict[str, str]]:
     text = files("cashless_cli.schema").joinpath("data").joinpath(name).read_text(encoding="utf-8")
@@ -64,6 +66,14 @@ SOCIAL_PENSION = "htxh"
 def programme_of(category: str | None) -> str:
     """``"pension"`` for the social pension, ``"allowance"`` for every other category."""
     return "pension" if category == SOCIAL_PENSION else "allowance"
+
+
+def category_shown(category: str | None) -> str:
+    """A category as a list shows it: the decree's categories by their codes (1, 5a…), as the
+    roster and its guide sheet write them; the social pension by its name, not "htxh"."""
+    if category == SOCIAL_PENSION:
+        return TEXTS["category.htxh"].vi
+    return category or ""
 
 
 @cache

@@ -107,7 +107,8 @@ def _num(value: Decimal | None) -> float | None:
 def _note(c: CommuneFigures) -> str:
     parts = []
     if c.unreadable is not None:
-        parts.append(tr("rate-doc.khong-doc-duoc-danh-sach", "vi", p=c.unreadable[2]))
+        file = c.file.name if c.file else "?"
+        parts.append(tr("rate-doc.khong-doc-duoc-danh-sach", "vi", file=file, p=c.unreadable[2]))
     elif not c.reported:
         parts.append(tr("rate-doc.chua-bao-cao", "vi"))
     if c.rows_with_errors:

@@ -34,7 +34,7 @@ from cashless_cli.dataset.month import (
 )
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
 from cashless_cli.fs.lock import workspace_lock
-from cashless_cli.problems import Entry, Joined, Phrase
+from cashless_cli.problems import Entry, Joined, Phrase, Text
 from cashless_cli.replies.answers import known_accounts
 from cashless_cli.schema.month import Month
 from cashless_cli.summary.ratetable import rate_table_bytes
@@ -88,15 +88,13 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         joined = Joined(said, "\n  ")
         raise WorkspaceError("rosters-unreadable", n=len(unread), month=rosters.month, lines=joined)
     lines: list[Phrase] = []
-    names = {u.code: u.name for u in rosters.units}
+    by_code = {u.code: u for u in rosters.units}
     for code, paths in sorted(m.conflicts.items()):
         files = ", ".join(f'"{rel(p)}"' for p in paths)
-        lines.append(
-            Phrase(
-                "matching.files-for",
-                {"n": len(paths), "name": names.get(code, code), "files": files},
-            )
-        )
+        unit = by_code.get(code)
+        name = Text(unit.name, f"{unit.kind} {unit.name}") if unit else code  # phường Nghĩa Lộ
+        params = {"n": len(paths), "name": name, "files": files}
+        lines.append(Phrase("matching.files-for", params))
     for path, units in m.ambiguous.items():
         which = ", ".join(u.name for u in units)
         lines.append(Phrase("matching.could-be", {"file": rel(path), "names": which}))

@@ -307,21 +307,21 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
     r += 1
 
     heads = (
-        ("Ô", "Dòng", "Cột", "Mức độ", "Mã", "Vấn đề", "Nội dung", "Cách sửa", "Giá trị")
+        ("Ô", "Dòng", "Cột", "Mức độ", "Vấn đề", "Mã", "Nội dung", "Cách sửa", "Giá trị")
         if vi
         else (
             "Cell",
             "Row",
             "Column",
             "Severity",
-            "Code",
             "Problem",
+            "Code",
             "Message",
             "How to fix",
             "Value",
         )
-    )  # the code for `cashless explain CODE`, the problem's title in the reader's words
-    widths = [9.0, 12, 22, 11, 24, 26, 56, 48, 20]  # A:B hold the facts' labels
+    )  # the problem's title in the reader's words, then its code for `cashless explain CODE`
+    widths = [9.0, 12, 22, 11, 26, 24, 56, 48, 20]  # A:B hold the facts' labels
     table_top = r
     for c, (text, width) in enumerate(zip(heads, widths, strict=True), start=1):
         cell = put(ws.cell(r, c), text)
@@ -344,21 +344,21 @@ def _result_sheet(wb: Any, report: FileReport, lang: Lang, rebuilt: bool) -> int
         fill = {Severity.ERROR: ERROR_FILL, Severity.WARNING: WARNING_FILL}.get(p.severity)
         if fill is not None:
             sev.fill = cell.fill = fill
-        put(ws.cell(r, 5), p.code)
+        put(ws.cell(r, 6), p.code)
         message, hint = p.message(lang), p.hint(lang)
         problem = problem_type(p.code).title(lang)
-        put(ws.cell(r, 6), problem).alignment = wrap
+        put(ws.cell(r, 5), problem).alignment = wrap
         put(ws.cell(r, 7), message).alignment = wrap
         put(ws.cell(r, 8), hint).alignment = wrap
         put(ws.cell(r, 9), _shown(p.value))
-        for c in (1, 2, 4, 5):
+        for c in (1, 2, 4, 6):
             ws.cell(r, c).alignment = top
         for c in (3, 9):
             ws.cell(r, c).alignment = wrap
-        texts = {3: str(p.header or p.column or ""), 6: problem, 7: message, 8: hint}
+        texts = {3: str(p.header or p.column or ""), 5: problem, 7: message, 8: hint}
         texts[9] = str(_shown(p.value))
         code_width = fit.width_for(p.code, 11) * SLACK
-        widths[4] = max(widths[4], code_width)
+        widths[5] = max(widths[5], code_width)
         lines = max(_lines(t, widths[c - 1]) for c, t in texts.items())
         # Excel and LibreOffice do not grow a row for wrapped text on their own
         ws.row_dimensions[r].height = fit.height(lines)
