@@ -234,6 +234,15 @@ def test_the_rate_table_prints_rates_with_a_decimal_comma(rendered: Rendered) ->
     assert not re.search(r"\b\d{1,2}\.\d{2}\b(?!\.)", text.replace("/", " ")), text
 
 
+def test_the_rate_table_signs_on_the_page_of_its_total(rendered: Rendered) -> None:
+    """A table just over a page is printed on one, a little smaller: the signatures never stand
+    alone under the repeated header (the trial's page 2 of 22 communes)."""
+    name = next(n for n in rendered.documents if n.startswith("bang-tong-hop"))
+    pages = page_texts(rendered.documents[name][1])
+    signed = [p for p in pages if "NGƯỜI LẬP BIỂU" in p]
+    assert len(signed) == 1 and "Tổng cộng" in signed[0], signed
+
+
 def test_signatures_never_stand_on_a_page_without_lines(rendered: Rendered) -> None:
     """The total and the signatures come on the last commune's page, not alone on a page of
     their own; the payment list's summary (facts and table) prints on its first page."""

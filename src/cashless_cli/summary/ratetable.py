@@ -307,7 +307,7 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
+    ws.page_setup.fitToHeight = 1 if _nearly_one_page(ws, columns, last_row) else 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = 0.79  # 20 mm
@@ -319,6 +319,23 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     ws.freeze_panes = ws.cell(FIRST_ROW, 1)
     del total_row
     return generated_row
+
+
+#: A4 portrait inside the table's margins (20 mm left, 15 mm right, 20 mm top and bottom), pt.
+_PAGE_WIDTH_PT = (8.27 - 0.79 - 0.59) * 72
+_PAGE_HEIGHT_PT = (11.69 - 0.79 - 0.79) * 72
+#: A table this much longer than a page is printed on one, a little smaller, rather than leave
+#: the signatures alone on a second page under the repeated header.
+_SHRINK_AT_MOST = 1.25
+
+
+def _nearly_one_page(ws: Worksheet, columns: Sequence[tuple[str, float]], last_row: int) -> bool:
+    """Whether the table, once scaled to the page's width, is longer than one page by no more
+    than :data:`_SHRINK_AT_MOST` (row heights as written; 15 pt where none is set)."""
+    width_pt = sum(w for _, w in columns) * fit.PT_PER_WIDTH
+    scale = min(1.0, _PAGE_WIDTH_PT / width_pt) if width_pt else 1.0
+    height_pt = sum(ws.row_dimensions[r].height or 15 for r in range(1, last_row + 1)) * scale
+    return _PAGE_HEIGHT_PT < height_pt <= _PAGE_HEIGHT_PT * _SHRINK_AT_MOST
 
 
 def _table_row(
