@@ -1183,6 +1183,9 @@ _TEXTS: tuple[Wording, ...] = (
     # ---- month: where a roster says its month ----
     Wording("month.said-in-title", "title cell {cell}: '{title}'", "ô tiêu đề {cell}: '{title}'"),
     Wording("month.said-in-meta", "its metadata sheet", "trang thông tin của tệp"),
+    # ---- money5: files set aside, paid lines kept ----
+    Wording("set-aside.title", "Files of the folder not used for this month:",
+            "Tệp trong thư mục không dùng cho tháng này:"),
 )
 # fmt: on
 

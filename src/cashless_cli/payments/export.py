@@ -67,6 +67,7 @@ class PaymentsResult:
             **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
             **_unlisted(p, "en"),
+            "set_aside_files": _set_aside(p),
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
             "communes": [
@@ -99,6 +100,19 @@ def _unlisted(p: PaymentList, lang: Lang) -> dict[str, Any]:
             for u in p.unlisted
         ],
     }
+
+
+def _set_aside(p: PaymentList) -> list[dict[str, Any]]:
+    """The files of the month's folder not used for it (an added key of the JSON document)."""
+    return [
+        {
+            "file": q.params["file"],
+            "code": q.code,
+            "severity": q.severity.value,
+            "problem": q.message("en"),
+        }
+        for q in p.set_aside
+    ]
 
 
 def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
