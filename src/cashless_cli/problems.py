@@ -995,10 +995,11 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Rosters not matched to communes", "Không ghép được danh sách với xã",
         "Cannot tell which commune each roster is for; nothing was written.\n  {lines}",
         "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  {lines}",
-        "Keep one file per commune in the month's folder, and write the commune's name in the "
-        "file's title row (UBND XÃ ...) or in its file name.",
-        "Mỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề (UBND XÃ ...) "
-        "hoặc trong tên tệp.",
+        "Keep one file per commune in the month's folder (a new commune: one per old commune, "
+        "merged), and write the commune's name in the file's title row (UBND XÃ ...) or in its "
+        "file name.",
+        "Mỗi xã chỉ để một tệp trong thư mục của tháng (xã mới: mỗi xã cũ một tệp, được gộp "
+        "lại); ghi tên xã ở dòng tiêu đề (UBND XÃ ...) hoặc trong tên tệp.",
         "Each roster is given to a commune by what the file says, else by its file name; two "
         "files for one commune, or a file that fits none or several, is never guessed.",
         "Mỗi danh sách được ghép với xã theo nội dung tệp, nếu không có thì theo tên tệp; hai tệp "
@@ -1366,8 +1367,10 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Several rosters for one commune", "Nhiều tệp cho cùng một xã",
         "several rosters claim this commune ({files})",
         "có nhiều tệp cùng là của xã này ({files})",
-        "Keep one roster per commune in the month's folder.",
-        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng.",
+        "Keep one roster per commune in the month's folder (a new commune: one per old "
+        "commune, merged).",
+        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng (xã mới: mỗi xã cũ một tệp, "
+        "được gộp lại).",
         "Two or more files of the month's folder name the same commune; none of them is used "
         "(never a guess), until only one is left. summarize refuses the month; the handoff and "
         "the payment list leave the commune out."),

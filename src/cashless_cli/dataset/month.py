@@ -142,6 +142,20 @@ def _merged(
     return CommuneRoster(unit, paths[0], report, parts=parts)
 
 
+def clashing_files(matching: Matching, code: str) -> list[tuple[str | None, list[Path]]]:
+    """The files of a commune in conflict that clash: for a commune of old communes' lists,
+    each old commune (its name) with two lists or more; else the commune's files."""
+    paths = matching.conflicts.get(code, [])
+    if not all(p in matching.old_unit for p in paths):
+        return [(None, paths)] if paths else []
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    return [(matching.old_unit[g[0]].name, g) for g in groups.values() if len(g) > 1] or [
+        (None, paths)
+    ]
+
+
 def split_commune(
     unit: Unit, reports: Mapping[Path, FileReport], matching: Matching
 ) -> CommuneRoster | None:

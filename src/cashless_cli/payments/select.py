@@ -23,7 +23,7 @@ in its own column, not corrected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -315,8 +315,11 @@ def select_payments(
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow, list[Problem]]] = []
     held: dict[Path, Problem] = {}  # lists of a commune left out while its others are paid
+    used: set[Path] = set()  # the lists paid of such a commune
     for roster in walk_communes(units, reports, matching, partial=True):
         held.update(roster.held)
+        if roster.held:
+            used.update(part.path for _, part in roster.parts)
         unit = roster.unit
         commune = CommunePayments(unit, roster.path)
         result.communes.append(commune)
@@ -335,7 +338,7 @@ def select_payments(
                     row = _with_account(row, record, opened.get(row.beneficiary_id))
                 staged.append((commune, row, hidden_at.get(record.row, [])))
 
-    result.unlisted = unlisted_files(reports, matching, held)
+    result.unlisted = unlisted_files(reports, matching, held, used)
     result.set_aside = set_aside_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
@@ -424,10 +427,12 @@ def unlisted_files(
     reports: dict[Path, FileReport],
     matching: Matching,
     held: Mapping[Path, Problem] | None = None,
+    used: Set[Path] = frozenset(),
 ) -> list[UnlistedFile]:
     """Every roster of the month whose rows go in no list, in file order: matched to no commune
     or to several, one of several files for a commune, or unreadable; ``held``: the lists of a
-    commune left out while its other lists are used, with why (walk_communes ``partial``)."""
+    commune left out while its other lists are used (``used``), with why (walk_communes
+    ``partial``)."""
     why: dict[Path, Problem] = {}
     for path in matching.unmatched:
         why[path] = Problem("roster-no-commune", params={"file": path.name})
@@ -447,6 +452,8 @@ def unlisted_files(
             params = {"file": path.name, "error": text, "error_code": error.code}
             why[path] = Problem(UNREADABLE, params=params)
     why.update(held or {})
+    for path in used:
+        why.pop(path, None)
     out = []
     for path in sorted(why):
         report = reports.get(path)

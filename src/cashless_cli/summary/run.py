@@ -29,6 +29,7 @@ from cashless_cli.dataset.month import (
     UNREADABLE,
     MonthRosters,
     Progress,
+    clashing_files,
     collect_month,
 )
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
@@ -82,14 +83,13 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
 
     lines: list[Phrase] = []
     names = {u.code: u.name for u in rosters.units}
-    for code, paths in sorted(m.conflicts.items()):
-        files = ", ".join(f'"{rel(p)}"' for p in paths)
-        lines.append(
-            Phrase(
-                "matching.files-for",
-                {"n": len(paths), "name": names.get(code, code), "files": files},
+    for code in sorted(m.conflicts):
+        for old, clash in clashing_files(m, code):  # only the lists that clash (money5)
+            files = ", ".join(f'"{rel(p)}"' for p in clash)
+            name = old or names.get(code, code)
+            lines.append(
+                Phrase("matching.files-for", {"n": len(clash), "name": name, "files": files})
             )
-        )
     for path, units in m.ambiguous.items():
         which = ", ".join(u.name for u in units)
         lines.append(Phrase("matching.could-be", {"file": rel(path), "names": which}))
