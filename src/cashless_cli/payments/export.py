@@ -43,10 +43,11 @@ from cashless_cli.payments.select import (
     PaymentList,
     select_payments,
 )
+from cashless_cli.payments.settled import keep_settled_arrears, paid_changes
 from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.config import Workspace
+from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.write.layout import workbook_bytes
 from cashless_cli.write.letterhead import letterhead_for
 
@@ -210,8 +211,17 @@ def _record_lines(
     taken = {x.ref for x in every} | set(ledger.handed_refs())
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     assign_refs(payments, known, taken, lambda: random_code(prefix, month))
+    # a month already reported on: its paid lines stay as they were paid (payments.settled)
+    results = latest_payment_results(ledger)
+    keep_settled_arrears(payments, every, results)
+    lines = lines_of(payments, created)
+    changes = paid_changes(month, every, results, lines)
+    if changes:
+        raise WorkspaceError(
+            "payments-paid-changed", month=month, n=len(changes), lines="; ".join(changes)
+        )
     with ledger.transaction():
-        changed = replace_month_lines(ledger, month, lines_of(payments, created))
+        changed = replace_month_lines(ledger, month, lines)
     if changed or ledger.created:
         record_commit(workspace.state_dir, ledger)
 
