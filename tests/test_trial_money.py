@@ -232,3 +232,58 @@ def test_late_results_never_rewrite_a_paid_later_line(tmp_path: Path) -> None:
     octo = month_list(ws.root, OCT)  # the arrears go to the next list, once
     row = lines_by_id(octo)[away]
     assert (row.arrears, row.arrears_months) == (750_000, ("2025-08",))
+
+
+# ---- 1. an earlier good list is never overwritten by an empty one ------------------------------
+def test_an_empty_list_never_replaces_a_list_that_paid_people(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    path = ws.root / "rosters" / "2025-08" / "ds-binh-hoa.xlsx"
+    from test_payment_cycle import people, rosters
+
+    rows = people(AUG)
+    rosters(ws.root, AUG, rows)
+    write_roster(path, rows, Layout(commune="Bình Hòa", month_title="Tháng 7 năm 2025"))
+    before = tree(ws.root)
+    result = export_payments(load_workspace(ws.root), AUG, workers=1)
+    (kept,) = result.payments.dropped
+    assert kept.code == "payments-kept-previous" and kept.params["n"] == len(aug.payments.paid)
+    assert result.files == [] and tree(ws.root) == before  # the earlier list and lines kept
+    run = run_cli("export-payments", "-w", ws.root, "--month", "2025-08", "--lang", "vi")
+    assert run.returncode == 1 and "vẫn giữ danh sách đó" in run.stdout, run.describe()
+
+
+def test_people_left_out_of_a_re_export_are_named(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    aug = month_list(ws.root, AUG)
+    from test_payment_cycle import people, rosters
+
+    rows = people(AUG)
+    gone = rows.pop(0)
+    rosters(ws.root, AUG, rows)
+    code, doc = export_json(ws, "--month", "2025-08")
+    assert code == 1 and [d["code"] for d in doc["dropped"]] == ["payments-dropped"]
+    assert gone["ho_ten"] in doc["dropped"][0]["problem"]
+    assert doc["accounts"] + doc["cash"] + doc["to_check"] == len(aug.payments.paid) - 1
+    code, doc = export_json(ws, "--month", "2025-08")  # said once: the list is the new one now
+    assert code == 0 and doc["dropped"] == []
+
+
+# ---- 17. nobody handed over while rows are held back: the message counts them -----------------
+def test_nothing_to_hand_over_counts_the_rows_held_back(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    rows = make_rows(8, seed=5, month=(2025, 8))
+    registered = [r for r in rows if r["trang_thai"] == "Đã đăng ký"]
+    for row in registered:
+        row.pop("ngay_dang_ky", None)  # registered without a date: held back
+    path = ws.root / "rosters" / "2025-08" / "ds-binh-hoa.xlsx"
+    path.parent.mkdir(parents=True)
+    write_roster(path, rows, Layout(commune="Bình Hòa", month_title="Tháng 8 năm 2025"))
+    result = export_postoffice(ws, AUG, workers=1)
+    assert result.batch is None and len(result.selection.held) == len(registered) > 0
+    again = tmp_path / "again"
+    shutil.copytree(ws.root, again, ignore=shutil.ignore_patterns(".cashless", "handoff"))
+    run = run_cli("export-postoffice", "-w", again, "--month", "2025-08", "--lang", "vi")
+    first = run.stdout.splitlines()[0]
+    assert "Không có ai mới" not in first, run.describe()
+    assert f"{len(registered)} dòng bị giữ lại" in first, run.describe()

@@ -2481,6 +2481,41 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Khoản truy lĩnh được đưa vào danh sách của một tháng khi xuất danh sách đó; danh sách "
         "đã xuất trước khi nhập kết quả của tháng trước thì chưa có các khoản này.",
         {"month": "2025-08", "later": "2025-09", "amount": "750.000"}),
+    ProblemType("payments-dropped", E,
+        "People left out of the month's list", "Người không còn trong danh sách của tháng",
+        "{n} {n:person|people} on the list of {month} exported before ({when}) {n:is|are} not "
+        "on this one: {names}.",
+        "{n} người có trong danh sách tháng {month} đã xuất trước đây ({when}) không còn trong "
+        "danh sách này: {names}.",
+        "If their roster cannot be used now (see the files named above), fix it and run "
+        "export-payments again; if they left the programme, nothing to do.",
+        "Nếu danh sách của họ hiện không dùng được (xem các tệp nêu ở trên) thì sửa rồi chạy lại "
+        "export-payments; nếu họ đã thôi hưởng thì không cần làm gì.",
+        "Exporting a month again replaces its list; a person who was on the earlier list and is "
+        "not on the new one is named, and the command exits with code 1, so nobody stops being "
+        "paid without anyone seeing it.",
+        "Xuất lại một tháng sẽ thay danh sách của tháng đó; người có trong danh sách trước mà "
+        "không có trong danh sách mới thì được nêu tên, và lệnh kết thúc với mã 1, để không ai "
+        "bị thôi chi trả mà không ai biết.",
+        {"n": 2, "month": "2025-08", "when": "2025-08-20 09:00",
+         "names": "Nguyễn Văn An, Lê Thị Bình"}),
+    ProblemType("payments-kept-previous", E,
+        "Earlier list kept: the new one pays nobody", "Giữ danh sách đã xuất: danh sách mới "
+        "không chi cho ai",
+        "The list of {month} made now would pay none of the {n} {n:person|people} of the list "
+        "exported {when} ({names}): that list was kept, nothing was written.",
+        "Danh sách tháng {month} lập bây giờ sẽ không chi cho ai trong {n} người của danh sách "
+        "đã xuất lúc {when} ({names}): vẫn giữ danh sách đó, chưa ghi gì.",
+        "Fix the rosters named above, then run export-payments again.",
+        "Sửa các danh sách nêu ở trên, rồi chạy lại export-payments.",
+        "An empty list never replaces a month's list that paid people: the rosters of the "
+        "month most likely cannot be used any more (a wrong month in a title, a damaged file), "
+        "and sending an empty list would leave everybody unpaid.",
+        "Danh sách rỗng không bao giờ thay danh sách đã có người được chi của một tháng: nhiều "
+        "khả năng là danh sách của các xã không còn dùng được (ghi sai tháng ở tiêu đề, tệp "
+        "hỏng), và gửi danh sách rỗng sẽ khiến không ai được chi.",
+        {"n": 2, "month": "2025-08", "when": "2025-08-20 09:00",
+         "names": "Nguyễn Văn An, Lê Thị Bình"}),
 )
 # fmt: on
 

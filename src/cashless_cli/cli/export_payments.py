@@ -25,5 +25,7 @@ def export_payments_command(start: ExportStart) -> None:
     from cashless_cli.problems import Severity
 
     strays = [q for q in result.payments.set_aside if q.severity is Severity.ERROR]
-    if result.payments.unlisted or strays:  # a roster of another month in the folder: say so
+    if (
+        result.payments.unlisted or strays or result.payments.dropped
+    ):  # a roster of another month in the folder: say so
         raise typer.Exit(1)

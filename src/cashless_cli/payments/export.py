@@ -43,7 +43,12 @@ from cashless_cli.payments.select import (
     PaymentList,
     select_payments,
 )
-from cashless_cli.payments.settled import keep_settled_arrears, paid_changes
+from cashless_cli.payments.settled import (
+    dropped_lines,
+    dropped_problem,
+    keep_settled_arrears,
+    paid_changes,
+)
 from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
@@ -69,6 +74,7 @@ class PaymentsResult:
             "mismatches": len(p.mismatches),
             **_unlisted(p, "en"),
             "set_aside_files": _set_aside(p),
+            "dropped": [{"code": q.code, "problem": q.message("en")} for q in p.dropped],
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
             "communes": [
@@ -168,7 +174,8 @@ def export_payments(
             out = payments_dir(workspace, month)
             ensure_folder(out)
             remove_stale_temps(out)
-            _record_lines(workspace, ledger, payments, created)
+            if not _record_lines(workspace, ledger, payments, created):
+                return PaymentsResult(payments, [], bool(password))  # the earlier list kept
         stem = f"chi-tra-{month}"
         contents = {
             f"{stem}.xlsx": (
@@ -201,9 +208,10 @@ def export_payments(
 
 def _record_lines(
     workspace: Workspace, ledger: Ledger, payments: PaymentList, created: str
-) -> None:
+) -> bool:
     """Arrears and suspensions from earlier months' results, a reference code per line, and
-    the month's lines written to the ledger (one transaction; the backup and state after)."""
+    the month's lines written to the ledger (one transaction; the backup and state after).
+    False: the new list would pay nobody of the month's earlier list, which is kept."""
     month = str(payments.month)
     every = payment_lines(ledger)
     apply_carry(payments, carry_over(month, every, latest_payment_results(ledger)))
@@ -220,10 +228,16 @@ def _record_lines(
         raise WorkspaceError(
             "payments-paid-changed", month=month, n=len(changes), lines="; ".join(changes)
         )
+    dropped = dropped_lines(month, every, lines)  # said, never dropped in silence
+    if dropped:
+        payments.dropped.append(dropped_problem(month, dropped, kept=not lines))
+        if not lines:
+            return False
     with ledger.transaction():
         changed = replace_month_lines(ledger, month, lines)
     if changed or ledger.created:
         record_commit(workspace.state_dir, ledger)
+    return True
 
 
 def _configured_prefix(workspace: Workspace) -> object:

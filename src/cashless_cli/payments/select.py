@@ -153,6 +153,8 @@ class PaymentList:
     #: files of the month's folder that take no part in it (dataset.sieve): byte-identical
     #: copies (a warning) and rosters of another month beside the month's own list (an error)
     set_aside: list[Problem] = field(default_factory=list)
+    #: people of the month's previous list not on this one (payments.settled.dropped_problem)
+    dropped: list[Problem] = field(default_factory=list)
 
     @property
     def not_listed(self) -> int:

@@ -24,7 +24,13 @@ from cashless_cli.ledger.paylines import PaymentLine, PaymentResult
 from cashless_cli.payments.select import PaymentList, PaymentRow, dong
 from cashless_cli.problems import Problem
 
-__all__ = ["keep_settled_arrears", "paid_changes", "stale_later_lists"]
+__all__ = [
+    "dropped_lines",
+    "dropped_problem",
+    "keep_settled_arrears",
+    "paid_changes",
+    "stale_later_lists",
+]
 
 
 def _settled(
@@ -116,3 +122,23 @@ def stale_later_lists(
         )
         for (month, after), amount in sorted(later.items())
     ]
+
+
+def dropped_lines(
+    month: str, lines: Iterable[PaymentLine], new: Iterable[PaymentLine]
+) -> list[PaymentLine]:
+    """The lines of the month's previous list (the ledger's) whose person and programme are on
+    no line of the new one: said, never dropped in silence (their roster may have become
+    unusable since, or they left the programme)."""
+    kept = {(x.person, x.programme) for x in new}
+    return [x for x in lines if x.month == month and (x.person, x.programme) not in kept]
+
+
+def dropped_problem(month: str, dropped: list[PaymentLine], kept: bool) -> Problem:
+    """``payments-dropped`` (the new list written) or ``payments-kept-previous`` (it would pay
+    nobody: the earlier list kept), naming up to five of the people."""
+    names = [x.beneficiary_name or x.ref for x in dropped]
+    shown = ", ".join(names[:5]) + (", …" if len(names) > 5 else "")
+    when = max(x.listed_at for x in dropped)[:16].replace("T", " ")
+    code = "payments-kept-previous" if kept else "payments-dropped"
+    return Problem(code, params={"month": month, "n": len(dropped), "names": shown, "when": when})

@@ -26,10 +26,13 @@ _P = {lang: words("pay-terminal", lang) for lang in LANGS}
 SHOWN = 30  # rows to check listed on the terminal (all are in the workbook)
 
 
-def print_set_aside(console: Console, found: Sequence[Problem], lang: Lang) -> None:
-    """The files of the month's folder not used for it (copies, rosters of another month)."""
+def print_set_aside(
+    console: Console, found: Sequence[Problem], lang: Lang, title: str = "title"
+) -> None:
+    """The files of the month's folder not used for it (copies, rosters of another month), or
+    (``title`` "dropped") the people of the month's previous list not on this one."""
     if found:
-        console.print(f"[bold yellow]{escape(words('set-aside', lang)['title'])}[/]")
+        console.print(f"[bold yellow]{escape(words('set-aside', lang)[title])}[/]")
     for problem in found:
         colour = "red" if problem.severity is Severity.ERROR else "yellow"
         console.print(f"  [{colour}]{escape(problem.message(lang))}[/]")
@@ -144,6 +147,7 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             console.print(f"  {escape(problem.message(lang))}")
             console.print(f"    → {escape(problem.hint(lang))}")
     print_set_aside(console, p.set_aside, lang)
+    print_set_aside(console, p.dropped, lang, "dropped")
     console.print(w["files"])
     for path in result.files:
         console.print(f"  {escape(str(path))}")
