@@ -287,3 +287,21 @@ def test_nothing_to_hand_over_counts_the_rows_held_back(tmp_path: Path) -> None:
     first = run.stdout.splitlines()[0]
     assert "Không có ai mới" not in first, run.describe()
     assert f"{len(registered)} dòng bị giữ lại" in first, run.describe()
+
+
+def test_summarize_names_the_files_it_sets_aside(tmp_path: Path) -> None:
+    ws = workspace(tmp_path / "ws")
+    files = three_lists(ws.root)
+    hoa = files["Bình Hòa"]
+    shutil.copy(hoa, hoa.with_name(f"{hoa.stem} - Copy.xlsx"))
+    stray, _ = old_list(ws.root, "Bình Hòa", "DS Binh Hoa T9.xlsx", said=SEP, n=7)
+    run = run_cli("summarize", "-w", ws.root, "--month", "2025-08", "--format", "json")
+    assert run.returncode == 1, run.describe()  # written; the stray needs moving
+    doc = json.loads(run.stdout)
+    assert sorted(f["code"] for f in doc["set_aside_files"]) == [
+        "roster-copy-ignored",
+        "roster-other-month-set-aside",
+    ]
+    (vt,) = doc["communes"]
+    assert vt["total"] == 15  # the three lists once, not the copy, not September's 7
+    assert stray.name in run.stderr and "- Copy.xlsx" in run.stderr
