@@ -1021,10 +1021,11 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Rosters not matched to communes", "Không ghép được danh sách với xã",
         "Cannot tell which commune each roster is for; nothing was written.\n  {lines}",
         "Không xác định được danh sách thuộc xã nào; chưa ghi tệp nào.\n  {lines}",
-        "Keep one file per commune in the month's folder, and write the commune's name in the "
-        "file's title row (UBND XÃ ...) or in its file name.",
-        "Mỗi xã chỉ để một tệp trong thư mục của tháng; ghi tên xã ở dòng tiêu đề (UBND XÃ ...) "
-        "hoặc trong tên tệp.",
+        "Keep one file per commune in the month's folder (a new commune: one per old commune, "
+        "merged), and write the commune's name in the file's title row (UBND XÃ ...) or in its "
+        "file name.",
+        "Mỗi xã chỉ để một tệp trong thư mục của tháng (xã mới: mỗi xã cũ một tệp, được gộp "
+        "lại); ghi tên xã ở dòng tiêu đề (UBND XÃ ...) hoặc trong tên tệp.",
         "Each roster is given to a commune by what the file says, else by its file name; two "
         "files for one commune, or a file that fits none or several, is never guessed.",
         "Mỗi danh sách được ghép với xã theo nội dung tệp, nếu không có thì theo tên tệp; hai tệp "
@@ -1392,8 +1393,10 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Several rosters for one commune", "Nhiều tệp cho cùng một xã",
         "several rosters claim this commune ({files})",
         "có nhiều tệp cùng là của xã này ({files})",
-        "Keep one roster per commune in the month's folder.",
-        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng.",
+        "Keep one roster per commune in the month's folder (a new commune: one per old "
+        "commune, merged).",
+        "Mỗi xã chỉ để một tệp danh sách trong thư mục của tháng (xã mới: mỗi xã cũ một tệp, "
+        "được gộp lại).",
         "Two or more files of the month's folder name the same commune; none of them is used "
         "(never a guess), until only one is left. summarize refuses the month; the handoff and "
         "the payment list leave the commune out."),
@@ -2563,6 +2566,131 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "được ghi nợ và được truy lĩnh một lần cùng dòng chi trả kế tiếp của đối tượng; dòng "
         "ghi rõ điều này.",
         {"amount": "500.000", "months": "08/2025"}),
+    # ---- money5: half a commune paid, copies and other months set aside, paid lines kept ----
+    ProblemType("roster-clash", E,
+        "Lists of one old commune clash", "Các danh sách của cùng một xã cũ trùng nhau",
+        "{file}: a list of {unit} like {others}; none of them is used until only one is left "
+        "(the other old communes' lists are used)",
+        "{file}: cùng là danh sách của {unit} như {others}; chưa dùng tệp nào trong số đó cho "
+        "đến khi chỉ còn một tệp (danh sách của các xã cũ khác vẫn được dùng)",
+        "Keep one list per old commune in the month's folder: move or delete the one that is "
+        "not this month's, then run the command again.",
+        "Mỗi xã cũ chỉ để một danh sách trong thư mục của tháng: chuyển đi hoặc xóa tệp không "
+        "phải của tháng này, rồi chạy lại lệnh.",
+        "A new commune's lists are merged, one per old commune (before July 2025). Two files "
+        "for the same old commune are never guessed between: only these files are left out of "
+        "the payment and handoff lists, and named; the lists of the other old communes are "
+        "used. The rate table leaves the whole commune out (a rate of part of a commune would "
+        "mislead).",
+        "Danh sách của xã mới được gộp từ danh sách của từng xã cũ (trước tháng 7/2025), mỗi "
+        "xã cũ một tệp. Hai tệp cho cùng một xã cũ thì không bao giờ đoán chọn tệp nào: chỉ "
+        "những tệp này không được đưa vào danh sách chi trả và danh sách chuyển Bưu điện, và "
+        "được nêu tên; danh sách của các xã cũ khác vẫn được dùng. Bảng tỷ lệ không tính cả xã "
+        "(tỷ lệ của một phần xã sẽ gây hiểu nhầm).",
+        {"file": "ds-thang-8.xlsx", "unit": "xã Bình Hòa", "others": "ds-binh-hoa.xlsx"}),
+    ProblemType("roster-copy-ignored", W,
+        "Copy of a roster ignored", "Bỏ qua bản sao của danh sách",
+        "{file} is the same file as {original} (byte for byte): only {original} is used.",
+        "{file} giống hệt tệp {original} (từng byte): chỉ dùng tệp {original}.",
+        "Delete the copy from the month's folder.",
+        "Xóa bản sao khỏi thư mục của tháng.",
+        "Two files of the month's folder with the same content (the same SHA-256, e.g. a "
+        "'- Copy' made by Windows) are one list: it is used once, never paid twice, never a "
+        "conflict that would leave the commune out.",
+        "Hai tệp trong thư mục của tháng có nội dung giống hệt nhau (cùng mã SHA-256, ví dụ "
+        "bản '- Copy' do Windows tạo) là một danh sách: chỉ dùng một lần, không bao giờ chi hai "
+        "lần, cũng không bị coi là trùng tệp khiến xã bị bỏ ra khỏi danh sách.",
+        {"file": "ds-thang-8 - Copy.xlsx", "original": "ds-thang-8.xlsx"}),
+    ProblemType("roster-other-month-set-aside", E,
+        "Roster of another month set aside", "Danh sách của tháng khác bị để riêng",
+        "{file}: {why}; the month's own list of the same commune is used, and the people of "
+        "this file are not counted in {month}.",
+        "{file}: {why}; danh sách của tháng {month} của cùng xã vẫn được dùng, và những người "
+        "trong tệp này không được tính vào tháng {month}.",
+        "Move the file to the folder of its own month.",
+        "Chuyển tệp vào thư mục của đúng tháng ghi trên danh sách.",
+        "A roster whose title says another month, beside the month's own list of the same "
+        "commune, is a file left in the wrong folder: it takes no part in matching the month's "
+        "files to communes (never a conflict), its rows are not the month's, and the command "
+        "names it and exits with code 1.",
+        "Danh sách ghi là của tháng khác, để cạnh danh sách của chính tháng này của cùng xã, là "
+        "tệp để nhầm thư mục: tệp không được dùng khi ghép các tệp của tháng với xã (không bao "
+        "giờ bị coi là trùng tệp), các dòng của tệp không phải của tháng này, và lệnh nêu tên "
+        "tệp và kết thúc với mã 1.",
+        {"file": "DS Van Tuong T9-2025.xlsx", "month": "2025-08",
+         "why": "Danh sách ghi là của tháng 2025-09"}),
+    ProblemType("payments-paid-changed", F,
+        "Month already paid: the list would change", "Tháng đã có kết quả chi trả: danh sách "
+        "sẽ bị thay đổi",
+        "The results of {month} are recorded (import-payments), and the list made now would "
+        "change {n} line(s) already paid or reported: {lines}. Nothing was written.",
+        "Tháng {month} đã ghi nhận kết quả chi trả (import-payments), mà danh sách lập lại bây "
+        "giờ sẽ thay đổi {n} dòng đã chi hoặc đã có kết quả: {lines}. Chưa ghi gì.",
+        "Put the roster of {month} back as it was paid; a new amount goes in the roster of the "
+        "next month (a back payment owed as well: tell the paying unit in writing, the list of "
+        "{month} stays as it was paid).",
+        "Trả danh sách tháng {month} về như khi đã chi; mức mới thì ghi vào danh sách của tháng "
+        "sau (nếu còn khoản truy lĩnh thì báo bằng văn bản cho đơn vị chi trả, danh sách tháng "
+        "{month} giữ nguyên như đã chi).",
+        "A line of the payment list that the paying unit has reported on (paid or not) is a "
+        "record of money: exported again, the month's list must show it exactly as it was "
+        "paid, under the same code. export-payments refuses (exit code 2) rather than print "
+        "another amount, another channel or no line under a code already reported.",
+        "Một dòng của danh sách chi trả mà đơn vị chi trả đã báo kết quả (đã chi hay chưa) là "
+        "chứng từ về tiền: khi xuất lại, danh sách của tháng phải ghi đúng như đã chi, cùng mã. "
+        "Lệnh export-payments từ chối (mã 2) thay vì ghi số tiền khác, hình thức chi khác hoặc "
+        "bỏ dòng dưới một mã đã có kết quả.",
+        {"month": "2025-08", "n": 1,
+         "lines": "VT-2508-ABCDEFG Nguyễn Văn An: 750.000 → 1.125.000"}),
+    ProblemType("payments-later-list-stale", W,
+        "A later list must be exported again", "Cần xuất lại danh sách của tháng sau",
+        "The list of {later} was exported before these results of {month}: export-payments "
+        "--month {later} again to carry the unpaid amounts ({amount} đồng) as arrears.",
+        "Danh sách tháng {later} đã được xuất trước khi có kết quả này của tháng {month}: chạy "
+        "lại export-payments --month {later} để đưa số tiền chưa chi ({amount} đồng) vào truy "
+        "lĩnh.",
+        "Run export-payments --month {later} before sending its list to the paying unit.",
+        "Chạy export-payments --month {later} trước khi gửi danh sách cho đơn vị chi trả.",
+        "Arrears are carried into a month's list when it is exported; a list exported before "
+        "the results of an earlier month were imported does not carry them yet.",
+        "Khoản truy lĩnh được đưa vào danh sách của một tháng khi xuất danh sách đó; danh sách "
+        "đã xuất trước khi nhập kết quả của tháng trước thì chưa có các khoản này.",
+        {"month": "2025-08", "later": "2025-09", "amount": "750.000"}),
+    ProblemType("payments-dropped", E,
+        "People left out of the month's list", "Người không còn trong danh sách của tháng",
+        "{n} {n:person|people} on the list of {month} exported before ({when}) {n:is|are} not "
+        "on this one: {names}.",
+        "{n} người có trong danh sách tháng {month} đã xuất trước đây ({when}) không còn trong "
+        "danh sách này: {names}.",
+        "If their roster cannot be used now (see the files named above), fix it and run "
+        "export-payments again; if they left the programme, nothing to do.",
+        "Nếu danh sách của họ hiện không dùng được (xem các tệp nêu ở trên) thì sửa rồi chạy lại "
+        "export-payments; nếu họ đã thôi hưởng thì không cần làm gì.",
+        "Exporting a month again replaces its list; a person who was on the earlier list and is "
+        "not on the new one is named, and the command exits with code 1, so nobody stops being "
+        "paid without anyone seeing it.",
+        "Xuất lại một tháng sẽ thay danh sách của tháng đó; người có trong danh sách trước mà "
+        "không có trong danh sách mới thì được nêu tên, và lệnh kết thúc với mã 1, để không ai "
+        "bị thôi chi trả mà không ai biết.",
+        {"n": 2, "month": "2025-08", "when": "2025-08-20 09:00",
+         "names": "Nguyễn Văn An, Lê Thị Bình"}),
+    ProblemType("payments-kept-previous", E,
+        "Earlier list kept: the new one pays nobody", "Giữ danh sách đã xuất: danh sách mới "
+        "không chi cho ai",
+        "The list of {month} made now would pay none of the {n} {n:person|people} of the list "
+        "exported {when} ({names}): that list was kept, nothing was written.",
+        "Danh sách tháng {month} lập bây giờ sẽ không chi cho ai trong {n} người của danh sách "
+        "đã xuất lúc {when} ({names}): vẫn giữ danh sách đó, chưa ghi gì.",
+        "Fix the rosters named above, then run export-payments again.",
+        "Sửa các danh sách nêu ở trên, rồi chạy lại export-payments.",
+        "An empty list never replaces a month's list that paid people: the rosters of the "
+        "month most likely cannot be used any more (a wrong month in a title, a damaged file), "
+        "and sending an empty list would leave everybody unpaid.",
+        "Danh sách rỗng không bao giờ thay danh sách đã có người được chi của một tháng: nhiều "
+        "khả năng là danh sách của các xã không còn dùng được (ghi sai tháng ở tiêu đề, tệp "
+        "hỏng), và gửi danh sách rỗng sẽ khiến không ai được chi.",
+        {"n": 2, "month": "2025-08", "when": "2025-08-20 09:00",
+         "names": "Nguyễn Văn An, Lê Thị Bình"}),
 )
 # fmt: on
 

@@ -1365,6 +1365,15 @@ _TEXTS: tuple[Wording, ...] = (
             "người trong {unread} tệp không đọc được (chưa biết bao nhiêu người):"),
     # ---- words5: wording the user trial found (TRIAL3) ----
     Wording("category.htxh", "Social pension", "Hưu trí xã hội"),
+    # ---- money5: files set aside, paid lines kept ----
+    Wording("set-aside.title", "Files of the folder not used for this month:",
+            "Tệp trong thư mục không dùng cho tháng này:"),
+    Wording("set-aside.dropped", "Not on this list any more:", "Không còn trong danh sách này:"),
+    Wording("export-postoffice.nothing-held",
+            "Nobody to hand over for {month}: no batch written; {held} {held:row|rows} held back "
+            "(below), {already} handed over before.",
+            "Không có ai để chuyển Bưu điện tháng {month}: không lập đợt mới; {held} dòng bị giữ "
+            "lại (xem dưới), {already} dòng đã chuyển trước đây."),
 )
 # fmt: on
 

@@ -22,5 +22,10 @@ def export_payments_command(start: ExportStart) -> None:
 
     result = export_payments(start.workspace, start.settings.month, password=start.password)
     start.settings.show(result, PaymentsResult.to_dict, render_payments)
-    if result.payments.unlisted:
+    from cashless_cli.problems import Severity
+
+    strays = [q for q in result.payments.set_aside if q.severity is Severity.ERROR]
+    if (
+        result.payments.unlisted or strays or result.payments.dropped
+    ):  # a roster of another month in the folder: say so
         raise typer.Exit(1)

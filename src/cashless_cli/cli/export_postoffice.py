@@ -33,5 +33,5 @@ def export_postoffice_command(
         start.workspace, start.settings.month, password=start.password, resend=resend
     )
     start.settings.show(result, ExportResult.to_dict, render_handoff)
-    if any(c.unreadable for c in result.selection.communes):
+    if any(c.unreadable for c in result.selection.communes) or result.selection.held_files:
         raise typer.Exit(int(Exit.PROBLEMS))

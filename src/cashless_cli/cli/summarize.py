@@ -82,6 +82,7 @@ def summarize(
     errors or unreadable ones are marked in it); 2: nothing written (unusable workspace, a file
     that fits no commune or two files for one, no rosters for the month).
     """
+    from cashless_cli.dataset.sieve import set_aside_files
     from cashless_cli.report.terminal_summary import render_summary
     from cashless_cli.summary.json_document import summary_document
     from cashless_cli.summary.run import SummaryRun, run_summary
@@ -97,6 +98,10 @@ def summarize(
         files = {"workbook": run.workbook, "dataset": run.dataset, "history": run.history}
         doc = summary_document(run.summary, files)
         doc["rosters_changed"] = run.rosters_changed  # added key: rosters changed since
+        doc["set_aside_files"] = [  # added key: copies, rosters of another month (money5)
+            {"file": q.params["file"], "code": q.code, "problem": q.message("en")}
+            for q in set_aside_files(run.rosters.reports, run.rosters.matching)
+        ]
         return doc
 
     def render(console: Console, run: SummaryRun, lang: Lang, show_ids: bool) -> None:
@@ -118,6 +123,9 @@ def summarize(
             markup=False,
             highlight=False,
         )
+    for found in set_aside_files(run.rosters.reports, run.rosters.matching):
+        said = f"{found.message(settings.lang)} {found.hint(settings.lang)}"
+        err_console().print(said, markup=False, highlight=False)  # never left out in silence
     if any(r.error is not None for r in run.rosters.reports.values()):
         raise typer.Exit(int(Exit.PROBLEMS))  # the table is written; a roster needs attention
     raise typer.Exit(int(Exit.OK))

@@ -14,11 +14,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from cashless_cli.checks.accounts import KnownAccount
+from cashless_cli.dataset.sieve import set_aside
 from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.problems import Problem, ReadError, Text
 from cashless_cli.schema.domain import Unit
@@ -41,6 +42,8 @@ CONFLICT = "commune-conflict"
 UNREADABLE = "commune-unreadable"
 #: A roster of another month in the month's folder (then unreadable for this month).
 MISMATCH = "roster-month-mismatch"  # the code of FileReport.other_month
+#: One of several lists of one (old) commune that clash, named with the others.
+CLASH = "roster-clash"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,10 @@ class CommuneRoster:
     parts: tuple[tuple[str | None, FileReport], ...] = ()
     #: every file of the month given to the commune (several: merged, or in conflict)
     files: tuple[Path, ...] = ()
+    #: Only when walked ``partial`` (the payment and handoff lists): the files of a commune
+    #: merged from its old communes' lists that cannot be used, each with why; the other
+    #: lists are in ``report``/``parts``.
+    held: tuple[tuple[Path, Problem], ...] = ()
 
     @property
     def readable(self) -> FileReport | None:
@@ -64,10 +71,20 @@ class CommuneRoster:
 
 
 def walk_communes(
-    units: Iterable[Unit], reports: Mapping[Path, FileReport], matching: Matching
+    units: Iterable[Unit],
+    reports: Mapping[Path, FileReport],
+    matching: Matching,
+    partial: bool = False,
 ) -> Iterator[CommuneRoster]:
-    """Every commune of ``units`` in order, with its roster or its status."""
+    """Every commune of ``units`` in order, with its roster or its status. ``partial`` (lists
+    of people, never a rate): a commune merged from its old communes' lists whose lists cannot
+    all be used keeps the usable ones, the others named in ``held`` (:func:`split_commune`)."""
     for unit in units:
+        if partial:
+            split = split_commune(unit, reports, matching)
+            if split is not None:
+                yield split
+                continue
         merged = matching.merged.get(unit.code)
         if merged:
             yield _merged(unit, merged, reports, matching)
@@ -129,6 +146,63 @@ def _merged(
     olds = {p: matching.old_unit.get(p) for p in paths}
     parts = tuple((old.name if old else None, reports[p]) for p, old in olds.items())
     return CommuneRoster(unit, paths[0], report, parts=parts, files=tuple(paths))
+
+
+def clashing_files(matching: Matching, code: str) -> list[tuple[str | None, list[Path]]]:
+    """The files of a commune in conflict that clash: for a commune of old communes' lists,
+    each old commune (its name) with two lists or more; else the commune's files."""
+    paths = matching.conflicts.get(code, [])
+    if not all(p in matching.old_unit for p in paths):
+        return [(None, paths)] if paths else []
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    return [(matching.old_unit[g[0]].name, g) for g in groups.values() if len(g) > 1] or [
+        (None, paths)
+    ]
+
+
+def split_commune(
+    unit: Unit, reports: Mapping[Path, FileReport], matching: Matching
+) -> CommuneRoster | None:
+    """A commune of several old communes' lists, not all usable: the lists of the old communes
+    that sent one readable list each, and every other file with why (unreadable, another
+    month, or one of the files of one old commune that clash). None when every list is usable
+    or the files are not old communes' lists (then the commune is whole or not used at all: a
+    list of the whole new commune beside an old commune's could pay a person twice)."""
+    paths = matching.merged.get(unit.code) or matching.conflicts.get(unit.code)
+    if not paths or not all(p in matching.old_unit for p in paths):
+        return None
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    clash = unit.code in matching.conflicts
+    held: list[tuple[Path, Problem]] = []
+    usable: list[Path] = []
+    for group in groups.values():
+        for path in group:
+            if clash and len(group) > 1:
+                others = ", ".join(p.name for p in group if p != path)
+                old = matching.old_unit[path]
+                where = f"{old.kind} {old.name}"
+                held.append(
+                    (
+                        path,
+                        Problem(CLASH, params={"file": path.name, "unit": where, "others": others}),
+                    )
+                )
+            elif reports[path].error is not None:
+                held.append((path, _unreadable(path, reports[path])))
+            else:
+                usable.append(path)
+    if not held:
+        return None
+    if not usable:
+        status = Problem(CONFLICT, params={"files": ", ".join(p.name for p in paths)})
+        first = held[0][1] if not clash else status
+        return CommuneRoster(unit, paths[0], reports[paths[0]], first, held=tuple(held))
+    whole = _merged(unit, usable, reports, matching)
+    return replace(whole, held=tuple(held))
 
 
 @dataclass(slots=True)
@@ -232,7 +306,9 @@ def collect_month(
         apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
     units, olds = units_of_month(workspace.area, month)
-    matching = match_files(files, said, units, olds, programmes(reports))
+    matching = set_aside(
+        files, reports, lambda kept: match_files(kept, said, units, olds, programmes(reports))
+    )
     return MonthRosters(month, files, reports, matching, units)
 
 

@@ -175,9 +175,10 @@ def people_of_month(
     matching: Matching,
 ) -> list[Person]:
     """Every row of every readable roster matched to a commune, in the communes' order (the
-    month's one walk: a commune with two rosters or an unreadable one has no rows here)."""
+    month's one walk: a commune with two rosters or an unreadable one has no rows here; a
+    commune of old communes' lists has the rows of the lists that are paid, ``partial``)."""
     out: list[Person] = []
-    for commune in walk_communes(units, reports, matching):
+    for commune in walk_communes(units, reports, matching, partial=True):
         if commune.readable is not None:
             # a commune merged from its old communes' lists: each row under its own file
             for part in [p for _, p in commune.parts] or [commune.readable]:

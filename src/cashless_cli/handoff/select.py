@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cashless_cli.dataset.month import CONFLICT, walk_communes
+from cashless_cli.dataset.sieve import set_aside_files
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
@@ -157,6 +158,8 @@ class Selection:
     month: Month
     communes: list[CommuneResult]
     stray_files: list[tuple[Path, str, str]] = field(default_factory=list)  # path, en, vi
+    #: lists of a commune left out while its other lists are handed over (also in stray_files)
+    held_files: list[Path] = field(default_factory=list)
 
     @property
     def rows(self) -> list[HandoffRow]:
@@ -303,7 +306,10 @@ def select_rows(
     latest = latest_holders or {}
     failures = failed or {}
     selection = Selection(month, [])
-    for commune in walk_communes(units_seen, reports, matching):
+    for commune in walk_communes(units_seen, reports, matching, partial=True):
+        for path, why in commune.held:  # named; the commune's other lists are handed over
+            selection.held_files.append(path)
+            selection.stray_files.append((path, why.message("en"), why.message("vi")))
         unit = commune.unit
         result = CommuneResult(unit, commune.path)
         selection.communes.append(result)
@@ -328,6 +334,11 @@ def select_rows(
                 text("left-out.could-be", "vi", names=names),
             )
         )
+    for found in set_aside_files(reports, matching):  # copies, rosters of another month
+        path = Path(str(found.params["file"]))
+        if found.severity is Severity.ERROR:
+            selection.held_files.append(path)
+        selection.stray_files.append((path, found.message("en"), found.message("vi")))
     for path in matching.unmatched:
         error = reports[path].error if path in reports else None
         if error is not None:  # its title, which names the commune, cannot be read: say why

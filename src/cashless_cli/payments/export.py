@@ -44,10 +44,16 @@ from cashless_cli.payments.select import (
     PaymentList,
     select_payments,
 )
+from cashless_cli.payments.settled import (
+    dropped_lines,
+    dropped_problem,
+    keep_settled_arrears,
+    paid_changes,
+)
 from cashless_cli.problems import plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
-from cashless_cli.workspace.config import Workspace
+from cashless_cli.workspace.config import Workspace, WorkspaceError
 from cashless_cli.write.layout import workbook_bytes
 from cashless_cli.write.letterhead import letterhead_for
 
@@ -68,6 +74,8 @@ class PaymentsResult:
             **_counts(p, "total_amount"),
             "mismatches": len(p.mismatches),
             **_unlisted(p, "en"),
+            "set_aside_files": _set_aside(p),
+            "dropped": [{"code": q.code, "problem": q.message("en")} for q in p.dropped],
             "files": [str(f) for f in self.files],
             "encrypted": self.encrypted,
             "communes": [
@@ -100,6 +108,19 @@ def _unlisted(p: PaymentList, lang: Lang) -> dict[str, Any]:
             for u in p.unlisted
         ],
     }
+
+
+def _set_aside(p: PaymentList) -> list[dict[str, Any]]:
+    """The files of the month's folder not used for it (an added key of the JSON document)."""
+    return [
+        {
+            "file": q.params["file"],
+            "code": q.code,
+            "severity": q.severity.value,
+            "problem": q.message("en"),
+        }
+        for q in p.set_aside
+    ]
 
 
 def _counts(part: PaymentList | CommunePayments, amount_key: str) -> dict[str, int]:
@@ -154,7 +175,8 @@ def export_payments(
             out = payments_dir(workspace, month)
             ensure_folder(out)
             remove_stale_temps(out)
-            _record_lines(workspace, ledger, payments, created)
+            if not _record_lines(workspace, ledger, payments, created):
+                return PaymentsResult(payments, [], bool(password))  # the earlier list kept
         stem = f"chi-tra-{month}"
         contents = {
             f"{stem}.xlsx": (
@@ -187,10 +209,11 @@ def export_payments(
 
 def _record_lines(
     workspace: Workspace, ledger: Ledger, payments: PaymentList, created: str
-) -> None:
+) -> bool:
     """Arrears, suspensions (and the ones lifted) from earlier months' results, a reference
     code per line, and the month's lines written to the ledger (one transaction; the backup
-    and state after)."""
+    and state after). False: the new list would pay nobody of the month's earlier list, which
+    is kept."""
     month = str(payments.month)
     every = payment_lines(ledger)
     lifted = resumed_from(resumptions(ledger))  # suspensions the commune lifted
@@ -199,10 +222,25 @@ def _record_lines(
     taken = {x.ref for x in every} | set(ledger.handed_refs())
     prefix = area_prefix(workspace.area.name, _configured_prefix(workspace))
     assign_refs(payments, known, taken, lambda: random_code(prefix, month))
+    # a month already reported on: its paid lines stay as they were paid (payments.settled)
+    results = latest_payment_results(ledger)
+    keep_settled_arrears(payments, every, results)
+    lines = lines_of(payments, created)
+    changes = paid_changes(month, every, results, lines)
+    if changes:
+        raise WorkspaceError(
+            "payments-paid-changed", month=month, n=len(changes), lines="; ".join(changes)
+        )
+    dropped = dropped_lines(month, every, lines)  # said, never dropped in silence
+    if dropped:
+        payments.dropped.append(dropped_problem(month, dropped, kept=not lines))
+        if not lines:
+            return False
     with ledger.transaction():
-        changed = replace_month_lines(ledger, month, lines_of(payments, created))
+        changed = replace_month_lines(ledger, month, lines)
     if changed or ledger.created:
         record_commit(workspace.state_dir, ledger)
+    return True
 
 
 def _configured_prefix(workspace: Workspace) -> object:

@@ -48,6 +48,7 @@ from cashless_cli.normalise.dates import normalise_date
 from cashless_cli.normalise.money import normalise_arrears
 from cashless_cli.normalise.text import fold
 from cashless_cli.payments.select import dong
+from cashless_cli.payments.settled import stale_later_lists
 from cashless_cli.problems import Problem, ReadError, Severity
 from cashless_cli.read.header import AliasTable
 from cashless_cli.replies.reply import ReplyFile, ReplyRow, read_reply
@@ -146,6 +147,10 @@ def import_payments(
                 return result
             _apply(workspace, ledger, result, data, moment)
             record_commit(workspace.state_dir, ledger)
+            # a later month's list exported before these results: it must be exported again
+            lines, results = payment_lines(ledger), latest_payment_results(ledger)
+            owed = [c.line for c in result.changes]
+            result.problems.extend(stale_later_lists(owed, lines, results))
             return result
 
 

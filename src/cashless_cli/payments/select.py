@@ -23,13 +23,14 @@ in its own column, not corrected.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cashless_cli.checks.same_id import same_id_groups, usable_id
 from cashless_cli.checks.status import UNKNOWN_STATUS
 from cashless_cli.dataset.month import CONFLICT, UNREADABLE, walk_communes
+from cashless_cli.dataset.sieve import set_aside_files
 from cashless_cli.duplicates.holds import Hold, Place, hold_problem, holds_of_month, pays_before
 from cashless_cli.i18n import Lang
 from cashless_cli.normalise.characters import HIDDEN_CODES
@@ -152,6 +153,11 @@ class PaymentList:
     month: Month
     communes: list[CommunePayments]
     unlisted: list[UnlistedFile] = field(default_factory=list)
+    #: files of the month's folder that take no part in it (dataset.sieve): byte-identical
+    #: copies (a warning) and rosters of another month beside the month's own list (an error)
+    set_aside: list[Problem] = field(default_factory=list)
+    #: people of the month's previous list not on this one (payments.settled.dropped_problem)
+    dropped: list[Problem] = field(default_factory=list)
 
     @property
     def not_listed(self) -> int:
@@ -318,7 +324,12 @@ def select_payments(
     pairs with no decision, from :mod:`cashless_cli.duplicates`)."""
     result = PaymentList(month, [])
     staged: list[tuple[CommunePayments, PaymentRow, list[Problem]]] = []
-    for roster in walk_communes(units, reports, matching):
+    held: dict[Path, Problem] = {}  # lists of a commune left out while its others are paid
+    used: set[Path] = set()  # the lists paid of such a commune
+    for roster in walk_communes(units, reports, matching, partial=True):
+        held.update(roster.held)
+        if roster.held:
+            used.update(part.path for _, part in roster.parts)
         unit = roster.unit
         commune = CommunePayments(unit, roster.path)
         result.communes.append(commune)
@@ -337,7 +348,8 @@ def select_payments(
                     row = _with_account(row, record, opened.get(row.beneficiary_id))
                 staged.append((commune, row, hidden_at.get(record.row, [])))
 
-    result.unlisted = unlisted_files(reports, matching)
+    result.unlisted = unlisted_files(reports, matching, held, used)
+    result.set_aside = set_aside_files(reports, matching)
     if duplicates is None:
         duplicates = holds_of_month(str(month), units, reports, matching)
     lower = both_programmes([row for _, row, _ in staged])
@@ -421,9 +433,16 @@ def both_programmes(rows: Sequence[PaymentRow]) -> dict[Place, BothProgrammes]:
     return out
 
 
-def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[UnlistedFile]:
+def unlisted_files(
+    reports: dict[Path, FileReport],
+    matching: Matching,
+    held: Mapping[Path, Problem] | None = None,
+    used: Set[Path] = frozenset(),
+) -> list[UnlistedFile]:
     """Every roster of the month whose rows go in no list, in file order: matched to no commune
-    or to several, one of several files for a commune, or unreadable."""
+    or to several, one of several files for a commune, or unreadable; ``held``: the lists of a
+    commune left out while its other lists are used (``used``), with why (walk_communes
+    ``partial``)."""
     why: dict[Path, Problem] = {}
     for path in matching.unmatched:
         why[path] = Problem("roster-no-commune", params={"file": path.name})
@@ -442,6 +461,9 @@ def unlisted_files(reports: dict[Path, FileReport], matching: Matching) -> list[
             text = Text(error.message("en"), error.message("vi"))
             params = {"file": path.name, "error": text, "error_code": error.code}
             why[path] = Problem(UNREADABLE, params=params)
+    why.update(held or {})
+    for path in used:
+        why.pop(path, None)
     out = []
     for path in sorted(why):
         report = reports.get(path)

@@ -12,7 +12,7 @@ from cashless_cli.mask import mask
 from cashless_cli.problems import MonthText
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
-from cashless_cli.texts import words
+from cashless_cli.texts import fill, words
 
 if TYPE_CHECKING:
     from cashless_cli.handoff.export import ExportResult
@@ -26,7 +26,12 @@ def render_handoff(console: Console, result: ExportResult, lang: Lang, show_ids:
     if result.recovered:
         console.print(f"[yellow]{w['recovered'].format(n=len(result.recovered))}[/]")
     if result.batch is None:
-        console.print(w["nothing"].format(month=MonthText(str(result.month), lang)))
+        month = MonthText(str(result.month), lang)
+        if sel.held:  # not "nobody new" while rows are held back: say how many (money5)
+            said = fill(w["nothing-held"], month=month, held=len(sel.held), already=sel.already)
+            console.print(escape(said))
+        else:
+            console.print(w["nothing"].format(month=month))
     else:
         console.print(
             "[bold]"

@@ -4,13 +4,14 @@ for the others, the account numbers that differ, the rows to check, and the file
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Console
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import mask
-from cashless_cli.problems import MonthText
+from cashless_cli.problems import MonthText, Problem, Severity
 from cashless_cli.report.parts import money, plain_table
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import fill, words
@@ -23,6 +24,19 @@ _P = {lang: words("pay-terminal", lang) for lang in LANGS}
 
 
 SHOWN = 30  # rows to check listed on the terminal (all are in the workbook)
+
+
+def print_set_aside(
+    console: Console, found: Sequence[Problem], lang: Lang, title: str = "title"
+) -> None:
+    """The files of the month's folder not used for it (copies, rosters of another month), or
+    (``title`` "dropped") the people of the month's previous list not on this one."""
+    if found:
+        console.print(f"[bold yellow]{escape(words('set-aside', lang)[title])}[/]")
+    for problem in found:
+        colour = "red" if problem.severity is Severity.ERROR else "yellow"
+        console.print(f"  [{colour}]{escape(problem.message(lang))}[/]")
+        console.print(f"    → {escape(problem.hint(lang))}")
 
 
 def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_ids: bool) -> None:
@@ -137,6 +151,8 @@ def render_payments(console: Console, result: PaymentsResult, lang: Lang, show_i
             problem = u.problem()
             console.print(f"  {escape(problem.message(lang))}")
             console.print(f"    → {escape(problem.hint(lang))}")
+    print_set_aside(console, p.set_aside, lang)
+    print_set_aside(console, p.dropped, lang, "dropped")
     console.print(w["files"])
     for path in result.files:
         console.print(f"  {escape(str(path))}")

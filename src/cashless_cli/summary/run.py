@@ -30,6 +30,7 @@ from cashless_cli.dataset.month import (
     UNREADABLE,
     MonthRosters,
     Progress,
+    clashing_files,
     collect_month,
 )
 from cashless_cli.fs.atomic import remove_stale_temps, write_text, write_together
@@ -89,12 +90,20 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
         raise WorkspaceError("rosters-unreadable", n=len(unread), month=rosters.month, lines=joined)
     lines: list[Phrase] = []
     by_code = {u.code: u for u in rosters.units}
-    for code, paths in sorted(m.conflicts.items()):
-        files = ", ".join(f'"{rel(p)}"' for p in paths)
+    olds = {o.name: o for o in rosters.matching.old_unit.values()}
+    for code in sorted(m.conflicts):
         unit = by_code.get(code)
-        name = Text(unit.name, f"{unit.kind} {unit.name}") if unit else code  # phường Nghĩa Lộ
-        params = {"n": len(paths), "name": name, "files": files}
-        lines.append(Phrase("matching.files-for", params))
+        for old, clash in clashing_files(m, code):  # only the lists that clash (money5)
+            files = ", ".join(f'"{rel(p)}"' for p in clash)
+            of = olds.get(old) if old else None
+            if of is not None:  # an old commune's two lists: "xã Bình Hòa"
+                name: Text | str = Text(of.name, f"{of.kind} {of.name}")
+            elif unit is not None:  # phường Nghĩa Lộ
+                name = Text(unit.name, f"{unit.kind} {unit.name}")
+            else:
+                name = code
+            params = {"n": len(clash), "name": name, "files": files}
+            lines.append(Phrase("matching.files-for", params))
     for path, units in m.ambiguous.items():
         which = ", ".join(u.name for u in units)
         lines.append(Phrase("matching.could-be", {"file": rel(path), "names": which}))

@@ -85,6 +85,10 @@ class Matching:
     conflicts: dict[str, list[Path]] = field(default_factory=dict)  # unit code → 2+ files
     merged: dict[str, list[Path]] = field(default_factory=dict)  # code → files of old units
     old_unit: dict[Path, OldUnit] = field(default_factory=dict)  # file → the old unit it names
+    #: set aside before matching (dataset.sieve): a byte-identical copy → the file it copies,
+    #: and the rosters of another month beside the month's own list of their commune
+    copies: dict[Path, Path] = field(default_factory=dict)
+    other_month: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
