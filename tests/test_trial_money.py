@@ -75,7 +75,7 @@ def test_a_wrong_month_list_holds_only_its_people(tmp_path: Path) -> None:
     (unlisted,) = result.payments.unlisted
     assert unlisted.path == hai and unlisted.rows == len(rows) == 5
     vi = unlisted.problem().message("vi")
-    assert hai.name in vi and "2025-07" in vi and "5 người" in vi
+    assert hai.name in vi and "7/2025" in vi and "5 người" in vi
     code, doc = export_json(ws, "--month", "2025-08")
     assert code == 1 and doc["not_listed"] == 5
     assert [Path(u["file"]).name for u in doc["unlisted_files"]] == [hai.name]
@@ -106,7 +106,7 @@ def test_handoff_hands_over_the_usable_lists_and_names_the_other(tmp_path: Path)
     result = export_postoffice(ws, AUG, workers=1)
     sel = result.selection
     assert sel.held_files == [hai]
-    assert any(path == hai and "2025-07" in vi for path, _en, vi in sel.stray_files)
+    assert any(path == hai and "7/2025" in vi for path, _en, vi in sel.stray_files)
     seen = {r.source for r in sel.rows} | {h.source for h in sel.held}
     assert hai not in seen and seen <= {files["Bình Phước"], files["Bình Hòa"]} and seen
     again = tmp_path / "again"
@@ -144,7 +144,7 @@ def test_next_months_roster_in_the_folder_is_named_not_a_conflict(tmp_path: Path
     assert result.payments.unlisted == [] and result.payments.not_listed == 0  # not this month's
     (found,) = result.payments.set_aside
     assert found.code == "roster-other-month-set-aside" and found.params["file"] == stray.name
-    assert "2025-09" in found.message("vi") and "không được tính" in found.message("vi")
+    assert "9/2025" in found.message("vi") and "không được tính" in found.message("vi")
     code, doc = export_json(ws)
     assert code == 1 and doc["not_listed"] == 0
     assert doc["accounts"] + doc["cash"] + doc["to_check"] == 15
@@ -191,7 +191,7 @@ def test_re_export_refuses_to_change_an_amount_already_paid(tmp_path: Path) -> N
         export_payments(load_workspace(ws.root), AUG, workers=1)
     assert caught.value.code == "payments-paid-changed"
     vi = caught.value.message("vi")
-    assert "2025-08" in vi and str(row.pay_ref) in vi and "750.000 → 1.125.000" in vi
+    assert "8/2025" in vi and str(row.pay_ref) in vi and "750.000 → 1.125.000" in vi
     run = run_cli("export-payments", "-w", ws.root, "--month", "2025-08", "--lang", "vi")
     assert run.returncode == 2 and "1.125.000" in run.stderr, run.describe()
     assert tree(ws.root) == before  # nothing written, the paid list kept

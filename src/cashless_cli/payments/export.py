@@ -50,7 +50,7 @@ from cashless_cli.payments.settled import (
     keep_settled_arrears,
     paid_changes,
 )
-from cashless_cli.problems import plain_params
+from cashless_cli.problems import Joined, plain_params
 from cashless_cli.replies.answers import known_accounts, opened_accounts_in
 from cashless_cli.schema.month import Month
 from cashless_cli.workspace.config import Workspace, WorkspaceError
@@ -229,7 +229,7 @@ def _record_lines(
     changes = paid_changes(month, every, results, lines)
     if changes:
         raise WorkspaceError(
-            "payments-paid-changed", month=month, n=len(changes), lines="; ".join(changes)
+            "payments-paid-changed", month=month, n=len(changes), lines=Joined(tuple(changes), "; ")
         )
     dropped = dropped_lines(month, every, lines)  # said, never dropped in silence
     if dropped:

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from cashless_cli.ledger.paylines import PaymentLine, PaymentResult
 from cashless_cli.payments.select import PaymentList, PaymentRow, dong
-from cashless_cli.problems import Problem
+from cashless_cli.problems import Problem, Text
 
 __all__ = [
     "dropped_lines",
@@ -75,11 +75,11 @@ def paid_changes(
     lines: Iterable[PaymentLine],
     results: Mapping[str, PaymentResult],
     new: Iterable[PaymentLine],
-) -> list[str]:
+) -> list[Text | str]:
     """What the month's new lines would change under a code already reported on, one text a
     line ("VT-2508-… Nguyễn Văn An: 750.000 → 1.125.000"); empty: nothing paid changes."""
     wanted = {x.ref: x for x in new}
-    out: list[str] = []
+    out: list[Text | str] = []
     for ref, was in _settled(month, lines, results).items():
         now = wanted.get(ref)
         who = f"{ref} {was.beneficiary_name or ''}".strip()
@@ -88,8 +88,17 @@ def paid_changes(
         elif now.total != was.total:
             out.append(f"{who}: {dong(was.total)} → {dong(now.total)}")
         elif now.channel != was.channel:
-            out.append(f"{who}: {was.channel} → {now.channel}")
+            was_said, now_said = _CHANNEL[was.channel], _CHANNEL[now.channel]
+            out.append(
+                Text(
+                    f"{who}: {was_said.en} → {now_said.en}", f"{who}: {was_said.vi} → {now_said.vi}"
+                )
+            )
     return out
+
+
+#: A line's channel as the refusal says it.
+_CHANNEL = {"account": Text("account", "qua tài khoản"), "cash": Text("cash", "tiền mặt")}
 
 
 def stale_later_lists(
