@@ -382,6 +382,8 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("pay-doc.doi-chieu-muc-tro-cap", "Amount check", "Đối chiếu mức trợ cấp"),
     Wording("pay-doc.ghi-chu", "Note", "Ghi chú"),
     Wording("pay-doc.ky-nhan", "Signature of the receiver", "Ký nhận"),
+    Wording("payments.channel.account", "account", "qua tài khoản"),
+    Wording("payments.channel.cash", "cash", "tiền mặt"),
     Wording("pay-doc.tinh-trang-dang-ky", "Registration status", "Tình trạng đăng ký"),
     Wording("pay-doc.ho-ten-nguoi-nhan", "Receiver's name", "Họ tên người nhận"),
     Wording("pay-doc.thang", "{area_vi} — month {month_vi}", "{area_vi} — tháng {month_vi}"),

@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from cashless_cli.ledger.paylines import PaymentLine, PaymentResult
 from cashless_cli.payments.select import PaymentList, PaymentRow, dong
-from cashless_cli.problems import Problem, Text
+from cashless_cli.problems import Problem, Text, text
 
 __all__ = [
     "dropped_lines",
@@ -88,7 +88,7 @@ def paid_changes(
         elif now.total != was.total:
             out.append(f"{who}: {dong(was.total)} → {dong(now.total)}")
         elif now.channel != was.channel:
-            was_said, now_said = _CHANNEL[was.channel], _CHANNEL[now.channel]
+            was_said, now_said = _channel(was.channel), _channel(now.channel)
             out.append(
                 Text(
                     f"{who}: {was_said.en} → {now_said.en}", f"{who}: {was_said.vi} → {now_said.vi}"
@@ -97,8 +97,10 @@ def paid_changes(
     return out
 
 
-#: A line's channel as the refusal says it.
-_CHANNEL = {"account": Text("account", "qua tài khoản"), "cash": Text("cash", "tiền mặt")}
+def _channel(channel: str) -> Text:
+    """A line's channel ("account" / "cash") as the refusal says it, in both languages."""
+    key = f"payments.channel.{channel}"
+    return Text(text(key, "en"), text(key, "vi"))
 
 
 def stale_later_lists(
