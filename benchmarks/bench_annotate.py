@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,6 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]
+
+from fresh import run_fresh  # noqa: E402
 
 from cashless_cli.gcpause import tune_for_bulk  # noqa: E402
 from cashless_cli.validation import Options, validate_file  # noqa: E402
@@ -111,11 +112,7 @@ _LOAD_AND_SAVE = "import sys, openpyxl; openpyxl.load_workbook(sys.argv[1]).save
 
 def child(cmd: list[str], env: dict[str, str], ok: tuple[int, ...]) -> float:
     """Run ``cmd``; its peak memory in MB (an exit code outside ``ok`` stops the benchmark)."""
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    if os.waitstatus_to_exitcode(status) not in ok:
-        raise SystemExit(proc.stderr.read().decode() if proc.stderr else "failed")
-    return usage.ru_maxrss / 1024
+    return run_fresh(cmd, env, ok)[1]
 
 
 if __name__ == "__main__":

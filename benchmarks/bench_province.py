@@ -20,7 +20,6 @@ import argparse
 import csv
 import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,6 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_summarize import bare_read, build
+from fresh import run_fresh
 
 MONTH = "2025-09"
 CASHLESS = Path(sys.executable).with_name("cashless")
@@ -36,19 +36,7 @@ CASHLESS = Path(sys.executable).with_name("cashless")
 
 def run(*args: str) -> tuple[float, float, int]:
     """Wall seconds, peak memory (MB) and exit code of ``cashless ARGS`` in a fresh process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [str(CASHLESS), *args, "--format", "json"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        err = proc.stderr.read().decode() if proc.stderr else ""
-        raise SystemExit(f"cashless {' '.join(args)} exited {code}: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, code
+    return run_fresh([str(CASHLESS), *args, "--format", "json"])
 
 
 def ledger_refs(root: Path, sql: str) -> list[tuple[object, ...]]:

@@ -11,7 +11,6 @@ A misuse (no roster in the paths, ``--annotate`` with several files...) is refus
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,21 +115,13 @@ def _validate_in_place(path: Path, options: Options, by_folder: bool) -> FileRep
     (``rosters/2025-08/``) is of that month unless ``--month`` says otherwise, so one whose
     title says another month gets the finding summarize and the exports act on (they use none
     of its rows), not a tick."""
-    month = _folder_month(path) if by_folder else None
+    month = Month.of_folder(path.parent.name) if by_folder else None
     if month is None:
         return validate_file(path, options)
     report = validate_file(path, replace(options, month=month))
     if report.other_month is not None:
         report.problems.append(report.other_month)
     return report
-
-
-def _folder_month(path: Path) -> Month | None:
-    """The month of a roster's folder named as the workspace names them (``2025-08``)."""
-    name = path.parent.name
-    if re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", name):
-        return Month(int(name[:4]), int(name[5:]))
-    return None
 
 
 def _workspace(given: Path | None) -> Workspace | None:

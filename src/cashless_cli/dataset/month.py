@@ -154,12 +154,18 @@ def clashing_files(matching: Matching, code: str) -> list[tuple[str | None, list
     paths = matching.conflicts.get(code, [])
     if not all(p in matching.old_unit for p in paths):
         return [(None, paths)] if paths else []
-    groups: dict[str, list[Path]] = {}
-    for path in paths:
-        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    groups = _by_old_commune(paths, matching)
     return [(matching.old_unit[g[0]].name, g) for g in groups.values() if len(g) > 1] or [
         (None, paths)
     ]
+
+
+def _by_old_commune(paths: list[Path], matching: Matching) -> dict[str, list[Path]]:
+    """Old commune's code → its files among ``paths`` (each of which names an old commune)."""
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    return groups
 
 
 def split_commune(
@@ -173,9 +179,7 @@ def split_commune(
     paths = matching.merged.get(unit.code) or matching.conflicts.get(unit.code)
     if not paths or not all(p in matching.old_unit for p in paths):
         return None
-    groups: dict[str, list[Path]] = {}
-    for path in paths:
-        groups.setdefault(matching.old_unit[path].code, []).append(path)
+    groups = _by_old_commune(paths, matching)
     clash = unit.code in matching.conflicts
     held: list[tuple[Path, Problem]] = []
     usable: list[Path] = []

@@ -17,6 +17,16 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
     @classmethod
+    def of_folder(cls, name: str) -> Month | None:
+        """The month of a folder named as a workspace names them ("2025-08"), else None."""
+        if not re.fullmatch(r"\d{4}-\d{2}", name):
+            return None
+        try:
+            return cls.parse(name)
+        except ValueError:
+            return None
+
+    @classmethod
     def parse(cls, text: str) -> Month:
         """ "2023-06", "06/2023", "6/2023", "T6/2023", "2023/6" → Month; ValueError otherwise."""
         s = text.strip().lower().lstrip("t").strip()

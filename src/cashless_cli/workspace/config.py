@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -120,11 +119,9 @@ class Workspace:
         found = []
         if self.rosters.is_dir():
             for child in self.rosters.iterdir():
-                if child.is_dir() and re.fullmatch(r"\d{4}-\d{2}", child.name):
-                    try:
-                        found.append(Month.parse(child.name))
-                    except ValueError:
-                        continue
+                month = Month.of_folder(child.name) if child.is_dir() else None
+                if month is not None:
+                    found.append(month)
         return sorted(found)
 
     def latest_month(self) -> Month | None:
