@@ -23,6 +23,7 @@ from cashless_cli.normalise.text import fold
 from cashless_cli.normalise.vocab import Sex
 from cashless_cli.problems import CATALOGUE, Joined, Phrase, Problem, ReadError, Severity, Text
 from cashless_cli.read.encoding import convert_sheet
+from cashless_cli.read.grid import Block, runs_of
 from cashless_cli.read.header import (
     BIRTH_FEMALE,
     BIRTH_MALE,
@@ -39,7 +40,7 @@ from cashless_cli.read.listing import ROSTER_SUFFIXES as ROSTER_SUFFIXES
 from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping
 from cashless_cli.read.metadata import from_titles, month_from_path, signed_on
-from cashless_cli.read.rows import RowKind, classify_rows
+from cashless_cli.read.rows import RowKind, split_rows
 from cashless_cli.read.workbook import Sheet, Workbook, a1, read_meta_sheet
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, SOCIAL_PENSION
 from cashless_cli.schema.month import Month
@@ -298,12 +299,13 @@ def _validate_book(book: Workbook, report: FileReport, options: Options) -> None
     report.other_month = mismatch  # not a finding of validate (--month wins); see collect_month
     report.problems.extend(_header_findings(place, report.month))
 
-    rows = _split_rows(sheet, header, report.path)
+    block = Block(sheet.rows, header.data_start)
+    rows = _split_rows(sheet, header, report.path, block)
     report.skipped = rows.skipped
     report.problems.extend(rows.problems)
     signed = signed_on(sheet, rows.data[-1] + 1)
     report.signed_on, report.signed_cell = signed if signed else (None, None)
-    raw = _raw_columns(place, rows.data)
+    raw = _raw_columns(place, rows.data, block)
     table = parse_table(raw.columns, options.today)
     rules = Rules(report.month, options.base_levels)
     failed = {i: {p.field for p in found} for i, found in table.problems.items()}
@@ -452,17 +454,16 @@ class _Rows:
     problems: list[Problem]  # one row-skipped per skipped row
 
 
-def _split_rows(sheet: Sheet, header: HeaderMatch, path: Path) -> _Rows:
+def _split_rows(sheet: Sheet, header: HeaderMatch, path: Path, block: Block) -> _Rows:
     """The data rows, and the rows skipped (numbering, totals, signatures, inner blanks)."""
-    kinds = classify_rows(sheet, header)
-    data = [r for r, kind in kinds if kind is RowKind.DATA]
+    data, others = split_rows(sheet, header, block)
     if not data:
         raise ReadError("no-data", str(path), sheet=sheet.name, row=header.row + 1)
     last_data = data[-1]
     skipped: dict[str, int] = {}
     problems: list[Problem] = []
-    for r, kind in kinds:
-        if kind is RowKind.DATA or (kind is RowKind.BLANK and r > last_data):
+    for r, kind in others:
+        if kind is RowKind.BLANK and r > last_data:
             continue  # trailing blank rows: not worth a line
         skipped[str(kind)] = skipped.get(str(kind), 0) + 1
         params = {"reason": _SKIP_REASONS[kind], "row": r + 1}
@@ -477,24 +478,21 @@ class _RawColumns:
     problems: dict[int, list[Problem]]  # row index → problems found splitting the birth date
 
 
-def _raw_columns(place: _Place, data_rows: list[int]) -> _RawColumns:
+def _raw_columns(place: _Place, data_rows: list[int], block: Block) -> _RawColumns:
     """The raw cells of the data rows, column by column (the birth date of the Nam | Nữ layout
     merged into one column, with the sex it gives)."""
     header = place.header
-    picked = [place.sheet.rows[r] for r in data_rows]
-    narrowest = min(map(len, picked))
-    columns = {
-        k: _cells_of(picked, c, narrowest)
-        for k, c in header.columns.items()
-        if not k.startswith("_")
-    }
+    runs = runs_of(data_rows)
+    columns = {k: block.column(c, runs) for k, c in header.columns.items() if not k.startswith("_")}
+    block.release()
+    picked = _Picked(place.sheet.rows, data_rows)
     if "gioi_tinh" not in columns and SEX_MALE in header.columns:  # "X" under Nam | Nữ
         columns["gioi_tinh"] = sex_from_marks(
-            picked, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
+            picked.rows, header.columns.get(SEX_MALE), header.columns.get(SEX_FEMALE)
         )
     marks = header.category_marks
     if "dien" not in columns and marks:  # "x" under the person's category
-        columns["dien"] = category_from_marks(picked, marks)
+        columns["dien"] = category_from_marks(picked.rows, marks)
     for key, words in header.values.items():  # the mapping's words for a vocabulary column
         if key in columns:
             columns[key] = [translate(v, words) for v in columns[key]]
@@ -504,9 +502,26 @@ def _raw_columns(place: _Place, data_rows: list[int]) -> _RawColumns:
     birth_keys: list[str] | None = None
     if male_col is not None or female_col is not None:
         birth_keys = _split_birth_columns(
-            picked, data_rows, columns, male_col, female_col, problems, place.at
+            picked.rows, data_rows, columns, male_col, female_col, problems, place.at
         )
     return _RawColumns(columns, birth_keys, problems)
+
+
+class _Picked:
+    """The data rows' cells, row by row, gathered the first time a layout needs them."""
+
+    __slots__ = ("_rows", "_sheet_rows", "data_rows")
+
+    def __init__(self, sheet_rows: list[list[CellValue]], data_rows: list[int]) -> None:
+        self._sheet_rows = sheet_rows
+        self.data_rows = data_rows
+        self._rows: list[list[CellValue]] | None = None
+
+    @property
+    def rows(self) -> list[list[CellValue]]:
+        if self._rows is None:
+            self._rows = [self._sheet_rows[r] for r in self.data_rows]
+        return self._rows
 
 
 def _formulas_without_value(

@@ -7,11 +7,15 @@ like a beneficiary is always data, even below a totals row.
 
 from __future__ import annotations
 
+import operator
 import re
+from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
+from itertools import chain
 
 from cashless_cli.normalise.text import fold
+from cashless_cli.read.grid import Block, runs_without
 from cashless_cli.read.header import BIRTH_FEMALE, BIRTH_MALE, HeaderMatch, is_numbering_row
 from cashless_cli.read.workbook import Sheet
 from cashless_cli.schema.row import REQUIRED_KEYS
@@ -67,17 +71,75 @@ def _looks_like_signature(cells: Sequence[object]) -> bool:
     return False
 
 
-def classify_rows(sheet: Sheet, header: HeaderMatch) -> list[tuple[int, RowKind]]:
+def classify_rows(
+    sheet: Sheet, header: HeaderMatch, block: Block | None = None
+) -> list[tuple[int, RowKind]]:
     """Each row from the first data row to the end of the sheet, with its kind."""
+    data, others = split_rows(sheet, header, block)
+    kinds = [(r, RowKind.DATA) for r in data] + others
+    kinds.sort(key=operator.itemgetter(0))
+    return kinds
+
+
+def split_rows(
+    sheet: Sheet, header: HeaderMatch, block: Block | None = None
+) -> tuple[list[int], list[tuple[int, RowKind]]]:
+    """The data rows (0-based sheet rows, in order) from the first data row to the end of the
+    sheet, and the other rows with their kind: :func:`classify_rows`, without a pair per data
+    row. Most rows fill three required cells or more, which makes them data; those are found
+    column by column (``block``: the sheet's rows from the first data row, for their columns),
+    and only the other rows and the first two are looked at one by one."""
+    required_cols = _required_cols(header)
+    start = header.data_start
+    stop = max(start, len(sheet.rows))
+    block = block if block is not None else Block(sheet.rows, start)
+    if block.width is None or len(required_cols) < 3 or block.start != start:
+        looked_at: list[int] = list(range(start, stop))
+    else:
+        blank_counts = Counter(chain.from_iterable(_blanks(block.column(c)) for c in required_cols))
+        most = len(required_cols) - 3  # more blanks than this: fewer than three filled
+        few = sorted(i + start for i, n in blank_counts.items() if n > most)
+        looked_at = sorted({*range(start, min(start + 2, stop)), *few})
+    kinds = _classify_each(sheet, header, required_cols, looked_at)
+    others: list[tuple[int, RowKind]] = [(r, k) for r, k in kinds if k is not RowKind.DATA]
+    holes = [r for r, _kind in others]
+    data: list[int] = []
+    for a, b in runs_without(start, stop, holes):
+        data.extend(range(a, b))
+    return data, others
+
+
+def _required_cols(header: HeaderMatch) -> list[int]:
     required_cols = [header.columns[k] for k in REQUIRED_KEYS if k in header.columns]
     for key in (BIRTH_MALE, BIRTH_FEMALE):
         if key in header.columns:
             required_cols.append(header.columns[key])
+    return required_cols
+
+
+def _blanks(cells: Sequence[object]) -> list[int]:
+    """The positions of the blank cells of a column ("", None, only spaces): one pass at C speed
+    for a column of text without a blank, or with no text at all."""
+    try:
+        if all(map(str.strip, cells)):  # type: ignore[arg-type]
+            return []
+    except TypeError:  # not only text
+        types = set(map(type, cells))
+        if not any(t is type(None) or issubclass(t, str) for t in types):
+            return []  # numbers, dates: never blank
+    return [i for i, v in enumerate(cells) if v is None or (isinstance(v, str) and not v.strip())]
+
+
+def _classify_each(
+    sheet: Sheet, header: HeaderMatch, required_cols: list[int], rows: list[int]
+) -> list[tuple[int, RowKind]]:
+    """The kind of each of ``rows`` (sorted; every row not among them is data, and is neither a
+    total nor a signature: the state carried down the sheet is the same)."""
     name_col = header.columns.get("ho_ten")
     out: list[tuple[int, RowKind]] = []
     ended = False
     empty = ("", None)
-    for r in range(header.data_start, len(sheet.rows)):
+    for r in rows:
         cells = sheet.rows[r]
         width = len(cells)
         filled_required = 0
