@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import compress, count, repeat
 from typing import Any
 
 from cashless_cli.checks.identity import check_id_against_person
@@ -59,6 +61,8 @@ _NEEDS = {
 _KEYS_BY_NEED = {
     need: tuple(k for k, c in COLUMN_BY_KEY.items() if c.need is need) for need in _NEEDS
 }
+#: Every key a status or receiver may require, need after need (as _required_checks lists them).
+_NEED_ORDER = tuple(key for keys in _KEYS_BY_NEED.values() for key in keys)
 
 #: The checks across fields that read a column (besides its own value): what a list without
 #: that column cannot check.
@@ -182,12 +186,17 @@ def _add(found: Found, index: int, problems: Iterable[FieldProblem]) -> None:
         mine.extend(problems)
 
 
-def _spread(found: Found, keys: Sequence[Any], problems_of: dict[Any, list[FieldProblem]]) -> None:
-    """Give each row the problems of its key (only keys that have problems are in the map)."""
+def _spread(
+    found: Found,
+    keys: Callable[[], Iterable[Any]],
+    key_at: Callable[[int], Any],
+    problems_of: dict[Any, list[FieldProblem]],
+) -> None:
+    """Give each row the problems of its key (``keys()``: one key per row, ``key_at``: the key
+    of one row; only keys that have problems are in the map)."""
     if problems_of:
-        for index, key in enumerate(keys):
-            if key in problems_of:
-                _add(found, index, problems_of[key])
+        for index in compress(count(), map(problems_of.__contains__, keys())):
+            _add(found, index, problems_of[key_at(index)])
 
 
 def _year(birth: LooseDate | None) -> int | None:
@@ -198,36 +207,96 @@ def _id_problems(
     found: Found, field: str, ids: Sequence[Any], sexes: Sequence[Any], births: Sequence[Any]
 ) -> None:
     """The 12-digit IDs of ``field`` against the sex and birth year of their rows. Most IDs agree
-    with their row; those are let through by a quick test, the rest are decoded in full."""
+    with their row; those are let through by a test on the few distinct (first six digits, sex,
+    birth year) of the column, the rest are decoded in full.
+
+    Each ID is a string of its own somewhere in memory, and reading 100,000 of them is what
+    costs: they are read once, joined into one text, whose digits are then taken column by
+    column (the digit at position 3 of every ID is one slice of it)."""
     provinces = province_codes()
     folded = {s: (_SEXES.get(fold(s)) if s is not None else None) for s in dict.fromkeys(sexes)}
-    for index, (ident, sex, birth) in enumerate(zip(ids, sexes, births, strict=True)):
-        if ident is None or len(ident) != _ID.width:
-            continue
-        year = birth.year if birth is not None else None
-        row_sex = folded[sex]
-        digit4 = _ID_DIGIT4.get(ident[3])
-        yy = _ID_YY.get(ident[4:6])
-        if (
-            digit4 is not None
-            and yy is not None
-            and ident[:3] in provinces
-            and (row_sex is None or row_sex == digit4[0])
-            and (year is None or year == digit4[1] + yy)
-            and _ID.is_clean(ident)
-        ):
-            continue
+    width = _ID.width
+    assert width is not None
+    rows: Sequence[int] = range(len(ids))
+    chosen: Sequence[Any] = ids
+    try:
+        text = "\n".join(chosen)
+    except TypeError:  # blanks (None) among them
+        present = [ident is not None for ident in ids]
+        rows = list(compress(rows, present))
+        chosen = list(compress(ids, present))
+        text = "\n".join(chosen)
+    step = width + 1
+    if not _fixed_width(text, len(chosen), width):
+        twelve = list(map(operator.eq, map(len, chosen), repeat(width)))
+        rows = list(compress(rows, twelve))
+        chosen = list(compress(chosen, twelve))
+        text = "\n".join(chosen)
+    if not chosen:
+        return
+    if len(rows) != len(ids):
+        sexes = list(map(sexes.__getitem__, rows))
+        births = list(map(births.__getitem__, rows))
+    years = _by_object(births, _year)
+
+    def keys() -> Iterable[tuple[Any, ...]]:
+        return zip(
+            *(text[d::step] for d in range(6)),
+            map(folded.__getitem__, sexes),
+            map(years.__getitem__, map(id, births)),
+            strict=True,
+        )
+
+    # an ID holding another character than a digit disagrees here; decoded, it says nothing
+    bad = {key for key in dict.fromkeys(keys()) if not _agrees(key, provinces)}
+    suspects = compress(count(), map(bad.__contains__, keys())) if bad else ()
+    for j in suspects:
+        ident, sex, birth = chosen[j], sexes[j], births[j]
         problems = [
             FieldProblem(field, code, ident, dict(params))
-            for code, params in check_id_against_person(ident, sex, year)
+            for code, params in check_id_against_person(ident, sex, _year(birth))
         ]
         if problems:
-            _add(found, index, problems)
+            _add(found, rows[j], problems)
 
 
-def _pairs(values: Columns, size: int) -> list[tuple[Any, Any]]:
+def _fixed_width(text: str, count: int, width: int) -> bool:
+    """Whether ``text``, ``count`` strings joined by newlines, is strings of ``width``
+    characters without a newline in them."""
+    step = width + 1
+    return (
+        len(text) == step * count - 1
+        and text.count("\n") == count - 1
+        and text[width::step] == "\n" * (count - 1)
+    )
+
+
+def _agrees(key: tuple[Any, ...], provinces: Container[str]) -> bool:
+    """Whether IDs starting with the six digits of ``key`` agree with the row's sex and birth
+    year that follow them (None: not compared), and their province code is known."""
+    first_six, row_sex, year = "".join(key[:6]), key[6], key[7]
+    digit4 = _ID_DIGIT4.get(first_six[3])
+    yy = _ID_YY.get(first_six[4:6])
+    return (
+        digit4 is not None
+        and yy is not None
+        and first_six[:3] in provinces
+        and (row_sex is None or row_sex == digit4[0])
+        and (year is None or year == digit4[1] + yy)
+    )
+
+
+def _by_object(values: Sequence[Any], fn: Callable[[Any], Any]) -> dict[int, Any]:
+    """``fn`` of each distinct object of ``values``, by the object's id: a column's values are
+    told apart without hashing them (a date's hash is Python code, called once per row), and
+    the objects stay alive in ``values`` while the ids are used."""
+    distinct = dict(zip(map(id, values), values, strict=True))
+    return {key: fn(value) for key, value in distinct.items()}
+
+
+def _pairs(values: Columns, size: int) -> Iterable[tuple[Any, Any]]:
     nones: list[Any] = [None] * size
-    return list(zip(values.get("trang_thai", nones), values.get("nguoi_nhan", nones), strict=True))
+    return zip(values.get("trang_thai", nones), values.get("nguoi_nhan", nones), strict=True)
 
 
 def unchecked_requirements(values: Columns, size: int) -> dict[str, list[str]]:
@@ -265,24 +334,29 @@ def check_columns(
     found: Found = {}
 
     # what registration and a proxy receiver require (of the columns the file has)
-    pairs = _pairs(values, size)
+    statuses, receivers = column("trang_thai"), column("nguoi_nhan")
     plans = {
         pair: [(key, code) for key, code in _required_checks(*pair) if key in values]
-        for pair in dict.fromkeys(pairs)
+        for pair in dict.fromkeys(_pairs(values, size))
     }
-    if any(plans.values()):
-        rows_of: dict[tuple[Any, Any], list[int]] = {pair: [] for pair, p in plans.items() if p}
-        for index, pair in enumerate(pairs):
-            rows = rows_of.get(pair)
-            if rows is not None:
-                rows.append(index)
-        for pair, rows in rows_of.items():
-            params = {"status": pair[0], "receiver": pair[1]}
-            for key, code in plans[pair]:
-                cells = column(key)
-                for index in rows:
-                    if cells[index] is None and key not in failed.get(index, ()):
-                        _add(found, index, [FieldProblem(key, code, None, dict(params))])
+    # each key is required by one need, so every plan lists its keys in the order of _NEED_ORDER:
+    # a row's problems come out in its plan's order when the keys are taken in that order
+    wanted = {key for plan in plans.values() for key, _code in plan}
+    for key in (k for k in _NEED_ORDER if k in wanted):
+        codes = {pair: code for pair, plan in plans.items() for k, code in plan if k == key}
+        rows = compress(
+            count(),
+            map(
+                operator.and_,
+                map(operator.is_, column(key), repeat(None)),
+                map(codes.__contains__, _pairs(values, size)),
+            ),
+        )
+        for index in rows:
+            if key not in failed.get(index, ()):
+                pair = (statuses[index], receivers[index])
+                params = {"status": pair[0], "receiver": pair[1]}
+                _add(found, index, [FieldProblem(key, codes[pair], None, params)])
 
     # the IDs against the people
     births = column("ngay_sinh")
@@ -298,26 +372,33 @@ def check_columns(
 
     # category, coefficient and amount: few distinct combinations in a roster
     first_day = rules.first_day
-    ages_of = {
-        b: (age_at(b, first_day) if (b is not None and first_day) else None)
-        for b in dict.fromkeys(births)
-    }
-    combos = list(
-        zip(
-            column("dien"),
-            map(ages_of.__getitem__, births),
-            column("he_so"),
-            column("muc_tro_cap"),
-            strict=True,
-        )
+    ages_of = _by_object(
+        births, lambda b: age_at(b, first_day) if (b is not None and first_day) else None
     )
-    amounts = {c: _amount_problems(*c, rules) for c in dict.fromkeys(combos)}
-    _spread(found, combos, {c: p for c, p in amounts.items() if p})
+
+    dien, he_so, muc = column("dien"), column("he_so"), column("muc_tro_cap")
+
+    Combo = tuple[Any, Any, Any, Any]
+
+    def combos() -> Iterable[Combo]:
+        ages = map(ages_of.__getitem__, map(id, births))
+        return zip(dien, ages, he_so, muc, strict=True)
+
+    def combo_at(i: int) -> Combo:
+        return (dien[i], ages_of[id(births[i])], he_so[i], muc[i])
+
+    amounts = {c: _amount_problems(*c, rules) for c in dict.fromkeys(combos())}
+    _spread(found, combos, combo_at, {c: p for c, p in amounts.items() if p})
 
     # registered after the report month
     registered = column("ngay_dang_ky")
-    late = {d: _registration_problems(d, rules) for d in dict.fromkeys(registered)}
-    _spread(found, registered, {d: p for d, p in late.items() if p})
+    late = _by_object(registered, lambda d: _registration_problems(d, rules))
+    _spread(
+        found,
+        lambda: map(id, registered),
+        lambda i: id(registered[i]),
+        {d: p for d, p in late.items() if p},
+    )
     return found
 
 
