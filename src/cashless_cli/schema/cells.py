@@ -7,8 +7,10 @@ bulk path and the checks across fields all take these from here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Container
+import operator
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
+from itertools import compress, count, repeat
 from typing import Any, Literal
 
 from cashless_cli.normalise import ids, money, phones, vocab
@@ -90,6 +92,37 @@ class CellKind:
         if self.width is not None:
             return _fixed_width_column(self, self.width, cells)
         return None
+
+
+def clean_mask(kind: CellKind, cells: list[CellValue]) -> list[bool] | None:
+    """Per cell of a column of text, whether :meth:`CellKind.is_clean` holds for it (a fixed-width
+    kind), told in a few passes over the whole column; None when not every cell is text."""
+    width = kind.width
+    if width is None or not cells or set(map(type, cells)) != {str}:
+        return None
+    texts: list[str] = cells  # type: ignore[assignment]
+    mask = list(map(operator.eq, map(len, texts), repeat(width)))
+    at = list(compress(count(), mask))
+    chosen = list(compress(texts, mask))
+    text = "".join(chosen)  # every one ``width`` long: the digit at k of each is a stride
+    fine: Iterable[bool] | None = None
+    if not (text.isascii() and text.isdigit()):
+        fine = list(map(operator.and_, map(str.isdigit, chosen), map(str.isascii, chosen)))
+    if kind.starts is not None:
+        allowed = {tuple(start) for start in _starts(kind) if len(start) == 3}
+        starts = map(allowed.__contains__, zip(*(text[k::width] for k in range(3)), strict=True))
+        fine = starts if fine is None else map(operator.and_, fine, starts)
+    if fine is not None:
+        for j in compress(count(), map(operator.not_, fine)):
+            mask[at[j]] = False
+    return mask
+
+
+def _starts(kind: CellKind) -> Iterable[str]:
+    assert kind.starts is not None
+    starts = kind.starts()
+    assert isinstance(starts, Iterable)
+    return starts
 
 
 def _fixed_width_column(kind: CellKind, width: int, cells: list[CellValue]) -> list[Any] | None:
@@ -202,4 +235,4 @@ _ALL = (
 #: Every kind of cell, by name.
 KINDS: dict[Kind, CellKind] = {kind.name: kind for kind in _ALL}
 
-__all__ = ["KINDS", "SLOW", "CellKind", "Kind", "Parser"]
+__all__ = ["KINDS", "SLOW", "CellKind", "Kind", "Parser", "clean_mask"]

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import compress, count
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from cashless_cli.normalise.base import CellValue, Fix, Invalid
 from cashless_cli.normalise.dates import LooseDate
-from cashless_cli.schema.cells import KINDS, SLOW, CellKind, Kind
+from cashless_cli.schema.cells import KINDS, SLOW, CellKind, Kind, clean_mask
 
 
 class Need(StrEnum):
@@ -546,6 +548,9 @@ def _parse_column(
     clean = _clean_column(column, cells, today)
     if clean is not None:
         return clean, []
+    mask = clean_mask(column.cell, cells) if column.cell.fast is None else None
+    if mask is not None:  # text of a fixed width, some of it not clean: parse only that
+        return _parse_unclean(column, cells, mask, today)
     keys: list[Any] = cells
     try:
         distinct = dict.fromkeys(keys)
@@ -599,6 +604,25 @@ def _parse_column(
     located: list[tuple[int, list[FieldProblem]]] = []
     if troubled:
         located = [(i, troubled[k]) for i, k in enumerate(keys) if k in troubled]
+    return values, located
+
+
+def _parse_unclean(
+    column: Column, cells: list[CellValue], clean: list[bool], today: dt.date
+) -> tuple[list[Any], list[tuple[int, list[FieldProblem]]]]:
+    """:func:`_parse_column` of a column whose clean cells are known (``clean``): a clean cell is
+    its own value, the others are parsed, each distinct one once."""
+    values: list[Any] = list(cells)
+    parsed: dict[Any, tuple[Any, list[FieldProblem]]] = {}
+    located: list[tuple[int, list[FieldProblem]]] = []
+    for i in compress(count(), map(operator.not_, clean)):
+        raw = cells[i]
+        found = parsed.get(raw)
+        if found is None:
+            found = parsed[raw] = parse_cell(column, raw, today)
+        values[i] = found[0]
+        if found[1]:
+            located.append((i, found[1]))
     return values, located
 
 
