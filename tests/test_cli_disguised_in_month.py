@@ -58,6 +58,8 @@ def test_summarize_says_the_file_is_no_workbook(ws: Path) -> None:
     assert "ke-hoach-thang-6.xlsx: Tệp này không phải bảng tính Excel hoặc ODS" in said, said
     assert "văn bản Word" in said, said
     assert "không khớp với xã nào" not in said and "chưa ghi tệp nào" in said, said
+    # the folder to move it out of is named as it is on disk (not "rosters/6/2023/")
+    assert "ra khỏi thư mục rosters/2023-06/" in said, said
     assert not (ws / "reports" / MONTH).exists() or not any((ws / "reports" / MONTH).iterdir())
     run = run_cli("summarize", "-w", ws, "--month", MONTH, "--lang", "en", timeout=TIMEOUT)
     said = _flat(run.output)

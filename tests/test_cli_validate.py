@@ -77,9 +77,11 @@ def test_json_is_the_only_thing_on_stdout(clean: Path, broken: Path, tmp_path: P
 def test_messages_follow_the_language(broken: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     vi = runner.invoke(app, ["validate", str(broken), "--lang", "vi"]).output
     assert "không phải diện đối tượng" in vi
+    assert "tháng: 6/2023" in vi  # the file's line says the month as every sentence does
     monkeypatch.setenv("CASHLESS_LANG", "en")
     en = runner.invoke(app, ["validate", str(broken)]).output
     assert "is not a category" in en
+    assert "month: 2023-06" in en
 
 
 def test_max_issues_caps_what_is_shown_not_what_is_counted(tmp_path: Path) -> None:

@@ -2439,9 +2439,9 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "Không đọc được {n} tệp trong thư mục tháng {month}, nên không biết tệp thuộc xã nào; "
         "chưa ghi tệp nào.\n  {lines}",
         "Ask the commune for its roster saved as an Excel workbook (.xlsx), or move the file out "
-        "of rosters/{month}/; cashless validate FILE says more.",
+        "of rosters/{month:iso}/; cashless validate FILE says more.",
         "Đề nghị xã gửi lại danh sách lưu dưới dạng bảng tính Excel (.xlsx), hoặc chuyển tệp ra "
-        "khỏi thư mục rosters/{month}/; lệnh cashless validate TỆP cho biết chi tiết.",
+        "khỏi thư mục rosters/{month:iso}/; lệnh cashless validate TỆP cho biết chi tiết.",
         "A file in the month's folder that is no workbook (a Word document or a PDF renamed "
         ".xlsx, a damaged or encrypted file) is said to be that, not to match no commune: its "
         "title, which would name the commune, cannot be read. A rate table without it would "

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from cashless_cli.i18n import LANGS, Lang
 from cashless_cli.mask import SENSITIVE_KEYS, mask
-from cashless_cli.problems import Problem, Severity
+from cashless_cli.problems import MonthText, Problem, Severity
 from cashless_cli.report.safe import escape
 from cashless_cli.texts import fill, words
 from cashless_cli.validation import FileReport
@@ -59,7 +59,7 @@ def render_file(
         f"{mark} [bold]{name}[/] — {w['sheet']} '{escape(report.sheet or '')}', "
         f"{w['header']} {report.header_row}; "
         f"{w['commune']}: {escape(report.commune or w['unknown'])}"
-        f", {w['month']}: {report.month or w['unknown']}"
+        f", {w['month']}: {MonthText(str(report.month), lang) if report.month else w['unknown']}"
     )
     counts = fill(
         w["counts"],

@@ -23,6 +23,7 @@ from cashless_cli.dataset.figures import MonthSummary
 from cashless_cli.dataset.month import MERGER
 from cashless_cli.i18n import Lang
 from cashless_cli.mask import mask
+from cashless_cli.problems import MonthText
 from cashless_cli.report.safe import escape
 from cashless_cli.schema.month import Month
 from cashless_cli.texts import fill, words
@@ -208,7 +209,7 @@ def render_summary(
         console.print(w["nocompare"])
     if backfilled:
         console.print(
-            w["backfilled"].format(months=", ".join(str(m) for m in backfilled)),
+            w["backfilled"].format(months=MonthText(", ".join(str(m) for m in backfilled), lang)),
         )
     for path in written:
         console.print(f"{w['written']}: {escape(str(path))}")

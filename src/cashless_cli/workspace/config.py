@@ -46,6 +46,7 @@ from cashless_cli.read.listing import roster_files
 from cashless_cli.read.mapping import ColumnMapping, mapping_from_table
 from cashless_cli.schema.domain import DEFAULT_BASE_LEVELS, Unit
 from cashless_cli.schema.month import Month
+from cashless_cli.workspace.toml_errors import toml_reason
 
 CONFIG_NAME = "cashless.toml"
 
@@ -181,7 +182,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
         reason = Phrase("workspace.reason-not-utf8", {"byte": exc.start})
         raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
     except tomllib.TOMLDecodeError as exc:
-        reason = Phrase("workspace.reason-not-toml", {"error": str(exc)})
+        reason = toml_reason(str(exc))
         raise WorkspaceError("config-unreadable", path=path, reason=reason) from exc
     except RecursionError as exc:
         reason = Phrase("workspace.reason-too-deep")
