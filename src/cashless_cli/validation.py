@@ -12,6 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -597,7 +598,8 @@ def _records(
 ) -> list[Record]:
     """One record per data row, with its counts of errors and warnings and where its status
     came from."""
-    records = [Record(r + 1, table, i) for i, r in enumerate(data_rows)]
+    size = len(data_rows)
+    records = list(map(Record, map((1).__add__, data_rows), repeat(table, size), range(size)))
     if statuses is not None:
         for record, source in zip(records, statuses.sources, strict=True):
             record.status_from = source

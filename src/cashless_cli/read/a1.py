@@ -3,7 +3,10 @@ cells (one helper, so that "AA" is 26 everywhere)."""
 
 from __future__ import annotations
 
+from functools import cache
 
+
+@cache  # a roster has a few dozen columns; a large one's findings ask for them 40,000 times
 def column_letter(index: int) -> str:
     """0-based column index → Excel letters (0 → A, 27 → AB)."""
     letters = ""

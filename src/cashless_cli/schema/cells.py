@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, repeat
 from typing import Any, Literal
@@ -102,8 +102,12 @@ def clean_mask(kind: CellKind, cells: list[CellValue]) -> list[bool] | None:
         return None
     texts: list[str] = cells  # type: ignore[assignment]
     mask = list(map(operator.eq, map(len, texts), repeat(width)))
-    at = list(compress(count(), mask))
-    chosen = list(compress(texts, mask))
+    if all(mask):
+        at: Sequence[int] = range(len(texts))
+        chosen = texts
+    else:
+        at = list(compress(count(), mask))
+        chosen = list(compress(texts, mask))
     text = "".join(chosen)  # every one ``width`` long: the digit at k of each is a stride
     fine: Iterable[bool] | None = None
     if not (text.isascii() and text.isdigit()):

@@ -545,12 +545,12 @@ def _parse_column(
     Each distinct value is parsed once. Values are told apart by value, and also by type where
     the column mixes numbers and booleans (``1.0 == 1 == True`` in Python, not in a roster).
     """
+    mask = clean_mask(column.cell, cells) if column.cell.fast is None else None
+    if mask is not None:  # text of a fixed width (IDs, phones): parse only the unclean cells
+        return _parse_unclean(column, cells, mask, today)
     clean = _clean_column(column, cells, today)
     if clean is not None:
         return clean, []
-    mask = clean_mask(column.cell, cells) if column.cell.fast is None else None
-    if mask is not None:  # text of a fixed width, some of it not clean: parse only that
-        return _parse_unclean(column, cells, mask, today)
     keys: list[Any] = cells
     try:
         distinct = dict.fromkeys(keys)
@@ -610,12 +610,19 @@ def _parse_column(
 def _parse_unclean(
     column: Column, cells: list[CellValue], clean: list[bool], today: dt.date
 ) -> tuple[list[Any], list[tuple[int, list[FieldProblem]]]]:
-    """:func:`_parse_column` of a column whose clean cells are known (``clean``): a clean cell is
-    its own value, the others are parsed, each distinct one once."""
-    values: list[Any] = list(cells)
+    """:func:`_parse_column` of a column of text whose clean cells are known (``clean``): a clean
+    cell is its own value, a blank one the blank's, the others are parsed, each distinct one
+    once."""
+    if all(clean):
+        return list(cells), []
+    blank, blank_problems = parse_cell(column, "", today)
+    values: list[Any] = [cell if cell else blank for cell in cells]
     parsed: dict[Any, tuple[Any, list[FieldProblem]]] = {}
     located: list[tuple[int, list[FieldProblem]]] = []
-    for i in compress(count(), map(operator.not_, clean)):
+    if blank_problems:
+        located = [(i, blank_problems) for i in compress(count(), map(operator.not_, cells))]
+    odd = map(operator.and_, map(operator.not_, clean), map(bool, cells))
+    for i in compress(count(), odd):
         raw = cells[i]
         found = parsed.get(raw)
         if found is None:
@@ -623,6 +630,8 @@ def _parse_unclean(
         values[i] = found[0]
         if found[1]:
             located.append((i, found[1]))
+    if blank_problems:
+        located.sort(key=operator.itemgetter(0))
     return values, located
 
 
