@@ -30,12 +30,14 @@ from cashless_cli.read.guards.xmlscan import (
     WellFormed,
     not_well_formed,
 )
-from cashless_cli.read.guards.zipread import Budget, read_member, stream_member
+from cashless_cli.read.guards.zipread import Budget, ahead, read_member, stream_member
 from cashless_cli.read.parts import WORKBOOK, WORKBOOK_RELS, sheet_of, sheet_parts
 
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 #: Parts kept whole (up to this size) for mapping sheet names to worksheet parts afterwards.
 _BOOK_PARTS = {WORKBOOK: 16 * MiB, WORKBOOK_RELS: 4 * MiB}
+#: Parts larger than this (uncompressed) are inflated a chunk ahead in a thread.
+_AHEAD_FROM = 4 * MiB
 _ZIP_ERRORS = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -63,9 +65,14 @@ def _open(f: BinaryIO, where: str) -> list[zipfile.ZipInfo]:
 def _scan_part(
     f: BinaryIO, info: zipfile.ZipInfo, where: str, budget: Budget, feeders: Sequence[_Feeder]
 ) -> None:
-    """Stream one part once through ``feeders``; their findings become refusals."""
+    """Stream one part once through ``feeders``; their findings become refusals. A large part
+    is inflated a chunk ahead in a thread (zlib lets go of the interpreter while it inflates),
+    so that inflating and scanning share the two cores."""
+    chunks = stream_member(f, info, where, budget)
+    if info.file_size > _AHEAD_FROM:
+        chunks = ahead(chunks)
     try:
-        for chunk in stream_member(f, info, where, budget):
+        for chunk in chunks:
             for feeder in feeders:
                 feeder.feed(chunk)
         for feeder in feeders:

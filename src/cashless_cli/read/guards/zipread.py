@@ -4,7 +4,9 @@ archive, and a part that inflates too many times its compressed size is a bomb."
 
 from __future__ import annotations
 
+import queue
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -114,3 +116,44 @@ def stream_member(
 def read_member(f: BinaryIO, info: zipfile.ZipInfo, where: str, cap: int) -> bytes:
     """A small member whole, at most ``cap`` bytes of it."""
     return b"".join(stream_member(f, info, where, None, cap))[:cap]
+
+
+def ahead(chunks: Iterator[bytes], depth: int = 2) -> Iterator[bytes]:
+    """``chunks``, produced up to ``depth`` chunks ahead by a thread of their own; what the
+    producer raises is raised here, in order, after the chunks before it. Stopping early (an
+    exception in the consumer) lets the producer finish its current chunk and end."""
+    out: queue.Queue[tuple[bytes | None, BaseException | None]] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def put(item: tuple[bytes | None, BaseException | None]) -> bool:
+        """Hand ``item`` over, unless the consumer has stopped (then False)."""
+        while not stop.is_set():
+            try:
+                out.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for chunk in chunks:
+                if not put((chunk, None)):
+                    return
+            put((None, None))
+        except BaseException as exc:  # handed to the consumer, which raises it
+            put((None, exc))
+
+    worker = threading.Thread(target=produce, name="cashless-inflate", daemon=True)
+    worker.start()
+    try:
+        while True:
+            chunk, error = out.get()
+            if error is not None:
+                raise error
+            if chunk is None:
+                return
+            yield chunk
+    finally:
+        stop.set()
+        worker.join()
