@@ -160,9 +160,9 @@ def _console(*, stderr: bool) -> Console:
 
 
 def print_json(doc: Any) -> None:
-    from cashless_cli.report.jsontext import dumps  # json.dumps(indent=2), at C speed
+    from cashless_cli.report.jsontext import pieces  # json.dumps(indent=2), at C speed
 
-    sys.stdout.write(dumps(doc))
+    sys.stdout.writelines(pieces(doc))
     sys.stdout.write("\n")
 
 

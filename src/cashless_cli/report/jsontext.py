@@ -23,9 +23,15 @@ _INDENT = 2
 
 def dumps(doc: Any) -> str:
     """``json.dumps(doc, ensure_ascii=False, indent=2, default=str)``."""
+    return "".join(pieces(doc))
+
+
+def pieces(doc: Any) -> list[str]:
+    """:func:`dumps` in pieces, to be written one after the other (a large document is not
+    copied once more into one string)."""
     out: list[str] = []
     _write(doc, 0, out)
-    return "".join(out)
+    return out
 
 
 @cache
@@ -72,10 +78,10 @@ def _write(value: Any, level: int, out: list[str]) -> None:
         text = _encoder("," + deeper).encode(value)
         for close in "}]":
             for open_ in "{[":
-                text = text.replace(
-                    close + "," + deeper + open_, inner + close + "," + inner + open_ + deeper
-                )
-        out.append("[" + inner + text[1] + deeper + text[2:-2] + inner + text[-2] + outer + "]")
+                separator = close + "," + deeper + open_
+                if separator in text:  # a large text is copied once per kind of separator found
+                    text = text.replace(separator, inner + close + "," + inner + open_ + deeper)
+        out += ("[", inner, text[1], deeper, text[2:-2], inner, text[-2], outer, "]")
     elif isinstance(value, dict) and value:
         out.append("{")
         for i, (key, item) in enumerate(value.items()):
