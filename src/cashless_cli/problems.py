@@ -2715,6 +2715,25 @@ _CATALOGUE: tuple[ProblemType, ...] = (
         "hỏng), và gửi danh sách rỗng sẽ khiến không ai được chi.",
         {"n": 2, "month": "2025-08", "when": "2025-08-20 09:00",
          "names": "Nguyễn Văn An, Lê Thị Bình"}),
+    # ---- coordinator: one of our own lists where a roster is expected ----
+    ProblemType("roster-is-own-list", F,
+        "A list cashless wrote, not a roster", "Danh sách do cashless lập, không phải danh "
+        "sách của xã",
+        "Sheet '{sheet}' is {kind} written by cashless, not a commune's roster.",
+        "Trang '{sheet}' là {kind} do cashless lập, không phải danh sách đối tượng của xã.",
+        "Move the file out of the month's roster folder (rosters/): cashless writes its lists "
+        "in payments/ and handoff/.",
+        "Chuyển tệp ra khỏi thư mục danh sách của tháng (rosters/): cashless ghi các danh sách "
+        "của mình vào thư mục payments/ và handoff/.",
+        "A payment list or an account-opening list put among the rosters is never read as a "
+        "commune's roster (it would count people twice, or pay them twice); it is said to be "
+        "what it is, by the column only those lists have (the payment code, the reference "
+        "code).",
+        "Danh sách chi trả hoặc danh sách mở tài khoản để lẫn vào thư mục danh sách của xã "
+        "không bao giờ được đọc như danh sách của xã (sẽ đếm trùng, hoặc chi trùng); chương "
+        "trình nêu rõ đó là tệp gì, nhờ cột chỉ những danh sách đó mới có (mã chi trả, mã "
+        "tham chiếu).",
+        {"sheet": "Tài khoản", "kind": Phrase("own-list.payments")}),
 )
 # fmt: on
 

@@ -1418,6 +1418,10 @@ _TEXTS: tuple[Wording, ...] = (
             "sau giá trị còn chữ khác trên cùng dòng (mỗi dòng chỉ một 'tên = giá trị')"),
     Wording("toml.expected", "a character is missing",
             "thiếu một ký tự"),
+    # ---- coordinator: cashless's own lists, named (roster-is-own-list) ----
+    Wording("own-list.payments", "the payment list", "danh sách chi trả"),
+    Wording("own-list.handoff", "the account-opening list for the paying unit",
+            "danh sách mở tài khoản gửi đơn vị chi trả"),
 )
 # fmt: on
 

@@ -54,6 +54,7 @@ from cashless_cli.schema.row import (
     RosterRow,
     parse_table,
 )
+from cashless_cli.texts import TEXTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +235,7 @@ def _pick_sheet(
 ) -> tuple[Sheet, HeaderMatch]:
     best: tuple[Sheet, HeaderMatch] | None = None
     closest: tuple[int, str, int, list[str]] = (-1, "", 0, [])
+    own: tuple[str, str] | None = None  # (sheet, what it is) of a list cashless wrote
     any_data = False
     for sheet in book.sheets():
         if any(any(v not in ("", None) for v in row) for row in sheet.rows):
@@ -261,9 +263,13 @@ def _pick_sheet(
             row, found = closest_row(sheet)
             if len(found) > closest[0]:
                 closest = (len(found), sheet.name, row, found)
+            if own is None and (kind := _own_list(_top_cells(sheet))) is not None:
+                own = (sheet.name, kind)
     if best is None:
         if not any_data:
             raise ReadError("no-sheet", str(book.path))
+        if own is not None:  # a list cashless wrote in English: no roster header at all
+            raise ReadError("roster-is-own-list", str(book.path), sheet=own[0], kind=Phrase(own[1]))
         expected = ", ".join(f"'{COLUMN_BY_KEY[k].header}'" for k in REQUIRED_KEYS)
         found_text = ", ".join(closest[3]) if closest[3] else "-"
         raise ReadError(
@@ -364,14 +370,40 @@ def _present_keys(header: HeaderMatch) -> set[str]:
     return keys
 
 
+#: The column only cashless's own lists have (its header in either language) → what the list
+#: is: a payment list or a handoff list put in a month's folder is said to be that.
+_OWN_LISTS = {
+    "pay-doc.ma-chi-tra": "own-list.payments",
+    "handoff-doc.ma-tham-chieu": "own-list.handoff",
+}
+
+
+def _top_cells(sheet: Sheet, rows: int = 15) -> list[str]:
+    """The texts of a sheet's first rows (where a list's header is)."""
+    return [v for row in sheet.rows[:rows] for v in row if isinstance(v, str) and v]
+
+
+def _own_list(headers: Iterable[str]) -> str | None:
+    """The text key naming the cashless list these headers are of, if they are one."""
+    written = {fold(h) for h in headers}
+    for column_key, kind in _OWN_LISTS.items():
+        if {fold(TEXTS[column_key].vi), fold(TEXTS[column_key].en)} & written:
+            return kind
+    return None
+
+
 def _require_identity(path: Path, sheet: Sheet, header: HeaderMatch) -> None:
-    """A list without the name, or without both the ID and the birth date, is refused."""
+    """A list without the name, or without both the ID and the birth date, is refused (said to
+    be one of cashless's own lists when it is one)."""
     keys = _present_keys(header)
     missing = [k for k in (NAME_KEY,) if k not in keys]
     if not any(k in keys for k in IDENTITY_KEYS):
         missing.append(" / ".join(COLUMN_BY_KEY[k].header for k in IDENTITY_KEYS))
     if not missing:
         return
+    own = _own_list(header.headers.values())
+    if own is not None:
+        raise ReadError("roster-is-own-list", str(path), sheet=sheet.name, kind=Phrase(own))
     named = [f"'{COLUMN_BY_KEY[k].header}'" if k in COLUMN_BY_KEY else f"'{k}'" for k in missing]
     found = ", ".join(header.headers[c] for c in sorted(header.headers)) or "-"
     raise ReadError(
