@@ -26,11 +26,12 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cashless_cli.write import fit, vnformat
-from cashless_cli.write.cells import put
+from cashless_cli.write.cells import clean_str, put
 from cashless_cli.write.layout import BODY, BOLD, BORDER, TITLE, print_ready, title
 from cashless_cli.write.letterhead import Letterhead, heading, signatures
 
 BODY_SIZE = 11
+_BIG = 10**15  # from here on a number is written as text (Excel keeps 15 digits)
 LINE_NUMBER = "STT"  # the line-number column's header: its numbers are centred
 
 
@@ -93,6 +94,7 @@ class Table:
         self.widths = [c.width for c in self.columns]
         self.row = header_row
         self._styles: dict[tuple[int, bool, str], StyleArray] = {}
+        self._rooms: dict[tuple[int, bool, Any], tuple[int, float] | None] = {}
         tallest = 1
         for col, column in enumerate(self.columns, start=1):
             cell = put(ws.cell(row=header_row, column=col), column.header)
@@ -109,25 +111,70 @@ class Table:
     def line(self, values: Sequence[Any], bold: bool = False) -> int:
         """Write the next line; return its row number."""
         self.row += 1
+        row = self.row
         tallest = 1
+        cells = self.ws._cells
         for col, (column, value) in enumerate(zip(self.columns, values, strict=True), start=1):
-            fmt = "@" if column.text and isinstance(value, str) else None
-            cell = put(self.ws.cell(row=self.row, column=col), value, fmt)
-            if _grouped(value, column.money):
-                cell.number_format = vnformat.money_number_format(value)
+            kind = type(value)
+            if kind is str or (kind is int and -_BIG < value < _BIG):
+                cell = self._plain(row, col, column, value, bold)
+            else:  # dates, booleans, floats, huge numbers, None, enums: the general way
+                fmt = "@" if column.text and isinstance(value, str) else None
+                cell = put(Cell(self.ws, row=row, column=col), value, fmt)
+                if _grouped(value, column.money):
+                    cell.number_format = vnformat.money_number_format(value)
+                self._style(cell, col, column, bold)
+            cells[(row, col)] = cell
+            room = self._room(col, column, value, bold)
+            if room is not None:
+                tallest = max(tallest, room[0])
+                if room[1] > self.widths[col - 1]:
+                    self.widths[col - 1] = room[1]
+        self.ws.row_dimensions[row].height = fit.height(tallest, BODY_SIZE)
+        return row
+
+    def _plain(self, row: int, col: int, column: Column, value: str | int, bold: bool) -> Cell:
+        """A text or a number cell as :func:`put` writes it, its style copied from the first
+        cell of its column, kind of line and number format (a province's payment list has
+        800,000 cells: going through openpyxl's value and style setters cell by cell cost most
+        of its time)."""
+        if isinstance(value, str):
+            fmt = "@" if column.text else "General"
+            value = clean_str(value)
+        else:
+            fmt = (
+                vnformat.money_number_format(value) if _grouped(value, column.money) else "General"
+            )
+        known = self._styles.get((col, bold, fmt))
+        cell = Cell(self.ws, row=row, column=col, style_array=known)
+        cell._value = value
+        cell.data_type = "s" if isinstance(value, str) else "n"  # text is never a formula
+        if known is None:
+            cell.number_format = fmt
             self._style(cell, col, column, bold)
-            text = shown(value, column.money)
-            if not text:
-                continue
-            if column.wrap:
-                tallest = max(tallest, fit.lines(text, column.width, BODY_SIZE, bold))
-                word = max(text.split(), key=fit.text_pt, default="")
-                need = fit.width_for(word, BODY_SIZE, bold)  # a word longer than the line
-            else:
-                need = fit.width_for(text, BODY_SIZE, bold)
-            self.widths[col - 1] = max(self.widths[col - 1], need)
-        self.ws.row_dimensions[self.row].height = fit.height(tallest, BODY_SIZE)
-        return self.row
+        return cell
+
+    def _room(self, col: int, column: Column, value: Any, bold: bool) -> tuple[int, float] | None:
+        """How many lines ``value`` takes in its column and the width that its longest word
+        (or, not wrapping, the whole of it) needs; None when it shows nothing. Worked out once
+        per value of a column that wraps, and per amount (names, villages and amounts repeat)."""
+        key = (col, bold, value)
+        cache = column.wrap or type(value) is int
+        if cache and key in self._rooms:
+            return self._rooms[key]
+        text = shown(value, column.money)
+        room: tuple[int, float] | None
+        if not text:
+            room = None
+        elif column.wrap:
+            word = max(text.split(), key=fit.text_pt, default="")
+            need = fit.width_for(word, BODY_SIZE, bold)  # a word longer than the line
+            room = fit.lines(text, column.width, BODY_SIZE, bold), need
+        else:
+            room = 1, fit.width_for(text, BODY_SIZE, bold)
+        if cache:
+            self._rooms[key] = room
+        return room
 
     def _style(self, cell: Cell, col: int, column: Column, bold: bool) -> None:
         """The line's font, border and alignment: set once per column, kind of line and number
