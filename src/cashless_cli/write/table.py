@@ -25,7 +25,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.write import fit, vnformat
+from cashless_cli.write import body, fit, vnformat
+from cashless_cli.write.body import Body
 from cashless_cli.write.cells import clean_str, put
 from cashless_cli.write.layout import BODY, BOLD, BORDER, TITLE, print_ready, title
 from cashless_cli.write.letterhead import Letterhead, heading, signatures
@@ -94,6 +95,9 @@ class Table:
         self.widths = [c.width for c in self.columns]
         self.row = header_row
         self._styles: dict[tuple[int, bool, str], StyleArray] = {}
+        self._ids: dict[tuple[int, bool, str], int] = {}
+        self._letters = [get_column_letter(c) for c in range(1, len(self.columns) + 1)]
+        self._body: Body | None = None
         self._rooms: dict[tuple[int, bool, Any], tuple[int, float] | None] = {}
         tallest = 1
         for col, column in enumerate(self.columns, start=1):
@@ -112,47 +116,48 @@ class Table:
         """Write the next line; return its row number."""
         self.row += 1
         row = self.row
+        if self._body is None:
+            self._body = Body(self.ws, row, self.n)
         tallest = 1
-        cells = self.ws._cells
+        cells: list[str] = []
         for col, (column, value) in enumerate(zip(self.columns, values, strict=True), start=1):
+            ref = f"{self._letters[col - 1]}{row}"
             kind = type(value)
-            if kind is str or (kind is int and -_BIG < value < _BIG):
-                cell = self._plain(row, col, column, value, bold)
+            if kind is str:
+                text = clean_str(value)
+                style = self._style_id(col, column, bold, "@" if column.text else "General")
+                cells.append(body.text_cell(ref, style, text))
+            elif kind is int and -_BIG < value < _BIG:
+                grouped = _grouped(value, column.money)
+                fmt = vnformat.money_number_format(value) if grouped else "General"
+                cells.append(body.number_cell(ref, self._style_id(col, column, bold, fmt), value))
             else:  # dates, booleans, floats, huge numbers, None, enums: the general way
-                fmt = "@" if column.text and isinstance(value, str) else None
-                cell = put(Cell(self.ws, row=row, column=col), value, fmt)
+                given = "@" if column.text and isinstance(value, str) else None
+                cell = put(Cell(self.ws, row=row, column=col), value, given)
                 if _grouped(value, column.money):
                     cell.number_format = vnformat.money_number_format(value)
                 self._style(cell, col, column, bold)
-            cells[(row, col)] = cell
+                style = self._body.style_id(cell._style)
+                cells.append(body.any_cell(ref, style, cell, self.ws.parent))
             room = self._room(col, column, value, bold)
             if room is not None:
                 tallest = max(tallest, room[0])
                 if room[1] > self.widths[col - 1]:
                     self.widths[col - 1] = room[1]
-        self.ws.row_dimensions[row].height = fit.height(tallest, BODY_SIZE)
+        self._body.add(row, fit.height(tallest, BODY_SIZE), cells)
         return row
 
-    def _plain(self, row: int, col: int, column: Column, value: str | int, bold: bool) -> Cell:
-        """A text or a number cell as :func:`put` writes it, its style copied from the first
-        cell of its column, kind of line and number format (a province's payment list has
-        800,000 cells: going through openpyxl's value and style setters cell by cell cost most
-        of its time)."""
-        if isinstance(value, str):
-            fmt = "@" if column.text else "General"
-            value = clean_str(value)
-        else:
-            fmt = (
-                vnformat.money_number_format(value) if _grouped(value, column.money) else "General"
-            )
-        known = self._styles.get((col, bold, fmt))
-        cell = Cell(self.ws, row=row, column=col, style_array=known)
-        cell._value = value
-        cell.data_type = "s" if isinstance(value, str) else "n"  # text is never a formula
+    def _style_id(self, col: int, column: Column, bold: bool, fmt: str) -> int:
+        """The style id of a cell of column ``col`` with number format ``fmt``: worked out on
+        the first such cell, then reused (a province's payment list has 800,000 cells)."""
+        known = self._ids.get((col, bold, fmt))
         if known is None:
+            cell = Cell(self.ws, row=self.row, column=col)
             cell.number_format = fmt
             self._style(cell, col, column, bold)
-        return cell
+            assert self._body is not None
+            known = self._ids[(col, bold, fmt)] = self._body.style_id(cell._style)
+        return known
 
     def _room(self, col: int, column: Column, value: Any, bold: bool) -> tuple[int, float] | None:
         """How many lines ``value`` takes in its column and the width that its longest word
