@@ -49,6 +49,11 @@ def text_cell(ref: str, style: int, text: str) -> str:
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escaped(text)}</t></is></c>'
 
 
+def empty_cell(ref: str, style: int) -> str:
+    """A cell holding nothing (``None``), as openpyxl writes it."""
+    return f'<c r="{ref}" s="{style}" t="n"/>'
+
+
 def number_cell(ref: str, style: int, value: int | float) -> str:
     return f'<c r="{ref}" s="{style}" t="n"><v>{safe_string(value)}</v></c>'
 

@@ -131,7 +131,10 @@ class Table:
                 grouped = _grouped(value, column.money)
                 fmt = vnformat.money_number_format(value) if grouped else "General"
                 cells.append(body.number_cell(ref, self._style_id(col, column, bold, fmt), value))
-            else:  # dates, booleans, floats, huge numbers, None, enums: the general way
+            elif value is None:  # an empty cell, boxed like the others
+                cells.append(body.empty_cell(ref, self._style_id(col, column, bold, "General")))
+                continue
+            else:  # dates, booleans, floats, huge numbers, enums: the general way
                 given = "@" if column.text and isinstance(value, str) else None
                 cell = put(Cell(self.ws, row=row, column=col), value, given)
                 if _grouped(value, column.money):
