@@ -81,7 +81,7 @@ class Body:
         self.first = first
         self.last = first - 1
         self.columns = columns
-        self.rows: list[str] = []
+        self.rows: list[bytes] = []  # UTF-8: half the memory of Vietnamese text as str
         self.marker = f"cashless-body-{secrets.token_hex(8)}"
         self._styles: dict[tuple[int, ...], int] = {}
         ws._cells[(first, 1)] = Cell(ws, row=first, column=1, value=self.marker)
@@ -105,24 +105,23 @@ class Body:
         if (row, self.columns) != (self.first, 1):
             cells_[(row, self.columns)] = Cell(self.ws, row=row, column=self.columns)
         head = f'<row r="{row}" ht="{safe_string(height)}" customHeight="1">'
-        self.rows.append(head + "".join(cells) + "</row>")
+        self.rows.append((head + "".join(cells) + "</row>").encode("utf-8"))
 
-    def put_in(self, sheet_xml: str) -> str:
-        """``sheet_xml`` (as openpyxl saved it) with the lines in place of the two placeholder
-        rows."""
+    def span(self, sheet_xml: str) -> tuple[int, int]:
+        """Where the two placeholder rows are in ``sheet_xml`` (as openpyxl saved it)."""
         at = sheet_xml.index(f"<t>{self.marker}</t>")
         start = sheet_xml.rindex(f'<row r="{self.first}"', 0, at)
         if self.last == self.first:
-            end = sheet_xml.index("</row>", at) + len("</row>")
-        else:
-            last = sheet_xml.index(f'<row r="{self.last}"', at)
-            close = sheet_xml.index(">", last)
-            end = close + 1 if sheet_xml[close - 1] == "/" else sheet_xml.index("</row>", close) + 6
-        return sheet_xml[:start] + "".join(self.rows) + sheet_xml[end:]
+            return start, sheet_xml.index("</row>", at) + len("</row>")
+        last = sheet_xml.index(f'<row r="{self.last}"', at)
+        close = sheet_xml.index(">", last)
+        end = close + 1 if sheet_xml[close - 1] == "/" else sheet_xml.index("</row>", close) + 6
+        return start, end
 
 
 def splice(wb: Workbook, data: bytes) -> bytes:
-    """The saved workbook ``data`` with the lines of every :class:`Body` of ``wb`` in place."""
+    """The saved workbook ``data`` with the lines of every :class:`Body` of ``wb`` in place of
+    their placeholder rows (streamed into the new archive: the lines are never joined)."""
     bodies = _BODIES.get(wb)
     if not bodies:
         return data
@@ -130,12 +129,18 @@ def splice(wb: Workbook, data: bytes) -> bytes:
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():
             content = src.read(info)
-            if info.filename.startswith("xl/worksheets/sheet"):
-                text = content.decode("utf-8")
-                mine = [b for b in bodies if f"<t>{b.marker}</t>" in text]
-                for body in mine:
-                    text = body.put_in(text)
-                if mine:
-                    content = text.encode("utf-8")
-            dst.writestr(info, content)
+            text = content.decode("utf-8") if info.filename.startswith("xl/worksheets/") else ""
+            mine = [(b.span(text), b) for b in bodies if f"<t>{b.marker}</t>" in text]
+            if not mine:
+                dst.writestr(info, content)
+                continue
+            big = sum(len(row) for _, b in mine for row in b.rows) > 1 << 30
+            with dst.open(info, "w", force_zip64=big) as sheet:
+                done = 0
+                for (start, end), body in sorted(mine, key=lambda m: m[0]):
+                    sheet.write(text[done:start].encode("utf-8"))
+                    for row in body.rows:
+                        sheet.write(row)
+                    done = end
+                sheet.write(text[done:].encode("utf-8"))
     return out.getvalue()
