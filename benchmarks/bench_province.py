@@ -95,15 +95,15 @@ def main() -> int:
         steps: list[tuple[str, tuple[str, ...]]] = [
             ("summarize", ("summarize", *ws, "--month", MONTH)),
             ("export-postoffice", ("export-postoffice", *ws, "--month", MONTH)),
-            ("import-postoffice, half codes unknown", ()),
+            ("import-postoffice (50% unknown)", ()),
             ("import-postoffice", ()),
             ("export-payments", ("export-payments", *ws, "--month", MONTH)),
             ("import-payments", ()),
         ]
-        print(f"{'':40}{'seconds':>9}{'x floor':>9}{'peak MB':>9}")
-        print(f"{'floor: summed bare reads':40}{read_s:>9.1f}{1:>9.1f}{'':>9}   {cells:,} cells")
+        print(f"{'':42}{'seconds':>9}{'x floor':>9}{'peak MB':>9}")
+        print(f"{'floor: summed bare reads':42}{read_s:>9.1f}{1:>9.1f}{'':>9}   {cells:,} cells")
         for name, argv in steps:
-            if name == "import-postoffice, half codes unknown":  # on a copy: the cycle goes on
+            if name == "import-postoffice (50% unknown)":  # on a copy: the cycle goes on
                 other = Path(tempfile.mkdtemp(prefix="cashless-unknown-"))
                 shutil.copytree(root, other, dirs_exist_ok=True)
                 reply = post_office_reply(other, unknown_every=2)
@@ -114,8 +114,8 @@ def main() -> int:
                 argv = ("import-payments", str(payment_result(root)), *ws)
             seconds, peak, code = run(*argv)
             ratio = seconds / read_s
-            print(f"{'cashless ' + name:40}{seconds:>9.1f}{ratio:>9.1f}{peak:>9.0f}   exit {code}")
-            if name == "import-postoffice, half codes unknown":
+            print(f"{'cashless ' + name:42}{seconds:>9.1f}{ratio:>9.1f}{peak:>9.0f}   exit {code}")
+            if name == "import-postoffice (50% unknown)":
                 shutil.rmtree(other)
         print(f"(load average after: {os.getloadavg()[0]:.1f})")
     return 0
