@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from cashless_cli.cli.app import app
 from cashless_cli.handoff.refs import (
     CROCKFORD,
+    BatchCodes,
     area_prefix,
     batch_id,
     unique_reference,
@@ -90,7 +91,7 @@ def test_latest_holder_wins_and_a_stolen_reference_is_refused(tmp_path: Path) ->
 
 def test_reference_codes_are_random_short_and_readable() -> None:
     key = ("2023-06", "051190123456", "051190123456")
-    codes = {unique_reference("BS", *key, {}.get, {}, lambda *_: None) for _ in range(50)}
+    codes = {unique_reference("BS", *key, {}.get, BatchCodes(), lambda *_: None) for _ in range(50)}
     assert len(codes) == 50  # random: the ID cannot be derived back from a code
     for code in codes:
         assert re.fullmatch(rf"BS-2306-[{CROCKFORD}]{{7}}", code)
@@ -107,12 +108,20 @@ def test_reference_codes_are_random_short_and_readable() -> None:
 def test_a_known_code_is_kept_and_a_taken_code_drawn_again() -> None:
     key = ("2023-06", "051190123456", "051190123456")
     kept = {key: "BS-2306-AAAAAAA"}
-    assert unique_reference("BS", *key, {}.get, {}, lambda *k: kept.get(k)) == "BS-2306-AAAAAAA"
-    draws = iter(["BS-2306-TAKEN00", "BS-2306-BATCH00", "BS-2306-FREE000"])
+    batch = BatchCodes()
+    assert unique_reference("BS", *key, {}.get, batch, lambda *k: kept.get(k)) == "BS-2306-AAAAAAA"
+    assert batch.by_code == {"BS-2306-AAAAAAA": key}
+    draws = iter(["BS-2306-TAKEN00", "BS-2306-BATCH00", "BS-2306-FREE000", "BS-2306-AGAIN00"])
     owner = {"BS-2306-TAKEN00": ("2023-06", "999", "999")}
-    taken = {"BS-2306-BATCH00": ("2023-06", "888", "888")}
+    taken = BatchCodes()
+    taken.add("BS-2306-BATCH00", ("2023-06", "888", "888"))
     code = unique_reference("BS", *key, owner.get, taken, lambda *_: None, lambda p, m: next(draws))
-    assert code == "BS-2306-FREE000" and taken[code] == key
+    assert code == "BS-2306-FREE000" and taken.by_code[code] == key
+    # the same key again in the batch: its code, nothing drawn
+    again = unique_reference(
+        "BS", *key, owner.get, taken, lambda *_: None, lambda p, m: next(draws)
+    )
+    assert again == "BS-2306-FREE000" and next(draws) == "BS-2306-AGAIN00"
 
 
 def test_ledger_command_lists_batches(tmp_path: Path) -> None:

@@ -30,14 +30,15 @@ _SPLIT_TRIGGER = re.compile(r'([,;][ "]*)(?=[=+\-@\t\r\n])')
 def inert(text: str) -> str:
     """``text`` as a spreadsheet will not run it: an apostrophe before a leading trigger, and
     after a separator that a trigger follows (see the module doc)."""
-    text = _SPLIT_TRIGGER.sub(r"\1'", text)
+    if "," in text or ";" in text:  # (a province's lists have millions of fields)
+        text = _SPLIT_TRIGGER.sub(r"\1'", text)
     if text.lstrip(' "').startswith(_TRIGGERS):
         return "'" + text
     return text
 
 
 def _quoted(field: str) -> str:
-    if field != field.strip(" ") or any(c in _NEEDS_QUOTES for c in field):
+    if field != field.strip(" ") or not _NEEDS_QUOTES.isdisjoint(field):
         return '"' + field.replace('"', '""') + '"'
     return field
 

@@ -50,7 +50,13 @@ from cashless_cli.handoff.document import (
     build_postoffice_workbook,
     csv_bytes,
 )
-from cashless_cli.handoff.refs import BATCH_FILE, area_prefix, batch_id, unique_reference
+from cashless_cli.handoff.refs import (
+    BATCH_FILE,
+    BatchCodes,
+    area_prefix,
+    batch_id,
+    unique_reference,
+)
 from cashless_cli.handoff.select import HandoffRow, Selection, select_rows
 from cashless_cli.ledger.guard import next_free_seq, open_ledger, record_commit
 from cashless_cli.ledger.store import Batch, BatchFile, Handover, Ledger
@@ -266,12 +272,17 @@ def _export(
     mon = str(month)
     seq = next_free_seq(ledger, workspace.root, mon)
     bid = batch_id(prefix, mon, seq)
-    taken: dict[str, tuple[str, str, str]] = {}
+    taken = BatchCodes()
+    given = ledger.refs_of_month(mon)
+
+    def known(month: str, beneficiary_id: str, holder_id: str) -> str | None:
+        return given.get((month, beneficiary_id, holder_id))
+
     rows = [
         replace(
             r,
             ref=unique_reference(
-                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken, ledger.ref_for
+                prefix, mon, r.beneficiary_id, r.holder_id, ledger.ref_owner, taken, known
             ),
         )
         for r in selection.rows

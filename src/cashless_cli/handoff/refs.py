@@ -21,6 +21,7 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 7
@@ -48,8 +49,22 @@ def random_code(prefix: str, month: str, length: int = CODE_LENGTH) -> str:
     return f"{prefix}-{month[2:4]}{month[5:7]}-{body}"
 
 
-Owner = Callable[[str], tuple[str, str, str] | None]
+Key = tuple[str, str, str]  # month, beneficiary's ID, account holder's ID
+Owner = Callable[[str], Key | None]
 Known = Callable[[str, str, str], str | None]
+
+
+@dataclass(slots=True)
+class BatchCodes:
+    """The codes given in the batch being built, looked up both ways (a province's batch gives
+    150,000: a search through them for every row grew with their square)."""
+
+    by_code: dict[str, Key] = field(default_factory=dict)
+    by_key: dict[Key, str] = field(default_factory=dict)
+
+    def add(self, code: str, key: Key) -> None:
+        self.by_code[code] = key
+        self.by_key.setdefault(key, code)  # the first code given to a key stays its code
 
 
 def unique_reference(
@@ -58,7 +73,7 @@ def unique_reference(
     beneficiary_id: str,
     holder_id: str,
     owner: Owner,
-    taken: dict[str, tuple[str, str, str]],
+    taken: BatchCodes,
     known: Known,
     draw: Callable[[str, str], str] = random_code,
 ) -> str:
@@ -68,15 +83,15 @@ def unique_reference(
     key = (month, beneficiary_id, holder_id)
     code = known(*key)
     if code is not None:
-        taken[code] = key
+        taken.add(code, key)
         return code
-    for code in taken:  # the same key twice in one batch (cannot happen, but keep one code)
-        if taken[code] == key:
-            return code
+    code = taken.by_key.get(key)  # the same key twice in one batch (cannot happen, but keep one)
+    if code is not None:
+        return code
     while True:
         code = draw(prefix, month)
-        if code not in taken and owner(code) is None:
-            taken[code] = key
+        if code not in taken.by_code and owner(code) is None:
+            taken.add(code, key)
             return code
 
 

@@ -567,6 +567,14 @@ class Ledger:
         ).fetchone()
         return None if row is None else str(row[0])
 
+    def refs_of_month(self, month: str) -> dict[tuple[str, str, str], str]:
+        """(month, beneficiary's ID, holder's ID) → the code the ledger gave them, for every
+        code of ``month`` (one query for a batch, not one a row)."""
+        rows = self.conn.execute(
+            "SELECT month, beneficiary_id, holder_id, ref FROM refs WHERE month = ?", (month,)
+        )
+        return {(str(m), str(b), str(h)): str(ref) for m, b, h, ref in rows}
+
     def handed_refs(self, refs: Iterable[str] | None = None) -> dict[str, list[HandedRef]]:
         """Reference code → every handover of it, oldest batch first (a resent batch quotes the
         same codes again). All codes when ``refs`` is None."""

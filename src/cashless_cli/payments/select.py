@@ -207,7 +207,17 @@ class PaymentList:
         return [c for c in self.communes if c.problem is not None]
 
 
-def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
+def _by_row(report: FileReport) -> dict[int | None, list[Problem]]:
+    """The file's problems by row, in their order (one pass: looking through all of them for
+    every row grew with rows × problems)."""
+    out: dict[int | None, list[Problem]] = {}
+    for p in report.problems:
+        out.setdefault(p.row, []).append(p)
+    return out
+
+
+def _row(unit: Unit, report: FileReport, record: Record, problems: Sequence[Problem]) -> PaymentRow:
+    """The row to pay; ``problems``: the file's problems on this row."""
     d = record.data
     if d.nguoi_nhan in (Receiver.GUARDIAN, Receiver.AUTHORISED):
         receiver_name = d.ten_nguoi_nhan
@@ -216,9 +226,7 @@ def _row(unit: Unit, report: FileReport, record: Record) -> PaymentRow:
     amount_check = None
     notes: list[Problem] = []
     errors: list[str] = []
-    for p in report.problems:
-        if p.row != record.row:
-            continue
+    for p in problems:
         if p.code == "amount-mismatch":
             amount_check = p
         elif p.severity is Severity.ERROR and p.code not in errors:
@@ -342,8 +350,9 @@ def select_payments(
         # a commune merged from its old communes' lists: each list with its own cells
         for part in [p for _, p in roster.parts] or [report]:
             hidden_at = _hidden_characters(part)
+            on_row = _by_row(part)
             for record in part.records:
-                row = _row(unit, part, record)
+                row = _row(unit, part, record, on_row.get(record.row, ()))
                 if row.beneficiary_id is not None:
                     row = _with_account(row, record, opened.get(row.beneficiary_id))
                 staged.append((commune, row, hidden_at.get(record.row, [])))

@@ -24,6 +24,7 @@ from cashless_cli.fs.csvsafe import csv_text
 from cashless_cli.problems import text as tr
 from cashless_cli.schema.month import Month
 from cashless_cli.write import fit, vnformat
+from cashless_cli.write.body import splice
 from cashless_cli.write.cells import csv_field, put
 from cashless_cli.write.sheet_title import sheet_title
 
@@ -135,8 +136,9 @@ def csv_bytes(headers: Sequence[str], lines: Iterable[Sequence[Any]]) -> bytes:
 def workbook_bytes(wb: Workbook, password: str | None = None) -> bytes:
     """The .xlsx bytes of ``wb``; encrypted with a standard Office password when given (the
     plain workbook never touches the disk)."""
-    plain = io.BytesIO()
-    wb.save(plain)
+    saved = io.BytesIO()
+    wb.save(saved)
+    plain = io.BytesIO(splice(wb, saved.getvalue()))  # a long list's lines (write/body.py)
     if not password:
         return plain.getvalue()
     import msoffcrypto.format.ooxml  # local: only needed with a password

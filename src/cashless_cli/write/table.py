@@ -25,12 +25,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cashless_cli.write import fit, vnformat
-from cashless_cli.write.cells import put
+from cashless_cli.write import body, fit, vnformat
+from cashless_cli.write.body import Body
+from cashless_cli.write.cells import clean_str, put
 from cashless_cli.write.layout import BODY, BOLD, BORDER, TITLE, print_ready, title
 from cashless_cli.write.letterhead import Letterhead, heading, signatures
 
 BODY_SIZE = 11
+_BIG = 10**15  # from here on a number is written as text (Excel keeps 15 digits)
 LINE_NUMBER = "STT"  # the line-number column's header: its numbers are centred
 
 
@@ -93,6 +95,10 @@ class Table:
         self.widths = [c.width for c in self.columns]
         self.row = header_row
         self._styles: dict[tuple[int, bool, str], StyleArray] = {}
+        self._ids: dict[tuple[int, bool, str], int] = {}
+        self._letters = [get_column_letter(c) for c in range(1, len(self.columns) + 1)]
+        self._body: Body | None = None
+        self._rooms: dict[tuple[int, bool, Any], tuple[int, float] | None] = {}
         tallest = 1
         for col, column in enumerate(self.columns, start=1):
             cell = put(ws.cell(row=header_row, column=col), column.header)
@@ -109,25 +115,74 @@ class Table:
     def line(self, values: Sequence[Any], bold: bool = False) -> int:
         """Write the next line; return its row number."""
         self.row += 1
+        row = self.row
+        if self._body is None:
+            self._body = Body(self.ws, row, self.n)
         tallest = 1
+        cells: list[str] = []
         for col, (column, value) in enumerate(zip(self.columns, values, strict=True), start=1):
-            fmt = "@" if column.text and isinstance(value, str) else None
-            cell = put(self.ws.cell(row=self.row, column=col), value, fmt)
-            if _grouped(value, column.money):
-                cell.number_format = vnformat.money_number_format(value)
-            self._style(cell, col, column, bold)
-            text = shown(value, column.money)
-            if not text:
+            ref = f"{self._letters[col - 1]}{row}"
+            kind = type(value)
+            if kind is str:
+                text = clean_str(value)
+                style = self._style_id(col, column, bold, "@" if column.text else "General")
+                cells.append(body.text_cell(ref, style, text))
+            elif kind is int and -_BIG < value < _BIG:
+                grouped = _grouped(value, column.money)
+                fmt = vnformat.money_number_format(value) if grouped else "General"
+                cells.append(body.number_cell(ref, self._style_id(col, column, bold, fmt), value))
+            elif value is None:  # an empty cell, boxed like the others
+                cells.append(body.empty_cell(ref, self._style_id(col, column, bold, "General")))
                 continue
-            if column.wrap:
-                tallest = max(tallest, fit.lines(text, column.width, BODY_SIZE, bold))
-                word = max(text.split(), key=fit.text_pt, default="")
-                need = fit.width_for(word, BODY_SIZE, bold)  # a word longer than the line
-            else:
-                need = fit.width_for(text, BODY_SIZE, bold)
-            self.widths[col - 1] = max(self.widths[col - 1], need)
-        self.ws.row_dimensions[self.row].height = fit.height(tallest, BODY_SIZE)
-        return self.row
+            else:  # dates, booleans, floats, huge numbers, enums: the general way
+                given = "@" if column.text and isinstance(value, str) else None
+                cell = put(Cell(self.ws, row=row, column=col), value, given)
+                if _grouped(value, column.money):
+                    cell.number_format = vnformat.money_number_format(value)
+                self._style(cell, col, column, bold)
+                style = self._body.style_id(cell._style)
+                cells.append(body.any_cell(ref, style, cell, self.ws.parent))
+            room = self._room(col, column, value, bold)
+            if room is not None:
+                tallest = max(tallest, room[0])
+                if room[1] > self.widths[col - 1]:
+                    self.widths[col - 1] = room[1]
+        self._body.add(row, fit.height(tallest, BODY_SIZE), cells)
+        return row
+
+    def _style_id(self, col: int, column: Column, bold: bool, fmt: str) -> int:
+        """The style id of a cell of column ``col`` with number format ``fmt``: worked out on
+        the first such cell, then reused (a province's payment list has 800,000 cells)."""
+        known = self._ids.get((col, bold, fmt))
+        if known is None:
+            cell = Cell(self.ws, row=self.row, column=col)
+            cell.number_format = fmt
+            self._style(cell, col, column, bold)
+            assert self._body is not None
+            known = self._ids[(col, bold, fmt)] = self._body.style_id(cell._style)
+        return known
+
+    def _room(self, col: int, column: Column, value: Any, bold: bool) -> tuple[int, float] | None:
+        """How many lines ``value`` takes in its column and the width that its longest word
+        (or, not wrapping, the whole of it) needs; None when it shows nothing. Worked out once
+        per value of a column that wraps, and per amount (names, villages and amounts repeat)."""
+        key = (col, bold, value)
+        cache = column.wrap or type(value) is int
+        if cache and key in self._rooms:
+            return self._rooms[key]
+        text = shown(value, column.money)
+        room: tuple[int, float] | None
+        if not text:
+            room = None
+        elif column.wrap:
+            word = max(text.split(), key=fit.text_pt, default="")
+            need = fit.width_for(word, BODY_SIZE, bold)  # a word longer than the line
+            room = fit.lines(text, column.width, BODY_SIZE, bold), need
+        else:
+            room = 1, fit.width_for(text, BODY_SIZE, bold)
+        if cache:
+            self._rooms[key] = room
+        return room
 
     def _style(self, cell: Cell, col: int, column: Column, bold: bool) -> None:
         """The line's font, border and alignment: set once per column, kind of line and number
