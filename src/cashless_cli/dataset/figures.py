@@ -224,6 +224,23 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
+def _iso_dates(values: list[Any]) -> list[str | None]:
+    """Each date as ``LooseDate.iso`` says it, each distinct date object once (the rows of one
+    date share its object: each distinct cell is parsed once)."""
+    memo: dict[int, str] = {}
+    out: list[str | None] = []
+    append = out.append
+    for v in values:
+        if v is None:
+            append(None)
+            continue
+        text = memo.get(id(v))
+        if text is None:
+            text = memo[id(v)] = v.iso()
+        append(text)
+    return out
+
+
 def build_frame(
     parts: Iterable[tuple[Unit, FileReport]], old_units: Mapping[Path, str] | None = None
 ) -> pd.DataFrame:
@@ -249,23 +266,40 @@ def build_frame(
             values = fields[name]
             kind = _FIELD_KIND.get(name)
             if kind == "date":
-                values = [v.iso() if v is not None else None for v in values]
+                values = _iso_dates(values)
             elif kind == "any":
-                values = [_cell_text(v) for v in values]
+                values = [str(v) if type(v) is int else _cell_text(v) for v in values]
             elif kind == "amount":
                 values = [v if isinstance(v, int) else None for v in values]
             cols[name].extend(values)
-    frame = pd.DataFrame(cols, columns=list(FRAME_COLUMNS))
-    for name in FRAME_COLUMNS:
-        if name in ("sheet_row", "errors", "warnings"):
-            frame[name] = frame[name].astype("int64")
-        elif name == "muc_tro_cap":
-            frame[name] = frame[name].astype("Int64")
-        elif name == "he_so":
-            frame[name] = frame[name].astype("float64")
-        else:
-            frame[name] = frame[name].astype("string")
-    return frame
+    return pd.DataFrame({name: _frame_column(name, cols[name]) for name in FRAME_COLUMNS})
+
+
+def _frame_column(name: str, values: list[Any]) -> Any:
+    """One column of the frame as its typed array, built from the list at once (pandas would
+    otherwise guess each column's type, then convert it again)."""
+    import numpy as np
+    import pandas as pd
+
+    if name in ("sheet_row", "errors", "warnings"):
+        return np.array(values, dtype=np.int64)
+    if name == "muc_tro_cap":
+        return pd.array(values, dtype="Int64")
+    if name == "he_so":
+        return np.array(values, dtype=np.float64)
+    return _string_array(values)
+
+
+def _string_array(values: list[Any]) -> Any:
+    """Text (or None) as pandas' Arrow-backed ``string`` array; anything else as pandas would
+    write it as text."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, pa.large_string())]))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.Series(values, dtype=object).astype("string").array
 
 
 def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:

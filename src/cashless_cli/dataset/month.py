@@ -19,6 +19,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from cashless_cli.checks.accounts import KnownAccount
+from cashless_cli.dataset import wire
 from cashless_cli.dataset.sieve import set_aside
 from cashless_cli.gcpause import tune_for_bulk
 from cashless_cli.problems import Problem, ReadError, Text
@@ -226,8 +227,10 @@ class MonthRosters:
 def _start_worker(parent: int) -> None:
     """A worker's entry point: its collector set for bulk work (the worker is a process of ours,
     see :mod:`cashless_cli.gcpause`), and an exit when the command that started it is gone
-    (killed with SIGKILL, its workers would otherwise wait for work forever, holding memory)."""
+    (killed with SIGKILL, its workers would otherwise wait for work forever, holding memory),
+    and its reports sent back in a compact form (:mod:`cashless_cli.dataset.wire`)."""
     tune_for_bulk()
+    wire.install()
 
     def watch() -> None:
         while os.getppid() == parent:
