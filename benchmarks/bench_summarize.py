@@ -111,7 +111,13 @@ else:
     code = 0
 me = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-figures = {"code": code, "cpu": me.ru_utime + me.ru_stime, "mb": me.ru_maxrss / 1024}
+mb = me.ru_maxrss / 1024  # Linux: VmHWM, this process's own (not the benchmark's forked copy)
+try:
+    with open("/proc/self/status") as status:
+        mb = next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+except (OSError, StopIteration):
+    pass
+figures = {"code": code, "cpu": me.ru_utime + me.ru_stime, "mb": mb}
 figures |= {"workers_cpu": kids.ru_utime + kids.ru_stime, "workers_mb": kids.ru_maxrss / 1024}
 with open(out, "w") as f:
     json.dump(figures, f)
