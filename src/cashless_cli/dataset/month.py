@@ -249,13 +249,17 @@ def validate_many(
     options: Options,
     progress: Progress | None = None,
     workers: int | None = None,
+    on_report: Callable[[FileReport], None] | None = None,
 ) -> dict[Path, FileReport]:
-    """Validate ``paths`` using every core; the result is keyed and ordered by path."""
+    """Validate ``paths`` using every core; the result is keyed and ordered by path.
+    ``on_report``: called with each report as it arrives, while the workers go on."""
     workers = workers if workers is not None else min(os.cpu_count() or 1, len(paths))
     out: dict[Path, FileReport] = {}
     if workers <= 1 or len(paths) < 4:
         for path in paths:
             out[path] = validate_file(path, options)
+            if on_report:
+                on_report(out[path])
             if progress:
                 progress(path)
         return out
@@ -271,6 +275,8 @@ def validate_many(
             paths, pool.map(_validate_one, [(p, options) for p in paths], chunksize=4), strict=True
         ):
             out[path] = report
+            if on_report:
+                on_report(report)
             if progress:
                 progress(path)
     return out
@@ -293,20 +299,21 @@ def collect_month(
     progress: Progress | None = None,
     workers: int | None = None,
     known: Mapping[str, KnownAccount] | None = None,
+    on_report: Callable[[FileReport], None] | None = None,
 ) -> MonthRosters:
     """Validate every roster of ``month`` and match each to its commune.
 
     A file that says another month than the folder's is refused for this month
     (:func:`refuse_other_month`): its commune is named as having no usable roster. ``known``:
     the accounts the Post Office reported opened (the ledger's, from the caller), checked
-    against every roster.
+    against every roster; ``on_report``: see :func:`validate_many`.
     """
     folder = workspace.rosters_dir(month)
     files = iter_roster_paths([folder]) if folder.is_dir() else []
     options = Options(
         month=month, base_levels=workspace.area.base_levels, mapping=workspace.mapping
     )
-    reports = validate_many(files, options, progress, workers)
+    reports = validate_many(files, options, progress, workers, on_report)
     as_of = accounts_as_of(known or {}, month)
     for report in reports.values():
         refuse_other_month(report)
