@@ -109,6 +109,9 @@ except SystemExit as exc:
     code = exc.code
 else:
     code = 0
+import multiprocessing
+for worker in multiprocessing.active_children():  # ending while the command went on
+    worker.join()
 me = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 mb = me.ru_maxrss / 1024  # Linux: VmHWM, this process's own (not the benchmark's forked copy)

@@ -265,12 +265,13 @@ def validate_many(
         return out
     # "spawn": workers start clean, holding none of the parent's files or locks, and die with
     # their pipe if the parent is killed (as on Windows, where it is the only way)
-    with ProcessPoolExecutor(
+    pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context("spawn"),
         initializer=_start_worker,
         initargs=(os.getpid(),),
-    ) as pool:
+    )
+    try:
         for path, report in zip(
             paths, pool.map(_validate_one, [(p, options) for p in paths], chunksize=4), strict=True
         ):
@@ -279,6 +280,12 @@ def validate_many(
                 on_report(report)
             if progress:
                 progress(path)
+    except BaseException:
+        pool.shutdown(wait=True)  # as a `with` block would: the running files finish first
+        raise
+    # every report is in: the workers end (freeing what they hold, ~0.15 s) while the caller
+    # goes on; the interpreter waits for them at exit
+    pool.shutdown(wait=False)
     return out
 
 
