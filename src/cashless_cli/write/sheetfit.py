@@ -73,32 +73,37 @@ def grow_to_fit(ws: Worksheet, header_row: int, footer: str, last_col: int | Non
                 if (r, c) != (rng.min_row, rng.min_col):
                     hidden.add((r, c))
     widths = {c: _width(ws, c) for c in range(1, last_col + 1)}
-    # each shown cell with its text and looks, in the sheet's order (row by row)
     looks = _Looks()
-    cells = [(at, cell, _text(cell.value), *looks(cell)) for at, cell in filled if at not in hidden]
-    wrapped: set[tuple[int, int]] = set()  # wrapped here: their looks changed
-    for at, cell, text, size, bold, wraps in cells:  # first the widths: one-line values fit
-        if wraps or at[0] < header_row or at in spans:
-            continue
-        need = fit.width_for(text, size, bold) * FONT_SLACK
-        c = at[1]
-        if need > widths[c]:
-            widths[c] = min(need, MAX_WIDTH)
-            if need > MAX_WIDTH:
-                cell.alignment = _wrapped(cell.alignment)
-                wrapped.add(at)
-    for c, width in widths.items():
-        ws.column_dimensions[get_column_letter(c)].width = round(width, 2)
     heights: dict[int, float] = {}
     one_line: dict[float, float] = {}  # font size → the height of one line
-    for (r, c), cell, text, size, bold, wraps in cells:  # then the heights, in those widths
-        if wraps or (r, c) in wrapped or "\n" in text:
-            last = spans.get((r, c), c)
-            width = sum(widths[x] for x in range(c, last + 1)) if last != c else widths[c]
-            cell.alignment = _wrapped(cell.alignment)
-            need = fit.height(fit.lines(text, width / FONT_SLACK, size, bold), size)
+    wrapping: list[tuple[int, int, Any, str, float, bool]] = []  # their height needs the widths
+    for at, cell in filled:  # the shown cells, row by row: first the widths
+        if hidden and at in hidden:
+            continue
+        value = cell._value
+        text = value if type(value) is str else _text(value)
+        size, bold, wraps = looks(cell)
+        r, c = at
+        if not (wraps or r < header_row or at in spans):  # one-line values get the room they need
+            need = fit.width_for(text, size, bold) * FONT_SLACK
+            if need > widths[c]:
+                widths[c] = min(need, MAX_WIDTH)
+                if need > MAX_WIDTH:
+                    cell.alignment = _wrapped(cell.alignment)
+                    wraps = True
+        if wraps or "\n" in text:
+            wrapping.append((r, c, cell, text, size, bold))
         else:
             need = one_line.get(size) or one_line.setdefault(size, fit.height(1, size))
+            if need > heights.get(r, 0.0):
+                heights[r] = need
+    for c, width in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = round(width, 2)
+    for r, c, cell, text, size, bold in wrapping:  # then the wrapped cells' heights, in them
+        last = spans.get((r, c), c)
+        width = sum(widths[x] for x in range(c, last + 1)) if last != c else widths[c]
+        cell.alignment = _wrapped(cell.alignment)
+        need = fit.height(fit.lines(text, width / FONT_SLACK, size, bold), size)
         if need > heights.get(r, 0.0):
             heights[r] = need
     for r, need in heights.items():
