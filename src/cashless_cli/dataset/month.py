@@ -320,27 +320,42 @@ def collect_month(
     options = Options(
         month=month, base_levels=workspace.area.base_levels, mapping=workspace.mapping
     )
-    reports = validate_many(files, options, progress, workers, on_report)
+    arrived: dict[Path, str] = {}  # each readable roster's programme, on arrival
+
+    def arrive(report: FileReport) -> None:
+        if report.error is None:
+            arrived[report.path] = _programme(report)
+        if on_report is not None:
+            on_report(report)
+
+    reports = validate_many(files, options, progress, workers, arrive)
     as_of = accounts_as_of(known or {}, month)
     for report in reports.values():
         refuse_other_month(report)
         apply_known_accounts(report, as_of)
     said = {p: r.commune for p, r in reports.items()}
     units, olds = units_of_month(workspace.area, month)
-    matching = set_aside(
-        files, reports, lambda kept: match_files(kept, said, units, olds, programmes(reports))
-    )
+    found = programmes(reports, arrived)
+    matching = set_aside(files, reports, lambda kept: match_files(kept, said, units, olds, found))
     return MonthRosters(month, files, reports, matching, units)
 
 
-def programmes(reports: Mapping[Path, FileReport]) -> dict[Path, str]:
+def programmes(
+    reports: Mapping[Path, FileReport], known: Mapping[Path, str] | None = None
+) -> dict[Path, str]:
     """Each readable roster's programme (:func:`programme_of_file`): a commune's social-pension
-    list sent apart from its monthly-allowance list is one report with it."""
+    list sent apart from its monthly-allowance list is one report with it. ``known``: the
+    programmes already worked out (as the reports arrived)."""
+    known = known or {}
     return {
-        path: programme_of_file(report.field_values(("dien",))["dien"])
+        path: known[path] if path in known else _programme(report)
         for path, report in reports.items()
         if report.error is None
     }
+
+
+def _programme(report: FileReport) -> str:
+    return programme_of_file(report.field_values(("dien",))["dien"])
 
 
 def refuse_other_month(report: FileReport) -> None:
