@@ -224,12 +224,74 @@ def _cell_text(value: Any) -> str | None:
     return str(value)
 
 
+def _iso_dates(values: list[Any]) -> list[str | None]:
+    """Each date as ``LooseDate.iso`` says it, each distinct date object once (the rows of one
+    date share its object: each distinct cell is parsed once)."""
+    memo: dict[int, str] = {}
+    out: list[str | None] = []
+    append = out.append
+    for v in values:
+        if v is None:
+            append(None)
+            continue
+        text = memo.get(id(v))
+        if text is None:
+            text = memo[id(v)] = v.iso()
+        append(text)
+    return out
+
+
+def frame_fields(report: FileReport) -> dict[str, list[Any]]:
+    """The roster fields of ``report``'s rows as the frame holds them (dates as ISO text, the
+    line number as text, an amount only when a whole number)."""
+    fields = report.field_values(ROW_FIELDS)
+    for name in ROW_FIELDS:
+        kind = _FIELD_KIND.get(name)
+        if kind == "date":
+            fields[name] = _iso_dates(fields[name])
+        elif kind == "any":
+            fields[name] = [str(v) if type(v) is int else _cell_text(v) for v in fields[name]]
+        elif kind == "amount":
+            fields[name] = [v if isinstance(v, int) else None for v in fields[name]]
+    return fields
+
+
+class FrameFields:
+    """:func:`frame_fields` of each readable report, worked out as the report arrives from the
+    process pool (:func:`cashless_cli.dataset.month.collect_month`'s ``on_report``), while the
+    other rosters are still being validated, instead of all at the end; each is handed over
+    once (:meth:`take`), then dropped."""
+
+    def __init__(self) -> None:
+        self._done: dict[int, tuple[FileReport, list[Any], int, dict[str, list[Any]]]] = {}
+
+    def add(self, report: FileReport) -> None:
+        if report.error is None:
+            import pandas  # noqa: F401  (the frame's: imported while the workers validate)
+
+            records = report.records
+            self._done[id(report)] = (report, records, len(records), frame_fields(report))
+
+    def take(self, report: FileReport) -> dict[str, list[Any]]:
+        """``report``'s fields: the ones worked out on arrival when its rows are still those
+        (the same report, the same list of records, as long), else worked out now."""
+        found = self._done.pop(id(report), None)
+        if found is not None:
+            was, records, n, fields = found
+            if was is report and records is report.records and n == len(records):
+                return fields
+        return frame_fields(report)
+
+
 def build_frame(
-    parts: Iterable[tuple[Unit, FileReport]], old_units: Mapping[Path, str] | None = None
+    parts: Iterable[tuple[Unit, FileReport]],
+    old_units: Mapping[Path, str] | None = None,
+    ready: FrameFields | None = None,
 ) -> pd.DataFrame:
     """All rows of the month, one line each, with their commune; every value is a string except
     the counters, the coefficient and the amount (so IDs, phones and accounts keep every digit).
-    ``old_units``: file → the old commune (before July 2025) it is the list of."""
+    ``old_units``: file → the old commune (before July 2025) it is the list of; ``ready``: the
+    reports' fields already worked out."""
     import pandas as pd
 
     cols: dict[str, list[Any]] = {name: [] for name in FRAME_COLUMNS}
@@ -244,28 +306,37 @@ def build_frame(
         cols["errors"].extend([r.errors for r in records])
         cols["warnings"].extend([r.warnings for r in records])
         cols["postoffice_account"].extend([r.postoffice_account for r in records])
-        fields = report.field_values(ROW_FIELDS)
+        fields = ready.take(report) if ready is not None else frame_fields(report)
         for name in ROW_FIELDS:
-            values = fields[name]
-            kind = _FIELD_KIND.get(name)
-            if kind == "date":
-                values = [v.iso() if v is not None else None for v in values]
-            elif kind == "any":
-                values = [_cell_text(v) for v in values]
-            elif kind == "amount":
-                values = [v if isinstance(v, int) else None for v in values]
-            cols[name].extend(values)
-    frame = pd.DataFrame(cols, columns=list(FRAME_COLUMNS))
-    for name in FRAME_COLUMNS:
-        if name in ("sheet_row", "errors", "warnings"):
-            frame[name] = frame[name].astype("int64")
-        elif name == "muc_tro_cap":
-            frame[name] = frame[name].astype("Int64")
-        elif name == "he_so":
-            frame[name] = frame[name].astype("float64")
-        else:
-            frame[name] = frame[name].astype("string")
-    return frame
+            cols[name].extend(fields[name])
+    return pd.DataFrame({name: _frame_column(name, cols[name]) for name in FRAME_COLUMNS})
+
+
+def _frame_column(name: str, values: list[Any]) -> Any:
+    """One column of the frame as its typed array, built from the list at once (pandas would
+    otherwise guess each column's type, then convert it again)."""
+    import numpy as np
+    import pandas as pd
+
+    if name in ("sheet_row", "errors", "warnings"):
+        return np.array(values, dtype=np.int64)
+    if name == "muc_tro_cap":
+        return pd.array(values, dtype="Int64")
+    if name == "he_so":
+        return np.array(values, dtype=np.float64)
+    return _string_array(values)
+
+
+def _string_array(values: list[Any]) -> Any:
+    """Text (or None) as pandas' Arrow-backed ``string`` array; anything else as pandas would
+    write it as text."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        return pd.arrays.ArrowStringArray(pa.chunked_array([pa.array(values, pa.large_string())]))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return pd.Series(values, dtype=object).astype("string").array
 
 
 def count_by_commune(frame: pd.DataFrame) -> dict[str, tuple[Counts, int, int]]:
@@ -353,12 +424,13 @@ def summarize_month(
     previous_month: Month | None = None,
     due: DueRule | None = None,
     arrived: Mapping[Path, dt.date] | None = None,
+    ready: FrameFields | None = None,
 ) -> MonthSummary:
     """The rate table of ``rosters`` (which must be matched without ambiguity).
 
     ``previous`` maps commune codes to last month's counts (None: not reported then); ``due``:
     when a list is due; ``arrived``: each roster file's modification date, for a roster without
-    a date line of its own.
+    a date line of its own; ``ready``: the reports' fields already worked out for the frame.
     """
     previous = previous or {}
     due = due or DueRule()
@@ -375,7 +447,7 @@ def summarize_month(
         readable += [(c.unit, part) for _, part in c.parts] or [(c.unit, c.readable)]
         old_units.update({part.path: old for old, part in c.parts if old is not None})
     figures: list[CommuneFigures] = []
-    frame = build_frame(readable, old_units)
+    frame = build_frame(readable, old_units, ready)
     counted = count_by_commune(frame)
     for commune in communes:
         unit, report = commune.unit, commune.report

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from copy import copy
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -22,6 +23,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
@@ -232,6 +234,7 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
     ws.row_dimensions[HEADER_ROW].height = 64
 
     row = FIRST_ROW
+    styles: dict[tuple[int, int, bool, str], StyleArray] = {}
     for stt, c in enumerate(summary.communes, start=1):
         counts = c.counts
         values: Sequence[object] = (
@@ -246,7 +249,7 @@ def _table_sheet(ws: Worksheet, summary: MonthSummary, head: Letterhead, now: dt
             *([_timeliness_cell(c)] if summary.shows_timeliness else []),
             _note(c),
         )
-        _table_row(ws, row, values, bold=False, widths=[w for _, w in columns])
+        _table_row(ws, row, values, bold=False, widths=[w for _, w in columns], styles=styles)
         row += 1
     total = summary.total
     _table_row(
@@ -339,15 +342,30 @@ def _nearly_one_page(ws: Worksheet, columns: Sequence[tuple[str, float]], last_r
 
 
 def _table_row(
-    ws: Worksheet, row: int, values: Sequence[object], bold: bool, widths: Sequence[float]
+    ws: Worksheet,
+    row: int,
+    values: Sequence[object],
+    bold: bool,
+    widths: Sequence[float],
+    styles: dict[tuple[int, int, bool, str], StyleArray] | None = None,
 ) -> None:
+    """One line of the table. ``styles``: the style of each column already set on an earlier
+    line (kept by the caller across lines), copied rather than set again: setting a font,
+    border and alignment cell by cell hashes each style object anew (a province's 300 lines
+    spent more there than in the rest of the table)."""
     formats = (None, None, COUNT, COUNT, COUNT, COUNT, RATE_FORMAT, CHANGE_FORMAT)
     last = len(values)
+    known = styles if styles is not None else {}
     for i, value in enumerate(values, start=1):
         fmt = formats[i - 1] if i <= len(formats) else None
         if fmt == COUNT:
             fmt = vnformat.money_number_format(value) if isinstance(value, int) else None
         cell = put(ws.cell(row, i), value, fmt)
+        key = (i, last, bold, cell.number_format)
+        style = known.get(key)
+        if style is not None:
+            cell._style = copy(style)
+            continue
         cell.font = _font(12, bold=bold)
         cell.border = _BOX
         if i == 1 or (i > len(formats) and i < last):  # the reporting column: centred
@@ -356,6 +374,7 @@ def _table_row(
             cell.alignment = _LEFT
         else:
             cell.alignment = _RIGHT
+        known[key] = copy(cell._style)
     note = str(values[-1] or "")
     lines = [fit.lines(note, widths[-1], 12, bold, indent=1)] if note else []
     if last > len(formats) + 1 and values[-2]:  # the reporting column may wrap too

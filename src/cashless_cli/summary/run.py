@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashless_cli.dataset.deadline import due_rule
-from cashless_cli.dataset.figures import MonthSummary, summarize_month
+from cashless_cli.dataset.figures import FrameFields, MonthSummary, summarize_month
 from cashless_cli.dataset.history import (
     HISTORY_NAME,
     MonthFigures,
@@ -113,10 +113,17 @@ def check_matching(rosters: MonthRosters, root: Path) -> None:
 
 
 def month_rosters(
-    workspace: Workspace, month: Month, progress: Progress | None = None
+    workspace: Workspace,
+    month: Month,
+    progress: Progress | None = None,
+    ready: FrameFields | None = None,
 ) -> MonthRosters:
+    """The month's rosters, validated and matched; ``ready`` collects each report's fields for
+    the frame as it arrives."""
     folder = workspace.rosters_dir(month)
-    rosters = collect_month(workspace, month, progress, known=known_accounts(workspace))
+    on_report = ready.add if ready is not None else None
+    known = known_accounts(workspace)
+    rosters = collect_month(workspace, month, progress, known=known, on_report=on_report)
     if not rosters.files:
         raise WorkspaceError("month-no-rosters", month=month, folder=folder)
     check_matching(rosters, workspace.root)
@@ -150,7 +157,8 @@ def run_summary(
 ) -> SummaryRun:
     """Validate, summarize and write the month; raises :class:`WorkspaceError` when it cannot."""
     due = due_rule(workspace.extra, workspace.root)  # a wrong [report] due_day: before any work
-    rosters = month_rosters(workspace, month, progress)
+    ready = FrameFields()  # the frame's columns, worked out while the rosters are validated
+    rosters = month_rosters(workspace, month, progress, ready)
     history_path = workspace.state_dir / HISTORY_NAME
     # Earlier months with rosters but no figures yet: compute them so that the change column
     # and the line chart have them (once; afterwards they are in the history).
@@ -184,6 +192,7 @@ def run_summary(
             prev.month if prev else None,
             due,
             arrival_dates(rosters.files),
+            ready,
         )
         checksums = roster_checksums(rosters)
         old = history.get(month)

@@ -26,9 +26,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from cashless_cli.normalise.text import fold
+from cashless_cli.normalise.text import fold as _fold
 from cashless_cli.schema.domain import SOCIAL_PENSION, Unit
 from cashless_cli.workspace.config import OldUnit
 
@@ -39,10 +40,14 @@ _OLD_TONES = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
 _OLD_RE = re.compile("|".join(_OLD_TONES))
+#: :func:`fold`, each name once (every file is compared with every commune's name)
+fold = lru_cache(maxsize=16384)(_fold)
 
 
+@lru_cache(maxsize=16384)
 def exact_key(name: str) -> str:
-    """Lowercase, NFC, new tone placement, letters and digits only — diacritics kept."""
+    """Lowercase, NFC, new tone placement, letters and digits only — diacritics kept (each name
+    once: every file is compared with every commune's name)."""
     text = unicodedata.normalize("NFC", name).lower()
     text = _OLD_RE.sub(lambda m: _OLD_TONES[m.group(0)], text)
     return "".join(ch for ch in text if ch.isalnum())

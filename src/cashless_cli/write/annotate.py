@@ -200,13 +200,12 @@ def _comment(text: str) -> Comment:
 
 
 def _last_used_column(ws: Any) -> int:
-    last = 0
-    for row in ws.iter_rows(values_only=True):
-        for c in range(len(row) - 1, last - 1, -1):
-            if row[c] is not None and row[c] != "":
-                last = c + 1
-                break
-    return last
+    """The last column with a value, from the cells the sheet has (``iter_rows`` would create
+    every empty cell of the used rectangle first)."""
+    return max(
+        (c for (_, c), cell in ws._cells.items() if cell.value is not None and cell.value != ""),
+        default=0,
+    )
 
 
 def _mark_rows(ws: Any, report: FileReport, lang: Lang) -> int:
@@ -449,11 +448,10 @@ def _rebuild(path: Path) -> tuple[Any, dict[str, str]]:
 def _cached_formula_values(path: Path, wb: Any) -> dict[str, dict[str, Any]]:
     """Sheet title → {A1: (cached value, data type)} of the formula cells with a cached value."""
     formulas: dict[str, list[str]] = {}
-    for ws in wb.worksheets:
+    for ws in wb.worksheets:  # the cells each sheet has (iter_rows would create the empty ones)
         cells = [
             cell.coordinate
-            for row in ws.iter_rows()
-            for cell in row
+            for cell in ws._cells.values()
             if cell.data_type == "f" and isinstance(cell.value, str)
         ]
         if cells:

@@ -27,6 +27,8 @@ DEFAULT_WIDTH = 9.14  # Excel's default column (8.43 characters and the padding)
 
 
 def _text(value: Any) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, dt.datetime):
         return "00/00/0000 00:00"
     if isinstance(value, dt.date):
@@ -47,7 +49,7 @@ class _Looks:
 
     def __call__(self, cell: Any) -> tuple[float, bool, bool]:
         style = cell._style  # openpyxl's StyleArray: the ids of the cell's font, alignment, ...
-        key = (style.fontId, style.alignmentId) if style is not None else (0, 0)  # 0: default
+        key = (style[0], style[5]) if style is not None else (0, 0)  # fontId, alignmentId
         found = self._known.get(key)
         if found is None:
             font = cell.font
@@ -60,7 +62,8 @@ def grow_to_fit(ws: Worksheet, header_row: int, footer: str, last_col: int | Non
     """Fit the used range of ``ws`` for print (see the module doc); ``footer`` is the page
     number's wording ("Trang &P / &N") when the sheet has no footer of its own."""
     last_col = last_col or ws.max_column
-    last_row = _last_row(ws, last_col)
+    filled = _filled(ws, last_col)
+    last_row = filled[-1][0][0] if filled else 1
     spans: dict[tuple[int, int], int] = {}
     hidden: set[tuple[int, int]] = set()
     for rng in ws.merged_cells.ranges:
@@ -70,42 +73,56 @@ def grow_to_fit(ws: Worksheet, header_row: int, footer: str, last_col: int | Non
                 if (r, c) != (rng.min_row, rng.min_col):
                     hidden.add((r, c))
     widths = {c: _width(ws, c) for c in range(1, last_col + 1)}
-    cells = [
-        cell
-        for row in ws.iter_rows(min_row=1, max_row=last_row, max_col=last_col)
-        for cell in row
-        if cell.value not in (None, "") and (cell.row, cell.column) not in hidden
-    ]
     looks = _Looks()
-    for cell in cells:  # first the widths: one-line values get the room they need
-        size, bold, wraps = looks(cell)
-        if (cell.row, cell.column) in spans or wraps or cell.row < header_row:
+    heights: dict[int, float] = {}
+    one_line: dict[float, float] = {}  # font size → the height of one line
+    wrapping: list[tuple[int, int, Any, str, float, bool]] = []  # their height needs the widths
+    for at, cell in filled:  # the shown cells, row by row: first the widths
+        if hidden and at in hidden:
             continue
-        need = fit.width_for(_text(cell.value), size, bold) * FONT_SLACK
-        c = int(cell.column)
-        if need > widths[c]:
-            widths[c] = min(need, MAX_WIDTH)
-            if need > MAX_WIDTH:
-                cell.alignment = _wrapped(cell.alignment)
+        value = cell._value
+        text = value if type(value) is str else _text(value)
+        size, bold, wraps = looks(cell)
+        r, c = at
+        if not (wraps or r < header_row or at in spans):  # one-line values get the room they need
+            need = fit.width_for(text, size, bold) * FONT_SLACK
+            if need > widths[c]:
+                widths[c] = min(need, MAX_WIDTH)
+                if need > MAX_WIDTH:
+                    cell.alignment = _wrapped(cell.alignment)
+                    wraps = True
+        if wraps or "\n" in text:
+            wrapping.append((r, c, cell, text, size, bold))
+        else:
+            need = one_line.get(size) or one_line.setdefault(size, fit.height(1, size))
+            if need > heights.get(r, 0.0):
+                heights[r] = need
     for c, width in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = round(width, 2)
-    heights: dict[int, float] = {}
-    for cell in cells:  # then the heights, in those widths
-        r, c = int(cell.row), int(cell.column)
-        text = _text(cell.value)
-        size, bold, wraps = looks(cell)
-        width = sum(widths[x] for x in range(c, spans.get((r, c), c) + 1))
-        if wraps or "\n" in text:
-            cell.alignment = _wrapped(cell.alignment)
-            n = fit.lines(text, width / FONT_SLACK, size, bold)
-        else:
-            n = 1
-        heights[r] = max(heights.get(r, 0.0), fit.height(n, size))
+    for r, c, cell, text, size, bold in wrapping:  # then the wrapped cells' heights, in them
+        last = spans.get((r, c), c)
+        width = sum(widths[x] for x in range(c, last + 1)) if last != c else widths[c]
+        cell.alignment = _wrapped(cell.alignment)
+        need = fit.height(fit.lines(text, width / FONT_SLACK, size, bold), size)
+        if need > heights.get(r, 0.0):
+            heights[r] = need
     for r, need in heights.items():
         dim = ws.row_dimensions[r]
         if dim.height is None or dim.height < need:
             dim.height = need
     _print_setup(ws, header_row, last_col, last_row, footer)
+
+
+def _filled(ws: Worksheet, last_col: int) -> list[tuple[tuple[int, int], Any]]:
+    """The cells of columns 1..``last_col`` that hold a value, row by row: read from the cells
+    the sheet has, never through ``iter_rows``, which creates every empty cell of the used
+    rectangle (a 10,000-row roster's fitting spent more there than in measuring text)."""
+    cells: dict[tuple[int, int], Any] = ws._cells
+    return sorted(
+        (at, cell)
+        for at, cell in cells.items()
+        if at[1] <= last_col and (value := cell._value) is not None and value != ""
+    )
 
 
 def _wrapped(alignment: Alignment) -> Alignment:
@@ -122,14 +139,6 @@ def _width(ws: Worksheet, col: int) -> float:
         if (dim.min or 0) <= col <= (dim.max or 0) and dim.width:
             return float(dim.width)
     return float(ws.sheet_format.defaultColWidth or DEFAULT_WIDTH)
-
-
-def _last_row(ws: Worksheet, last_col: int) -> int:
-    last = 1
-    for row in ws.iter_rows(max_col=last_col):
-        if any(c.value not in (None, "") for c in row):
-            last = int(row[0].row)
-    return last
 
 
 def _print_setup(ws: Worksheet, header_row: int, last_col: int, last_row: int, footer: str) -> None:
