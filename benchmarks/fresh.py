@@ -4,8 +4,9 @@ the benchmarks print beside their floors)."""
 from __future__ import annotations
 
 import compileall
-import os
 import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -25,22 +26,38 @@ def bytecode_ready() -> None:
     compileall.compile_dir(Path(cashless_cli.__file__).parent, quiet=1)
 
 
+#: Runs the command and reports its peak memory. The command is started from this small
+#: process, not from the benchmark: a child's ``ru_maxrss`` counts the pages of the process it
+#: was forked from, so a benchmark holding a large workspace in memory inflated every figure.
+_TRAMPOLINE = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(proc.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_maxrss}")
+"""
+
+
 def run_fresh(
     cmd: Sequence[str], env: Mapping[str, str] | None = None, ok: tuple[int, ...] = (0, 1)
 ) -> tuple[float, float, int]:
-    """Wall seconds, peak memory (MB, the process itself: not its own children) and exit code
-    of ``cmd``; an exit code outside ``ok`` stops the benchmark with the command's stderr."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        list(cmd),
-        env=dict(env) if env is not None else None,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
+    """Wall seconds, peak memory (MB, the process itself: not its own children, nor the
+    benchmark it was started from) and exit code of ``cmd``; an exit code outside ``ok`` stops
+    the benchmark with the command's stderr."""
+    with tempfile.TemporaryDirectory(prefix="cashless-fresh-") as tmp:
+        report = Path(tmp) / "figures"
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", _TRAMPOLINE, str(report), *cmd],
+            env=dict(env) if env is not None else None,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        elapsed = time.perf_counter() - started
+        code_text, maxrss = report.read_text().split()
+    code = int(code_text)
     if code not in ok:
-        err = proc.stderr.read().decode() if proc.stderr else ""
+        err = proc.stderr.decode(errors="replace")
         raise SystemExit(f"{' '.join(cmd)} exited {code}: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, code
+    return elapsed, int(maxrss) / 1024, code
