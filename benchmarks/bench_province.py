@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_summarize import bare_read, build
-from fresh import run_fresh
+from fresh import bytecode_ready, run_fresh
 
 MONTH = "2025-09"
 CASHLESS = Path(sys.executable).with_name("cashless")
@@ -82,6 +82,7 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1500)
     parser.add_argument("--keep", type=Path, help="build the workspace here and keep it")
     args = parser.parse_args()
+    bytecode_ready()  # as an installed copy runs: from its cached bytecode
     with tempfile.TemporaryDirectory(prefix="cashless-province-") as tmp:
         root = args.keep or Path(tmp)
         root.mkdir(parents=True, exist_ok=True)
