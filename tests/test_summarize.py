@@ -334,6 +334,8 @@ def test_workbook_is_an_official_annex(ws: Path) -> None:
     assert ws1.cell(first + 1, 7).number_format == "[$-42A]0.00"  # Vietnamese: "13,37"
     charts = wb.worksheets[1]._charts
     assert [type(c).__name__ for c in charts] == ["BarChart", "LineChart"]
+    # each month a dot: a workspace's first month is one point, which a bare line never draws
+    assert charts[1].series[0].marker.symbol == "circle"
     assert wb.properties.created.year == 2023 and wb.properties.creator == "cashless"
 
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import Marker
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Border, Side
 from openpyxl.styles.cell_style import StyleArray
@@ -466,6 +467,9 @@ def _charts(
     labels = Reference(months, min_col=1, min_row=2, max_row=1 + n_months)
     line.add_data(values, titles_from_data=True)
     line.set_categories(labels)
+    # a dot on each month: the first month of a workspace is one point, which a bare line
+    # does not draw (the trial saw an empty chart with only its label)
+    line.series[0].marker = Marker(symbol="circle", size=7)
     line.dataLabels = _value_labels()
     line.width = 17
     line.height = 8
