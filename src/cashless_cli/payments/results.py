@@ -86,6 +86,8 @@ class PaymentsImport(KeptImport):
     table: ReplyFile | None = None
     duplicate_refs: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    #: the ledger's payment lines as checked (read once; recording results does not change them)
+    lines: list[PaymentLine] = field(default_factory=list, repr=False)
 
     def of(self, outcome: str) -> list[Change]:
         return [c for c in self.changes if c.result.outcome == outcome]
@@ -148,9 +150,9 @@ def import_payments(
             _apply(workspace, ledger, result, data, moment)
             record_commit(workspace.state_dir, ledger)
             # a later month's list exported before these results: it must be exported again
-            lines, results = payment_lines(ledger), latest_payment_results(ledger)
+            results = latest_payment_results(ledger)
             owed = [c.line for c in result.changes]
-            result.problems.extend(stale_later_lists(owed, lines, results))
+            result.problems.extend(stale_later_lists(owed, result.lines, results))
             return result
 
 
@@ -225,7 +227,7 @@ def check_results(
     """Every rule of the module doc; nothing is written. ``postoffice_shaped``: the file also
     has the Post Office reply's answer columns (account number, date or place opened)."""
     result = PaymentsImport(table.path, table=table)
-    every = payment_lines(ledger)
+    every = result.lines = payment_lines(ledger)
     lines = {line.ref: line for line in every}
     carried = {  # (person, programme, month) → the later line that carried its unpaid amount
         (x.person, x.programme, m): x for x in every for m in x.arrears_months.split(",") if m
