@@ -14,6 +14,7 @@ the rows it compares (:class:`Person`) from the rows read, then blocking and sco
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import random
 import sys
@@ -100,6 +101,22 @@ def _best(fn: Any, *args: Any) -> tuple[float, Any]:
     return best, result
 
 
+def _peak_mb(fn: Any, *args: Any) -> float:
+    """This process's peak memory (MB) while ``fn(*args)`` runs: Linux's VmHWM, reset first
+    (``/proc/self/clear_refs``), so the rows built before are counted only as far as they are
+    still held; elsewhere the process's peak so far."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+    fn(*args)
+    try:
+        status = Path("/proc/self/status").read_text().splitlines()
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024
+    except (OSError, StopIteration):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=150_000)
@@ -115,9 +132,14 @@ def main() -> None:
     n = _write(path, communes)
     read_s, rows = _best(_bare_read, path)
     check_s, found = _best(_check, rows)
+    read_mb = _peak_mb(_bare_read, path)
+    check_mb = _peak_mb(_check, rows)
     print(f"{dt.date.today()}: {n} rows, {args.communes} communes, {found} candidate pairs")
-    print(f"bare python-calamine read   {read_s:6.2f} s")
-    print(f"duplicate check             {check_s:6.2f} s  ({check_s / read_s:.2f}x the read)")
+    print(f"bare python-calamine read   {read_s:6.2f} s  peak {read_mb:5.0f} MB")
+    print(
+        f"duplicate check             {check_s:6.2f} s  peak {check_mb:5.0f} MB"
+        f"  ({check_s / read_s:.2f}x the read)"
+    )
 
 
 if __name__ == "__main__":
