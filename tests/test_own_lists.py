@@ -37,6 +37,10 @@ def test_the_handoff_list_among_the_rosters_is_named_for_what_it_is(tmp_path: Pa
     summary = runner.invoke(app, ["summarize", "-w", str(ws), "--month", "2023-06", "--lang", "vi"])
     assert summary.exit_code == 2  # the month is not counted with the list among the rosters
     assert handoff.name in summary.output and "do cashless lập" in summary.output
+    (held,) = (ws / "handoff").rglob("*_can-bo-sung.xlsx")  # the rows held back, by commune
+    assert _codes(held) == ["roster-is-own-list"]
+    said = runner.invoke(app, ["validate", str(held), "--lang", "vi"]).output
+    assert "danh sách chưa chuyển Bưu điện (cần bổ sung, sửa) do cashless lập" in said
 
 
 def test_a_payment_list_in_english_is_named_too(tmp_path: Path) -> None:

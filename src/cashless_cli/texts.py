@@ -1422,6 +1422,9 @@ _TEXTS: tuple[Wording, ...] = (
     Wording("own-list.payments", "the payment list", "danh sách chi trả"),
     Wording("own-list.handoff", "the account-opening list for the paying unit",
             "danh sách mở tài khoản gửi đơn vị chi trả"),
+    Wording("own-list.heldback",
+            "the list of rows not handed to the Post Office (to complete or correct)",
+            "danh sách chưa chuyển Bưu điện (cần bổ sung, sửa)"),
 )
 # fmt: on
 

@@ -375,6 +375,8 @@ def _present_keys(header: HeaderMatch) -> set[str]:
 _OWN_LISTS = {
     "pay-doc.ma-chi-tra": "own-list.payments",
     "handoff-doc.ma-tham-chieu": "own-list.handoff",
+    "handoff-doc.da-chuyen-truoc": "own-list.heldback",  # its summary sheet
+    "handoff-doc.tep-danh-sach": "own-list.heldback",  # a commune's sheet of it
 }
 
 
