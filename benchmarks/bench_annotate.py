@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from fresh import bytecode_ready  # noqa: E402
+from fresh import bytecode_ready, settled  # noqa: E402
 
 from cashless_cli.gcpause import tune_for_bulk  # noqa: E402
 from cashless_cli.validation import Options, validate_file  # noqa: E402
@@ -57,6 +57,7 @@ def build(folder: Path, rows: int, problems: int) -> Path:
 def best(fn: object, runs: int = 3) -> float:
     times = []
     for _ in range(runs):
+        settled()
         start = time.perf_counter()
         fn()  # type: ignore[operator]
         times.append(time.perf_counter() - start)

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from factory import HEADERS, KEYS, make_rows
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from fresh import bytecode_ready
+from fresh import bytecode_ready, settled
 
 VILLAGES = ("An", "Phú", "Tân", "Hòa", "Thanh", "Đông", "Tây", "Trung", "Mỹ", "Phước", "Long")
 SECOND = ("Lộc", "Hòa", "Thạnh", "Bình", "Hiệp", "Thuận", "Yên", "Lợi", "Điền", "Sơn", "Hải")
@@ -136,6 +136,7 @@ def summarize(root: Path) -> dict[str, float]:
     cmd = [sys.executable, "-c", _COMMAND, str(out), "summarize", "-w", str(root)]
     cmd += ["--month", "2025-09", "--lang", "en"]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    settled()
     started = time.perf_counter()
     done = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - started
