@@ -43,26 +43,32 @@ def test_the_handoff_list_among_the_rosters_is_named_for_what_it_is(tmp_path: Pa
     assert "danh sách chưa chuyển Bưu điện (cần bổ sung, sửa) do cashless lập" in said
 
 
-def test_a_payment_list_in_english_is_named_too(tmp_path: Path) -> None:
-    path = tmp_path / "payments-2025-09.xlsx"
+def _list(path: Path, *rows: list[object]) -> Path:
+    """A one-sheet workbook of ``rows`` (a header, then lines)."""
     wb = openpyxl.Workbook()
     ws = wb.active
     assert ws is not None
-    ws.title = "Account"
-    ws.append(["No.", "Commune", "Payment reference", "Name", "Amount (VND)"])
-    ws.append([1, "Vạn Tường", "VT-2509-K7Q2M9D", "Nguyễn Văn An", 500000])
+    for row in rows:
+        ws.append(row)
     wb.save(path)
+    return path
+
+
+def test_a_payment_list_in_english_is_named_too(tmp_path: Path) -> None:
+    path = _list(
+        tmp_path / "payments-2025-09.xlsx",
+        ["No.", "Commune", "Payment reference", "Name", "Amount (VND)"],
+        [1, "Vạn Tường", "VT-2509-K7Q2M9D", "Nguyễn Văn An", 500000],
+    )
     assert _codes(path) == ["roster-is-own-list"]
     said = runner.invoke(app, ["validate", str(path), "--lang", "en"]).output
     assert "is the payment list written by cashless" in said
 
 
 def test_a_roster_without_ids_is_still_told_its_missing_column(tmp_path: Path) -> None:
-    path = tmp_path / "ds.xlsx"
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.append(["STT", "Họ và tên", "Thôn", "Diện đối tượng", "Mức trợ cấp"])
-    ws.append([1, "Nguyễn Văn An", "Thôn 1", "1", 500000])
-    wb.save(path)
+    path = _list(
+        tmp_path / "ds.xlsx",
+        ["STT", "Họ và tên", "Thôn", "Diện đối tượng", "Mức trợ cấp"],
+        [1, "Nguyễn Văn An", "Thôn 1", "1", 500000],
+    )
     assert _codes(path) == ["identity-columns-missing"]

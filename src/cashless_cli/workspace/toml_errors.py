@@ -25,7 +25,7 @@ _KINDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Expected '\]\]' at the end of an array declaration", "toml.expected-brackets"),
         (r"^Expected '\]' at the end of a table declaration", "toml.expected-bracket"),
         (r"^Unterminated string|^Illegal character '\\n'", "toml.unterminated-string"),
-        (r"^Unescaped '\\\\' in a string|^Unescaped '\\' in a string", "toml.backslash"),
+        (r"^Unescaped '\\' in a string", "toml.backslash"),
         (r"^Invalid hex value|^Escaped character is not a Unicode", "toml.bad-escape"),
         (r"^Unclosed array", "toml.unclosed-array"),
         (r"^Unclosed inline table", "toml.unclosed-table"),

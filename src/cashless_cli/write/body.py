@@ -18,6 +18,7 @@ import secrets
 import zipfile
 from typing import Any
 from weakref import WeakKeyDictionary
+from xml.sax.saxutils import escape  # &, <, > as ElementTree writes them in an element
 
 from openpyxl.cell.cell import Cell
 from openpyxl.compat import safe_string
@@ -29,24 +30,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 _BODIES: WeakKeyDictionary[Workbook, list[Body]] = WeakKeyDictionary()
 
 
-def escaped(text: str) -> str:
-    """Text as ElementTree writes it inside an element."""
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
-
-
 def text_cell(ref: str, style: int, text: str) -> str:
     """An inline string cell, as openpyxl writes it (``xml:space`` when spaces lead or trail)."""
     if not text:
         return f'<c r="{ref}" s="{style}" t="inlineStr"/>'
     stripped = text.strip()
     space = ' xml:space="preserve"' if stripped and stripped != text else ""
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escaped(text)}</t></is></c>'
+    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>'
 
 
 def empty_cell(ref: str, style: int) -> str:
